@@ -1,0 +1,115 @@
+"""The database schema as an ordered list of migrations.
+
+`PRAGMA user_version` holds the number of migrations applied. A database whose version is
+higher than `len(MIGRATIONS)` comes from a newer fieldsurvey and is refused untouched.
+Append new migrations; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+MIGRATION_1 = """
+-- Device identity and user settings: device_id, device_secret_key, interviewer, office,
+-- round, language, theme, export_seq (last export file number written by this device).
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+-- Every questionnaire version a response refers to, with its YAML source, so responses made
+-- with an older version stay readable after the bundled file changes.
+CREATE TABLE questionnaires (
+    hash TEXT PRIMARY KEY,             -- sha256 of the questionnaire's canonical JSON
+    id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    source TEXT NOT NULL,
+    installed_at TEXT NOT NULL
+);
+
+-- One row per revision of an interview. `uuid` names the interview across revisions and
+-- devices; editing a completed response adds a revision naming its parent's content hash.
+CREATE TABLE responses (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL,
+    revision INTEGER NOT NULL DEFAULT 1,
+    parent_hash TEXT,                  -- content_hash of the revision this one edits
+    content_hash TEXT,                 -- set when the revision is closed (not a draft)
+    questionnaire_id TEXT NOT NULL,
+    questionnaire_version TEXT NOT NULL,
+    questionnaire_hash TEXT NOT NULL,
+    device_id TEXT NOT NULL,           -- the device that made this revision
+    interviewer TEXT,
+    office TEXT,
+    round TEXT,
+    language TEXT NOT NULL,
+    persona TEXT,
+    status TEXT NOT NULL CHECK (status IN ('draft', 'complete', 'voided', 'refused')),
+    started_at TEXT NOT NULL,          -- UTC ISO 8601
+    updated_at TEXT NOT NULL,
+    completed_at TEXT,
+    current_question TEXT,             -- where a draft resumes
+    is_head INTEGER NOT NULL DEFAULT 1,  -- 1 for the newest revision of its uuid
+    in_conflict INTEGER NOT NULL DEFAULT 0,  -- 1 when another diverging version of uuid exists
+    exported_seq INTEGER,              -- export file number it left this device in; NULL = not yet
+    UNIQUE (uuid, content_hash)
+);
+CREATE INDEX responses_uuid ON responses (uuid);
+CREATE INDEX responses_status ON responses (status, is_head);
+
+-- One row per answered question; value is JSON (int, float, str, list of str).
+CREATE TABLE answers (
+    response INTEGER NOT NULL REFERENCES responses (id) ON DELETE CASCADE,
+    question TEXT NOT NULL,
+    value TEXT NOT NULL,
+    answered_at TEXT NOT NULL,
+    PRIMARY KEY (response, question)
+) WITHOUT ROWID;
+
+-- Paradata after ODK's audit log: enter/leave events with monotonic durations.
+CREATE TABLE paradata (
+    response INTEGER NOT NULL REFERENCES responses (id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    question TEXT,
+    event TEXT NOT NULL,               -- start, resume, enter, leave, language, complete, void...
+    at TEXT NOT NULL,                  -- wall clock, UTC ISO 8601
+    duration_ms INTEGER,               -- on leave: monotonic milliseconds since the enter
+    detail TEXT,
+    PRIMARY KEY (response, seq)
+) WITHOUT ROWID;
+
+-- Devices known to this database: the key is remembered at first sight (sync).
+CREATE TABLE devices (
+    device_id TEXT PRIMARY KEY,
+    public_key TEXT NOT NULL,          -- Ed25519, base64
+    first_seen TEXT NOT NULL,
+    label TEXT
+);
+
+-- Export files merged here, one row each (sync): sequence gaps and re-merges come from here.
+CREATE TABLE imports (
+    file_sha256 TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    export_seq INTEGER NOT NULL,
+    imported_at TEXT NOT NULL,
+    path TEXT,
+    added INTEGER NOT NULL DEFAULT 0,
+    present INTEGER NOT NULL DEFAULT 0,
+    updated INTEGER NOT NULL DEFAULT 0,
+    conflicts INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX imports_device ON imports (device_id, export_seq);
+
+-- Office indicators of seed 000's Annex, entered per office and period (scoring).
+CREATE TABLE indicator_values (
+    office TEXT NOT NULL,
+    period TEXT NOT NULL,              -- e.g. 2026-Q3
+    indicator TEXT NOT NULL,
+    value INTEGER NOT NULL CHECK (value >= 0),
+    entered_at TEXT NOT NULL,
+    PRIMARY KEY (office, period, indicator)
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: list[str] = [MIGRATION_1]
+"""Migration n (1-based) brings a database from user_version n-1 to n."""
+
+SCHEMA_VERSION = len(MIGRATIONS)
