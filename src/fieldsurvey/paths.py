@@ -1,0 +1,38 @@
+"""Every path fieldsurvey uses by default, in one place.
+
+The database lives in the platform's user data directory unless `--db` or `$FIELDSURVEY_DB`
+says otherwise; the bundled questionnaire sits in the repository's `questionnaires/` folder.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "fieldsurvey"
+DB_ENV = "FIELDSURVEY_DB"
+QUESTIONNAIRE_ENV = "FIELDSURVEY_QUESTIONNAIRE"
+BUNDLED_QUESTIONNAIRE_NAME = "client-satisfaction.yaml"
+
+
+def default_db_path() -> Path:
+    """`$FIELDSURVEY_DB`, else `fieldsurvey.db` in the user data directory."""
+    from_env = os.environ.get(DB_ENV)
+    if from_env:
+        return Path(from_env)
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "fieldsurvey.db"
+
+
+def questionnaires_dir() -> Path:
+    """The folder of bundled questionnaires (the project's `questionnaires/`)."""
+    return Path(__file__).resolve().parents[2] / "questionnaires"
+
+
+def bundled_questionnaire_path() -> Path:
+    """`$FIELDSURVEY_QUESTIONNAIRE`, else the bundled client-satisfaction questionnaire."""
+    from_env = os.environ.get(QUESTIONNAIRE_ENV)
+    if from_env:
+        return Path(from_env)
+    return questionnaires_dir() / BUNDLED_QUESTIONNAIRE_NAME

@@ -1,0 +1,106 @@
+"""Loading a questionnaire file: YAML -> pydantic model -> whole-questionnaire checks.
+
+All problems are collected and raised together as one `QuestionnaireError`, each with its
+`file:line: path: message`, because an author fixing a file wants the whole list at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path as FilePath
+from typing import Any
+
+from pydantic import ValidationError
+
+from fieldsurvey.questionnaire.model import Questionnaire
+from fieldsurvey.questionnaire.problems import (
+    Code,
+    Finding,
+    Path,
+    Problem,
+    QuestionnaireError,
+    format_path,
+)
+from fieldsurvey.questionnaire.validation import check
+from fieldsurvey.questionnaire.yaml_source import SourceError, YamlDocument, read_yaml
+
+SURVEY_TYPES = "select_one, select_multiple, rank, integer, decimal, text, date, note, " + (
+    "calculate, likert, group, area"
+)
+
+
+def load_questionnaire(file: FilePath | str) -> Questionnaire:
+    """Read, validate and check `file`; raise QuestionnaireError listing every problem."""
+    file = FilePath(file)
+    name = str(file)
+    try:
+        document = read_yaml(file)
+    except FileNotFoundError:
+        raise QuestionnaireError([_problem(name, None, (), Code.SCHEMA, "no such file")]) from None
+    except SourceError as exc:
+        raise QuestionnaireError([_problem(name, exc.line, (), exc.code, exc.message)]) from None
+    return questionnaire_from_document(document, name)
+
+
+def questionnaire_from_document(document: YamlDocument, name: str) -> Questionnaire:
+    if not isinstance(document.data, dict):
+        raise QuestionnaireError([_problem(name, 1, (), Code.NOT_MAPPING, Code.NOT_MAPPING.value)])
+    try:
+        questionnaire = Questionnaire.model_validate(document.data)
+    except ValidationError as exc:
+        problems = [_schema_problem(document, name, error) for error in exc.errors()]
+        raise QuestionnaireError(_sorted(problems)) from None
+    findings = check(questionnaire)
+    if findings:
+        raise QuestionnaireError(_sorted([_locate(document, name, f) for f in findings]))
+    return questionnaire
+
+
+def questionnaire_hash(questionnaire: Questionnaire) -> str:
+    """sha256 of the model's canonical JSON: formatting and comments do not change it."""
+    return hashlib.sha256(questionnaire.model_dump_json().encode("utf-8")).hexdigest()
+
+
+def _locate(document: YamlDocument, name: str, finding: Finding) -> Problem:
+    line = document.line_of(finding.path)
+    return _problem(name, line, finding.path, finding.code, finding.message)
+
+
+def _schema_problem(document: YamlDocument, name: str, error: Any) -> Problem:
+    path = _data_path(document.data, error["loc"])
+    line = document.line_of(path)
+    if error["type"] == "union_tag_invalid":
+        found = error.get("ctx", {}).get("tag")
+        message = Code.UNKNOWN_TYPE.format(value=found, expected=SURVEY_TYPES)
+        return _problem(name, line, (*path, "type"), Code.UNKNOWN_TYPE, message)
+    message = error["msg"]
+    if error["type"] == "extra_forbidden":
+        message = "unknown field (check the spelling)"
+    elif error["type"] == "missing":
+        message = "required field is missing"
+    return _problem(name, line, path, Code.SCHEMA, message)
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> Path:
+    """Map pydantic's `loc` onto the data: drop union tags, keep keys, indexes, missing fields."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        elif isinstance(node, dict) and part != node.get("type"):
+            node = None  # a missing field: name it, nothing below it exists
+        else:
+            continue  # the discriminator tag pydantic inserts after a union member
+        path.append(part)
+    return tuple(path)
+
+
+def _problem(name: str, line: int | None, path: Path, code: Code, message: str) -> Problem:
+    return Problem(file=name, line=line, path=format_path(path), code=code, message=message)
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.line or 0, p.path))
