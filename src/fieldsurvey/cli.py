@@ -61,3 +61,13 @@ def validate(paths: tuple[Path, ...]) -> None:
 def schema() -> None:
     """Print the JSON Schema of the questionnaire format (for editors)."""
     click.echo(json.dumps(Questionnaire.model_json_schema(), indent=2, ensure_ascii=False))
+
+
+def _register() -> None:
+    """Commands that live in their own modules (one module per family of commands)."""
+    from fieldsurvey.cli_interview import ask
+
+    main.add_command(ask)
+
+
+_register()
