@@ -65,9 +65,10 @@ def schema() -> None:
 
 def _register() -> None:
     """Commands that live in their own modules (one module per family of commands)."""
-    from fieldsurvey.cli_interview import ask
+    from fieldsurvey.cli_interview import ask, demo
 
-    main.add_command(ask)
+    for command in (ask, demo):
+        main.add_command(command)
 
 
 _register()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -71,3 +72,41 @@ def ask(
     except EngineError as exc:
         fail(f"error: {exc.message}")
     PlainInterview(interview, say=click.echo).run()
+
+
+@click.command()
+@db_option
+@questionnaire_option
+@click.option(
+    "--responses", "count", type=click.IntRange(1, 1_000_000), default=200, show_default=True
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same answers.")
+@click.option("--device", default=None, help="A name for the demo device (shown on Home).")
+def demo(
+    db_path: Path | None,
+    questionnaire_path: Path | None,
+    count: int,
+    seed: int,
+    device: str | None,
+) -> None:
+    """Add realistic complete interviews, made through the interview engine.
+
+    Every persona, segments spread plausibly, areas that differ (accessibility weaker in
+    rural and remote places, employers less aware of benefits), some don't-know answers.
+    """
+    from fieldsurvey.demo import make_demo_responses
+
+    questionnaire = load_questionnaire_or_exit(questionnaire_path)
+    db = open_db_or_exit(db_path)
+    with click.progressbar(length=count, label="Interviews", file=sys.stderr) as bar:
+
+        def advance(done: int, total: int) -> None:
+            bar.update(done - bar.pos)
+
+        try:
+            result = make_demo_responses(
+                db, questionnaire, count, seed=seed, device=device, on_progress=advance
+            )
+        except EngineError as exc:
+            fail(f"error: {exc.message}")
+    click.echo(f"Added {result.responses} interviews ({result.answers} answers).")
