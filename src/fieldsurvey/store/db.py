@@ -21,6 +21,7 @@ from fieldsurvey.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
+READ_ONLY_MESSAGE = "the database is read-only; check the file's permissions"
 
 
 class StoreError(Exception):
@@ -46,12 +47,11 @@ def open_database(path: Path | str, *, create: bool = True) -> sqlite_utils.Data
     path = Path(path)
     if path.exists():
         _check_is_sqlite(path)
+        _check_is_writable(path)
     elif not create:
         raise StoreError(path, "no such database")
     else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        os.close(fd)
+        _create_private_file(path)
     try:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -71,8 +71,7 @@ def open_database(path: Path | str, *, create: bool = True) -> sqlite_utils.Data
     except sqlite3.OperationalError as exc:
         conn.close()
         if "readonly" in str(exc) or "read-only" in str(exc):
-            message = "the database is read-only; check the file's permissions"
-            raise StoreError(path, message) from exc
+            raise StoreError(path, READ_ONLY_MESSAGE) from exc
         raise StoreError(path, str(exc)) from exc
     return sqlite_utils.Database(conn)
 
@@ -82,6 +81,22 @@ def _check_is_sqlite(path: Path) -> None:
         head = handle.read(len(SQLITE_MAGIC))
     if head and head != SQLITE_MAGIC:
         raise StoreError(path, "not a SQLite database (wrong file header); nothing was changed")
+
+
+def _check_is_writable(path: Path) -> None:
+    """Refuse up front: SQLite would open a read-only file silently and fail on the first answer."""
+    if not os.access(path, os.W_OK):
+        raise StoreError(path, READ_ONLY_MESSAGE)
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the file with mode 0600 before SQLite does, so answers are never world-readable."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return  # another process created it a moment ago; an empty file is a new database
+    os.close(fd)
 
 
 def _configure(conn: sqlite3.Connection) -> None:
@@ -174,3 +189,26 @@ def device_id(db: sqlite_utils.Database) -> str:
     with write_transaction(db):
         db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES ('device_id', ?)", [new_id])
     return get_setting(db, "device_id") or new_id
+
+
+WRITE_FAILURES: dict[str, tuple[str, str]] = {
+    "SQLITE_FULL": ("disk_full", "the disk is full"),
+    "SQLITE_READONLY": ("read_only", "the database is read-only"),
+    "SQLITE_BUSY": ("busy", "another program kept the database busy"),
+    "SQLITE_LOCKED": ("busy", "another program kept the database busy"),
+    "SQLITE_IOERR": ("io_error", "the disk reported a read/write error"),
+}
+"""SQLite result-code prefixes -> (code, words an interviewer can act on)."""
+
+
+def describe_write_error(exc: sqlite3.Error) -> tuple[str, str]:
+    """(code, message) for a write that failed, e.g. ("disk_full", "the disk is full").
+
+    The code lets callers decide (the engine keeps the interview open and usable); the
+    message is shown as is.
+    """
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    for prefix, failure in WRITE_FAILURES.items():
+        if name.startswith(prefix):
+            return failure
+    return "storage", f"the database could not be written ({exc})"
