@@ -1,29 +1,38 @@
 """Driving the engine with simulated respondents, fast enough for a million answers.
 
 Every interview goes through the same `Interview` API as a real one (relevance, constraints,
-completion, content hash), so demo data is exactly what the field would produce. For speed the
-interviews are committed in batches: the engine's per-answer transactions nest as savepoints
-inside one batch transaction, and the batch connection skips fsync — a crash during `demo`
-loses at most the batch in progress, which the command simply makes again.
+completion, content hash), so demo data is exactly what the field would produce.
+
+For speed, interviews are made in chunks: each chunk in a worker process, into a scratch
+database that carries this device's identity, with fsync off (a crash loses only scratch
+files). The chunks are then copied into the real database in chunk order, one transaction
+each. Chunk k always draws from the random stream (seed, k), so the same seed gives the
+same answers whatever the number of workers.
 """
 
 from __future__ import annotations
 
+import os
 import random
+import tempfile
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 import sqlite_utils
 
 from fieldsurvey.demo.answers import AnswerPicker
+from fieldsurvey.demo.copy import copy_responses
 from fieldsurvey.demo.respondents import make_respondent
-from fieldsurvey.engine import Interview, start_interview
+from fieldsurvey.engine import start_interview
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.store.db import set_setting, write_transaction
+from fieldsurvey.store.db import device_id, open_database, set_setting, write_transaction
 
-BATCH = 250
+CHUNK = 250
 MAX_PAGES = 10_000
-"""A guard against a questionnaire whose pages never end (the engine should not allow it)."""
+"""A guard against a questionnaire whose pages never end."""
+COPIED_SETTINGS = ("device_id", "interviewer", "office", "round", "language")
 
 Progress = Callable[[int, int], None]
 
@@ -34,6 +43,15 @@ class DemoResult:
     answers: int
 
 
+@dataclass(frozen=True)
+class Chunk:
+    index: int
+    size: int
+    seed: int
+    settings: dict[str, str]
+    scratch: Path
+
+
 def make_demo_responses(
     db: sqlite_utils.Database,
     questionnaire: Questionnaire,
@@ -41,25 +59,83 @@ def make_demo_responses(
     *,
     seed: int = 0,
     device: str | None = None,
+    workers: int | None = None,
     on_progress: Progress | None = None,
 ) -> DemoResult:
-    """Add `count` complete interviews; the same seed gives the same answers."""
-    rng = random.Random(seed)
+    """Add `count` complete interviews to `db`; the same seed gives the same answers."""
+    device_id(db)  # the scratch databases must carry this device's identity
     if device:
         set_setting(db, "device_name", device)
-    answers = 0
+    settings = _settings(db)
+    workers = workers or min(os.cpu_count() or 1, 4)
+    answers = done = 0
+    with tempfile.TemporaryDirectory(prefix="fieldsurvey-demo-") as scratch_dir:
+        chunks = [
+            Chunk(
+                index, min(CHUNK, count - start), seed, settings, Path(scratch_dir) / f"{index}.db"
+            )
+            for index, start in enumerate(range(0, count, CHUNK))
+        ]
+        if workers == 1 or len(chunks) == 1:
+            results = map(_make_chunk, [questionnaire] * len(chunks), chunks)
+            answers, done = _copy_all(db, chunks, results, count, on_progress)
+        else:
+            with ProcessPoolExecutor(workers) as pool:
+                results = pool.map(_make_chunk, [questionnaire] * len(chunks), chunks)
+                answers, done = _copy_all(db, chunks, results, count, on_progress)
+    return DemoResult(responses=done, answers=answers)
+
+
+def _settings(db: sqlite_utils.Database) -> dict[str, str]:
+    marks = ", ".join("?" for _ in COPIED_SETTINGS)
+    rows = db.execute(f"SELECT key, value FROM settings WHERE key IN ({marks})", COPIED_SETTINGS)
+    return dict(rows.fetchall())
+
+
+def _copy_all(
+    db: sqlite_utils.Database,
+    chunks: list[Chunk],
+    results: object,
+    count: int,
+    on_progress: Progress | None,
+) -> tuple[int, int]:
+    answers = done = 0
+    for chunk, made in zip(chunks, results, strict=True):  # type: ignore[call-overload]
+        answers += made
+        copy_responses(db, chunk.scratch)
+        chunk.scratch.unlink()
+        done += chunk.size
+        if on_progress:
+            on_progress(done, count)
+    return answers, done
+
+
+def _make_chunk(questionnaire: Questionnaire, chunk: Chunk) -> int:
+    """Make one chunk's interviews in its scratch database; returns the number of answers."""
+    db = open_database(chunk.scratch)
     db.execute("PRAGMA synchronous = OFF")
-    try:
-        for start in range(0, count, BATCH):
-            size = min(BATCH, count - start)
-            with write_transaction(db):
-                for _ in range(size):
-                    answers += _one_interview(db, questionnaire, rng)
-            if on_progress:
-                on_progress(start + size, count)
-    finally:
-        db.execute("PRAGMA synchronous = FULL")
-    return DemoResult(responses=count, answers=answers)
+    with write_transaction(db):
+        for key, value in chunk.settings.items():
+            db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, value])
+    rng = random.Random(f"{chunk.seed}:{chunk.index}")
+    answers = 0
+    with write_transaction(db):
+        for _ in range(chunk.size):
+            answers += _one_interview(db, questionnaire, rng)
+    db.conn.close()
+    return answers
+
+
+class SimulatedClock:
+    """Monotonic seconds that advance as a real interview would: 4-40 s a page."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        self.now += self.rng.lognormvariate(2.3, 0.6)
+        return self.now
 
 
 def _one_interview(
@@ -68,23 +144,22 @@ def _one_interview(
     """One interview from consent to completion; returns how many answers it stored."""
     respondent = make_respondent(questionnaire, random.Random(rng.getrandbits(64)))
     picker = AnswerPicker(questionnaire, respondent)
-    interview = start_interview(db, questionnaire, language=rng.choice(questionnaire.languages))
+    language = rng.choice(questionnaire.languages)
+    clock = SimulatedClock(random.Random(rng.getrandbits(64)))
+    interview = start_interview(db, questionnaire, language=language, clock=clock)
     for _ in range(MAX_PAGES):
         if interview.page is None or interview.status != "draft":
             break
         for question in interview.page_items():
             value = picker.answer(question)
-            if value is not None:
-                _answer(interview, question.id, value)
+            if value is None:
+                continue
+            problem = interview.answer(question.id, value)
+            if problem is not None:
+                raise RuntimeError(f"demo answer {value!r} to {question.id}: {problem.message}")
         interview.next()
     problems = interview.complete() if interview.status == "draft" else []
     if problems:
         detail = "; ".join(f"{p.question}: {p.message}" for p in problems)
         raise RuntimeError(f"a demo interview could not be completed: {detail}")
     return len(interview.answers())
-
-
-def _answer(interview: Interview, question: str, value: object) -> None:
-    problem = interview.answer(question, value)
-    if problem is not None:
-        raise RuntimeError(f"demo answer {value!r} to {question} refused: {problem.message}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 import sqlite_utils
 
@@ -32,9 +32,15 @@ def saving(db: sqlite_utils.Database, consequence: str) -> Iterator[None]:
 
 
 class DraftWriter:
-    def __init__(self, db: sqlite_utils.Database, response_id: int) -> None:
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        response_id: int,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.db = db
         self.response_id = response_id
+        self.clock = clock
         self.page_key: str | None = None
         """First item of the page on screen (None at the end): `current_question`."""
         self._entered_at: float | None = None
@@ -63,13 +69,13 @@ class DraftWriter:
         columns = {"current_question": page_key}
         self.save(answers, moves, "the interview did not move", columns)
         self.page_key = page_key
-        self._entered_at = time.monotonic()
+        self._entered_at = self.clock()
 
     def leave(self) -> list[Event]:
         """The `leave` event of the page on screen, with the monotonic time spent on it."""
         if self._entered_at is None:
             return []
-        spent = round((time.monotonic() - self._entered_at) * 1000)
+        spent = round((self.clock() - self._entered_at) * 1000)
         return [Event("leave", self.page_key, duration_ms=spent)]
 
     def suspend(self) -> None:

@@ -7,7 +7,8 @@ paradata included); if the commit fails the in-memory interview is rolled back w
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -51,6 +52,7 @@ class Interview:
         plan: Plan,
         record: ResponseRecord,
         stored: Mapping[str, Value],
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.db = db
         self.plan = plan
@@ -62,7 +64,7 @@ class Interview:
         self.content_hash = record.content_hash
         self._state = FormState(plan, stored)
         self._index = len(plan.pages)
-        self._writer = DraftWriter(db, record.id)
+        self._writer = DraftWriter(db, record.id, clock)
 
     @classmethod
     def open(
@@ -74,9 +76,13 @@ class Interview:
         event: Event,
         *,
         from_start: bool,
+        clock: Callable[[], float] = time.monotonic,
     ) -> Interview:
-        """Load a draft and record `event`; the first page, or where the draft was left."""
-        interview = cls(db, plan, record, stored)
+        """Load a draft and record `event`; the first page, or where the draft was left.
+
+        `clock` (seconds, monotonic) times the pages for paradata; `demo` passes a simulated one.
+        """
+        interview = cls(db, plan, record, stored, clock)
         state = interview._state
         if from_start:
             index = navigation.next_page(state, -1)

@@ -7,8 +7,9 @@ editor picks what to change.
 
 from __future__ import annotations
 
+import time
 import uuid as uuid_module
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import sqlite_utils
 
@@ -31,7 +32,11 @@ from fieldsurvey.store.responses import (
 
 
 def start_interview(
-    db: sqlite_utils.Database, questionnaire: Questionnaire, *, language: str | None = None
+    db: sqlite_utils.Database,
+    questionnaire: Questionnaire,
+    *,
+    language: str | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> Interview:
     """A new draft on the first page; interviewer, office and round come from the settings.
 
@@ -64,7 +69,7 @@ def start_interview(
             started_at=at,
             updated_at=at,
         )
-        return Interview.open(db, plan, record, {}, Event("start"), from_start=True)
+        return Interview.open(db, plan, record, {}, Event("start"), from_start=True, clock=clock)
 
 
 def resume_interview(

@@ -143,13 +143,15 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
     """One unit of work that writes: BEGIN IMMEDIATE ... COMMIT, rolled back on any error.
 
     IMMEDIATE takes the write lock up front, so two processes queue on the busy timeout
-    instead of failing with "database is locked" when a read turns into a write. Inside an
-    open transaction it nests as a savepoint.
+    instead of failing with "database is locked" when a read turns into a write.
+
+    Inside an open transaction it joins it: an error propagates and the outermost unit rolls
+    back as a whole. (No savepoints: batch writers such as `demo` and `merge` nest thousands
+    of units, and a savepoint pair per unit doubled their statements.)
     """
     conn = db.conn
     if conn.in_transaction:
-        with db.atomic():
-            yield db
+        yield db
         return
     conn.execute("BEGIN IMMEDIATE")
     try:

@@ -40,6 +40,8 @@ def install_questionnaire(
     which is valid YAML too, so `load_installed` reads either. `known_hash` skips rehashing.
     """
     digest = known_hash or questionnaire_hash(questionnaire)
+    if installed(db, digest) is not None:
+        return digest  # every interview start calls this: skip serialising the model
     text = source if source is not None else questionnaire.model_dump_json(indent=1)
     with write_transaction(db):
         db.execute(
