@@ -66,8 +66,9 @@ def schema() -> None:
 def _register() -> None:
     """Commands that live in their own modules (one module per family of commands)."""
     from fieldsurvey.cli_interview import ask, demo
+    from fieldsurvey.cli_sync import COMMANDS as SYNC_COMMANDS
 
-    for command in (ask, demo):
+    for command in (ask, demo, *SYNC_COMMANDS):
         main.add_command(command)
 
 

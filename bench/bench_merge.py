@@ -1,0 +1,193 @@
+"""Benchmark: merging 200 export files holding 1M answers, against raw SQLite and pandas.
+
+    uv run python bench/bench_merge.py [--rebuild]
+    uv run --with pandas python bench/bench_merge.py     # adds the pandas comparison
+
+Generates once (cached under bench/out/sync/): 20 devices x 10 files x 100 interviews = 20,000
+revisions, ~1M answers and ~1M paradata events (see sync_benchdata.py). Then, in one run:
+
+- merge all 200 files into a fresh database (`merge_files`: decrypt-free, every file verified:
+  signature, digests, every content hash; one transaction per file);
+- raw SQLite: ATTACH a database holding the same rows and INSERT OR IGNORE them (no checks);
+  target merge <= 1.5x raw;
+- pandas: read the same data as CSV, concat, drop_duplicates; target merge >= 10x faster;
+- merging all 200 again; target <= 0.3x the first merge;
+- peak memory of a child process doing the merge (ru_maxrss); target <= 150 MiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import shutil
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+from fieldsurvey.store.db import open_database
+from fieldsurvey.sync import merge_files
+from sync_benchdata import OUT, make_device
+
+DATA = OUT / "sync"
+FILES, DEVICES, CSVS = DATA / "files", DATA / "devices", DATA / "csv"
+RAW = DATA / "raw.db"
+TABLES = {"responses": ["uuid", "content_hash"], "answers": ["uuid", "content_hash", "question"],
+          "paradata": ["uuid", "content_hash", "seq"]}  # fmt: skip
+
+
+def generate(devices: int, files_per_device: int, per_file: int) -> None:
+    shutil.rmtree(DATA, ignore_errors=True)
+    for folder in (FILES, DEVICES, CSVS):
+        folder.mkdir(parents=True)
+    for n in range(devices):
+        make_device(DEVICES / f"d{n:02d}.db", FILES, files_per_device, per_file, seed=n)
+    build_raw()
+    for path in sorted(FILES.iterdir()):
+        to_csv(path)
+
+
+def build_raw() -> None:
+    """One database holding every device's rows, ids offset so they do not collide."""
+    raw = open_database(RAW)
+    columns = ", ".join(c for c in raw.table("responses").columns_dict if c != "id")
+    for k, device in enumerate(sorted(DEVICES.glob("*.db"))):
+        offset = (k + 1) * 10_000_000
+        raw.execute("ATTACH DATABASE ? AS d", [str(device)])
+        raw.execute("BEGIN")
+        raw.execute(f"INSERT INTO responses (id, {columns}) SELECT id + {offset}, {columns} "
+                    "FROM d.responses")  # fmt: skip
+        raw.execute(f"INSERT INTO answers SELECT response + {offset}, question, value, "
+                    "answered_at FROM d.answers")  # fmt: skip
+        raw.execute(f"INSERT INTO paradata SELECT response + {offset}, seq, question, event, at, "
+                    "duration_ms, detail FROM d.paradata")  # fmt: skip
+        raw.execute("COMMIT")
+        raw.execute("DETACH DATABASE d")
+    raw.conn.close()
+
+
+def to_csv(path: Path) -> None:
+    """The export file's data as three CSV files, for the pandas comparison."""
+    with zipfile.ZipFile(path) as archive:
+        records = [json.loads(line) for line in archive.read("responses.jsonl").splitlines()]
+        events = [json.loads(line) for line in archive.read("paradata.jsonl").splitlines()]
+    rows = {
+        "responses": [{k: v for k, v in r.items() if k != "answers"} for r in records],
+        "answers": [{"uuid": r["uuid"], "content_hash": r["content_hash"], "question": q,
+                     "value": v, "answered_at": at} for r in records for q, v, at in r["answers"]],
+        "paradata": [{"uuid": p["uuid"], "content_hash": p["content_hash"], "seq": e[0],
+                      "question": e[1], "event": e[2], "at": e[3], "duration_ms": e[4],
+                      "detail": e[5]} for p in events for e in p["events"]],
+    }  # fmt: skip
+    for table, table_rows in rows.items():
+        with (CSVS / f"{path.stem}.{table}.csv").open("w", newline="", encoding="utf-8") as out:
+            writer = csv.DictWriter(out, fieldnames=list(table_rows[0]))
+            writer.writeheader()
+            writer.writerows(table_rows)
+
+
+def fresh(path: Path) -> Path:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return path
+
+
+def timed_merge(db_path: Path, files: list[Path]) -> tuple[float, float, dict[str, int]]:
+    db = open_database(db_path)
+    start = time.perf_counter()
+    report = merge_files(db, files)
+    first = time.perf_counter() - start
+    assert report.all_merged, [f.error for f in report.files if f.error][:3]
+    start = time.perf_counter()
+    again = merge_files(db, files)
+    second = time.perf_counter() - start
+    assert all(f.already_merged for f in again.files)
+    counts = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+    db.conn.close()
+    return first, second, counts
+
+
+def timed_raw(db_path: Path) -> tuple[float, dict[str, int]]:
+    db = open_database(db_path)
+    start = time.perf_counter()
+    db.execute("ATTACH DATABASE ? AS src", [str(RAW)])
+    db.execute("BEGIN IMMEDIATE")
+    for table in TABLES:
+        db.execute(f"INSERT OR IGNORE INTO main.{table} SELECT * FROM src.{table}")
+    db.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    counts = {t: db.execute(f"SELECT count(*) FROM main.{t}").fetchone()[0] for t in TABLES}
+    db.conn.close()
+    return elapsed, counts
+
+
+def timed_pandas() -> float | None:
+    try:
+        import pandas as pd  # optional: uv run --with pandas python bench/bench_merge.py
+    except ImportError:
+        return None
+    start = time.perf_counter()
+    for table, keys in TABLES.items():
+        frames = [pd.read_csv(path) for path in sorted(CSVS.glob(f"*.{table}.csv"))]
+        pd.concat(frames, ignore_index=True).drop_duplicates(subset=keys)
+    return time.perf_counter() - start
+
+
+def child_peak_mib(db_path: Path) -> float:
+    """Peak resident memory of a separate process that merges every file.
+
+    Linux's VmHWM is the peak of this process image alone (ru_maxrss would include what the
+    parent held when it forked).
+    """
+    code = (
+        "import sys; from pathlib import Path; from fieldsurvey.store.db import open_database;"
+        "from fieldsurvey.sync import merge_files;"
+        "merge_files(open_database(sys.argv[2]), sorted(Path(sys.argv[1]).iterdir()));"
+        "status = Path('/proc/self/status').read_text().splitlines();"
+        "print(next(line.split()[1] for line in status if line.startswith('VmHWM')))"
+    )
+    args = [sys.executable, "-c", code, str(FILES), str(fresh(db_path))]
+    out = subprocess.run(args, check=True, capture_output=True, text=True).stdout
+    return int(out.strip()) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--devices", type=int, default=20)
+    parser.add_argument("--files-per-device", type=int, default=10)
+    parser.add_argument("--per-file", type=int, default=100)
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+    if args.rebuild or not RAW.exists():
+        start = time.perf_counter()
+        generate(args.devices, args.files_per_device, args.per_file)
+        print(f"generated data in {time.perf_counter() - start:.1f} s")
+    files = sorted(FILES.iterdir())
+    merge_s, again_s, merged = timed_merge(fresh(DATA / "merged.db"), files)
+    raw_s, raw_counts = timed_raw(fresh(DATA / "rawmerged.db"))
+    assert merged == raw_counts, (merged, raw_counts)
+    pandas_s = timed_pandas()
+    peak = child_peak_mib(DATA / "child.db")
+    size = sum(p.stat().st_size for p in files) / 2**20
+    print(f"{len(files)} files, {size:.1f} MiB; rows: {merged}")
+    report("merge (all verified)", merge_s)
+    report(
+        "raw SQLite INSERT OR IGNORE", raw_s, f"merge/raw = {merge_s / raw_s:.2f}x (target <= 1.5)"
+    )
+    if pandas_s is None:
+        print("pandas: not installed; run `uv run --with pandas python bench/bench_merge.py`")
+    else:
+        report("pandas concat + drop_duplicates", pandas_s,
+               f"pandas/merge = {pandas_s / merge_s:.1f}x (target >= 10)")  # fmt: skip
+    report("merge all again", again_s, f"again/first = {again_s / merge_s:.3f}x (target <= 0.3)")
+    print(f"peak memory of a merging process: {peak:.0f} MiB (target <= 150)")
+
+
+def report(label: str, seconds: float, note: str = "") -> None:
+    print(f"{label:34s} {seconds:8.2f} s  {note}")
+
+
+if __name__ == "__main__":
+    main()

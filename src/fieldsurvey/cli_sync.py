@@ -1,0 +1,198 @@
+"""The sync commands: `export`, `merge`, `conflicts` and `keys new` (see CONTRACT.md).
+
+Thin shells over `fieldsurvey.sync`: each opens the database, calls one library function and
+prints the result. Register them with `main.add_command` for each of `COMMANDS`.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import click
+
+from fieldsurvey.cli_common import EXIT_OK, EXIT_REJECTED, db_option, fail, open_db_or_exit
+from fieldsurvey.store.db import describe_write_error
+from fieldsurvey.sync import (
+    DEFAULT_LIMITS,
+    ConflictError,
+    ConflictList,
+    ExportError,
+    KeyFileError,
+    export_file,
+    keep_version,
+    list_conflicts,
+    load_identities,
+    merge_files,
+    new_supervisor_keys,
+    parse_recipients,
+)
+
+PATH = click.Path(dir_okay=False, path_type=Path)
+EXISTING = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+@click.command("export")
+@click.option("--out", required=True, type=PATH, help="The export file to write (must not exist).")
+@click.option("--all", "everything", is_flag=True, help="Every closed response, merged included.")
+@click.option(
+    "--to",
+    "recipients",
+    multiple=True,
+    metavar="PUBKEY",
+    help="Encrypt for this supervisor key (age1... or a .pub file); repeat for several.",
+)
+@db_option
+def export_command(
+    out: Path, everything: bool, recipients: tuple[str, ...], db_path: Path | None
+) -> None:
+    """Write an export file for the supervisor, atomically.
+
+    By default it holds the responses this device closed and has not exported before.
+    """
+    try:
+        keys = parse_recipients(list(recipients)) if recipients else []
+    except KeyFileError as exc:
+        fail(str(exc))
+    db = open_db_or_exit(db_path)
+    try:
+        result = export_file(db, out, everything=everything, recipients=keys)
+    except ExportError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{out}: cannot write the file ({exc.strerror or exc})")
+    except sqlite3.Error as exc:
+        fail(f"error: {describe_write_error(exc)[1]}")
+    if result.path is None:
+        click.echo("nothing new to export (use --all to export everything)", err=True)
+        return
+    sealed = f"encrypted for {len(keys)} key(s)" if keys else "NOT encrypted"
+    click.echo(
+        f"{out}: export {result.export_seq}, {result.responses} responses, "
+        f"{result.answers} answers, {result.paradata} paradata events, {sealed}"
+    )
+    if not keys:
+        click.echo(f"warning: {out} holds personal data unencrypted; use --to KEY", err=True)
+
+
+@click.command("merge")
+@click.argument("files", nargs=-1, required=True, type=EXISTING)
+@click.option(
+    "--identity", "identity_files", multiple=True, type=EXISTING, help="Supervisor secret key."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document on stdout.")
+@click.option(
+    "--max-size",
+    type=click.IntRange(min=1),
+    default=DEFAULT_LIMITS.max_file_bytes,
+    show_default=True,
+    help="Refuse files larger than this many bytes.",
+)
+@db_option
+def merge_command(
+    files: tuple[Path, ...],
+    identity_files: tuple[Path, ...],
+    as_json: bool,
+    max_size: int,
+    db_path: Path | None,
+) -> None:
+    """Merge export files; each is merged whole or rejected with the reason.
+
+    Exits 0 when every file merged, 1 when some were rejected (they changed nothing).
+    """
+    try:
+        identities = load_identities(list(identity_files))
+    except KeyFileError as exc:
+        fail(str(exc))
+    db = open_db_or_exit(db_path)
+    try:
+        report = merge_files(
+            db,
+            list(files),
+            identities=identities,
+            limits=replace(DEFAULT_LIMITS, max_file_bytes=max_size),
+            on_progress=_progress,
+        )
+    except sqlite3.Error as exc:
+        fail(f"error: {describe_write_error(exc)[1]}")
+    if as_json:
+        click.echo(report.model_dump_json(indent=2))
+    else:
+        for result in report.files:
+            click.echo(result.summary(), err=result.status == "rejected")
+        for gap in report.gaps:
+            click.echo(gap.summary())
+    raise SystemExit(EXIT_OK if report.all_merged else EXIT_REJECTED)
+
+
+def _progress(done: int, total: int) -> None:
+    """A counter on stderr, only for people watching a long merge in a terminal."""
+    if total > 1 and sys.stderr.isatty():
+        click.echo(f"\rmerged {done}/{total} files", err=True, nl=done == total)
+
+
+@click.command("conflicts")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document on stdout.")
+@click.option(
+    "--keep",
+    nargs=2,
+    metavar="UUID HASH",
+    default=None,
+    help="Resolve UUID by keeping the version whose content hash starts with HASH.",
+)
+@db_option
+def conflicts_command(as_json: bool, keep: tuple[str, str] | None, db_path: Path | None) -> None:
+    """List responses that arrived in diverging versions, or resolve one with --keep."""
+    db = open_db_or_exit(db_path)
+    if keep is not None:
+        try:
+            kept = keep_version(db, *keep)
+        except ConflictError as exc:
+            fail(str(exc))
+        resolved = {"uuid": keep[0], "kept": kept}
+        click.echo(json.dumps(resolved) if as_json else f"{keep[0]}: kept {kept}")
+        return
+    conflicts = list_conflicts(db)
+    click.echo(conflicts.model_dump_json(indent=2) if as_json else _conflicts_text(conflicts))
+
+
+def _conflicts_text(conflicts: ConflictList) -> str:
+    if not conflicts.conflicts:
+        return "no conflicts"
+    lines: list[str] = []
+    for conflict in conflicts.conflicts:
+        differing = ", ".join(conflict.differing) or "none (same answers)"
+        lines.append(f"{conflict.uuid} ({conflict.questionnaire_id}): differing {differing}")
+        for version in conflict.versions:
+            values = ", ".join(f"{q}={version.answers.get(q)!r}" for q in conflict.differing)
+            head = ", shown" if version.is_head else ""
+            lines.append(
+                f"  {version.content_hash[:12]} rev {version.revision} by "
+                f"{version.interviewer or '?'} on {version.device_id[:8]}, {version.status}, "
+                f"{version.updated_at}{head}: {values}"
+            )
+    return "\n".join(lines)
+
+
+@click.group("keys")
+def keys_group() -> None:
+    """Supervisor key pairs for encrypted export files."""
+
+
+@keys_group.command("new")
+@click.option("--out", "prefix", required=True, type=PATH, help="Writes PREFIX.key and PREFIX.pub.")
+def keys_new(prefix: Path) -> None:
+    """Make a key pair: PREFIX.key (secret, mode 0600) and PREFIX.pub (give it to devices)."""
+    try:
+        keys = new_supervisor_keys(prefix)
+    except (KeyFileError, OSError) as exc:
+        fail(str(exc))
+    click.echo(f"{keys.key_path}: secret key (keep it safe; it opens every export file)")
+    click.echo(f"{keys.pub_path}: {keys.recipient}")
+
+
+COMMANDS = [export_command, merge_command, conflicts_command, keys_group]
+"""For the main group: `for command in COMMANDS: main.add_command(command)`."""

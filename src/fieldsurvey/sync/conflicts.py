@@ -1,0 +1,106 @@
+"""The conflict queue: interviews that arrived in diverging versions, and their resolution.
+
+Merge keeps every version and flags the diverging ones `in_conflict`. A supervisor compares
+them (the questions whose answers differ are listed) and keeps one: it becomes the head, the
+others are set aside (`is_head = 0`, `in_conflict = 0`), never deleted, so a later merge
+neither resurrects them nor loses them (see lineage.py).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import sqlite_utils
+from pydantic import BaseModel
+
+from fieldsurvey.store.db import write_transaction
+from fieldsurvey.store.responses import load_answers
+
+MIN_PREFIX = 6
+"""Shortest content-hash prefix accepted when naming the version to keep."""
+
+
+class ConflictError(ValueError):
+    """A resolution that names no conflicting version, or more than one."""
+
+
+class ConflictVersion(BaseModel):
+    content_hash: str
+    parent_hash: str | None
+    revision: int
+    device_id: str
+    interviewer: str | None
+    status: str
+    updated_at: str
+    is_head: bool
+    answers: dict[str, Any]
+
+
+class Conflict(BaseModel):
+    uuid: str
+    questionnaire_id: str
+    versions: list[ConflictVersion]
+    differing: list[str]
+    """Questions whose answers are not the same in every version."""
+
+
+class ConflictList(BaseModel):
+    conflicts: list[Conflict]
+
+
+_VERSION_QUERY = (
+    "SELECT id, uuid, questionnaire_id, content_hash, parent_hash, revision, device_id, "
+    "interviewer, status, updated_at, is_head FROM responses WHERE in_conflict = 1 "
+)
+
+
+def list_conflicts(db: sqlite_utils.Database) -> ConflictList:
+    """Every interview with diverging versions, by uuid; its versions newest first."""
+    rows = db.execute(_VERSION_QUERY + "ORDER BY uuid, updated_at DESC, content_hash").fetchall()
+    by_uuid: dict[str, Conflict] = {}
+    for row_id, uuid, questionnaire, *version in rows:
+        conflict = by_uuid.setdefault(
+            uuid, Conflict(uuid=uuid, questionnaire_id=questionnaire, versions=[], differing=[])
+        )
+        fields = dict(zip(list(ConflictVersion.model_fields)[:-1], version, strict=True))
+        conflict.versions.append(
+            ConflictVersion(**fields, answers=dict(sorted(load_answers(db, row_id).items())))
+        )
+    for conflict in by_uuid.values():
+        conflict.differing = _differing(conflict.versions)
+    return ConflictList(conflicts=list(by_uuid.values()))
+
+
+def keep_version(db: sqlite_utils.Database, uuid: str, content_hash: str) -> str:
+    """Resolve `uuid` by keeping the version whose hash starts with `content_hash`.
+
+    Returns the full hash kept. Raises ConflictError if no conflicting version, or several,
+    match.
+    """
+    if len(content_hash) < MIN_PREFIX:
+        raise ConflictError(f"{uuid}: give at least {MIN_PREFIX} characters of the content hash")
+    with write_transaction(db):
+        candidates = [
+            row[0]
+            for row in db.execute(
+                "SELECT content_hash FROM responses WHERE uuid = ? AND in_conflict = 1",
+                [uuid],
+            )
+            if row[0].startswith(content_hash.lower())
+        ]
+        if len(candidates) != 1:
+            found = "no" if not candidates else "several"
+            raise ConflictError(f"{uuid}: {found} conflicting versions match {content_hash}")
+        kept = candidates[0]
+        db.execute(
+            "UPDATE responses SET is_head = (content_hash = ?), in_conflict = 0 "
+            "WHERE uuid = ? AND content_hash IS NOT NULL AND (in_conflict = 1 OR is_head = 1)",
+            [kept, uuid],
+        )
+    return kept
+
+
+def _differing(versions: list[ConflictVersion]) -> list[str]:
+    questions = sorted({q for version in versions for q in version.answers})
+    return [q for q in questions if len({json.dumps(v.answers.get(q)) for v in versions}) > 1]

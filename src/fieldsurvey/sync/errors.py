@@ -1,0 +1,65 @@
+"""Why an export file was refused: one catalogue, so the CLI, the UI and the tests agree.
+
+Every rejection names a `Reason`; its template is filled with the details of the case. Tests
+assert on the reason, not on a copied sentence.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import ValidationError
+
+
+class Reason(Enum):
+    UNREADABLE = "cannot read the file ({detail})"
+    EMPTY = "the file is empty"
+    TOO_LARGE = "the file is {size} bytes, over the {limit}-byte limit"
+    ENCRYPTED_NO_IDENTITY = "the file is encrypted; give the supervisor key with --identity"
+    WRONG_IDENTITY = "the file is encrypted for another key (none of the given keys opens it)"
+    DECRYPT_FAILED = "the encrypted file is damaged or truncated ({detail})"
+    NOT_ZIP = "not a fieldsurvey export file (not a zip archive)"
+    DAMAGED_ZIP = "the file is damaged or truncated ({detail})"
+    UNSAFE_NAME = "the archive holds an unsafe member name {name!r}"
+    UNEXPECTED_MEMBER = "the archive holds an unexpected member {name!r}"
+    MISSING_MEMBER = "the archive lacks {name}"
+    DUPLICATE_MEMBER = "the archive holds {name} twice"
+    UNSUPPORTED_MEMBER = "the archive's {name} uses an unsupported compression or encryption"
+    BOMB = "the archive's {name} expands too much ({detail}); refusing to unpack it"
+    BAD_MANIFEST = "manifest.json is invalid: {detail}"
+    NEWER_FORMAT = (
+        "made by a newer fieldsurvey (format {version}, this one reads up to {supported}); "
+        "upgrade fieldsurvey to merge it"
+    )
+    BAD_SIGNATURE = "the signature does not match manifest.json (the file was altered)"
+    KEY_MISMATCH = (
+        "device {device} is known with another key; this file was signed by a different key"
+    )
+    DIGEST_MISMATCH = "{name} does not match its checksum in the manifest (the file was altered)"
+    BAD_RECORD = "{name}:{line}: {detail}"
+    HASH_MISMATCH = "{name}:{line}: response {uuid} does not match its content hash"
+    DUPLICATE_RECORD = "{name}:{line}: response {uuid} revision {content_hash} appears twice"
+    COUNT_MISMATCH = "{name} holds {found} records, the manifest says {declared}"
+    UNKNOWN_QUESTIONNAIRE = (
+        "questionnaire {id} version {version} ({hash}) is neither in the file nor installed here"
+    )
+    BAD_QUESTIONNAIRE = "the file's questionnaire {id} version {version} is unusable: {detail}"
+    UNDECLARED_QUESTIONNAIRE = "{name}:{line}: questionnaire {hash} is not listed in the manifest"
+    ORPHAN_PARADATA = "{name}:{line}: paradata for a response the file does not hold ({uuid})"
+    STORE_FAILED = "the records could not be stored ({detail})"
+
+
+class RejectedFile(Exception):
+    """An export file refused before anything was written, with the reason."""
+
+    def __init__(self, reason: Reason, **details: object) -> None:
+        self.reason = reason
+        self.details = details
+        super().__init__(reason.value.format(**details))
+
+
+def first_error(exc: ValidationError) -> str:
+    """pydantic's first complaint on one line: `field.path: message`."""
+    error = exc.errors()[0]
+    where = ".".join(str(part) for part in error["loc"])
+    return f"{where}: {error['msg']}" if where else error["msg"]

@@ -1,0 +1,145 @@
+"""Exporting closed revisions to a file for the supervisor.
+
+By default a file holds the closed revisions made on this device and not exported before;
+`everything` takes every closed revision, merged ones included. The whole export runs under
+the write lock: the next sequence number is taken, the file written atomically, and only once
+it is in place are the rows marked with that number and the counter advanced. If marking or
+committing fails, the file is removed, so a file on disk always means rows marked, and rows
+unmarked always means they will be in the next file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import BinaryIO
+
+import pyrage
+import sqlite_utils
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from pydantic import ValidationError
+
+from fieldsurvey.store.db import device_id, get_setting, set_setting, write_transaction
+from fieldsurvey.sync.atomicfile import write_atomically
+from fieldsurvey.sync.errors import first_error
+from fieldsurvey.sync.fileformat import FILE_SUFFIX, Manifest
+from fieldsurvey.sync.keys import device_signing_key
+from fieldsurvey.sync.records import Selection, paradata_lines, response_lines, sources_for
+from fieldsurvey.sync.writer import write_export
+
+SEQ_SETTING = "export_seq"
+SPOOL_BYTES = 32 * 1024 * 1024
+"""Zips up to this size are built in memory before encryption, bigger ones on disk."""
+
+NameFor = Callable[[str, int], Path]
+"""(device id, export sequence number) -> where the file goes."""
+
+
+class ExportError(Exception):
+    """An export that could not be written; nothing was marked as exported."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path | None
+    """None when there was nothing to export (no file is written then)."""
+    export_seq: int | None
+    responses: int
+    answers: int
+    paradata: int
+    encrypted: bool
+
+
+def export_file(
+    db: sqlite_utils.Database,
+    out: Path,
+    *,
+    everything: bool = False,
+    recipients: Sequence[pyrage.x25519.Recipient] = (),
+) -> ExportResult:
+    """Export to `out`, which must not exist yet (an earlier file is never overwritten)."""
+    if out.exists():
+        raise ExportError(f"{out}: already exists; choose another name")
+    return _export(db, lambda _device, _seq: out, everything, recipients)
+
+
+def export_to_folder(
+    db: sqlite_utils.Database,
+    folder: Path,
+    *,
+    everything: bool = False,
+    recipients: Sequence[pyrage.x25519.Recipient] = (),
+) -> ExportResult:
+    """Export into `folder` as `fieldsurvey-<device>-<seq>.fsx`: the names never collide."""
+
+    def name_for(device: str, seq: int) -> Path:
+        return folder / f"fieldsurvey-{device[:8]}-{seq:05d}{FILE_SUFFIX}"
+
+    return _export(db, name_for, everything, recipients)
+
+
+def _export(
+    db: sqlite_utils.Database,
+    name_for: NameFor,
+    everything: bool,
+    recipients: Sequence[pyrage.x25519.Recipient],
+) -> ExportResult:
+    selection = Selection(device=device_id(db), everything=everything)
+    key = device_signing_key(db)
+    placed: Path | None = None
+    try:
+        with write_transaction(db):
+            if not selection.exists(db):
+                return ExportResult(None, None, 0, 0, 0, encrypted=False)
+            seq = int(get_setting(db, SEQ_SETTING) or 0) + 1
+            path = name_for(selection.device, seq)
+            write = partial(
+                _write, db=db, selection=selection, key=key, seq=seq, recipients=recipients
+            )
+            try:
+                manifest = write_atomically(path, write)
+            except ValidationError as exc:
+                detail = first_error(exc)
+                raise ExportError(f"{path}: a stored response does not fit: {detail}") from None
+            placed = path
+            selection.mark_exported(db, seq)
+            set_setting(db, SEQ_SETTING, str(seq))
+    except BaseException:
+        if placed is not None:
+            with contextlib.suppress(FileNotFoundError):
+                placed.unlink()
+        raise
+    counts = manifest.counts
+    return ExportResult(
+        path, seq, counts.responses, counts.answers, counts.paradata, encrypted=bool(recipients)
+    )
+
+
+def _write(
+    handle: BinaryIO,
+    *,
+    db: sqlite_utils.Database,
+    selection: Selection,
+    key: Ed25519PrivateKey,
+    seq: int,
+    recipients: Sequence[pyrage.x25519.Recipient],
+) -> Manifest:
+    """Write the zip straight to `handle`, or through age for the given recipients."""
+
+    def zip_into(target: BinaryIO) -> Manifest:
+        responses, paradata = response_lines(db, selection), paradata_lines(db, selection)
+        return write_export(
+            target, key, selection.device, seq, responses, paradata, partial(sources_for, db)
+        )
+
+    if not recipients:
+        return zip_into(handle)
+    with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
+        manifest = zip_into(spool)  # type: ignore[arg-type]
+        spool.seek(0)
+        pyrage.encrypt_io(spool, handle, list(recipients))
+    return manifest

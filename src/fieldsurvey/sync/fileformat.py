@@ -1,0 +1,125 @@
+"""The export file format (format version 1), as pydantic models.
+
+An export file is a zip holding, in this order (streamed, so the manifest comes last):
+
+- `responses.jsonl`: one `ResponseRecord` per closed revision, its answers inline;
+- `paradata.jsonl`: one `ParadataRecord` per revision, its events as compact arrays;
+- `questionnaires.jsonl`: one `QuestionnaireSource` per questionnaire version the responses use,
+  YAML source included, so a supervisor can merge responses made with a version they have not
+  installed yet; a file is refused only if a referenced version is neither in it nor installed;
+- `manifest.json`: the `Manifest` below (device, key, sequence number, questionnaire refs,
+  counts, and the sha256 and size of every other member);
+- `manifest.sig`: the device's raw 64-byte Ed25519 signature over the exact manifest bytes.
+
+The signature covers the manifest and the manifest covers every member by digest, so one
+signature check authenticates the whole file. With `--to`, the zip is then encrypted whole
+with age, and the file starts with the age header instead of `PK`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+FORMAT_NAME = "fieldsurvey-export"
+FORMAT_VERSION = 1
+FILE_SUFFIX = ".fsx"
+
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+QUESTIONNAIRES = "questionnaires.jsonl"
+RESPONSES = "responses.jsonl"
+PARADATA = "paradata.jsonl"
+MEMBERS = (RESPONSES, PARADATA, QUESTIONNAIRES, MANIFEST, SIGNATURE)
+"""Every member, in the order they are written."""
+
+DataMember = Literal["questionnaires.jsonl", "responses.jsonl", "paradata.jsonl"]
+
+Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+Stamp = Annotated[str, Field(min_length=1, max_length=40)]
+"""A UTC ISO 8601 timestamp as the store writes it."""
+Short = Annotated[str, Field(max_length=10_000)]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors: a file we do not fully understand is not merged."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class MemberDigest(Strict):
+    sha256: Sha256
+    size: int = Field(ge=0)
+
+
+class QuestionnaireRef(Strict):
+    id: Name
+    version: Name
+    hash: Sha256
+
+
+class Counts(Strict):
+    questionnaires: int = Field(ge=0)
+    responses: int = Field(ge=0)
+    answers: int = Field(ge=0)
+    paradata: int = Field(ge=0)
+
+
+class Manifest(Strict):
+    format: Literal["fieldsurvey-export"] = FORMAT_NAME
+    format_version: int = Field(ge=1)
+    app_version: Name
+    device_id: Name
+    device_public_key: Annotated[str, Field(min_length=44, max_length=44)]
+    """Ed25519, base64 of the 32 raw bytes."""
+    export_seq: int = Field(ge=1)
+    created_at: Stamp
+    questionnaires: list[QuestionnaireRef]
+    counts: Counts
+    members: dict[DataMember, MemberDigest]
+
+
+class QuestionnaireSource(Strict):
+    hash: Sha256
+    id: Name
+    version: Name
+    source: str
+
+
+Answer = tuple[Name, str, Stamp]
+"""(question, value as the stored JSON text, answered_at): the text travels verbatim."""
+
+
+class ResponseRecord(Strict):
+    """One closed revision of an interview, as stored in `responses` plus its answers."""
+
+    uuid: Name
+    revision: int = Field(ge=1)
+    parent_hash: Sha256 | None
+    content_hash: Sha256
+    questionnaire_id: Name
+    questionnaire_version: Name
+    questionnaire_hash: Sha256
+    device_id: Name
+    interviewer: Short | None
+    office: Short | None
+    round: Short | None
+    language: Name
+    persona: Short | None
+    status: Literal["complete", "voided", "refused"]
+    started_at: Stamp
+    updated_at: Stamp
+    completed_at: Stamp | None
+    answers: list[Answer]
+
+
+Event = tuple[int, Name | None, Name, Stamp, int | None, str | None]
+"""(seq, question, event, at, duration_ms, detail): one `paradata` row."""
+
+
+class ParadataRecord(Strict):
+    uuid: Name
+    content_hash: Sha256
+    events: list[Event]

@@ -1,0 +1,76 @@
+"""Writing an export file's zip: members in the format's order, fixed timestamps, streamed.
+
+Lines are gathered into blocks of about a megabyte, and each block is compressed in a helper
+thread while the caller produces the next one (zlib and SQLite both release the GIL), which
+takes a third off exporting 20,000 interviews.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import BinaryIO
+
+from fieldsurvey.sync.fileformat import MEMBERS, MemberDigest
+
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+BLOCK = 1024 * 1024
+COMPRESS_LEVEL = 3
+"""Measured on 123 MiB of jsonl: level 6 takes 2.5x as long for a file only 10% smaller."""
+
+
+class ArchiveWriter:
+    def __init__(self, file: BinaryIO) -> None:
+        self._zip = zipfile.ZipFile(file, "w")
+        self._order = iter(MEMBERS)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldsurvey-zip")
+
+    def add(self, name: str, chunks: Iterable[bytes]) -> MemberDigest:
+        """Write the next member from `chunks`; return its sha256 and size."""
+        if name != next(self._order, None):
+            raise ValueError(f"{name} written out of order")
+        info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info._compresslevel = COMPRESS_LEVEL  # public as `compress_level` only from 3.13
+        info.external_attr = 0o644 << 16
+        hasher, size = hashlib.sha256(), 0
+        with self._zip.open(info, "w") as stream:
+            writing: Future[int] | None = None
+            try:
+                for block in _blocks(chunks):
+                    hasher.update(block)
+                    size += len(block)
+                    if writing is not None:
+                        writing.result()
+                    writing = self._pool.submit(stream.write, block)
+            finally:  # never close the member under a write still running
+                if writing is not None:
+                    writing.result()
+        return MemberDigest(sha256=hasher.hexdigest(), size=size)
+
+    def __enter__(self) -> ArchiveWriter:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        """Finish the zip; after a failure, only release it (the file is discarded anyway)."""
+        self._pool.shutdown()
+        try:
+            self._zip.close()
+        except (OSError, ValueError):
+            if kind is None:
+                raise
+
+
+def _blocks(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    pending: list[bytes] = []
+    size = 0
+    for chunk in chunks:
+        pending.append(chunk)
+        size += len(chunk)
+        if size >= BLOCK:
+            yield b"".join(pending)
+            pending, size = [], 0
+    if pending:
+        yield b"".join(pending)

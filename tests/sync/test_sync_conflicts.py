@@ -1,0 +1,149 @@
+"""Diverging versions of one interview: kept, listed, resolved, and not resurrected."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from click.testing import CliRunner
+from sync_helpers import add_revision, new_db
+
+from fieldsurvey.cli_sync import conflicts_command
+from fieldsurvey.store.db import open_database
+from fieldsurvey.sync import export_file, list_conflicts, merge_files
+
+AT = "2026-02-0{}T00:00:00.000+00:00"
+Diverged = tuple[str, dict[str, str], list[Path]]
+"""The interview's uuid, its revisions' hashes by name, and the three export files."""
+
+
+@pytest.fixture
+def diverged(device: sqlite_utils.Database, tmp_path: Path) -> Diverged:
+    """One interview edited on two devices from the same revision; the files of both."""
+    other = new_db(tmp_path / "other.db")
+    uuid, first = add_revision(device, {"q1": 1, "q2": "same"}, at=AT.format(1))
+    assert first is not None
+    export_file(device, tmp_path / "1.fsx")
+    merge_files(other, [tmp_path / "1.fsx"])
+    _, mine = add_revision(
+        device, {"q1": 2, "q2": "same"}, uuid=uuid, parent=first, revision=2, at=AT.format(2)
+    )
+    _, theirs = add_revision(
+        other, {"q1": 3, "q2": "same"}, uuid=uuid, parent=first, revision=2, at=AT.format(3)
+    )
+    export_file(device, tmp_path / "2.fsx")
+    export_file(other, tmp_path / "3.fsx")
+    hashes = {"first": first, "mine": mine, "theirs": theirs}
+    other.conn.close()
+    return uuid, hashes, [tmp_path / f"{n}.fsx" for n in (1, 2, 3)]
+
+
+def flags(db: sqlite_utils.Database) -> dict[str, tuple[int, int]]:
+    rows = db.execute("SELECT content_hash, is_head, in_conflict FROM responses")
+    return {h: (head, conflict) for h, head, conflict in rows}
+
+
+def test_diverging_versions_are_both_kept_and_listed(
+    supervisor: sqlite_utils.Database, diverged: Diverged, tmp_path: Path
+) -> None:
+    uuid, h, files = diverged
+    report = merge_files(supervisor, files)
+    assert [(f.added, f.updated, f.conflicts) for f in report.files] == [
+        (1, 0, 0),
+        (0, 1, 0),
+        (0, 0, 1),
+    ]
+    assert flags(supervisor) == {h["first"]: (0, 0), h["mine"]: (0, 1), h["theirs"]: (1, 1)}
+
+    result = CliRunner().invoke(
+        conflicts_command, ["--json", "--db", str(tmp_path / "supervisor.db")]
+    )
+    listed = json.loads(result.stdout)["conflicts"]
+    assert [c["uuid"] for c in listed] == [uuid]
+    assert listed[0]["differing"] == ["q1"]
+    assert {v["content_hash"]: v["answers"]["q1"] for v in listed[0]["versions"]} == {
+        h["mine"]: 2,
+        h["theirs"]: 3,
+    }
+
+
+def test_keep_resolves_and_a_remerge_does_not_resurrect(
+    supervisor: sqlite_utils.Database, diverged: Diverged, tmp_path: Path
+) -> None:
+    uuid, h, files = diverged
+    merge_files(supervisor, files)
+    db_file = str(tmp_path / "supervisor.db")
+
+    result = CliRunner().invoke(
+        conflicts_command, ["--keep", uuid, h["mine"][:10], "--db", db_file]
+    )
+
+    assert result.exit_code == 0 and h["mine"] in result.stdout
+    assert flags(supervisor) == {h["first"]: (0, 0), h["mine"]: (1, 0), h["theirs"]: (0, 0)}
+    assert list_conflicts(supervisor).conflicts == []
+    merge_files(supervisor, list(reversed(files)))
+    assert flags(supervisor)[h["mine"]] == (1, 0)
+    assert CliRunner().invoke(conflicts_command, ["--db", db_file]).stdout == "no conflicts\n"
+
+
+def test_an_edit_of_a_set_aside_version_is_a_new_conflict(
+    supervisor: sqlite_utils.Database, diverged: Diverged, tmp_path: Path
+) -> None:
+    uuid, h, files = diverged
+    merge_files(supervisor, files)
+    CliRunner().invoke(
+        conflicts_command, ["--keep", uuid, h["mine"], "--db", str(tmp_path / "supervisor.db")]
+    )
+    other = open_database(tmp_path / "other.db")
+    _, later = add_revision(
+        other, {"q1": 5}, uuid=uuid, parent=h["theirs"], revision=3, at=AT.format(4)
+    )
+    export_file(other, tmp_path / "4.fsx")
+
+    assert merge_files(supervisor, [tmp_path / "4.fsx"]).files[0].conflicts == 1
+    assert flags(supervisor)[later] == (1, 1) and flags(supervisor)[h["mine"]] == (0, 1)
+
+
+def test_keep_needs_a_matching_conflicting_version(
+    supervisor: sqlite_utils.Database, diverged: Diverged, tmp_path: Path
+) -> None:
+    uuid, h, files = diverged
+    merge_files(supervisor, files)
+    db_file = str(tmp_path / "supervisor.db")
+    for prefix in (h["first"], "0000000000", "ab"):
+        result = CliRunner().invoke(conflicts_command, ["--keep", uuid, prefix, "--db", db_file])
+        assert result.exit_code == 2 and result.stderr.startswith(uuid)
+
+
+def test_an_older_revision_arriving_late_is_added_not_a_conflict(
+    supervisor: sqlite_utils.Database, diverged: Diverged
+) -> None:
+    _, h, files = diverged
+    report = merge_files(supervisor, [files[1], files[0]])
+    assert [(f.added, f.conflicts) for f in report.files] == [(1, 0), (1, 0)]
+    assert flags(supervisor) == {h["first"]: (0, 0), h["mine"]: (1, 0)}
+
+
+def test_a_missing_file_shows_as_a_gap_and_heals(
+    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, tmp_path: Path
+) -> None:
+    uuid, first = add_revision(device, {"q1": 1}, at=AT.format(1))
+    export_file(device, tmp_path / "1.fsx")
+    _, second = add_revision(
+        device, {"q1": 2}, uuid=uuid, parent=first, revision=2, at=AT.format(2)
+    )
+    export_file(device, tmp_path / "2.fsx")
+    _, third = add_revision(
+        device, {"q1": 3}, uuid=uuid, parent=second, revision=3, at=AT.format(3)
+    )
+    export_file(device, tmp_path / "3.fsx")
+
+    report = merge_files(supervisor, [tmp_path / "1.fsx", tmp_path / "3.fsx"])
+    assert [(g.device, g.missing) for g in report.gaps] == [(report.gaps[0].device, [2])]
+    assert flags(supervisor) == {first: (0, 1), third: (1, 1)}  # rev 2 unseen: looks diverging
+
+    report = merge_files(supervisor, [tmp_path / "2.fsx"])
+    assert report.gaps == [] and report.files[0].added == 1
+    assert flags(supervisor) == {first: (0, 0), second: (0, 0), third: (1, 0)}

@@ -1,0 +1,73 @@
+"""Export writes a file that is complete or absent, and marks rows only once it is in place."""
+
+from __future__ import annotations
+
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from sync_helpers import add_revision
+
+from fieldsurvey.store.db import get_setting
+from fieldsurvey.sync import ExportError, export_file
+from fieldsurvey.sync.fileformat import MEMBERS
+
+
+def marks(db: sqlite_utils.Database) -> list[tuple[int | None]]:
+    return db.execute("SELECT exported_seq FROM responses ORDER BY id").fetchall()
+
+
+def test_file_is_a_deterministic_zip_of_the_format_members(
+    device: sqlite_utils.Database, tmp_path: Path
+) -> None:
+    add_revision(device, {"q1": 1})
+    export_file(device, tmp_path / "a.fsx")
+    with zipfile.ZipFile(tmp_path / "a.fsx") as archive:
+        assert tuple(archive.namelist()) == MEMBERS
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    assert marks(device) == [(1,)] and get_setting(device, "export_seq") == "1"
+    assert list(tmp_path.glob(".*.tmp")) == []
+
+
+def test_marking_failure_removes_the_file(
+    device: sqlite_utils.Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_revision(device, {"q1": 1})
+
+    def fail(*_: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr("fieldsurvey.sync.export.set_setting", fail)
+    with pytest.raises(sqlite3.OperationalError):
+        export_file(device, tmp_path / "a.fsx")
+    assert list(tmp_path.glob("*.fsx")) == [] and list(tmp_path.glob(".*.tmp")) == []
+    assert marks(device) == [(None,)] and get_setting(device, "export_seq") is None
+
+
+def test_write_failure_marks_nothing(device: sqlite_utils.Database, tmp_path: Path) -> None:
+    add_revision(device, {"q1": 1})
+    with pytest.raises(OSError):
+        export_file(device, tmp_path / "missing-folder" / "a.fsx")
+    assert marks(device) == [(None,)]
+
+
+def test_drafts_and_other_devices_revisions_stay_home(
+    device: sqlite_utils.Database, tmp_path: Path
+) -> None:
+    add_revision(device, {"q1": 1}, device="elsewhere")  # as if merged from another device
+    add_revision(device, {"q1": 2}, status="draft")
+    add_revision(device, {"q1": 3})
+    assert export_file(device, tmp_path / "a.fsx").responses == 1
+    assert export_file(device, tmp_path / "b.fsx", everything=True).responses == 2
+
+
+def test_a_row_the_format_cannot_carry_fails_the_export_cleanly(
+    device: sqlite_utils.Database, tmp_path: Path
+) -> None:
+    add_revision(device, {"q1": 1})
+    device.execute("UPDATE responses SET interviewer = ?", ["x" * 20_000])
+    with pytest.raises(ExportError, match="interviewer"):
+        export_file(device, tmp_path / "a.fsx")
+    assert list(tmp_path.glob("*.fsx")) == [] and marks(device) == [(None,)]
