@@ -66,9 +66,10 @@ def schema() -> None:
 def _register() -> None:
     """Commands that live in their own modules (one module per family of commands)."""
     from fieldsurvey.cli_interview import ask, demo
+    from fieldsurvey.cli_scores import indicators, scores
     from fieldsurvey.cli_sync import COMMANDS as SYNC_COMMANDS
 
-    for command in (ask, demo, *SYNC_COMMANDS):
+    for command in (ask, demo, scores, indicators, *SYNC_COMMANDS):
         main.add_command(command)
 
 

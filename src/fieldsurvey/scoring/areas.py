@@ -1,0 +1,195 @@
+"""Item and area scores, and the per-area statistics with their minimum-n status.
+
+Item score = (x - 1) / (k - 1) × 100 after reverse coding (k + 1 - x); DK/NA leaves the
+denominator. A respondent's area score is the weighted mean of the items they answered, if they
+answered at least half of the area's items. Cronbach's alpha is computed on the respondents who
+answered every item asked of everyone (listwise), with Feldt's interval. Everything is
+vectorised over respondents: a group is a boolean row mask over arrays computed once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from fieldsurvey.scoring.catalogue import Reason
+from fieldsurvey.scoring.frame import DK, ItemLayout
+from fieldsurvey.scoring.report import Status
+from fieldsurvey.scoring.stats import (
+    Alpha,
+    Estimate,
+    Interval,
+    cronbach_alpha,
+    kish_n_eff,
+    mean_estimate,
+    wilson_interval,
+)
+
+MIN_N = 10
+"""Below this many respondents nothing is shown (privacy)."""
+MIN_N_MESSAGES = 30
+"""From this many respondents (and a narrow interval) an area is `ok` and gets messages."""
+MAX_HALF_WIDTH = 10.0
+ALPHA_WARNING = 0.7
+
+
+def item_scores(codes: np.ndarray, points: np.ndarray, reverse: np.ndarray) -> np.ndarray:
+    """0-100 scores of a code matrix; NaN where the answer is DK/NA or missing."""
+    x = np.where(reverse, points + 1 - codes, codes).astype(float)
+    return np.where(codes > 0, (x - 1) / (points - 1) * 100, np.nan)
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Item and respondent-area scores of a set of responses, with their weights."""
+
+    layout: ItemLayout
+    codes: np.ndarray
+    items: np.ndarray
+    """(responses × items) 0-100, NaN for DK/NA or no answer."""
+    areas: np.ndarray
+    """(responses × areas) 0-100, NaN when fewer than half the area's items were answered."""
+    weights: np.ndarray
+
+    @classmethod
+    def of(
+        cls, codes: np.ndarray, layout: ItemLayout, area_count: int, weights: np.ndarray
+    ) -> Scores:
+        items = item_scores(codes, layout.points, layout.reverse)
+        areas = np.full((codes.shape[0], area_count), np.nan)
+        for area in range(area_count):
+            columns = layout.columns(area)
+            answered = codes[:, columns] > 0
+            weight = (answered * layout.weight[columns]).sum(axis=1)
+            total = (np.nan_to_num(items[:, columns]) * layout.weight[columns]).sum(axis=1)
+            enough = (2 * answered.sum(axis=1) >= answered.shape[1]) & (weight > 0)
+            areas[enough, area] = total[enough] / weight[enough]
+        return cls(layout, codes, items, areas, weights)
+
+    def subset(self, rows: np.ndarray) -> Scores:
+        """The responses in the boolean mask `rows` (one copy, shared by all areas)."""
+        return Scores(
+            self.layout, self.codes[rows], self.items[rows], self.areas[rows], self.weights[rows]
+        )
+
+    def estimate(self, area: int, rows: np.ndarray | None = None) -> Estimate:
+        """Mean area score (of `rows`, default all) with what its intervals need."""
+        values = self.areas[:, area]
+        has = ~np.isnan(values) if rows is None else rows & ~np.isnan(values)
+        return mean_estimate(values[has], self.weights[has])
+
+    def satisfied_threshold(self, area: int) -> float:
+        """Lowest area score in the top two scale points: 75 on a 5-point scale."""
+        k = self.layout.points[self.layout.columns(area)]
+        return float(np.mean((k - 2) / (k - 1) * 100))
+
+
+@dataclass(frozen=True)
+class ItemStats:
+    index: int
+    n: int
+    score: float | None
+    dk_rate: float | None
+
+
+@dataclass(frozen=True)
+class AreaStats:
+    """One area over one group of respondents, before rounding and suppression to output."""
+
+    area: int
+    n: int
+    seen: int
+    """Respondents who gave any answer (DK included) to the area's items."""
+    estimate: Estimate
+    satisfied: tuple[float, Interval | None] | None
+    alpha: Alpha | None
+    dk_rate: float | None
+    items: list[ItemStats]
+    status: Status
+    reason: Reason | None
+
+    def suppressed(self, reason: Reason) -> AreaStats:
+        return replace(self, status="suppressed", reason=reason)
+
+    @property
+    def shows_details(self) -> bool:
+        """DK rate and item details are shown unless the group itself is too small."""
+        return self.seen >= MIN_N and self.reason not in (Reason.TOO_FEW, Reason.COMPLEMENT)
+
+
+def summarise(scores: Scores, area: int, items: bool = False) -> AreaStats:
+    """Statistics of `area` over all responses in `scores` (item detail too if `items`)."""
+    columns = scores.layout.columns(area)
+    codes = scores.codes[:, columns]
+    values = scores.areas[:, area]
+    has = ~np.isnan(values)
+    estimate = mean_estimate(values[has], scores.weights[has])
+    answers = int((codes != 0).sum())
+    seen = int((codes != 0).any(axis=1).sum())
+    ci = estimate.interval()
+    status, reason = classify(estimate.n, None if ci is None else (ci[1] - ci[0]) / 2, seen)
+    return AreaStats(
+        area=area,
+        n=estimate.n,
+        seen=seen,
+        estimate=estimate,
+        satisfied=_satisfied(values[has], scores.weights[has], scores.satisfied_threshold(area)),
+        alpha=_alpha(scores, columns),
+        dk_rate=float((codes == DK).sum() / answers * 100) if answers else None,
+        items=[_item(scores, c) for c in range(columns.start, columns.stop)] if items else [],
+        status=status,
+        reason=reason,
+    )
+
+
+def classify(n: int, half_width: float | None, seen: int) -> tuple[Status, Reason | None]:
+    """The minimum-n rules of DESIGN.md §5; `seen` counts respondents who said DK/NA too."""
+    if n < MIN_N:
+        if seen >= MIN_N:
+            return "suppressed", Reason.ONLY_DK if n == 0 else Reason.MOSTLY_DK
+        return "suppressed", Reason.TOO_FEW
+    if n < MIN_N_MESSAGES:
+        return "indicative", Reason.INDICATIVE_N
+    if half_width is None or half_width > MAX_HALF_WIDTH:
+        return "indicative", Reason.WIDE_INTERVAL
+    return "ok", None
+
+
+def _alpha(scores: Scores, columns: slice) -> Alpha | None:
+    """Alpha of the area's items asked of everyone (if two or more), listwise.
+
+    Alpha needs respondents who answered every item; items asked only of some personas (an
+    employer-only item next to a members-only one) would leave none, or only one persona.
+    """
+    core = np.arange(columns.start, columns.stop)
+    if scores.layout.asked_all[core].sum() >= 2:
+        core = core[scores.layout.asked_all[core]]
+    complete = (scores.codes[:, core] > 0).all(axis=1)
+    return cronbach_alpha(scores.items[complete][:, core])
+
+
+def _satisfied(
+    values: np.ndarray, weights: np.ndarray, threshold: float
+) -> tuple[float, Interval | None] | None:
+    """Weighted share in the top two points, with a Wilson interval on Kish's n_eff."""
+    if values.size == 0:
+        return None
+    share = float(weights[values >= threshold - 1e-9].sum() / weights.sum())
+    n_eff = kish_n_eff(weights)
+    return share, wilson_interval(share * n_eff, n_eff)
+
+
+def _item(scores: Scores, column: int) -> ItemStats:
+    codes = scores.codes[:, column]
+    has = codes > 0
+    n = int(has.sum())
+    answers = int((codes != 0).sum())
+    return ItemStats(
+        index=column,
+        n=n,
+        score=float(np.average(scores.items[has, column], weights=scores.weights[has]))
+        if n
+        else None,
+        dk_rate=float((codes == DK).sum() / answers * 100) if answers else None,
+    )

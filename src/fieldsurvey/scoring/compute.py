@@ -1,0 +1,203 @@
+"""`score()`: from the database and a questionnaire to a `ScoreReport`.
+
+The report covers one survey round (the latest unless asked), compares it with the round
+before, and scores only items every questionnaire version in the data shares, so a changed
+questionnaire never mixes unlike items into one area score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import sqlite_utils
+
+from fieldsurvey.questionnaire import Questionnaire
+from fieldsurvey.scoring.areas import ALPHA_WARNING, MIN_N
+from fieldsurvey.scoring.awareness import awareness, benefit_questions
+from fieldsurvey.scoring.breakdowns import groups, segment_question
+from fieldsurvey.scoring.catalogue import Reason, ScoringError, WarningCode
+from fieldsurvey.scoring.data import load_survey
+from fieldsurvey.scoring.frame import SurveyData
+from fieldsurvey.scoring.importance import Method, numeric
+from fieldsurvey.scoring.messages import localise
+from fieldsurvey.scoring.report import AreaResult, ReportWarning, ScoreReport
+from fieldsurvey.scoring.scorer import Scorer
+from fieldsurvey.scoring.trend import ordered_rounds, pick_round, round_trend
+
+
+def score(
+    db: sqlite_utils.Database,
+    questionnaire: Questionnaire,
+    by: str | Sequence[str] | None = None,
+    lang: str | None = None,
+    weights: str | None = None,
+    round: str | None = None,
+    importance: Method | None = None,
+) -> ScoreReport:
+    """Area scores of the complete responses to `questionnaire`, broken down `by` dimensions.
+
+    `by`: "persona" or segment names (see `breakdowns.dimensions`); `lang`: language of labels
+    and messages; `weights`: id of a question holding each respondent's survey weight;
+    `round`: the round to score (default: the latest); `importance`: "correlation" with
+    overall satisfaction or "asked" (most important area); by default correlation when at least
+    10 respondents rated overall satisfaction. Raises ScoringError for an unknown breakdown,
+    round or weight question, or asked importance the questionnaire does not ask.
+    """
+    warnings: list[ReportWarning] = []
+    lang = _language(questionnaire, lang, warnings)
+    dimensions = [by] if isinstance(by, str) else list(by or ())
+    questions = _questions(questionnaire, dimensions, weights, importance)
+    data, w = _weighted(load_survey(db, questionnaire, questions), weights, warnings)
+    rounds = ordered_rounds(data.round, data.completed_at)
+    chosen = pick_round(rounds, round)
+    rows = data.in_round(chosen)
+    if not rows.any():
+        return _no_data(questionnaire, lang, warnings)
+    current, left_out = data.subset(rows).shared_items()
+    warnings += _version_warning(current, left_out)
+    method, answers = _importance(questionnaire, current, importance)
+    scorer = Scorer.of(questionnaire, current, w[rows], lang, method, answers)
+    everyone = np.ones(current.size, dtype=bool)
+    areas, cuts = scorer.results(scorer.stats(everyone, items=True), everyone, None)
+    breakdowns = {
+        d: scorer.breakdown(d, groups(questionnaire, current, d, lang)) for d in dimensions
+    }
+    return ScoreReport(
+        questionnaire=questionnaire.id,
+        title=localise(questionnaire.title, lang, questionnaire.default_language),
+        language=lang,
+        status="ok",
+        responses=current.size,
+        versions=sorted(set(current.version)),
+        round=chosen,
+        rounds=rounds,
+        importance_method=method,
+        cuts=cuts,
+        areas=areas,
+        groups={d: results for d, (results, _) in breakdowns.items()},
+        equity_gaps=sorted(
+            (gap for _, gaps in breakdowns.values() for gap in gaps),
+            key=lambda g: (not g.significant, g.gap),
+        ),
+        trend=round_trend(scorer, data, w, rounds, chosen),
+        awareness=awareness(questionnaire, current.answers, w[rows], lang),
+        warnings=warnings + _area_warnings(areas) + _round_warning(rounds, chosen),
+    )
+
+
+def _questions(
+    questionnaire: Questionnaire,
+    dimensions: list[str],
+    weights: str | None,
+    importance: Method | None,
+) -> list[str]:
+    """The questions to load besides the items; raises ScoringError for what cannot be."""
+    segments = [segment_question(questionnaire, d) for d in dimensions]
+    if weights is not None and weights not in questionnaire.questions:
+        raise ScoringError(f"unknown weight question {weights!r}")
+    refs = questionnaire.scoring
+    asked = refs.most_important_area if refs else None
+    if importance == "asked" and asked is None:
+        raise ScoringError("the questionnaire asks no most-important-area question")
+    found = [q for q in (refs and refs.overall, asked, weights) if q]
+    found += benefit_questions(questionnaire) + [q.id for q in segments if q]
+    return list(dict.fromkeys(found))
+
+
+def _language(questionnaire: Questionnaire, lang: str | None, warnings: list) -> str:
+    default = questionnaire.default_language
+    if lang is None or lang in questionnaire.languages:
+        return lang or default
+    warnings.append(ReportWarning.of(WarningCode.UNKNOWN_LANGUAGE, lang=lang, default=default))
+    return default
+
+
+def _importance(
+    questionnaire: Questionnaire, data: SurveyData, wanted: Method | None
+) -> tuple[Method | None, np.ndarray | None]:
+    """The importance measure and the answers it reads (floats for the correlation)."""
+    refs = questionnaire.scoring
+    if refs is None:
+        return None, None
+    overall = numeric(data.answers[refs.overall])
+    asked = data.answers[refs.most_important_area] if refs.most_important_area else None
+    enough = int(np.isfinite(overall).sum()) >= MIN_N
+    if wanted == "correlation" or asked is None or (wanted is None and enough):
+        return "correlation", overall
+    return "asked", asked
+
+
+def _weighted(
+    data: SurveyData, question: str | None, warnings: list
+) -> tuple[SurveyData, np.ndarray]:
+    """Each response's weight (1 without a weight question); unusable weights are left out."""
+    if question is None:
+        return data, np.ones(data.size)
+    w = numeric(data.answers[question])
+    usable = np.isfinite(w) & (w > 0)
+    if not usable.all():
+        count = int((~usable).sum())
+        warnings.append(ReportWarning.of(WarningCode.NO_WEIGHT, count=count, question=question))
+    return data.subset(usable), w[usable]
+
+
+def _version_warning(data: SurveyData, left_out: list[str]) -> list[ReportWarning]:
+    if not left_out:
+        return []
+    versions = sorted(set(data.version))
+    names = ", ".join(versions[:-1]) + " and " + versions[-1]
+    code = WarningCode.VERSIONS
+    return [ReportWarning.of(code, versions=names, items=", ".join(left_out))]
+
+
+def _area_warnings(areas: list[AreaResult]) -> list[ReportWarning]:
+    found = [
+        ReportWarning.of(WarningCode.LOW_ALPHA, area=a.label, alpha=a.alpha)
+        for a in areas
+        if a.alpha is not None and a.alpha < ALPHA_WARNING
+    ]
+    shown = [a for a in areas if a.score is not None]
+    if shown and all(a.importance is None for a in shown):
+        found.append(ReportWarning.of(WarningCode.NO_IMPORTANCE))
+    return found
+
+
+def _round_warning(rounds: list[str | None], chosen: str | None) -> list[ReportWarning]:
+    if len(rounds) < 2:
+        return []
+    names = ", ".join(str(r) for r in rounds)
+    return [ReportWarning.of(WarningCode.ROUND, round=chosen, rounds=names)]
+
+
+def _no_data(questionnaire: Questionnaire, lang: str, warnings: list) -> ScoreReport:
+    """A report that says there is nothing to score yet: no area gets a number."""
+    warnings.insert(0, ReportWarning.of(WarningCode.NO_DATA, questionnaire=questionnaire.id))
+    default = questionnaire.default_language
+    areas = [
+        AreaResult(
+            id=area.id,
+            label=localise(area.label, lang, default),
+            status="suppressed",
+            reason=Reason.NO_DATA,
+        )
+        for area in questionnaire.areas
+    ]
+    return ScoreReport(
+        questionnaire=questionnaire.id,
+        title=localise(questionnaire.title, lang, default),
+        language=lang,
+        status="no_data",
+        responses=0,
+        versions=[],
+        round=None,
+        rounds=[],
+        importance_method=None,
+        cuts=None,
+        areas=areas,
+        groups={},
+        equity_gaps=[],
+        trend=None,
+        awareness=[],
+        warnings=warnings,
+    )

@@ -1,0 +1,59 @@
+"""Choosing suggested messages from the questionnaire's message bank.
+
+A message applies when its trigger names the area (or benefit), the score lies in its band
+(inclusive, like LimeSurvey assessments), its quadrant list is empty or holds the area's
+quadrant, and its persona list is empty or holds the persona asked for. Without a persona
+(the whole sample) every persona's messages apply: each says whom it speaks to.
+"""
+
+from __future__ import annotations
+
+from fieldsurvey.questionnaire import Questionnaire
+from fieldsurvey.questionnaire.model import Message, Text
+from fieldsurvey.scoring.report import MessageOut, Quadrant
+
+
+def localise(text: Text, lang: str, default: str) -> str:
+    """The text in `lang`, else the questionnaire's default language, else any language."""
+    return text.get(lang) or text.get(default) or next(iter(text.values()), "")
+
+
+def choose_messages(
+    questionnaire: Questionnaire,
+    *,
+    score: float,
+    lang: str,
+    area: str | None = None,
+    benefit: str | None = None,
+    quadrant: Quadrant | None = None,
+    persona: str | None = None,
+) -> list[MessageOut]:
+    """Messages for an area (or a benefit) at this score and quadrant, in bank order."""
+    return [
+        MessageOut(
+            id=m.id,
+            text=localise(m.text, lang, questionnaire.default_language),
+            channel=m.channel,
+            theme=m.theme,
+            personas=list(m.personas),
+        )
+        for m in questionnaire.messages
+        if _applies(m, area, benefit, score, quadrant, persona)
+    ]
+
+
+def _applies(
+    message: Message,
+    area: str | None,
+    benefit: str | None,
+    score: float,
+    quadrant: Quadrant | None,
+    persona: str | None,
+) -> bool:
+    trigger = message.trigger
+    return (
+        (trigger.area, trigger.benefit) == (area, benefit)
+        and trigger.score_min <= score <= trigger.score_max
+        and (not trigger.quadrants or quadrant in trigger.quadrants)
+        and (persona is None or not message.personas or persona in message.personas)
+    )

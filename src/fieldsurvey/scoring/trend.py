@@ -1,0 +1,94 @@
+"""Survey rounds and the change of each area between the scored round and the one before.
+
+Rounds are ordered by when their first response was completed, so labels need no particular
+format. A change gets an arrow only when its Welch interval excludes 0: two rounds of
+sampling noise should not read as progress or decline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from fieldsurvey.scoring.areas import MIN_N
+from fieldsurvey.scoring.catalogue import ScoringError
+from fieldsurvey.scoring.frame import SurveyData
+from fieldsurvey.scoring.report import AreaTrend, Trend, rounded_pair
+from fieldsurvey.scoring.scorer import Scorer
+from fieldsurvey.scoring.stats import Estimate, welch_difference
+
+
+class UnknownRound(ScoringError):
+    """The round asked for has no scored responses."""
+
+
+def ordered_rounds(rounds: np.ndarray, completed_at: np.ndarray) -> list[str | None]:
+    """Distinct rounds (None = responses without one), oldest first."""
+    first: dict[str | None, str] = {}
+    for label, at in zip(rounds, completed_at, strict=True):
+        stamp = at or ""
+        if label not in first or stamp < first[label]:
+            first[label] = stamp
+    return sorted(first, key=lambda label: (first[label], label or ""))
+
+
+def pick_round(rounds: Sequence[str | None], wanted: str | None) -> str | None:
+    """The round to score: the one asked for, else the latest."""
+    if wanted is None:
+        return rounds[-1] if rounds else None
+    if wanted not in rounds:
+        known = ", ".join(str(r) for r in rounds)
+        raise UnknownRound(f"no responses in round {wanted!r}; rounds: {known}")
+    return wanted
+
+
+def area_trend(area: str, label: str, current: Estimate, previous: Estimate) -> AreaTrend:
+    """The change current - previous; empty when either round has fewer than MIN_N."""
+    if current.n < MIN_N or previous.n < MIN_N:
+        return AreaTrend(
+            area=area,
+            label=label,
+            score=None,
+            previous_score=None,
+            change=None,
+            ci=None,
+            direction=None,
+        )
+    change = welch_difference(current, previous)
+    direction = ("up" if change.value > 0 else "down") if change.excludes_zero else None
+    return AreaTrend(
+        area=area,
+        label=label,
+        score=round(current.mean, 1),
+        previous_score=round(previous.mean, 1),
+        change=round(change.value, 1),
+        ci=rounded_pair(change.ci),
+        direction=direction,
+    )
+
+
+def round_trend(
+    scorer: Scorer, data: SurveyData, weights: np.ndarray, rounds: list, chosen: str | None
+) -> Trend | None:
+    """The scored round against the one before, on the items both rounds share."""
+    at = rounds.index(chosen)
+    if at == 0:
+        return None
+    now, before = data.in_round(chosen), data.in_round(rounds[at - 1])
+    both, _ = data.subset(now | before).shared_items()
+    pair = Scorer.of(scorer.questionnaire, both, weights[now | before], scorer.lang)
+    current = now[now | before]
+    return Trend(
+        round=chosen,
+        previous_round=rounds[at - 1],
+        areas=[
+            area_trend(
+                area.id,
+                scorer.label(a),
+                pair.scores.estimate(a, current),
+                pair.scores.estimate(a, ~current),
+            )
+            for a, area in enumerate(scorer.questionnaire.areas)
+        ],
+    )
