@@ -196,6 +196,22 @@ def test_bad_questionnaire(tmp_path: Path, change: Any, message: str, place: str
     assert sorted(p.name for p in tmp_path.iterdir()) == ["q.yaml"]
 
 
+def test_relevance_cycle(tmp_path: Path) -> None:
+    data = copy.deepcopy(BASE)
+    data["survey"][1:1] = [
+        {"type": "text", "id": "a", "label": LABEL, "relevant": "${b} = 'x'"},
+        {
+            "type": "group",
+            "id": "g",
+            "relevant": "${a} = 'y'",
+            "items": [{"type": "text", "id": "b", "label": LABEL}],
+        },
+    ]
+    code, err = run_validate(write(tmp_path, data))
+    assert code == 2
+    assert Code.RELEVANCE_CYCLE.format(cycle="${a} -> ${b} -> ${a}") in err
+
+
 def test_not_yaml(tmp_path: Path) -> None:
     path = tmp_path / "q.yaml"
     path.write_text("id: x\nsurvey: [unclosed\n  - a: b\n", encoding="utf-8")

@@ -38,6 +38,7 @@ class Code(Enum):
     UNKNOWN_REFERENCE = "unknown question ${{{name}}} in {source!r}"
     CURRENT_OUTSIDE_CONSTRAINT = "'.' (this answer) may only be used in a constraint: {source!r}"
     CALCULATION_CYCLE = "calculation cycle: {cycle}"
+    RELEVANCE_CYCLE = "relevance cycle (each decides whether the next is asked): {cycle}"
     SELF_REFERENCE = "{field} of {qid!r} refers to the question itself"
     UNKNOWN_AREA = "unknown area {value!r}; areas are: {expected}"
     UNKNOWN_BENEFIT = "unknown benefit {value!r}; benefits are: {expected}"

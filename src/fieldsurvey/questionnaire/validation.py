@@ -156,10 +156,9 @@ def _areas_placed(q: Questionnaire, located: list[tuple[Path, Any]]) -> Iterator
 
 
 def _expressions(q: Questionnaire, located: list[tuple[Path, Any]]) -> Iterator[Finding]:
-    """Parse every expression; check references, '.' placement and calculation cycles."""
+    """Parse every expression; check references, '.' placement and dependency cycles."""
     known = set(q.questions)
-    calc_refs: dict[str, frozenset[str]] = {}
-    calc_paths: dict[str, Path] = {}
+    parsed: dict[tuple[str, str], tuple[frozenset[str], Path]] = {}
     for path, item in located:
         for field in ("relevant", "constraint", "required", "calculation"):
             source = getattr(item, field, None)
@@ -177,10 +176,31 @@ def _expressions(q: Questionnaire, located: list[tuple[Path, Any]]) -> Iterator[
             if field in ("relevant", "calculation") and item_id in expr.references:
                 values = {"field": field, "qid": item_id}
                 yield Finding((*path, field), Code.SELF_REFERENCE, values)
-            if isinstance(item, Calculate) and field == "calculation":
-                calc_refs[item.id] = expr.references
-                calc_paths[item.id] = (*path, field)
-    yield from _cycles(calc_refs, calc_paths)
+            if field in ("relevant", "calculation") and item_id is not None:
+                parsed[(item_id, field)] = (expr.references, (*path, field))
+    yield from _cycles(q, parsed)
+
+
+def _dependencies(
+    q: Questionnaire, parsed: dict[tuple[str, str], tuple[frozenset[str], Path]]
+) -> tuple[dict[str, set[str]], dict[str, Path]]:
+    """Question -> the questions its relevance or value reads, enclosing groups included.
+
+    A question's own direct self-reference is left out: SELF_REFERENCE reports it already.
+    """
+    refs: dict[str, set[str]] = {}
+    paths: dict[str, Path] = {}
+    for question, parents in q.walk():
+        reads: set[str] = set()
+        for field in ("calculation", "relevant"):
+            own, path = parsed.get((question.id, field), (frozenset(), None))
+            reads |= own - {question.id}
+            if path is not None:
+                paths.setdefault(question.id, path)
+        for parent in parents:
+            reads |= parsed.get((parent.id, "relevant"), (frozenset(), None))[0]
+        refs[question.id] = reads
+    return refs, paths
 
 
 def _parse_one(path: Path, source: str) -> Iterator[Finding]:
@@ -191,19 +211,25 @@ def _parse_one(path: Path, source: str) -> Iterator[Finding]:
         return None
 
 
-def _cycles(refs: dict[str, frozenset[str]], paths: dict[str, Path]) -> Iterator[Finding]:
-    """Depth-first search over calculations; each cycle is reported once, at its first node."""
+def _cycles(
+    q: Questionnaire, parsed: dict[tuple[str, str], tuple[frozenset[str], Path]]
+) -> Iterator[Finding]:
+    """Depth-first search over dependencies; each cycle is reported once, where it closes."""
+    refs, paths = _dependencies(q, parsed)
     state: dict[str, int] = {}  # 1 = on the stack, 2 = done
     stack: list[str] = []
 
     def visit(node: str) -> Iterator[Finding]:
         state[node] = 1
         stack.append(node)
-        for nxt in sorted(refs.get(node, frozenset()) & refs.keys()):
+        for nxt in sorted(refs.get(node, set()) & refs.keys()):
             if state.get(nxt) == 1:
                 cycle = [*stack[stack.index(nxt) :], nxt]
                 text = " -> ".join(f"${{{name}}}" for name in cycle)
-                yield Finding(paths[nxt], Code.CALCULATION_CYCLE, {"cycle": text})
+                calculations = all(isinstance(q.questions[n], Calculate) for n in cycle)
+                code = Code.CALCULATION_CYCLE if calculations else Code.RELEVANCE_CYCLE
+                path = paths.get(nxt) or paths.get(node, ())
+                yield Finding(path, code, {"cycle": text})
             elif nxt not in state:
                 yield from visit(nxt)
         stack.pop()
