@@ -1,0 +1,49 @@
+"""Command palette entries for every screen, in the interface language.
+
+The palette (ctrl+p) is the one place that lists everything the app can do, so each screen has
+an entry even when a Home key exists: a user who forgot the key can type its name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from fieldsurvey.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from fieldsurvey.ui.app import FieldSurveyApp
+
+
+class ScreensProvider(Provider):
+    """One command per screen: Home, new interview, review, settings, scores, sync, indicators."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], object]]]:
+        app = cast("FieldSurveyApp", self.app)
+        language = app.chrome_language
+        commands: list[tuple[str, Callable[[], object]]] = [
+            (tr("cmd.home", language), app.action_go_home),
+            (tr("cmd.start", language), app.action_start_interview),
+        ]
+        if app.interview_screen() is not None:
+            commands.append((tr("cmd.review", language), app.action_review))
+        commands += [
+            (tr("cmd.settings", language), app.action_open_settings),
+            (tr("cmd.scores", language), app.action_open_scores),
+            (tr("cmd.sync", language), app.action_open_sync),
+            (tr("cmd.indicators", language), app.action_open_indicators),
+        ]
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, callback in self._commands():
+            yield DiscoveryHit(name, callback)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback)

@@ -1,0 +1,98 @@
+"""`fieldsurvey` with no command: load, open, run the app, and turn every failure into a message.
+
+A field worker must never see a traceback: an invalid questionnaire lists its problems and
+exits 2, an unusable or locked database says so and exits 2, and Ctrl+C quits cleanly (every
+answer is committed as it is given, so the draft is there to resume).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+import sqlite_utils
+
+from fieldsurvey.paths import bundled_questionnaire_path, default_db_path
+from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError, load_questionnaire
+from fieldsurvey.store.db import StoreError, open_database
+
+EXIT_OK = 0
+EXIT_INVALID = 2
+EXIT_INTERRUPTED = 130
+
+EXIT_AFTER_FIRST_SCREEN_ENV = "FIELDSURVEY_EXIT_AFTER_FIRST_SCREEN"
+"""Set to 1 to quit once Home is painted: bench/bench_startup.py times cold starts with it."""
+
+TEXTUAL_ENVIRONMENT = {"TEXTUAL_FPS": "120"}
+"""Textual settings read when it is imported. At its default 60 frames a second, a new
+question waits up to 17 ms for the next frame; 120 halves that (bench/bench_ui_next.py).
+Frames are only drawn when something changed, so an idle app costs nothing more."""
+
+LOCKED_HINT = (
+    "the database is in use by another program (it is locked); close the other fieldsurvey "
+    "window or command using it and try again"
+)
+
+
+def prepare_environment() -> None:
+    """Apply TEXTUAL_ENVIRONMENT (a user's own setting wins); call before importing Textual."""
+    for key, value in TEXTUAL_ENVIRONMENT.items():
+        os.environ.setdefault(key, value)
+
+
+def launch_app(db_path: Path | None, questionnaire_path: Path | None) -> int:
+    """Run the interview app; return the process exit code."""
+    prepare_environment()
+    questionnaire = _load(questionnaire_path or bundled_questionnaire_path())
+    if questionnaire is None:
+        return EXIT_INVALID
+    path = db_path or default_db_path()
+    try:
+        db = open_database(path)
+    except StoreError as exc:
+        _error(f"{exc.path}: {LOCKED_HINT}" if _is_locked(exc.message) else str(exc))
+        return EXIT_INVALID
+    try:
+        return _run(db, questionnaire, path)
+    finally:
+        db.close()
+
+
+def _run(db: sqlite_utils.Database, questionnaire: Questionnaire, path: Path) -> int:
+    from fieldsurvey.ui.app import make_app  # Textual's import is the bulk of start-up time
+
+    try:
+        app = make_app(
+            db,
+            questionnaire,
+            exit_after_first_screen=os.environ.get(EXIT_AFTER_FIRST_SCREEN_ENV) == "1",
+        )
+    except sqlite3.OperationalError as exc:  # device id written on first use
+        _error(f"{path}: {LOCKED_HINT if _is_locked(str(exc)) else exc}")
+        return EXIT_INVALID
+    try:
+        code = app.run()
+    except KeyboardInterrupt:  # a SIGINT from outside the terminal (kill -INT)
+        return EXIT_INTERRUPTED
+    return code if isinstance(code, int) else app.return_code or EXIT_OK
+
+
+def _load(path: Path) -> Questionnaire | None:
+    try:
+        return load_questionnaire(path)
+    except QuestionnaireError as exc:
+        for problem in exc.problems:
+            _error(str(problem))
+    except OSError as exc:
+        _error(f"{path}: {exc.strerror or exc}")
+    return None
+
+
+def _is_locked(message: str) -> bool:
+    return "locked" in message or "busy" in message
+
+
+def _error(message: str) -> None:
+    print(message, file=sys.stderr)

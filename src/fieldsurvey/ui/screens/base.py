@@ -1,0 +1,41 @@
+"""The base of every fieldsurvey screen: typed access to the app's context and its language."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
+
+from textual.screen import Screen
+
+from fieldsurvey.ui.context import AppContext
+from fieldsurvey.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from fieldsurvey.ui.app import FieldSurveyApp
+
+ResultType = TypeVar("ResultType")
+
+
+class AppScreen(Screen[ResultType], Generic[ResultType]):
+    """A screen that knows the app's context and speaks the interface language."""
+
+    @property
+    def fs_app(self) -> FieldSurveyApp:
+        return cast("FieldSurveyApp", self.app)
+
+    @property
+    def ctx(self) -> AppContext:
+        return self.fs_app.ctx
+
+    @property
+    def chrome_language(self) -> str:
+        """The language of this screen's own words (the footer reads it too)."""
+        return self.ctx.language
+
+    def t(self, key: str, **values: object) -> str:
+        """A UI text in this screen's language."""
+        return tr(key, self.chrome_language, **values)
+
+    def action_back(self) -> None:
+        """Leave this screen for the one below it (Home is never popped)."""
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()

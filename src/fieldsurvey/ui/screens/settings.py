@@ -1,0 +1,146 @@
+"""Settings: interviewer, office, round, language and theme, stored in the database.
+
+On first run the app opens this screen before anything else, because every response records
+who interviewed and where; `first_run` changes only the heading. The screen returns True when
+saved and False when left, so the caller can go on to the interview or stay put.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Header, Input, Label, Select, Static
+
+from fieldsurvey.ui.i18n import LANGUAGE_NAMES, pad, tr
+from fieldsurvey.ui.preferences import THEME_AUTO, THEMES, Preferences
+from fieldsurvey.ui.screens.base import AppScreen
+from fieldsurvey.ui.widgets.footer import KeyBar
+
+REQUIRED = ("interviewer", "office")
+
+
+class FormField(Input):
+    """An `Input` whose Enter moves to the next field at once, like Tab.
+
+    Moving focus while the key is handled (not later, from the Submitted message) means text
+    typed quickly after Enter lands in the next field, not the one just left.
+    """
+
+    async def action_submit(self) -> None:
+        if self.id == "settings-round":
+            await super().action_submit()
+        else:
+            self.screen.focus_next()
+
+
+class SettingsScreen(AppScreen[bool]):
+    """A small form; Save (ctrl+s or the button) validates and stores it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="settings.save"),
+        Binding("escape", "cancel", "Cancel", id="settings.cancel"),
+    ]
+
+    def __init__(self, *, first_run: bool = False) -> None:
+        """Args:
+        first_run: heading asks for interviewer and office before the first interview.
+        """
+        super().__init__()
+        self.first_run = first_run
+
+    def compose(self) -> ComposeResult:
+        prefs = self.ctx.preferences
+        questionnaire = self.ctx.questionnaire
+        yield Header(icon="")
+        with Vertical(id="settings-body"):
+            if self.first_run:
+                yield Static(self.t("settings.first_run"), id="settings-intro")
+            yield Static(
+                Content.assemble((pad(self.t("home.device"), 17), "bold"), self.ctx.device_id),
+                id="settings-device",
+            )
+            with Grid(id="settings-form"):
+                for field in ("interviewer", "office", "round"):
+                    yield Label(self.t(f"home.{field}"), classes="settings-label")
+                    yield FormField(
+                        getattr(prefs, field),
+                        placeholder=self.t("settings.round_hint") if field == "round" else "",
+                        id=f"settings-{field}",
+                        max_length=80,
+                    )
+                yield Label(self.t("settings.language"))
+                yield Select(
+                    [(LANGUAGE_NAMES.get(code, code), code) for code in questionnaire.languages],
+                    value=prefs.language
+                    if prefs.language in questionnaire.languages
+                    else questionnaire.default_language,
+                    allow_blank=False,
+                    id="settings-language",
+                )
+                yield Label(self.t("settings.theme"))
+                yield Select(
+                    [(self.theme_label(theme), theme) for theme in THEMES],
+                    value=prefs.theme if prefs.theme in THEMES else THEME_AUTO,
+                    allow_blank=False,
+                    id="settings-theme",
+                )
+            with Horizontal(id="settings-buttons"):
+                yield Button(self.t("save"), id="settings-save", variant="primary", compact=True)
+                yield Button(self.t("cancel"), id="settings-cancel", compact=True)
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.title = self.t("settings.title")
+        self.query_one("#settings-interviewer", Input).focus()
+
+    def theme_label(self, theme: str) -> str:
+        return self.t("settings.theme_auto") if theme == THEME_AUTO else theme
+
+    def form_values(self) -> dict[str, str]:
+        values = {
+            field: self.query_one(f"#settings-{field}", Input).value.strip()
+            for field in ("interviewer", "office", "round")
+        }
+        values["language"] = str(self.query_one("#settings-language", Select).value)
+        values["theme"] = str(self.query_one("#settings-theme", Select).value)
+        return values
+
+    def action_save(self) -> None:
+        values = self.form_values()
+        missing = [field for field in REQUIRED if not values[field]]
+        for field in REQUIRED:
+            # The message sits in the field's border: the form keeps its height at 80x24.
+            box = self.query_one(f"#settings-{field}", Input)
+            box.border_subtitle = (
+                tr("settings.required", values["language"]) if field in missing else ""
+            )
+            box.set_class(field in missing, "-missing")
+        if missing:
+            self.query_one(f"#settings-{missing[0]}", Input).focus()
+            return
+        preferences: Preferences = self.ctx.preferences.with_values(**values)
+        self.fs_app.save_preferences(preferences)
+        self.notify(tr("settings.saved", preferences.language), timeout=2)
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+    @on(Input.Submitted)
+    def save_from_last_field(self, event: Input.Submitted) -> None:
+        """Enter on the last text field saves (the others move on: see FormField)."""
+        if event.input.id == "settings-round":
+            self.action_save()
+
+    @on(Button.Pressed, "#settings-save")
+    def save_from_button(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#settings-cancel")
+    def cancel_from_button(self) -> None:
+        self.action_cancel()

@@ -1,0 +1,82 @@
+"""What the Sync screen reads before it can help: remembered paths and a few counts.
+
+The folders and keys are remembered in the database's settings table, next to the other
+preferences, because the database is what stays with the device: the field worker's USB
+stick folder and supervisor key, the supervisor's folder of collected files and secret key.
+All of it is read and written from thread workers (see sync.py), never on the UI loop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from fieldsurvey.store.counts import home_counts
+from fieldsurvey.store.db import get_setting, set_setting
+from fieldsurvey.sync import list_conflicts
+
+SETTING_PREFIX = "sync."
+
+
+@dataclass(frozen=True)
+class SyncMemory:
+    """Paths and keys typed or picked last time (empty when never used)."""
+
+    export_folder: str = ""
+    recipients: str = ""
+    merge_folder: str = ""
+    identity: str = ""
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    memory: SyncMemory
+    not_exported: int
+    """Closed responses no export file has carried yet (as on Home)."""
+    conflicts: int
+    """Interviews waiting in the conflict queue."""
+
+
+def load_memory(db: sqlite_utils.Database) -> SyncMemory:
+    values = {f.name: get_setting(db, SETTING_PREFIX + f.name) or "" for f in fields(SyncMemory)}
+    return SyncMemory(**values)
+
+
+def remember(db: sqlite_utils.Database, **values: str) -> None:
+    """Store some of SyncMemory's fields (unknown names are a programming error)."""
+    known = {f.name for f in fields(SyncMemory)}
+    for name, value in values.items():
+        if name not in known:
+            raise KeyError(name)
+        set_setting(db, SETTING_PREFIX + name, value)
+
+
+def read_status(db: sqlite_utils.Database, now: datetime) -> SyncStatus:
+    return SyncStatus(
+        memory=load_memory(db),
+        not_exported=home_counts(db, now).not_exported,
+        conflicts=len(list_conflicts(db).conflicts),
+    )
+
+
+def split_paths(text: str) -> list[Path]:
+    """Typed paths separated by `;` (paths on USB sticks often hold spaces); `~` expanded."""
+    return [Path(part.strip()).expanduser() for part in text.split(";") if part.strip()]
+
+
+def join_paths(paths: list[Path]) -> str:
+    return "; ".join(str(path) for path in paths)
+
+
+def expand_folders(paths: list[Path], suffix: str) -> list[Path]:
+    """A folder among the paths stands for every `suffix` file in it, in name order."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out += sorted(p for p in path.iterdir() if p.name.lower().endswith(suffix))
+        else:
+            out.append(path)
+    return out

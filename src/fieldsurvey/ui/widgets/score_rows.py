@@ -1,0 +1,252 @@
+"""From a `ScoreReport` to what the Scores screen draws: bar rows, notes, messages, warnings.
+
+Kept apart from the widgets so the wording and the hiding rules can be tested without an app.
+The report has already removed every number that must not be shown; these functions only
+choose words (in the app's language) for what is there and for why something is not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.cells import cell_len
+from textual.content import Content
+
+from fieldsurvey.questionnaire import Questionnaire
+from fieldsurvey.scoring.catalogue import Reason
+from fieldsurvey.scoring.report import (
+    AreaResult,
+    AwarenessResult,
+    EquityGap,
+    GroupResult,
+    MessageOut,
+    ScoreReport,
+)
+from fieldsurvey.ui.formatting import fit
+from fieldsurvey.ui.i18n import pick, tr
+from fieldsurvey.ui.widgets.score_bars import STYLE_MUTED, BarRow
+from fieldsurvey.ui.widgets.score_quadrants import QUADRANT_STYLES, PlotPoint
+
+ARROWS = {"up": "↑", "down": "↓"}
+STYLE_WARNING = "bold $warning"
+STYLE_FLAG = "bold $error"
+
+
+def reason_text(reason: Reason | None, lang: str) -> str:
+    return "" if reason is None else tr(f"scores.reason.{reason.value}", lang)
+
+
+def quadrant_text(quadrant: str | None, lang: str) -> str:
+    return "" if quadrant is None else tr(f"scores.quadrant.{quadrant}", lang)
+
+
+def dimension_text(dimension: str, lang: str) -> str:
+    text = tr(f"scores.dim.{dimension}", lang)
+    return dimension.replace("_", " ").capitalize() if text.startswith("scores.dim.") else text
+
+
+def hidden_text(reason: Reason | None, lang: str) -> str:
+    """What a hidden row says instead of a number (the privacy rule named plainly)."""
+    if reason in (Reason.TOO_FEW, Reason.COMPLEMENT):
+        return tr(f"scores.hidden.{reason.value}", lang)
+    return reason_text(reason, lang) or tr("scores.hidden.too_few", lang)
+
+
+def _join(*parts: Content) -> Content:
+    return Content(" · ").join(part for part in parts if part.cell_length)
+
+
+def area_note(area: AreaResult, lang: str) -> Content:
+    """`n 300 · indicative · Concentrate here`: the status only when it is not plain ok."""
+    n = Content(tr("scores.n", lang, n=area.n)) if area.n is not None else Content("")
+    status = Content("")
+    if area.status == "indicative":
+        status = Content.styled(tr("scores.status.indicative", lang), STYLE_WARNING)
+    style = QUADRANT_STYLES.get(area.quadrant or "", "bold")
+    quadrant = Content.styled(quadrant_text(area.quadrant, lang), style)
+    return _join(n, status, quadrant)
+
+
+def area_rows(report: ScoreReport, lang: str) -> list[BarRow]:
+    """The whole sample's areas, with trend arrows only where the change is significant."""
+    directions = {t.area: t.direction for t in report.trend.areas} if report.trend else {}
+    return [
+        _area_row(area, lang, ARROWS.get(directions.get(area.id) or "", ""), area_note(area, lang))
+        for area in report.areas
+    ]
+
+
+def _area_row(
+    area: AreaResult, lang: str, arrow: str, note: Content, label: str | None = None
+) -> BarRow:
+    label = area.label if label is None else label
+    if area.score is None:
+        return BarRow(area.id, label, hidden=hidden_text(area.reason, lang), note=note)
+    # "~": indicative (10-29 respondents or a wide interval); groups have no room for the word.
+    approximately = "~" if area.status == "indicative" and label != area.label else ""
+    return BarRow(
+        area.id,
+        label,
+        value=area.score,
+        ci=area.ci,
+        value_text=f"{approximately}{area.score:.1f}",
+        arrow=arrow,
+        note=note,
+    )
+
+
+def group_sections(
+    report: ScoreReport, dimension: str, lang: str
+) -> list[tuple[str, list[BarRow]]]:
+    """For each area, one bar per group of `dimension`, with the group's equity gap."""
+    groups = report.groups.get(dimension, {})
+    gaps = {(g.group, g.area): g for g in report.equity_gaps if g.dimension == dimension}
+    sections = []
+    for area in report.areas:
+        rows = []
+        for value, group in groups.items():
+            result = _group_area(group, area.id)
+            gap = gaps.get((value, area.id))
+            note = Content(f"{result.n:>5}  " if result.n else " " * 7).append(_gap_text(gap))
+            if group.status == "suppressed" or result.score is None:
+                reason = group.reason if group.status == "suppressed" else result.reason
+                rows.append(BarRow(value, group.label, hidden=hidden_text(reason, lang)))
+            else:
+                rows.append(_area_row(result, lang, "", note, label=group.label))
+        sections.append((area.label, rows))
+    return sections
+
+
+def _group_area(group: GroupResult, area: str) -> AreaResult:
+    return next(a for a in group.areas if a.id == area)
+
+
+def _gap_text(gap: EquityGap | None) -> Content:
+    if gap is None:
+        return Content("")
+    text = f"{gap.gap:+5.1f}"
+    return Content.styled(f"{text}*", STYLE_FLAG) if gap.significant else Content(text)
+
+
+def gap_lines(report: ScoreReport, dimension: str, width: int = 76) -> list[Content]:
+    """Every gap of the dimension: flagged ones (interval excludes 0) first and highlighted,
+    as a table of group, area, gap and its interval."""
+    lines = []
+    names = max(20, width - 2 - 2 - 23)
+    for gap in (g for g in report.equity_gaps if g.dimension == dimension):
+        interval = f"[{gap.ci[0]:+.1f}, {gap.ci[1]:+.1f}]" if gap.ci else ""
+        group = fit(gap.group_label, names // 2)
+        area = fit(gap.area_label, names - names // 2)
+        text = f"{group} {area} {gap.gap:+6.1f} {interval}"
+        if gap.significant:
+            lines.append(Content.styled(f"* {text}", STYLE_FLAG))
+        else:
+            lines.append(Content.styled(f"  {text}", STYLE_MUTED))
+    return lines
+
+
+def plot_points(report: ScoreReport, lang: str) -> list[PlotPoint]:
+    """Areas with a score and an importance, numbered by their place in the report."""
+    return [
+        PlotPoint(
+            str(number),
+            area.label,
+            area.score,
+            area.importance,
+            area.quadrant,
+            quadrant_text(area.quadrant, lang),
+        )
+        for number, area in enumerate(report.areas, start=1)
+        if area.score is not None and area.importance is not None
+    ]
+
+
+def awareness_rows(report: ScoreReport, lang: str) -> list[BarRow]:
+    return [_benefit_row(benefit, lang) for benefit in report.awareness]
+
+
+def _benefit_row(benefit: AwarenessResult, lang: str) -> BarRow:
+    note = Content(tr("scores.n", lang, n=benefit.n)) if benefit.n is not None else Content("")
+    if benefit.status == "indicative":
+        note = _join(note, Content.styled(tr("scores.status.indicative", lang), STYLE_WARNING))
+    if benefit.rate is None:
+        return BarRow(benefit.id, benefit.label, hidden=hidden_text(benefit.reason, lang))
+    return BarRow(
+        benefit.id,
+        benefit.label,
+        value=benefit.rate,
+        ci=benefit.ci,
+        value_text=f"{benefit.rate:.0f}%",
+        note=note,
+    )
+
+
+def messages_content(
+    messages: Sequence[MessageOut],
+    status_reason: Reason | None,
+    questionnaire: Questionnaire,
+    lang: str,
+) -> Content:
+    """The suggested messages as paragraphs: `[channel · for employers] text`."""
+    if not messages:
+        if status_reason is not None:
+            return Content.styled(
+                tr("scores.no_messages_status", lang, reason=reason_text(status_reason, lang)),
+                STYLE_MUTED,
+            )
+        return Content.styled(tr("scores.no_messages", lang), STYLE_MUTED)
+    paragraphs = []
+    for message in messages:
+        where = [channel_text(message.channel, lang)]
+        if message.personas:
+            names = ", ".join(_persona(questionnaire, p, lang) for p in message.personas)
+            where.append(tr("scores.for_personas", lang, personas=names))
+        # Chinese text has no spaces to wrap at: a space after the tag would push the whole
+        # sentence to the next line, so the tag is joined to it there.
+        joiner = "" if message.text and cell_len(message.text[0]) == 2 else " "
+        paragraphs.append(
+            Content.assemble((f"[{' · '.join(where)}]{joiner}", "bold $accent"), message.text)
+        )
+    return Content("\n\n").join(paragraphs)
+
+
+def channel_text(channel: str, lang: str) -> str:
+    text = tr(f"scores.channel.{channel}", lang)
+    return channel.replace("_", " ") if text.startswith("scores.channel.") else text
+
+
+def _persona(questionnaire: Questionnaire, persona: str, lang: str) -> str:
+    found = next((p for p in questionnaire.personas if p.id == persona), None)
+    return pick(found.label, lang, questionnaire.default_language) if found else persona
+
+
+def summary_text(report: ScoreReport, lang: str) -> str:
+    if report.round:
+        return tr("scores.summary_round", lang, responses=report.responses, round=report.round)
+    return tr("scores.summary", lang, responses=report.responses)
+
+
+def warning_lines(report: ScoreReport, lang: str) -> list[str]:
+    """Each warning in `lang`: translated by its code where the report holds its values,
+    else the catalogue's English sentence (better than hiding it)."""
+    if lang == "en":
+        return [w.message for w in report.warnings if w.code != "no_data"]
+    low_alpha = iter(a for a in report.areas if a.alpha is not None and a.alpha < 0.7)
+    lines = []
+    for warning in report.warnings:
+        values: dict[str, object] | None = None
+        if warning.code == "versions":
+            values = {"versions": ", ".join(report.versions)}
+        elif warning.code == "round":
+            values = {"round": report.round, "rounds": ", ".join(map(str, report.rounds))}
+        elif warning.code == "no_importance":
+            values = {}
+        elif warning.code == "low_alpha":
+            area = next(low_alpha, None)
+            values = None if area is None else {"area": area.label, "alpha": area.alpha}
+        elif warning.code == "no_data":
+            continue
+        lines.append(
+            warning.message if values is None else tr(f"scores.warn.{warning.code}", lang, **values)
+        )
+    return lines

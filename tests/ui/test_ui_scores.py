@@ -1,0 +1,279 @@
+"""The Scores screen on demo data: bars, drill-down, hidden small groups, messages, no data.
+
+The demo responses (two rounds: 50 in 2026-Q2, then 300 in 2026-Q3, fixed seeds) are made
+once per run through the engine and copied into each test's database; a test asks for them
+with the `demo` fixture. Snapshots of the screen at 80x24, in English, Chinese and 16 colours.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from textual.pilot import Pilot
+from textual.widgets import Input, Select, Static, TabbedContent
+from ui_helpers import MakeApp, screen_text, settle
+
+from fieldsurvey.demo import make_demo_responses
+from fieldsurvey.paths import bundled_questionnaire_path
+from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
+from fieldsurvey.scoring import dimensions
+from fieldsurvey.scoring.report import AreaTrend, Trend
+from fieldsurvey.store.db import open_database, set_setting
+from fieldsurvey.ui.app import FieldSurveyApp
+from fieldsurvey.ui.i18n import tr
+from fieldsurvey.ui.preferences import Preferences
+from fieldsurvey.ui.screens.scores import ScoresScreen
+from fieldsurvey.ui.widgets.score_bars import HIGH, LOW, MARK, BarRow, draw_bar
+from fieldsurvey.ui.widgets.score_rows import area_rows
+
+SIZE = (80, 24)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Complete interviews made by the engine, once per run (about 3 s)."""
+    path = tmp_path_factory.mktemp("scores") / "demo.db"
+    database = open_database(path)
+    questionnaire = load_questionnaire(bundled_questionnaire_path())
+    set_setting(database, "round", "2026-Q2")
+    make_demo_responses(database, questionnaire, 50, seed=11)
+    set_setting(database, "round", "2026-Q3")
+    make_demo_responses(database, questionnaire, 300, seed=12)
+    database.conn.close()
+    return path
+
+
+@pytest.fixture
+def demo() -> None:
+    """Ask for the demo responses: the `db` fixture below copies them in first."""
+
+
+@pytest.fixture
+def db(
+    db_path: Path, demo_template: Path, request: pytest.FixtureRequest
+) -> Iterator[sqlite_utils.Database]:
+    """The test database: empty, or the demo responses when the test asks for `demo`."""
+    if "demo" in request.fixturenames:
+        shutil.copy(demo_template, db_path)
+    database = open_database(db_path)
+    yield database
+    database.conn.close()
+
+
+async def open_scores(pilot: Pilot) -> ScoresScreen:
+    await settle(pilot)
+    await pilot.press("s")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, ScoresScreen)
+    return screen
+
+
+def bar_rows(app: FieldSurveyApp, selector: str) -> list[BarRow]:
+    return app.screen.query_one(selector).rows  # type: ignore[attr-defined]
+
+
+def line_with(app: FieldSurveyApp, text: str) -> str:
+    return next(line for line in screen_text(app).splitlines() if text in line)
+
+
+async def choose_dimension(pilot: Pilot, dimension: str, questionnaire: Questionnaire) -> None:
+    """`d` opens the list of dimensions; arrows and Enter choose, as a person would."""
+    await pilot.press("d")
+    await pilot.pause()
+    await pilot.press(*["down"] * dimensions(questionnaire).index(dimension), "enter")
+    await settle(pilot)
+
+
+# ----- pilot tests ------------------------------------------------------------------------------
+
+
+async def test_opens_from_home_with_a_bar_for_each_area(
+    make: MakeApp, bundled: Questionnaire, demo: None
+) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_scores(pilot)
+        rows = bar_rows(app, "#scores-areas")
+        assert [r.key for r in rows] == [a.id for a in bundled.areas]
+        report = screen.report
+        assert report is not None and report.responses == 300
+        for row, area in zip(rows, report.areas, strict=True):
+            assert row.value_text == f"{area.score:.1f}" and row.hidden is None
+            assert f"{area.score:.1f}" in line_with(app, area.label)
+        text = screen_text(app)
+        assert "300 responses · round 2026-Q3" in text
+        assert "Scores are for round 2026-Q3 only" in text  # two rounds: the warning shows
+        assert f"n {report.areas[0].n}" in text
+        assert LOW in text and MARK in text and HIGH in text
+
+
+async def test_drill_down_by_persona_then_geography(
+    make: MakeApp, bundled: Questionnaire, demo: None
+) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_scores(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        assert app.screen.query_one(TabbedContent).active == "groups"
+        personas = [p.label["en"] for p in bundled.personas]
+        assert [r.label for r in bar_rows(app, "#scores-group-accessibility")] == personas
+        assert "Insured worker" in screen_text(app)
+
+        await choose_dimension(pilot, "geography", bundled)
+        assert app.screen.query_one("#scores-dimension", Select).value == "geography"
+        assert set(screen.breakdowns) == {"persona", "geography"}
+        report = screen.breakdowns["geography"]
+        groups = list(report.groups["geography"].values())
+        rows = bar_rows(app, "#scores-group-accessibility")
+        assert [r.label for r in rows] == [g.label for g in groups]
+        remote = rows[-1]  # 25 respondents: shown, but indicative ("~")
+        assert groups[-1].areas[0].status == "indicative"
+        assert remote.value_text == f"~{groups[-1].areas[0].score:.1f}"
+        gaps = app.screen.query_one("#scores-gaps", Static)
+        flagged = [g for g in report.equity_gaps if g.significant]
+        assert flagged and f"* {flagged[0].group_label[:12]}" in str(gaps.content)
+
+
+async def test_a_small_group_shows_why_and_no_number(
+    make: MakeApp, bundled: Questionnaire, demo: None
+) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_scores(pilot)
+        await choose_dimension(pilot, "gender", bundled)
+        groups = screen.breakdowns["gender"].groups["gender"]
+        assert groups["other"].status == "suppressed"
+        other = next(r for r in bar_rows(app, "#scores-group-accessibility") if r.key == "other")
+        assert other.hidden == "fewer than 10 — hidden"
+        assert other.value is None and other.value_text == "" and other.note.plain == ""
+        line = line_with(app, "Other")
+        assert "fewer than 10 — hidden" in line
+        assert not re.search(r"\d", line.replace("10", ""))  # no number but the rule's
+
+
+async def test_suggested_messages_follow_the_area_in_focus(
+    make: MakeApp, bundled: Questionnaire, demo: None
+) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_scores(pilot)
+        assert screen.report is not None
+        areas = screen.report.areas
+        messages = app.screen.query_one("#scores-messages-text", Static)
+        title = app.screen.query_one("#scores-messages-title", Static)
+        assert areas[0].messages and areas[0].messages[0].text in str(messages.content)
+        assert areas[0].label in str(title.content)
+
+        await pilot.press("down")  # Equal treatment: possible overkill, nothing to say
+        assert areas[1].label in str(title.content)
+        assert str(messages.content) == tr("scores.no_messages")
+
+        await pilot.press("down")
+        assert areas[2].messages[0].text in str(messages.content)
+        assert areas[0].messages[0].text not in str(messages.content)
+
+
+async def test_no_data_yet_on_an_empty_database(make: MakeApp) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_scores(pilot)
+        assert screen.report is not None and screen.report.status == "no_data"
+        text = screen_text(app)
+        assert "No data yet." in text
+        assert not app.screen.query_one(TabbedContent).display
+        assert "0.0" not in text and "n 0" not in text
+
+
+async def test_scores_in_chinese(make: MakeApp, bundled: Questionnaire, demo: None) -> None:
+    app = make("zh")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_scores(pilot)
+        text = screen_text(app)
+        assert bundled.areas[0].label["zh"] in text
+        assert "得分仅针对轮次 2026-Q3" in text
+        assert screen.report is not None and screen.report.language == "zh"
+        assert screen.report.areas[0].messages[0].text in str(
+            app.screen.query_one("#scores-messages-text", Static).content
+        )
+
+
+# ----- the pieces, without an app ---------------------------------------------------------------
+
+
+def test_a_bar_marks_its_interval_and_score() -> None:
+    bar = draw_bar(50, (40, 60), 20).plain
+    assert len(bar) == 20
+    assert (bar.index(LOW), bar.index(MARK), bar.index(HIGH)) == (8, 10, 12)
+    assert set(bar[:8]) == {"━"} and set(bar[13:]) == {"─"}
+    assert draw_bar(100, (98, 100), 10).plain.endswith(MARK)  # the end of the scale is drawn
+    assert draw_bar(50, None, 10).plain.count(MARK) == 1
+
+
+async def test_trend_arrows_only_where_the_change_is_significant(make: MakeApp, demo: None) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_scores(pilot)
+        report = screen.report
+        assert report is not None and report.trend is not None
+        assert all(row.arrow == "" for row in area_rows(report, "en"))  # none significant here
+        first, second, *rest = report.trend.areas
+        trend = Trend(
+            round="2026-Q3",
+            previous_round="2026-Q2",
+            areas=[
+                first.model_copy(update={"direction": "up"}),
+                second.model_copy(update={"direction": "down"}),
+                *rest,
+            ],
+        )
+        rows = area_rows(report.model_copy(update={"trend": trend}), "en")
+        assert [row.arrow for row in rows] == ["↑", "↓", "", ""]
+        assert isinstance(trend.areas[0], AreaTrend)
+
+
+# ----- snapshots ----------------------------------------------------------------------------------
+
+
+async def steady(pilot: Pilot) -> None:
+    """Workers done, tab underline still, cursor steady: the same picture at any speed."""
+    await settle(pilot)
+    await pilot.wait_for_scheduled_animations()
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    await pilot.pause()
+
+
+def keys(*pressed: str):  # type: ignore[no-untyped-def]
+    async def run(pilot: Pilot) -> None:
+        await steady(pilot)
+        for key in pressed:
+            await pilot.press(key)
+            await steady(pilot)
+
+    return run
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_snapshot_areas(snap_compare, make: MakeApp, demo: None, language: str) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make(language), terminal_size=SIZE, run_before=keys("s"))
+
+
+def test_snapshot_groups_with_a_hidden_group(snap_compare, make: MakeApp, demo: None) -> None:  # type: ignore[no-untyped-def]
+    app = make()
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("s", "d", "down", "enter"))
+
+
+def test_snapshot_quadrants_in_sixteen_colours(snap_compare, make: MakeApp, demo: None) -> None:  # type: ignore[no-untyped-def]
+    app = make(prefs=Preferences("Li Na", "Changchun Chaoyang", "2026-Q3", "en", "ansi-dark"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("s", "3"))
+
+
+def test_snapshot_no_data(snap_compare, make: MakeApp) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make("zh"), terminal_size=SIZE, run_before=keys("s"))

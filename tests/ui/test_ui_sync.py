@@ -1,0 +1,498 @@
+"""Sync and Conflicts: export to a folder, merge files from two other devices, a rejected file,
+a conflict resolved; snapshots of each at 80x24 in English and Chinese.
+
+Other devices are other temporary databases filled by `make_demo_responses` and exported with
+the sync core; the app's own database plays the supervisor. Snapshots are deterministic: fixed
+device ids, a frozen store clock, seeded interview uuids, and paths typed relative to the
+test's own folder (the test runs inside it).
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import threading
+import uuid
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+import sqlite_utils
+from textual.pilot import Pilot
+from textual.widgets import Input, ProgressBar
+from ui_helpers import MakeApp, screen_text
+
+import fieldsurvey.engine.lifecycle as lifecycle
+from fieldsurvey.demo import make_demo_responses
+from fieldsurvey.engine import revise_response
+from fieldsurvey.questionnaire import Questionnaire
+from fieldsurvey.questionnaire.model import LikertItem
+from fieldsurvey.store.counts import home_counts
+from fieldsurvey.store.db import get_setting, open_database, set_setting, utc_now
+from fieldsurvey.store.responses import load_answers
+from fieldsurvey.sync import (
+    MergeReport,
+    export_to_folder,
+    list_conflicts,
+    merge_files,
+    new_supervisor_keys,
+    parse_recipients,
+)
+from fieldsurvey.ui.preferences import Preferences
+from fieldsurvey.ui.screens import sync_jobs
+from fieldsurvey.ui.screens.conflicts import ConflictsScreen
+from fieldsurvey.ui.screens.home import HomeScreen
+from fieldsurvey.ui.screens.sync import SyncScreen
+from fieldsurvey.ui.screens.sync_file_picker import SyncFilePicker, mounted_drives
+from fieldsurvey.ui.widgets.sync_file_tree import SyncFileTree
+
+SIZE = (80, 24)
+FROZEN_STAMP = "2026-05-04T08:15:00.000+00:00"
+DEVICE_A = "1111aaaa-0000-4000-8000-00000000000a"
+DEVICE_B = "2222bbbb-0000-4000-8000-00000000000b"
+
+Steps = Callable[[Pilot], Awaitable[None]]
+
+
+@pytest.fixture(autouse=True)
+def _stable(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Frozen store time, seeded uuids, the test's folder as working and home directory."""
+    import fieldsurvey.engine  # noqa: F401  (load the modules that write timestamps)
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("fieldsurvey.") and getattr(module, "utc_now", None) is utc_now:
+            monkeypatch.setattr(module, "utc_now", lambda: FROZEN_STAMP)
+    rng = random.Random(2026)
+    seeded = SimpleNamespace(uuid4=lambda: uuid.UUID(int=rng.getrandbits(128), version=4))
+    monkeypatch.setattr(lifecycle, "uuid_module", seeded)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+
+
+# ----- other devices and their files ---------------------------------------------------------
+
+
+def field_device(
+    path: Path, device: str, interviewer: str, questionnaire: Questionnaire, seed: int
+) -> sqlite_utils.Database:
+    """Another outreach device with five complete demo interviews."""
+    db = open_database(path)
+    set_setting(db, "device_id", device)
+    set_setting(db, "interviewer", interviewer)
+    set_setting(db, "office", "Kampong Cham")
+    make_demo_responses(db, questionnaire, 5, seed=seed, workers=1)
+    return db
+
+
+@pytest.fixture
+def devices(tmp_path: Path, bundled: Questionnaire) -> Iterator[tuple[sqlite_utils.Database, ...]]:
+    a = field_device(tmp_path / "a.db", DEVICE_A, "Sok Dara", bundled, seed=1)
+    b = field_device(tmp_path / "b.db", DEVICE_B, "Chen Wei", bundled, seed=2)
+    (tmp_path / "stick").mkdir()
+    yield a, b
+    a.conn.close()
+    b.conn.close()
+
+
+def export(db: sqlite_utils.Database, **options: object) -> Path:
+    result = export_to_folder(db, Path("stick"), **options)  # type: ignore[arg-type]
+    assert result.path is not None
+    return result.path
+
+
+def a_likert_answer(db: sqlite_utils.Database, questionnaire: Questionnaire, uuid_: str) -> str:
+    """A Likert item the interview answered in the middle of the scale (so 1 and 5 differ)."""
+    (row_id,) = db.execute(
+        "SELECT id FROM responses WHERE uuid = ? AND is_head = 1", [uuid_]
+    ).fetchone()
+    return next(
+        qid
+        for qid, value in load_answers(db, row_id).items()
+        if isinstance(questionnaire.questions.get(qid), LikertItem) and value in (2, 3, 4)
+    )
+
+
+def diverge(
+    a: sqlite_utils.Database, b: sqlite_utils.Database, questionnaire: Questionnaire
+) -> list[Path]:
+    """One of A's interviews, edited on A and (after a merge) on B: four files in all."""
+    first_a, first_b = export(a), export(b)
+    merge_files(b, [first_a])
+    (uuid_,) = a.execute(
+        "SELECT uuid FROM responses WHERE status = 'complete' ORDER BY id LIMIT 1"
+    ).fetchone()
+    question = a_likert_answer(a, questionnaire, uuid_)
+    for db, value in ((a, 1), (b, 5)):
+        interview = revise_response(db, uuid_, [questionnaire])
+        assert interview.answer(question, value) is None
+        assert interview.complete() == []
+    return [first_a, first_b, export(a), export(b)]
+
+
+# ----- driving the app -----------------------------------------------------------------------
+
+
+async def settle(pilot: Pilot) -> None:
+    """Workers done, cursor steady. The file tree's loader never ends: it is not waited for."""
+    await pilot.pause()
+    busy = [w for w in pilot.app.workers if w.group != "_loader"]
+    if busy:
+        await pilot.app.workers.wait_for_complete(busy)
+    await pilot.pause()
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    await pilot.pause()
+
+
+async def open_sync(pilot: Pilot) -> SyncScreen:
+    await settle(pilot)
+    await pilot.press("y")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, SyncScreen)
+    return screen
+
+
+async def type_into(pilot: Pilot, field_id: str, text: str) -> None:
+    pilot.app.screen.query_one(f"#{field_id}", Input).value = text
+    await pilot.pause()
+
+
+def flat(app: object) -> str:
+    """The screen's text with wrapped lines joined again (borders and margins dropped)."""
+    return " ".join(line.strip(" │╭╮╰╯─") for line in screen_text(app).splitlines())  # type: ignore[arg-type]
+
+
+def without_settings(db: sqlite_utils.Database) -> list[str]:
+    """Every row of every table but the settings (the screen remembers the folders there)."""
+    return [line for line in db.conn.iterdump() if not line.startswith('INSERT INTO "settings"')]
+
+
+# ----- export --------------------------------------------------------------------------------
+
+
+async def test_export_writes_the_file_and_says_where(
+    make: MakeApp, db: sqlite_utils.Database, bundled: Questionnaire, tmp_path: Path
+) -> None:
+    make_demo_responses(db, bundled, 5, seed=3, workers=1)
+    (tmp_path / "stick").mkdir()
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_sync(pilot)
+        assert "5 response(s) not yet exported." in screen_text(app)
+        assert "NOT encrypted" in screen_text(app)  # said before exporting, not only after
+        await type_into(pilot, "sync-folder", "stick")
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        text = screen_text(app)
+        written = Path("stick/fieldsurvey-0d1e2f3a-00001.fsx")
+        assert f"Written: {written}" in text
+        assert (
+            "5 response(s)" in text
+            and "NOT encrypted: keep the stick safe; delete the file once merged." in text
+        )
+        assert "0 response(s) not yet exported." in text
+        assert written.is_file()
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert "Nothing new to export" in screen_text(app)
+    assert get_setting(db, "sync.export_folder") == str(tmp_path / "stick")
+    assert sorted(p.name for p in (tmp_path / "stick").iterdir()) == [written.name]
+
+
+async def test_export_encrypted_for_a_supervisor_key(
+    make: MakeApp, db: sqlite_utils.Database, bundled: Questionnaire, tmp_path: Path
+) -> None:
+    make_demo_responses(db, bundled, 2, seed=4, workers=1)
+    keys = new_supervisor_keys(tmp_path / "supervisor")
+    (tmp_path / "stick").mkdir()
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_sync(pilot)
+        await type_into(pilot, "sync-folder", "stick")
+        await type_into(pilot, "sync-recipients", str(keys.pub_path))
+        assert "Encrypted: only the supervisor's secret key opens the file." in screen_text(app)
+        app.screen.query_one("#sync-folder", Input).focus()
+        await pilot.press("enter")  # Enter goes down the form first, as in Settings
+        assert app.focused is app.screen.query_one("#sync-recipients", Input)
+        await pilot.press("enter")  # and on the last field exports
+        await settle(pilot)
+        assert "Encrypted for 1 supervisor key(s)." in screen_text(app)
+    (written,) = (tmp_path / "stick").iterdir()
+    assert written.read_bytes().startswith(b"age-encryption.org/v1")
+    assert get_setting(db, "sync.recipients") == str(keys.pub_path)
+
+
+def test_usb_sticks_are_offered_as_places(tmp_path: Path) -> None:
+    (tmp_path / "media" / "li" / "KINGSTON").mkdir(parents=True)
+    (tmp_path / "media" / "li" / ".hidden").mkdir()
+    assert mounted_drives((tmp_path / "media", tmp_path / "nowhere")) == [
+        tmp_path / "media" / "li" / "KINGSTON"
+    ]
+
+
+async def test_the_export_folder_can_be_picked(make: MakeApp, tmp_path: Path) -> None:
+    (tmp_path / "stick").mkdir()
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_sync(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, SyncFilePicker)
+        tree = await wait_for_tree(pilot)
+        assert Path(tree.path) == tmp_path.resolve()  # nothing remembered: the home folder
+        await pilot.press("down", "enter")  # Enter chooses the folder under the cursor
+        await settle(pilot)
+        assert isinstance(app.screen, SyncScreen)
+        assert app.screen.query_one("#sync-folder", Input).value == str(tmp_path / "stick")
+
+
+async def test_a_missing_folder_or_a_bad_key_is_a_message_and_nothing_is_marked(
+    make: MakeApp, db: sqlite_utils.Database, bundled: Questionnaire
+) -> None:
+    make_demo_responses(db, bundled, 2, seed=5, workers=1)
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_sync(pilot)
+        await type_into(pilot, "sync-folder", "no-stick")
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert "no-stick: no such folder (is the USB stick plugged in?)" in flat(app)
+        await type_into(pilot, "sync-folder", ".")
+        await type_into(pilot, "sync-recipients", "age1notakey")
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert "age1notakey: not an age public key" in flat(app)
+    assert home_counts(db).not_exported == 2
+
+
+# ----- merge ---------------------------------------------------------------------------------
+
+
+async def wait_for_tree(pilot: Pilot) -> SyncFileTree:
+    tree = pilot.app.screen.query_one(SyncFileTree)
+    for _ in range(100):
+        if tree.root.children:
+            return tree
+        await pilot.pause(0.02)
+    raise AssertionError("the file tree did not load")
+
+
+async def test_merge_files_picked_in_the_tree_shows_each_file(
+    make: MakeApp,
+    db: sqlite_utils.Database,
+    devices: tuple[sqlite_utils.Database, ...],
+    tmp_path: Path,
+) -> None:
+    a, b = devices
+    files = [export(a), export(b)]
+    set_setting(db, "sync.merge_folder", str(tmp_path))  # where the last files came from
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_sync(pilot)
+        await pilot.press("ctrl+r")  # no files yet: the picker opens, on the remembered folder
+        await pilot.pause()
+        assert isinstance(app.screen, SyncFilePicker)
+        app.screen.query_one("#picker-path", Input).focus()
+        await type_into(pilot, "picker-path", "stick")  # a typed folder is shown in the tree
+        await pilot.press("enter")
+        tree = await wait_for_tree(pilot)
+        assert Path(tree.path).name == "stick"
+        assert "space Open" in screen_text(app)  # on the folder
+        await pilot.press("down")
+        assert "space Mark" in screen_text(app)  # on a file
+        await pilot.press("space", "down", "space")
+        assert tree.marked == [f.resolve() for f in files]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SyncScreen)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        text = flat(app)
+        bar = app.screen.query_one("#sync-progress", ProgressBar)
+        assert (bar.progress, bar.total) == (2, 2)  # fed from the worker thread
+    for file in files:
+        assert f"✓ {file.name} 5 added, 0 already present, 0 updated, 0 conflicts" in text
+    assert home_counts(db).total == 10
+    assert get_setting(db, "sync.merge_folder") == str(files[0].resolve().parent)
+
+
+async def test_a_rejected_file_shows_its_reason_and_changes_nothing(
+    make: MakeApp, db: sqlite_utils.Database, tmp_path: Path
+) -> None:
+    (tmp_path / "empty.fsx").write_bytes(b"")
+    before = without_settings(db)
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_sync(pilot)
+        await type_into(pilot, "sync-files", "empty.fsx")
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        text = flat(app)
+    assert "✗ empty.fsx rejected: the file is empty" in text
+    assert "A rejected file changed nothing." in text
+    assert without_settings(db) == before
+
+
+async def test_an_encrypted_file_needs_the_secret_key(
+    make: MakeApp, db: sqlite_utils.Database, devices: tuple[sqlite_utils.Database, ...],
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    keys = new_supervisor_keys(tmp_path / "supervisor")
+    sealed = export(devices[0], recipients=parse_recipients([str(keys.pub_path)]))
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_sync(pilot)
+        await type_into(pilot, "sync-files", str(sealed))
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert "choose the supervisor's secret key (.key) above" in flat(app)
+        await type_into(pilot, "sync-identity", str(keys.key_path))
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert f"✓ {sealed.name} 5 added" in flat(app)
+
+
+async def test_one_job_at_a_time_and_no_leaving_during_it(
+    make: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+
+    def slow_merge(_db: object, paths: list[Path], **options: Any) -> MergeReport:
+        release.wait(5)
+        options["on_progress"](len(paths), len(paths))
+        return MergeReport(files=[], gaps=[])
+
+    monkeypatch.setattr(sync_jobs, "merge_files", slow_merge)
+    (tmp_path / "x.fsx").write_bytes(b"")
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_sync(pilot)
+        await type_into(pilot, "sync-files", "x.fsx")
+        await pilot.press("ctrl+r")
+        await pilot.pause(0.1)
+        await pilot.press("ctrl+e", "escape")  # both refused while the merge runs
+        assert app.screen is screen
+        assert any("Still working" in n.message for n in app._notifications)
+        release.set()
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+
+# ----- conflicts -----------------------------------------------------------------------------
+
+
+async def test_a_conflict_is_listed_compared_and_resolved(
+    make: MakeApp,
+    db: sqlite_utils.Database,
+    devices: tuple[sqlite_utils.Database, ...],
+    bundled: Questionnaire,
+) -> None:
+    files = diverge(*devices, bundled)
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_sync(pilot)
+        await type_into(pilot, "sync-files", "stick")  # a folder: every .fsx file in it
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "1 interview(s) in conflict" in text and "Conflicts (1)" in text
+        await pilot.press("ctrl+k")
+        await settle(pilot)
+        assert isinstance(app.screen, ConflictsScreen)
+        text = screen_text(app)
+        assert "Interviews in conflict: 1" in text
+        assert "2 versions · 1 answer(s) differ · devices 1111aaaa, 2222bbbb" in text
+        assert "Answers that differ" in text and "1 Strongly disagree   5 Strongly agree" in text
+        await pilot.press("b")
+        await pilot.pause()
+        assert "Keep version B of interview" in screen_text(app)
+        await pilot.press("y")
+        await settle(pilot)
+        assert "No conflicts: every interview has one version." in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "Conflicts (0)" in screen_text(app)
+    assert len(files) == 4 and list_conflicts(db).conflicts == []
+    kept = db.execute("SELECT device_id FROM responses WHERE is_head = 1 AND revision = 2")
+    assert [row[0] for row in kept] == [DEVICE_B]
+
+
+async def test_the_command_palette_opens_conflicts(make: MakeApp) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"Conflicts")
+        await pilot.pause(0.3)  # the palette searches in the background
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ConflictsScreen)
+        assert "No conflicts" in screen_text(app)
+
+
+# ----- snapshots -----------------------------------------------------------------------------
+
+
+def on_sync(*keys: str, **fields: str) -> Steps:
+    """Open Sync from Home, fill fields (by id, `_` for `-`), press keys, wait for the work."""
+
+    async def run(pilot: Pilot) -> None:
+        await open_sync(pilot)
+        for field_id, text in fields.items():
+            await type_into(pilot, field_id.replace("_", "-"), text)
+        await pilot.press(*keys)
+        await settle(pilot)
+
+    return run
+
+
+def merge_scene(devices: tuple[sqlite_utils.Database, ...], bundled: Questionnaire) -> str:
+    """A's second file (its first never came: a gap), B's first, and an empty file."""
+    a, b = devices
+    export(a)
+    make_demo_responses(a, bundled, 3, seed=7, workers=1)
+    files = [export(a), export(b), Path("stick/empty.fsx")]
+    files[-1].write_bytes(b"")
+    return "; ".join(str(f) for f in files)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_snapshot_export(  # type: ignore[no-untyped-def]
+    snap_compare, make: MakeApp, db: sqlite_utils.Database, bundled: Questionnaire,
+    tmp_path: Path, language: str,
+) -> None:  # fmt: skip
+    make_demo_responses(db, bundled, 5, seed=3, workers=1)
+    (tmp_path / "stick").mkdir()
+    steps = on_sync("ctrl+e", sync_folder="stick")
+    assert snap_compare(make(language), terminal_size=SIZE, run_before=steps)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_snapshot_merge(  # type: ignore[no-untyped-def]
+    snap_compare, make: MakeApp, devices: tuple[sqlite_utils.Database, ...],
+    bundled: Questionnaire, language: str,
+) -> None:  # fmt: skip
+    steps = on_sync("ctrl+r", sync_files=merge_scene(devices, bundled))
+    assert snap_compare(make(language), terminal_size=SIZE, run_before=steps)
+
+
+def test_snapshot_merge_in_sixteen_colours(  # type: ignore[no-untyped-def]
+    snap_compare, make: MakeApp, devices: tuple[sqlite_utils.Database, ...],
+    bundled: Questionnaire,
+) -> None:  # fmt: skip
+    steps = on_sync("ctrl+r", sync_files=merge_scene(devices, bundled))
+    prefs = Preferences("Li Na", "Changchun Chaoyang", "2026-Q3", "en", "ansi-dark")
+    assert snap_compare(make(prefs=prefs), terminal_size=SIZE, run_before=steps)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_snapshot_conflicts(  # type: ignore[no-untyped-def]
+    snap_compare, make: MakeApp, db: sqlite_utils.Database,
+    devices: tuple[sqlite_utils.Database, ...], bundled: Questionnaire, language: str,
+) -> None:  # fmt: skip
+    merge_files(db, diverge(*devices, bundled))
+    assert snap_compare(make(language), terminal_size=SIZE, run_before=on_sync("ctrl+k"))
