@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, TabbedContent
 from ui_helpers import MakeApp, screen_text, settle
@@ -28,7 +29,7 @@ from fieldsurvey.ui.app import FieldSurveyApp
 from fieldsurvey.ui.i18n import tr
 from fieldsurvey.ui.preferences import Preferences
 from fieldsurvey.ui.screens.scores import ScoresScreen
-from fieldsurvey.ui.widgets.score_bars import HIGH, LOW, MARK, BarRow, draw_bar
+from fieldsurvey.ui.widgets.score_bars import HIGH, LOW, MARK, BarRow, ScoreBars, draw_bar
 from fieldsurvey.ui.widgets.score_rows import area_rows
 
 SIZE = (80, 24)
@@ -214,6 +215,24 @@ def test_a_bar_marks_its_interval_and_score() -> None:
     assert set(bar[:8]) == {"━"} and set(bar[13:]) == {"─"}
     assert draw_bar(100, (98, 100), 10).plain.endswith(MARK)  # the end of the scale is drawn
     assert draw_bar(50, None, 10).plain.count(MARK) == 1
+
+
+@pytest.mark.parametrize("two_lines", [False, True])
+def test_long_chinese_and_khmer_labels_keep_to_the_width(two_lines: bool) -> None:
+    long = "工作人员专业素质与服务对象满意度" * 2  # 64 cells
+    khmer = "ភាពងាយស្រួលក្នុងការទទួលសេវា" * 3  # combining marks: fewer cells than characters
+    rows = [
+        BarRow("a", long, value=52.5, ci=(50.0, 55.0), value_text="52.5", note=Content("n 300")),
+        BarRow("b", khmer, value=40.0, ci=(35.0, 45.0), value_text="~40.0"),
+        BarRow("c", long, hidden="少于 10 人 — 已隐藏"),
+    ]
+    bars = ScoreBars(rows, two_lines=two_lines, note_width=None if two_lines else 14)
+    for width in (100, 76):
+        lines = [bars.header(width)]
+        for index, row in enumerate(rows):
+            lines += bars.row_lines(index, row, width)
+        assert all(line.cell_length <= width for line in lines), width
+    assert "…" in lines[1].plain  # at 76 cells (80 columns) the label is cut, not wrapped
 
 
 async def test_trend_arrows_only_where_the_change_is_significant(make: MakeApp, demo: None) -> None:

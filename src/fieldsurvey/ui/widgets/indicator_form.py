@@ -1,8 +1,8 @@
 """The counts of one office and period (seed 000 Annex), grouped by area, one line each.
 
     Accessibility
-    Number of social security offices        [     12] 2026-Q2: 11
-    Number of front-desk staff               [     -3] 2026-Q2: 40
+    Number of social security offices        [12          ] 2026-Q2: 11
+    Number of front-desk staff               [-3          ] 2026-Q2: 40
       ! A count cannot be negative (-3).
 
 Each count is an integer field; the previous period's count sits beside it as a check on
