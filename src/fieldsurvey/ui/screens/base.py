@@ -31,6 +31,13 @@ class AppScreen(Screen[ResultType], Generic[ResultType]):
         """The language of this screen's own words (the footer reads it too)."""
         return self.ctx.language
 
+    @property
+    def text_lang(self) -> str:
+        """The language for questionnaire texts: the app's, when the questionnaire speaks it."""
+        questionnaire = self.ctx.questionnaire
+        lang = self.ctx.language
+        return lang if lang in questionnaire.languages else questionnaire.default_language
+
     def t(self, key: str, **values: object) -> str:
         """A UI text in this screen's language."""
         return tr(key, self.chrome_language, **values)

@@ -109,19 +109,13 @@ class IndicatorsScreen(AppScreen[None]):
         yield Static(id="indicators-where-problem", classes="error-message")
         with TabbedContent(id="indicators-tabs"):
             with TabPane(f"{self.t('indicators.tab.counts')} (F2)", id="counts"):
-                yield IndicatorForm(self.ctx.questionnaire, self.language, id="indicators-form")
+                yield IndicatorForm(self.ctx.questionnaire, self.text_lang, id="indicators-form")
                 yield Static(self.t("indicators.form_hint"), id="indicators-hint", classes="hint")
             with TabPane(f"{self.t('indicators.tab.ratios')} (F3)", id="ratios"):
                 yield RatioTable(id="indicators-ratios")
                 yield Static(id="indicators-ratio-detail")
         yield Static(id="indicators-status")
         yield KeyBar()
-
-    @property
-    def language(self) -> str:
-        questionnaire = self.ctx.questionnaire
-        lang = self.ctx.language
-        return lang if lang in questionnaire.languages else questionnaire.default_language
 
     def office_options(self, known: list[str]) -> list[tuple[str, str]]:
         names = sorted(set(known) | ({self.office} if self.office else set()))
@@ -149,8 +143,8 @@ class IndicatorsScreen(AppScreen[None]):
         ctx = self.ctx
         try:
             known = offices(ctx.db)
-            table = office_table(ctx.db, ctx.questionnaire, office, self.language)
-            series = ratios(ctx.db, ctx.questionnaire, office, self.language) if office else []
+            table = office_table(ctx.db, ctx.questionnaire, office, self.text_lang)
+            series = ratios(ctx.db, ctx.questionnaire, office, self.text_lang) if office else []
         except Exception as exc:  # a locked or damaged database: say so on screen
             self.post_message(self.Failed(str(exc)))
             return
@@ -213,7 +207,7 @@ class IndicatorsScreen(AppScreen[None]):
             detail.update(self.t("indicators.no_counts", office=self.office or "…"))
             return
         ratio_table.display = True
-        ratio_table.show(series, self.table, self.ctx.questionnaire, self.language)
+        ratio_table.show(series, self.table, self.ctx.questionnaire, self.text_lang)
         self.show_ratio_detail()
 
     def show_ratio_detail(self) -> None:
@@ -226,7 +220,7 @@ class IndicatorsScreen(AppScreen[None]):
         if series is None:
             detail.update("")
             return
-        detail.update(ratio_detail(series, self.table, self.ctx.questionnaire, self.language))
+        detail.update(ratio_detail(series, self.table, self.ctx.questionnaire, self.text_lang))
 
     @on(DataTable.RowHighlighted, "#indicators-ratios")
     def follow_ratio(self, event: DataTable.RowHighlighted) -> None:
@@ -259,7 +253,7 @@ class IndicatorsScreen(AppScreen[None]):
         by_field: dict[str, str] = {}
         general: list[str] = []
         for problem in event.problems:
-            field, text = explain(problem, self.language)
+            field, text = explain(problem, self.text_lang)
             if field in ("office", "period"):
                 self.show_where_problem(text)
             elif field is None:
@@ -312,8 +306,8 @@ class IndicatorsScreen(AppScreen[None]):
     def show_correlates(self, event: IndicatorForm.IndicatorFocused) -> None:
         q = self.ctx.questionnaire
         indicator = next(i for i in q.indicators if i.id == event.indicator)
-        label = indicator.label.get(self.language) or indicator.label.get(q.default_language, "")
-        text = indicator.correlates_with.get(self.language) or indicator.correlates_with.get(
+        label = indicator.label.get(self.text_lang) or indicator.label.get(q.default_language, "")
+        text = indicator.correlates_with.get(self.text_lang) or indicator.correlates_with.get(
             q.default_language, ""
         )
         self.query_one("#indicators-hint", Static).update(

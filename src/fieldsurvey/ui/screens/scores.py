@@ -107,7 +107,7 @@ class ScoresScreen(AppScreen[None]):
                 with Horizontal(id="scores-dimension-row"):
                     yield Label(self.t("scores.dimension"), id="scores-dimension-label")
                     yield Select(
-                        [(dimension_text(d, self.language), d) for d in dimensions(questionnaire)],
+                        [(dimension_text(d, self.text_lang), d) for d in dimensions(questionnaire)],
                         value=self.dimension,
                         allow_blank=False,
                         compact=True,
@@ -135,13 +135,6 @@ class ScoresScreen(AppScreen[None]):
                     yield Static(id="scores-awareness-text")
         yield KeyBar()
 
-    @property
-    def language(self) -> str:
-        """The report's language: the app's, when the questionnaire speaks it."""
-        questionnaire = self.ctx.questionnaire
-        lang = self.ctx.language
-        return lang if lang in questionnaire.languages else questionnaire.default_language
-
     def tab_title(self, index: int) -> str:
         return f"{index + 1} {self.t(f'scores.tab.{TABS[index]}')}"
 
@@ -150,7 +143,7 @@ class ScoresScreen(AppScreen[None]):
         return PlotWords(
             importance=self.t("scores.importance"),
             score=self.t("scores.score"),
-            corners=tuple(quadrant_text(q, self.language) for q in corners),  # type: ignore[arg-type]
+            corners=tuple(quadrant_text(q, self.text_lang) for q in corners),  # type: ignore[arg-type]
         )
 
     def on_mount(self) -> None:
@@ -190,7 +183,7 @@ class ScoresScreen(AppScreen[None]):
         if None in self.pending or self.report is None:
             summary.update(waiting if None in self.pending else "")
         else:
-            summary.update(summary_text(self.report, self.language))
+            summary.update(summary_text(self.report, self.text_lang))
         groups_waiting = self.dimension in self.pending
         self.query_one("#scores-groups-status", Label).update(waiting if groups_waiting else "")
         self.query_one("#scores-groups").set_class(groups_waiting, "-stale")
@@ -208,7 +201,7 @@ class ScoresScreen(AppScreen[None]):
     def _compute(self, dimension: str | None) -> None:
         worker = get_current_worker()
         try:
-            report = score(self.ctx.db, self.ctx.questionnaire, by=dimension, lang=self.language)
+            report = score(self.ctx.db, self.ctx.questionnaire, by=dimension, lang=self.text_lang)
         except Exception as exc:  # a locked or damaged database: say so on screen
             self.post_message(self.ReportFailed(str(exc), dimension))
             return
@@ -236,11 +229,11 @@ class ScoresScreen(AppScreen[None]):
         self.show_empty(self.t("scores.no_data") if empty else None)
         if empty:
             return
-        self.show_warnings(warning_lines(report, self.language))
+        self.show_warnings(warning_lines(report, self.text_lang))
         areas = self.query_one("#scores-areas", ScoreBars)
-        areas.set_rows(area_rows(report, self.language))
+        areas.set_rows(area_rows(report, self.text_lang))
         self.query_one("#scores-awareness", ScoreBars).set_rows(
-            awareness_rows(report, self.language)
+            awareness_rows(report, self.text_lang)
         )
         self.show_plot(report)
         if self.query_one(TabbedContent).active == "groups":
@@ -282,7 +275,7 @@ class ScoresScreen(AppScreen[None]):
         self.refresh_bindings()
 
     def show_plot(self, report: ScoreReport) -> None:
-        points = plot_points(report, self.language)
+        points = plot_points(report, self.text_lang)
         cuts = (report.cuts.score, report.cuts.importance) if report.cuts else None
         self.query_one("#scores-plot", QuadrantPlot).show(points, cuts)
         note = "" if points and cuts else self.t("scores.no_quadrants")
@@ -298,7 +291,7 @@ class ScoresScreen(AppScreen[None]):
                 self.compute(self.dimension)
             return
         for (title, rows), area in zip(
-            group_sections(report, self.dimension, self.language),
+            group_sections(report, self.dimension, self.text_lang),
             report.areas,
             strict=True,
         ):
@@ -317,11 +310,11 @@ class ScoresScreen(AppScreen[None]):
         area = next(a for a in self.report.areas if a.id == event.key)
         title = self.t("scores.messages_for", area=area.label)
         if area.quadrant:
-            title += f" · {quadrant_text(area.quadrant, self.language)}"
+            title += f" · {quadrant_text(area.quadrant, self.text_lang)}"
         self.query_one("#scores-messages-title", Static).update(title)
         reason = area.reason if area.status != "ok" else None
         self.query_one("#scores-messages-text", Static).update(
-            messages_content(area.messages, reason, self.ctx.questionnaire, self.language)
+            messages_content(area.messages, reason, self.ctx.questionnaire, self.text_lang)
         )
         self.query_one("#scores-messages").scroll_home(animate=False)
 
@@ -335,7 +328,7 @@ class ScoresScreen(AppScreen[None]):
         )
         reason = benefit.reason if benefit.status != "ok" else None
         self.query_one("#scores-awareness-text", Static).update(
-            messages_content(benefit.messages, reason, self.ctx.questionnaire, self.language)
+            messages_content(benefit.messages, reason, self.ctx.questionnaire, self.text_lang)
         )
 
     # ----- keys -----------------------------------------------------------------------------------
