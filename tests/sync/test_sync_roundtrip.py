@@ -85,3 +85,14 @@ def test_a_questionnaire_version_travels_with_its_responses(
     assert merge_files(fresh, [tmp_path / "a.fsx"]).files[0].added == 1
     installed = "SELECT hash, id, version, source FROM questionnaires"
     assert fresh.execute(installed).fetchall() == device.execute(installed).fetchall()
+
+
+@pytest.mark.parametrize("answers", [0, 7, 8, 57, 64, 150])
+def test_every_answer_and_event_of_a_long_interview_arrives(
+    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, tmp_path: Path, answers: int
+) -> None:
+    """Merge stores rows many to a statement: counts around its steps of 8 and 64 rows."""
+    add_revision(device, {f"q{n}": n for n in range(answers)}, events=answers + 3)
+    export_file(device, tmp_path / "a.fsx")
+    assert merge_files(supervisor, [tmp_path / "a.fsx"]).files[0].added == 1
+    assert content_dump(supervisor) == content_dump(device)

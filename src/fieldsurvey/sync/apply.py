@@ -8,34 +8,67 @@ its child — is `added`. Heads and conflict flags then follow `lineage.settle`.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 
 import sqlite_utils
 
-from fieldsurvey.sync.fileformat import ResponseRecord
+from fieldsurvey.sync.fileformat import RESPONSE_COLUMNS
 from fieldsurvey.sync.lineage import Revision, head_hash, settle
-from fieldsurvey.sync.reader import ExportFile
+from fieldsurvey.sync.reader import ExportFile, Record
 
 CHUNK = 500
 """uuids per lookup query, under SQLite's parameter limit."""
+ROWS_PER_INSERT = 64
+ROW_STEP = 8
+"""A multi-row INSERT takes a multiple of 8 rows (up to 64), and one more takes the rest: 15
+statement shapes per table, which stay in sqlite3's statement cache (compiling one costs as
+much as running three)."""
 
-RESPONSE_COLUMNS = (
-    "uuid, revision, parent_hash, content_hash, questionnaire_id, questionnaire_version, "
-    "questionnaire_hash, device_id, interviewer, office, round, language, persona, status, "
-    "started_at, updated_at, completed_at, is_head, in_conflict"
+_COLUMNS = (*RESPONSE_COLUMNS, "is_head", "in_conflict")
+INSERT_RESPONSE = (
+    f"INSERT INTO responses ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
 )
-INSERT_RESPONSE = f"INSERT INTO responses ({RESPONSE_COLUMNS}) VALUES ({', '.join('?' * 19)})"
-# answers and paradata are WITHOUT ROWID tables, so inserting into them leaves
-# last_insert_rowid() on the response just inserted: the file's tuples bind as they are,
-# with no per-answer Python tuple built (a third of the merge time at a million answers).
-INSERT_ANSWER = (
-    "INSERT INTO answers (response, question, value, answered_at) "
-    "VALUES (last_insert_rowid(), ?, ?, ?)"
-)
-INSERT_EVENT = (
-    "INSERT INTO paradata (response, seq, question, event, at, duration_ms, detail) "
-    "VALUES (last_insert_rowid(), ?, ?, ?, ?, ?, ?)"
-)
+
+
+class _RowInserter:
+    """INSERTs of one response's rows from a flat list, many rows per statement.
+
+    The response id is bound once (`?1`) and shared by every row. Binding the file's flat lists
+    as they are, with no tuple per row and one SQLite step per statement rather than per row,
+    stored a million answers and a million events in a third less time than executemany did,
+    or than staging JSON and expanding it with json_each inside SQLite (which parses every
+    row's array again for each column).
+    """
+
+    def __init__(self, table: str, columns: tuple[str, ...]) -> None:
+        self._head = f"INSERT INTO {table} (response, {', '.join(columns)}) VALUES "
+        self._width = len(columns)
+        self._statements: dict[int, str] = {}
+
+    def insert(self, cursor: sqlite3.Cursor, response: int, flat: list[object]) -> None:
+        start, left = 0, len(flat) // self._width
+        while left:
+            rows = min(left, ROWS_PER_INSERT)
+            rows -= rows % ROW_STEP if rows >= ROW_STEP else 0
+            end = start + rows * self._width
+            cursor.execute(self._statement(rows), [response, *flat[start:end]])
+            start, left = end, left - rows
+
+    def _statement(self, rows: int) -> str:
+        statement = self._statements.get(rows)
+        if statement is None:
+            numbers = iter(range(2, 2 + rows * self._width))
+            values = (
+                "(?1, " + ", ".join(f"?{next(numbers)}" for _ in range(self._width)) + ")"
+                for _ in range(rows)
+            )
+            statement = self._statements[rows] = self._head + ", ".join(values)
+        return statement
+
+
+_ANSWERS = _RowInserter("answers", ("question", "value", "answered_at"))
+_EVENTS = _RowInserter("paradata", ("seq", "question", "event", "at", "duration_ms", "detail"))
 
 
 @dataclass
@@ -56,7 +89,7 @@ def apply_records(db: sqlite_utils.Database, export: ExportFile) -> Tally:
     """Classify and store every record of `export`; the caller holds the transaction."""
     lineages = _load_lineages(db, [record.uuid for record in export.responses])
     tally = Tally()
-    fresh: list[tuple[ResponseRecord, Revision]] = []
+    fresh: list[tuple[Record, Revision]] = []
     for record in export.responses:
         revisions = lineages.setdefault(record.uuid, [])
         if any(r.content_hash == record.content_hash for r in revisions):
@@ -81,7 +114,7 @@ def apply_records(db: sqlite_utils.Database, export: ExportFile) -> Tally:
         else:
             tally.added += 1
     _update_flags(db, lineages)
-    _insert(db, export, fresh)
+    _insert(db, fresh)
     return tally
 
 
@@ -126,23 +159,11 @@ def _update_flags(db: sqlite_utils.Database, lineages: dict[str, list[Revision]]
     db.conn.executemany("UPDATE responses SET is_head = ?, in_conflict = ? WHERE id = ?", changed)
 
 
-def _insert(
-    db: sqlite_utils.Database, export: ExportFile, fresh: list[tuple[ResponseRecord, Revision]]
-) -> None:
+def _insert(db: sqlite_utils.Database, fresh: list[tuple[Record, Revision]]) -> None:
     cursor = db.conn.cursor()
     for record, revision in fresh:
-        cursor.execute(INSERT_RESPONSE, _response_row(record, revision))
-        cursor.executemany(INSERT_ANSWER, record.answers)
-        cursor.executemany(
-            INSERT_EVENT, export.paradata.get((record.uuid, record.content_hash), ())
-        )
-
-
-def _response_row(record: ResponseRecord, revision: Revision) -> tuple[object, ...]:
-    return (
-        record.uuid, record.revision, record.parent_hash, record.content_hash,
-        record.questionnaire_id, record.questionnaire_version, record.questionnaire_hash,
-        record.device_id, record.interviewer, record.office, record.round, record.language,
-        record.persona, record.status, record.started_at, record.updated_at,
-        record.completed_at, revision.is_head, revision.in_conflict,
-    )  # fmt: skip
+        cursor.execute(INSERT_RESPONSE, (*record.row, revision.is_head, revision.in_conflict))
+        response = cursor.lastrowid
+        assert response is not None
+        _ANSWERS.insert(cursor, response, record.answers)
+        _EVENTS.insert(cursor, response, record.events)

@@ -57,6 +57,18 @@ class RejectedFile(Exception):
         self.details = details
         super().__init__(reason.value.format(**details))
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled as its reason and message (merge's helper process sends rejections back);
+        the details, which may hold exceptions that do not pickle, stay behind."""
+        return (_unpickled, (self.reason, str(self)))
+
+
+def _unpickled(reason: Reason, message: str) -> RejectedFile:
+    exc = RejectedFile.__new__(RejectedFile)
+    Exception.__init__(exc, message)
+    exc.reason, exc.details = reason, {}
+    return exc
+
 
 def first_error(exc: ValidationError) -> str:
     """pydantic's first complaint on one line: `field.path: message`."""

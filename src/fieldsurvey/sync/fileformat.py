@@ -18,9 +18,10 @@ with age, and the file starts with the age header instead of `PK`.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, with_config
+from typing_extensions import TypedDict
 
 FORMAT_NAME = "fieldsurvey-export"
 FORMAT_VERSION = 1
@@ -123,3 +124,20 @@ class ParadataRecord(Strict):
     uuid: Name
     content_hash: Sha256
     events: list[Event]
+
+
+RESPONSE_COLUMNS = tuple(name for name in ResponseRecord.model_fields if name != "answers")
+"""A record's `responses` columns, in file order."""
+ANSWER_WIDTH = len(get_args(Answer))
+EVENT_WIDTH = len(get_args(Event))
+
+
+def fields_validator(model: type[Strict]) -> TypeAdapter[dict[str, Any]]:
+    """`model`'s fields as a validator of plain dicts: the same checks and error messages,
+    without building a model instance per line (merge reads a million answers through it)."""
+    fields = model.model_fields
+    if any(not info.is_required() for info in fields.values()):
+        raise TypeError(f"{model.__name__}: a field with a default would not be filled in")
+    annotations = {name: info.rebuild_annotation() for name, info in fields.items()}
+    typed = TypedDict(model.__name__, annotations)  # type: ignore[misc]
+    return TypeAdapter(with_config(ConfigDict(extra="forbid"))(typed))

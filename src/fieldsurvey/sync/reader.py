@@ -4,41 +4,85 @@ Everything that can be checked without the database is checked here, before merg
 row: decryption, the zip's shape, the manifest's schema and format version, the signature,
 every member's digest and size, every record's schema and recomputed content hash, duplicate
 records, counts, and that every questionnaire a record uses is declared.
+
+Records are validated against the fields of fileformat.py's models (`fields_validator`): the
+same checks and messages, without a model instance per line. A verified record leaves as a
+`Record`, the rows merge inserts, with answers and events flattened so they bind as they are.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from itertools import chain
+from operator import itemgetter
+from typing import Any, NamedTuple, TypeVar
 
 import pyrage
-from pydantic import BaseModel, Json, TypeAdapter, ValidationError
+from pydantic import Json, TypeAdapter, ValidationError
 
 from fieldsurvey.store.content import content_hash
 from fieldsurvey.sync.archive import Archive, Limits
 from fieldsurvey.sync.errors import Reason, RejectedFile, first_error
 from fieldsurvey.sync.fileformat import (
+    ANSWER_WIDTH,
+    EVENT_WIDTH,
     FORMAT_VERSION,
     MANIFEST,
     PARADATA,
     QUESTIONNAIRES,
+    RESPONSE_COLUMNS,
     RESPONSES,
     SIGNATURE,
-    Event,
     Manifest,
     MemberDigest,
     ParadataRecord,
     QuestionnaireSource,
     ResponseRecord,
+    fields_validator,
 )
 from fieldsurvey.sync.keys import signature_is_valid
 
 AGE_HEADER = b"age-encryption.org/v1\n"
-M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
+Fields = dict[str, Any]
 _JSON_VALUES = TypeAdapter(list[Json[Any]])
+_RESPONSE_FIELDS = fields_validator(ResponseRecord)
+_PARADATA_FIELDS = fields_validator(ParadataRecord)
+_ROW = itemgetter(*RESPONSE_COLUMNS)
+_QUESTIONNAIRE = itemgetter("questionnaire_id", "questionnaire_version", "questionnaire_hash")
+_UUID, _PARENT, _CONTENT, _UPDATED = (
+    RESPONSE_COLUMNS.index(name) for name in ("uuid", "parent_hash", "content_hash", "updated_at")
+)
+
+
+class Record(NamedTuple):
+    """A verified revision as merge stores it."""
+
+    row: tuple[Any, ...]
+    """Its `responses` columns, in `RESPONSE_COLUMNS` order."""
+    answers: list[Any]
+    """question, value, answered_at, question, ...: the `answers` rows, flattened."""
+    events: list[Any]
+    """seq, question, event, at, duration_ms, detail, seq, ...: its `paradata` rows."""
+
+    @property
+    def uuid(self) -> str:
+        return self.row[_UUID]
+
+    @property
+    def parent_hash(self) -> str | None:
+        return self.row[_PARENT]
+
+    @property
+    def content_hash(self) -> str:
+        return self.row[_CONTENT]
+
+    @property
+    def updated_at(self) -> str:
+        return self.row[_UPDATED]
 
 
 @dataclass(frozen=True)
@@ -48,8 +92,7 @@ class ExportFile:
     sha256: str
     manifest: Manifest
     questionnaires: list[QuestionnaireSource]
-    responses: list[ResponseRecord]
-    paradata: dict[tuple[str, str], list[Event]]
+    responses: list[Record]
 
 
 def unwrap(data: bytes, identities: list[pyrage.x25519.Identity], limits: Limits) -> bytes:
@@ -70,37 +113,26 @@ def unwrap(data: bytes, identities: list[pyrage.x25519.Identity], limits: Limits
         raise RejectedFile(Reason.DECRYPT_FAILED, detail=exc) from None
 
 
-def read_export(data: bytes, limits: Limits) -> ExportFile:
-    """Verify an unwrapped export zip completely; raise RejectedFile on the first problem."""
+def read_export(data: bytes, limits: Limits, sha256: str) -> ExportFile:
+    """Verify an unwrapped export zip (`sha256` its digest) completely, or raise RejectedFile."""
     archive = Archive(data, limits)
     manifest = _verified_manifest(archive)
+    members = manifest.members
     declared = {(q.id, q.version, q.hash) for q in manifest.questionnaires}
-    questionnaires = _parse(archive, QUESTIONNAIRES, QuestionnaireSource, manifest.members)
+    sources = QuestionnaireSource.model_validate_json
+    questionnaires = _parse(archive, QUESTIONNAIRES, sources, members)
     for line, source in enumerate(questionnaires, 1):
         if (source.id, source.version, source.hash) not in declared:
             raise RejectedFile(
                 Reason.UNDECLARED_QUESTIONNAIRE, name=QUESTIONNAIRES, line=line, hash=source.hash
             )
-    responses = _parse(archive, RESPONSES, ResponseRecord, manifest.members)
+    responses = _parse(archive, RESPONSES, _RESPONSE_FIELDS.validate_json, members)
     _check_responses(responses, declared)
-    paradata = _index_paradata(
-        _parse(archive, PARADATA, ParadataRecord, manifest.members), responses
-    )
-    counts = manifest.counts
-    found = (
-        len(questionnaires),
-        len(responses),
-        sum(len(r.answers) for r in responses),
-        sum(len(e) for e in paradata.values()),
-    )
-    declared_counts = (counts.questionnaires, counts.responses, counts.answers, counts.paradata)
-    if found != declared_counts:
-        raise RejectedFile(
-            Reason.COUNT_MISMATCH, name=MANIFEST, found=found, declared=declared_counts
-        )
-    return ExportFile(
-        hashlib.sha256(data).hexdigest(), manifest, questionnaires, responses, paradata
-    )
+    paradata = _parse(archive, PARADATA, _PARADATA_FIELDS.validate_json, members)
+    events = _index_paradata(paradata, responses)
+    records = [_record(fields, events) for fields in responses]
+    _check_counts(manifest, len(questionnaires), records)
+    return ExportFile(sha256, manifest, questionnaires, records)
 
 
 def _verified_manifest(archive: Archive) -> Manifest:
@@ -126,16 +158,19 @@ def _verified_manifest(archive: Archive) -> Manifest:
 
 
 def _parse(
-    archive: Archive, name: str, model: type[M], members: Mapping[str, MemberDigest]
-) -> list[M]:
+    archive: Archive,
+    name: str,
+    validate: Callable[[bytes], T],
+    members: Mapping[str, MemberDigest],
+) -> list[T]:
     """Parse a jsonl member; a tampered member is reported as tampered, not as bad JSON."""
     expected = members[name].sha256
     hasher = hashlib.sha256()
     lines = archive.lines(name, hasher)
-    records: list[M] = []
+    records: list[T] = []
     for number, line in enumerate(lines, 1):
         try:
-            records.append(model.model_validate_json(line))
+            records.append(validate(line))
         except ValidationError as exc:
             for _ in lines:  # hash the rest: a digest mismatch is the truer reason
                 pass
@@ -148,40 +183,35 @@ def _parse(
     return records
 
 
-def _check_responses(responses: list[ResponseRecord], declared: set[tuple[str, str, str]]) -> None:
+def _check_responses(responses: list[Fields], declared: set[tuple[str, str, str]]) -> None:
     seen: set[tuple[str, str]] = set()
     for line, record in enumerate(responses, 1):
-        key = (record.uuid, record.content_hash)
-        if key in seen:
+        uuid, digest = record["uuid"], record["content_hash"]
+        if (uuid, digest) in seen:
             raise RejectedFile(
-                Reason.DUPLICATE_RECORD,
-                name=RESPONSES,
-                line=line,
-                uuid=record.uuid,
-                content_hash=record.content_hash,
+                Reason.DUPLICATE_RECORD, name=RESPONSES, line=line, uuid=uuid, content_hash=digest
             )
-        seen.add(key)
-        ref = (record.questionnaire_id, record.questionnaire_version, record.questionnaire_hash)
-        if ref not in declared:
+        seen.add((uuid, digest))
+        if _QUESTIONNAIRE(record) not in declared:
             raise RejectedFile(
                 Reason.UNDECLARED_QUESTIONNAIRE,
                 name=RESPONSES,
                 line=line,
-                hash=record.questionnaire_hash,
+                hash=record["questionnaire_hash"],
             )
-        if content_hash(vars(record), _answer_values(record, line)) != record.content_hash:
-            raise RejectedFile(Reason.HASH_MISMATCH, name=RESPONSES, line=line, uuid=record.uuid)
+        if content_hash(record, _answer_values(record["answers"], line)) != digest:
+            raise RejectedFile(Reason.HASH_MISMATCH, name=RESPONSES, line=line, uuid=uuid)
 
 
-def _answer_values(record: ResponseRecord, line: int) -> dict[str, Any]:
+def _answer_values(answers: list[tuple[str, str, str]], line: int) -> dict[str, Any]:
     """Each answer's stored JSON text, parsed on its own (so every text is valid JSON)."""
-    questions = [question for question, _, _ in record.answers]
+    questions = [question for question, _, _ in answers]
     if len(set(questions)) != len(questions):
         raise RejectedFile(
             Reason.BAD_RECORD, name=RESPONSES, line=line, detail="a question is answered twice"
         )
     try:
-        values = _JSON_VALUES.validate_python([value for _, value, _ in record.answers])
+        values = _JSON_VALUES.validate_python([value for _, value, _ in answers])
     except ValidationError as exc:
         raise RejectedFile(
             Reason.BAD_RECORD, name=RESPONSES, line=line, detail=first_error(exc)
@@ -190,21 +220,37 @@ def _answer_values(record: ResponseRecord, line: int) -> dict[str, Any]:
 
 
 def _index_paradata(
-    records: list[ParadataRecord], responses: list[ResponseRecord]
-) -> dict[tuple[str, str], list[Event]]:
-    revisions = {(r.uuid, r.content_hash) for r in responses}
-    index: dict[tuple[str, str], list[Event]] = {}
-    for line, record in enumerate(records, 1):
-        key = (record.uuid, record.content_hash)
+    paradata: list[Fields], responses: list[Fields]
+) -> dict[tuple[str, str], list[Any]]:
+    """Each revision's events, flattened, by (uuid, content_hash)."""
+    revisions = {(r["uuid"], r["content_hash"]) for r in responses}
+    index: dict[tuple[str, str], list[Any]] = {}
+    for line, record in enumerate(paradata, 1):
+        key = (record["uuid"], record["content_hash"])
         if key not in revisions:
-            raise RejectedFile(Reason.ORPHAN_PARADATA, name=PARADATA, line=line, uuid=record.uuid)
-        seqs = {event[0] for event in record.events}
-        if key in index or len(seqs) != len(record.events):
+            raise RejectedFile(Reason.ORPHAN_PARADATA, name=PARADATA, line=line, uuid=key[0])
+        events = list(chain.from_iterable(record["events"]))
+        if key in index or len(set(events[::EVENT_WIDTH])) != len(record["events"]):
             raise RejectedFile(
-                Reason.BAD_RECORD,
-                name=PARADATA,
-                line=line,
-                detail=f"events of {record.uuid} repeated",
+                Reason.BAD_RECORD, name=PARADATA, line=line, detail=f"events of {key[0]} repeated"
             )
-        index[key] = record.events
+        index[key] = events
     return index
+
+
+def _record(fields: Fields, events: dict[tuple[str, str], list[Any]]) -> Record:
+    answers = list(chain.from_iterable(fields["answers"]))
+    return Record(_ROW(fields), answers, events.get((fields["uuid"], fields["content_hash"]), []))
+
+
+def _check_counts(manifest: Manifest, questionnaires: int, records: list[Record]) -> None:
+    found = (
+        questionnaires,
+        len(records),
+        sum(len(r.answers) for r in records) // ANSWER_WIDTH,
+        sum(len(r.events) for r in records) // EVENT_WIDTH,
+    )
+    counts = manifest.counts
+    declared = (counts.questionnaires, counts.responses, counts.answers, counts.paradata)
+    if found != declared:
+        raise RejectedFile(Reason.COUNT_MISMATCH, name=MANIFEST, found=found, declared=declared)
