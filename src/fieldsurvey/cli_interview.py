@@ -14,9 +14,7 @@ from fieldsurvey.cli_common import (
     open_db_or_exit,
     questionnaire_option,
 )
-from fieldsurvey.engine import EngineError, resume_interview, start_interview
-from fieldsurvey.store.counts import list_drafts
-from fieldsurvey.store.db import get_setting, set_setting
+from fieldsurvey.engine import EngineError
 
 LANGUAGES = click.Choice(["en", "zh", "km"])
 
@@ -36,37 +34,12 @@ def ask(
     Offers to resume a draft first. Every answer is saved as it is given; Ctrl+C keeps the
     draft.
     """
-    import questionary  # prompt_toolkit: only this command needs it
-
-    from fieldsurvey.plain import PlainInterview
+    from fieldsurvey.plain import PlainInterview, open_interview  # prompt_toolkit: only here
 
     questionnaire = load_questionnaire_or_exit(questionnaire_path)
     db = open_db_or_exit(db_path)
     try:
-        for key, prompt in (("interviewer", "Interviewer name"), ("office", "Office")):
-            if not get_setting(db, key):
-                value = questionary.text(f"{prompt}:").unsafe_ask().strip()
-                if value:
-                    set_setting(db, key, value)
-        drafts = [] if force_new else list_drafts(db)
-        chosen = None
-        if drafts:
-            options = [questionary.Choice("Start a new interview", value=None)]
-            options += [
-                questionary.Choice(
-                    f"Resume draft #{d.id}: {d.persona or 'no persona yet'}, "
-                    f"{d.answers} answers, last saved {d.updated_at[:16].replace('T', ' ')}",
-                    value=d.id,
-                )
-                for d in drafts
-            ]
-            chosen = questionary.select("Drafts on this device:", options).unsafe_ask()
-        if chosen is None:
-            interview = start_interview(db, questionnaire, language=lang)
-        else:
-            interview = resume_interview(db, chosen, [questionnaire])
-            if lang:
-                interview.set_language(lang)
+        interview = open_interview(db, questionnaire, lang, force_new)
     except KeyboardInterrupt:
         raise SystemExit(1) from None
     except EngineError as exc:

@@ -11,9 +11,11 @@ from collections.abc import Callable
 from enum import Enum
 
 import questionary
+import sqlite_utils
 from questionary import Choice
 
-from fieldsurvey.engine import Interview
+from fieldsurvey.engine import Interview, resume_interview, start_interview
+from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.model import (
     LikertItem,
     Note,
@@ -22,6 +24,8 @@ from fieldsurvey.questionnaire.model import (
     SelectMultiple,
     SelectOne,
 )
+from fieldsurvey.store.counts import list_drafts
+from fieldsurvey.store.db import get_setting, set_setting
 
 UI_TEXT: dict[str, dict[str, str]] = {
     "back": {"en": "< Back", "zh": "< 上一题", "km": "< ត្រឡប់ក្រោយ"},
@@ -216,3 +220,33 @@ class PlainInterview:
         if problems:
             self.interview.jump(problems[0].question)
         return True
+
+
+def open_interview(
+    db: sqlite_utils.Database, questionnaire: Questionnaire, lang: str | None, force_new: bool
+) -> Interview:
+    """Ask for interviewer and office on first use, then offer the drafts or start anew."""
+    for key, prompt in (("interviewer", "Interviewer name"), ("office", "Office")):
+        if not get_setting(db, key):
+            value = questionary.text(f"{prompt}:").unsafe_ask().strip()
+            if value:
+                set_setting(db, key, value)
+    drafts = [] if force_new else list_drafts(db)
+    chosen = None
+    if drafts:
+        options = [Choice("Start a new interview", value=None)]
+        options += [
+            Choice(
+                f"Resume draft #{d.id}: {d.persona or 'no persona yet'}, "
+                f"{d.answers} answers, last saved {d.updated_at[:16].replace('T', ' ')}",
+                value=d.id,
+            )
+            for d in drafts
+        ]
+        chosen = questionary.select("Drafts on this device:", options).unsafe_ask()
+    if chosen is None:
+        return start_interview(db, questionnaire, language=lang)
+    interview = resume_interview(db, chosen, [questionnaire])
+    if lang:
+        interview.set_language(lang)
+    return interview
