@@ -73,7 +73,8 @@ def open_database(path: Path | str, *, create: bool = True) -> sqlite_utils.Data
         if "readonly" in str(exc) or "read-only" in str(exc):
             raise StoreError(path, READ_ONLY_MESSAGE) from exc
         raise StoreError(path, str(exc)) from exc
-    return sqlite_utils.Database(conn)
+    # No sqlite-utils plugins: they cost start-up time and must not alter our connection.
+    return sqlite_utils.Database(conn, execute_plugins=False)
 
 
 def _check_is_sqlite(path: Path) -> None:
