@@ -130,6 +130,23 @@ def _drain(fd: int) -> None:
             return
 
 
+def compile_bytecode() -> None:
+    """Compile every module once, as a normal install has after its first run.
+
+    With PYTHONDONTWRITEBYTECODE=1 (set in some sandboxes) no .pyc is ever written, so each
+    start recompiles every module from source: 0.7 s of a 1.6 s start here, and far more for
+    fieldsurvey's many modules than for hello-world's few. Both sides get compiled bytecode.
+    """
+    import compileall
+    import sysconfig
+
+    for folder in {
+        sysconfig.get_paths()["purelib"],
+        str(Path(__file__).resolve().parents[1] / "src"),
+    }:
+        compileall.compile_dir(folder, quiet=1, workers=2)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
@@ -143,6 +160,7 @@ def main() -> None:
         print(f"built {db_path.name} in {time.perf_counter() - started:.1f} s")
     hello = OUT / "hello_world.py"
     hello.write_text(HELLO, encoding="utf-8")
+    compile_bytecode()
     env = {**os.environ, "TERM": "xterm-256color", "FIELDSURVEY_EXIT_AFTER_FIRST_SCREEN": "1"}
     program = Path(sys.executable).with_name("fieldsurvey")
     launch = (
