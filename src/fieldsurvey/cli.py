@@ -7,6 +7,7 @@ imports (Textual, scipy, questionary) happen inside the command that needs them,
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 
@@ -16,8 +17,40 @@ from fieldsurvey import __version__
 from fieldsurvey.cli_common import EXIT_INVALID, db_option, questionnaire_option
 from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError, load_questionnaire
 
+LAZY_COMMANDS = {
+    "ask": "fieldsurvey.cli_interview:ask",
+    "demo": "fieldsurvey.cli_interview:demo",
+    "scores": "fieldsurvey.cli_scores:scores",
+    "indicators": "fieldsurvey.cli_scores:indicators",
+    "export": "fieldsurvey.cli_sync:export_command",
+    "merge": "fieldsurvey.cli_sync:merge_command",
+    "conflicts": "fieldsurvey.cli_sync:conflicts_command",
+    "keys": "fieldsurvey.cli_sync:keys_group",
+}
+"""Commands in their own modules, imported only when run (or listed by --help), so that
+opening the app does not pay for the sync, scoring and prompt libraries."""
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+
+class LazyGroup(click.Group):
+    """click's documented pattern for subcommands loaded on demand."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *LAZY_COMMANDS])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = LAZY_COMMANDS.get(cmd_name)
+        if target is None:
+            return super().get_command(ctx, cmd_name)
+        module, attribute = target.split(":")
+        command: click.Command = getattr(importlib.import_module(module), attribute)
+        return command
+
+
+@click.group(
+    cls=LazyGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="fieldsurvey")
 @db_option
 @questionnaire_option
@@ -61,16 +94,3 @@ def validate(paths: tuple[Path, ...]) -> None:
 def schema() -> None:
     """Print the JSON Schema of the questionnaire format (for editors)."""
     click.echo(json.dumps(Questionnaire.model_json_schema(), indent=2, ensure_ascii=False))
-
-
-def _register() -> None:
-    """Commands that live in their own modules (one module per family of commands)."""
-    from fieldsurvey.cli_interview import ask, demo
-    from fieldsurvey.cli_scores import indicators, scores
-    from fieldsurvey.cli_sync import COMMANDS as SYNC_COMMANDS
-
-    for command in (ask, demo, scores, indicators, *SYNC_COMMANDS):
-        main.add_command(command)
-
-
-_register()

@@ -1,7 +1,7 @@
 """The sync commands: `export`, `merge`, `conflicts` and `keys new` (see CONTRACT.md).
 
 Thin shells over `fieldsurvey.sync`: each opens the database, calls one library function and
-prints the result. Register them with `main.add_command` for each of `COMMANDS`.
+prints the result. `fieldsurvey.cli` loads them on demand.
 """
 
 from __future__ import annotations
@@ -192,7 +192,3 @@ def keys_new(prefix: Path) -> None:
         fail(str(exc))
     click.echo(f"{keys.key_path}: secret key (keep it safe; it opens every export file)")
     click.echo(f"{keys.pub_path}: {keys.recipient}")
-
-
-COMMANDS = [export_command, merge_command, conflicts_command, keys_group]
-"""For the main group: `for command in COMMANDS: main.add_command(command)`."""

@@ -6,12 +6,11 @@ import json
 from pathlib import Path
 
 import click
-import pytest
 import sqlite_utils
 from click.testing import CliRunner
 from sync_helpers import add_revision
 
-from fieldsurvey.cli_sync import COMMANDS, export_command, keys_group, merge_command
+from fieldsurvey.cli_sync import export_command, keys_group, merge_command
 
 
 def run(command: click.Command, *args: str | Path) -> click.testing.Result:
@@ -89,9 +88,3 @@ def test_merging_again_is_reported_as_already_merged(
     again = run(merge_command, tmp_path / "a.fsx", "--db", tmp_path / "supervisor.db")
     assert again.exit_code == 0
     assert again.stdout == f"{tmp_path / 'a.fsx'}: already merged (1 responses present)\n"
-
-
-@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.name)
-def test_every_command_has_help(command: click.Command) -> None:
-    result = run(command, "--help")
-    assert result.exit_code == 0 and command.help
