@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
+from textual.message import Message
 from textual.screen import Screen
 
 from fieldsurvey.ui.context import AppContext
@@ -13,6 +14,14 @@ if TYPE_CHECKING:
     from fieldsurvey.ui.app import FieldSurveyApp
 
 ResultType = TypeVar("ResultType")
+
+
+class JobFailed(Message):
+    """A worker could not read or write the database (locked, damaged); `error` says why."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
 
 
 class AppScreen(Screen[ResultType], Generic[ResultType]):

@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 from fieldsurvey.store.db import describe_write_error
 from fieldsurvey.sync import Conflict, ConflictError, keep_version, list_conflicts
 from fieldsurvey.ui.i18n import tr
-from fieldsurvey.ui.screens.base import AppScreen
+from fieldsurvey.ui.screens.base import AppScreen, JobFailed
 from fieldsurvey.ui.screens.confirm import ConfirmScreen
 from fieldsurvey.ui.screens.home import local_time
 from fieldsurvey.ui.widgets.conflict_versions import ConflictVersions, letter
@@ -58,11 +58,6 @@ class ConflictsScreen(AppScreen[None]):
             super().__init__()
             self.text = text
 
-    class Failed(Message):
-        def __init__(self, error: str) -> None:
-            super().__init__()
-            self.error = error
-
     def __init__(self) -> None:
         super().__init__()
         self.conflicts: list[Conflict] = []
@@ -95,7 +90,7 @@ class ConflictsScreen(AppScreen[None]):
         try:
             conflicts = list_conflicts(self.ctx.db).conflicts
         except sqlite3.Error as exc:
-            self.post_message(self.Failed(str(exc)))
+            self.post_message(JobFailed(str(exc)))
             return
         self.post_message(self.Loaded(conflicts))
 
@@ -177,9 +172,9 @@ class ConflictsScreen(AppScreen[None]):
         try:
             keep_version(self.ctx.db, uuid, content_hash)
         except ConflictError as exc:
-            self.post_message(self.Failed(str(exc)))
+            self.post_message(JobFailed(str(exc)))
         except sqlite3.Error as exc:
-            self.post_message(self.Failed(describe_write_error(exc)[1]))
+            self.post_message(JobFailed(describe_write_error(exc)[1]))
         else:
             self.post_message(self.Kept(self.t("conflicts.kept", letter=name, uuid=uuid[:8])))
 
@@ -188,8 +183,8 @@ class ConflictsScreen(AppScreen[None]):
         self.notify(event.text, timeout=3)
         self.load_conflicts()
 
-    @on(Failed)
-    def show_failure(self, event: Failed) -> None:
+    @on(JobFailed)
+    def show_failure(self, event: JobFailed) -> None:
         self.notify(self.t("conflicts.failed", error=event.error), severity="error", timeout=8)
 
 

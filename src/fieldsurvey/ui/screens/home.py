@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 
 from fieldsurvey.store.counts import DraftSummary, HomeCounts, home_counts, list_drafts
 from fieldsurvey.ui.i18n import pad, pick
-from fieldsurvey.ui.screens.base import AppScreen
+from fieldsurvey.ui.screens.base import AppScreen, JobFailed
 from fieldsurvey.ui.widgets.footer import KeyBar
 
 MENU = (
@@ -56,11 +56,6 @@ class HomeScreen(AppScreen[None]):
             super().__init__()
             self.counts = counts
             self.drafts = drafts
-
-    class DataFailed(Message):
-        def __init__(self, error: str) -> None:
-            super().__init__()
-            self.error = error
 
     def __init__(self) -> None:
         super().__init__()
@@ -123,7 +118,7 @@ class HomeScreen(AppScreen[None]):
             counts = home_counts(self.ctx.db, self.ctx.clock())
             drafts = list_drafts(self.ctx.db)
         except Exception as exc:  # a locked or damaged database: say so on screen
-            self.post_message(self.DataFailed(str(exc)))
+            self.post_message(JobFailed(str(exc)))
             return
         self.post_message(self.DataLoaded(counts, drafts))
 
@@ -155,8 +150,8 @@ class HomeScreen(AppScreen[None]):
             self.offered_resume = True
             drafts_list.focus()
 
-    @on(DataFailed)
-    def show_failure(self, event: DataFailed) -> None:
+    @on(JobFailed)
+    def show_failure(self, event: JobFailed) -> None:
         self.query_one("#home-counts", Static).update(
             Content(self.t("home.counts_failed", error=event.error))
         )

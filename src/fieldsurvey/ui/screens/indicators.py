@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Header, Input, Label, Select, Static, Tab
 
 from fieldsurvey.scoring.indicators import IndicatorError, set_counts
 from fieldsurvey.scoring.ratios import OfficeTable, RatioSeries, office_table, offices, ratios
-from fieldsurvey.ui.screens.base import AppScreen
+from fieldsurvey.ui.screens.base import AppScreen, JobFailed
 from fieldsurvey.ui.widgets.footer import KeyBar
 from fieldsurvey.ui.widgets.indicator_form import IndicatorForm, explain
 from fieldsurvey.ui.widgets.indicator_ratios import AREA_PREFIX, RatioTable, ratio_detail
@@ -65,11 +65,6 @@ class IndicatorsScreen(AppScreen[None]):
         def __init__(self, problems: list[str]) -> None:
             super().__init__()
             self.problems = problems
-
-    class Failed(Message):
-        def __init__(self, error: str) -> None:
-            super().__init__()
-            self.error = error
 
     def __init__(self) -> None:
         super().__init__()
@@ -146,7 +141,7 @@ class IndicatorsScreen(AppScreen[None]):
             table = office_table(ctx.db, ctx.questionnaire, office, self.text_lang)
             series = ratios(ctx.db, ctx.questionnaire, office, self.text_lang) if office else []
         except Exception as exc:  # a locked or damaged database: say so on screen
-            self.post_message(self.Failed(str(exc)))
+            self.post_message(JobFailed(str(exc)))
             return
         self.post_message(self.OfficeLoaded(office, known, table, series))
 
@@ -158,7 +153,7 @@ class IndicatorsScreen(AppScreen[None]):
             self.post_message(self.Refused(exc.problems))
             return
         except Exception as exc:
-            self.post_message(self.Failed(str(exc)))
+            self.post_message(JobFailed(str(exc)))
             return
         self.post_message(self.Saved(office, period, saved))
 
@@ -264,8 +259,8 @@ class IndicatorsScreen(AppScreen[None]):
         self.query_one(IndicatorForm).show_problems(by_field)
         self.set_status(" ".join([self.t("indicators.refused"), *general]), error=True)
 
-    @on(Failed)
-    def show_failure(self, event: Failed) -> None:
+    @on(JobFailed)
+    def show_failure(self, event: JobFailed) -> None:
         self.set_status(self.t("indicators.failed", error=event.error), error=True)
 
     # ----- choosing office and period ------------------------------------------------------
