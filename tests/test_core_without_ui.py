@@ -1,7 +1,10 @@
-"""The core runs without the UI: importing it must not pull in Textual or questionary.
+"""What importing a part of fieldsurvey loads, checked in a fresh interpreter each time.
 
-Each core module is imported in a fresh interpreter (another test's imports would hide a
-leak), as harlequin does; import-linter checks the same statically in CI.
+Another test's imports would hide a leak, so each case starts its own Python (as harlequin
+does); import-linter checks the core-without-UI rule statically in CI too.
+- The core imports no Textual and no questionary.
+- Scoring imports scipy lazily: loading it (as the app does at start) must not pay for it.
+- The CLI loads its subcommand modules only when one runs.
 """
 
 from __future__ import annotations
@@ -18,15 +21,36 @@ CORE_MODULES = [
     "fieldsurvey.sync",
     "fieldsurvey.scoring",
 ]
+UI_PACKAGES = ("textual", "questionary")
+
+
+def modules_loaded_by(*imports: str) -> set[str]:
+    """Names in sys.modules after importing `imports` in a new interpreter."""
+    code = f"import sys, {', '.join(imports)}; print('\\n'.join(sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return set(result.stdout.split())
+
+
+def top_level(modules: set[str]) -> set[str]:
+    return {name.split(".")[0] for name in modules}
 
 
 @pytest.mark.parametrize("module", CORE_MODULES)
 def test_core_module_imports_no_ui(module: str) -> None:
-    code = (
-        f"import importlib, sys; importlib.import_module({module!r}); "
-        "leaks = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'questionary')); "
-        "print(','.join(leaks))"
+    assert top_level(modules_loaded_by(module)) & set(UI_PACKAGES) == set()
+
+
+def test_scoring_imports_neither_scipy_nor_the_ui() -> None:
+    loaded = modules_loaded_by(
+        "fieldsurvey.scoring", "fieldsurvey.scoring.render", "fieldsurvey.cli_scores"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == ""
+    assert top_level(loaded) & {"scipy", *UI_PACKAGES} == set()
+
+
+def test_importing_the_cli_loads_no_command_module() -> None:
+    loaded = modules_loaded_by("fieldsurvey.cli")
+    prefixes = ("fieldsurvey.cli_", "fieldsurvey.sync")
+    assert sorted(name for name in loaded if name.startswith(prefixes)) == [
+        "fieldsurvey.cli_common"
+    ]
