@@ -5,6 +5,8 @@ does); import-linter checks the core-without-UI rule statically in CI too.
 - The core imports no Textual and no questionary.
 - Scoring imports scipy lazily: loading it (as the app does at start) must not pay for it.
 - The CLI loads its subcommand modules only when one runs.
+- The app's start-up path (CLI, launcher, app with Home) reads no YAML and loads no checks:
+  it starts from the cached, checked questionnaire.
 """
 
 from __future__ import annotations
@@ -54,3 +56,16 @@ def test_importing_the_cli_loads_no_command_module() -> None:
     assert sorted(name for name in loaded if name.startswith(prefixes)) == [
         "fieldsurvey.cli_common"
     ]
+
+
+def test_the_app_start_up_path_loads_neither_yaml_nor_the_checks() -> None:
+    loaded = modules_loaded_by(
+        "fieldsurvey.entry",
+        "fieldsurvey.cli",
+        "fieldsurvey.ui.launch",
+        "fieldsurvey.ui.app",
+        "fieldsurvey.questionnaire.cache",
+    )
+    assert "yaml" not in top_level(loaded)
+    assert "fieldsurvey.questionnaire.validation" not in loaded
+    assert "fieldsurvey.questionnaire.expressions" not in loaded

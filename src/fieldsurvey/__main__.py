@@ -1,5 +1,5 @@
 """`python -m fieldsurvey` is the same as the `fieldsurvey` command."""
 
-from fieldsurvey.cli import main
+from fieldsurvey.entry import main
 
 main()

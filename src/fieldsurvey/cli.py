@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from fieldsurvey import __version__
+from fieldsurvey import __version__, startup
 from fieldsurvey.cli_common import EXIT_INVALID, db_option, questionnaire_option
 from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError, load_questionnaire
 
@@ -62,6 +62,7 @@ def main(ctx: click.Context, db_path: Path | None, questionnaire_path: Path | No
     client-satisfaction questionnaire.
     """
     if ctx.invoked_subcommand is not None:
+        startup.release()  # a command may run long: collect garbage as usual
         return
     from fieldsurvey.ui.launch import launch_app  # Textual costs ~150 ms to import
 

@@ -11,8 +11,9 @@ from typing import NoReturn, TypeVar
 import click
 import sqlite_utils
 
-from fieldsurvey.paths import DB_ENV, bundled_questionnaire_path, default_db_path
-from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError, load_questionnaire
+from fieldsurvey.paths import DB_ENV, bundled_questionnaire_path, cache_dir, default_db_path
+from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError
+from fieldsurvey.questionnaire.cache import load_questionnaire_cached
 from fieldsurvey.store.db import StoreError, open_database
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -59,9 +60,10 @@ def open_db_or_exit(path: Path | None) -> sqlite_utils.Database:
 
 
 def load_questionnaire_or_exit(path: Path | None) -> Questionnaire:
-    """Load and validate a questionnaire, or print every problem and exit 2."""
+    """Load and validate a questionnaire (or reuse its cached check), or print every problem
+    and exit 2."""
     try:
-        return load_questionnaire(path or bundled_questionnaire_path())
+        return load_questionnaire_cached(path or bundled_questionnaire_path(), cache_dir())
     except QuestionnaireError as exc:
         for problem in exc.problems:
             click.echo(str(problem), err=True)

@@ -14,6 +14,7 @@ import platformdirs
 APP_NAME = "fieldsurvey"
 DB_ENV = "FIELDSURVEY_DB"
 QUESTIONNAIRE_ENV = "FIELDSURVEY_QUESTIONNAIRE"
+CACHE_ENV = "FIELDSURVEY_CACHE"
 BUNDLED_QUESTIONNAIRE_NAME = "client-satisfaction.yaml"
 
 
@@ -23,6 +24,15 @@ def default_db_path() -> Path:
     if from_env:
         return Path(from_env)
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "fieldsurvey.db"
+
+
+def cache_dir() -> Path | None:
+    """Where checked questionnaires are kept between starts: `$FIELDSURVEY_CACHE`, else the
+    user cache directory; None (no caching) when `$FIELDSURVEY_CACHE` is set but empty."""
+    from_env = os.environ.get(CACHE_ENV)
+    if from_env is not None:
+        return Path(from_env) if from_env else None
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "questionnaires"
 
 
 def questionnaires_dir() -> Path:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path as FilePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -21,8 +21,13 @@ from fieldsurvey.questionnaire.problems import (
     QuestionnaireError,
     format_path,
 )
-from fieldsurvey.questionnaire.validation import check
-from fieldsurvey.questionnaire.yaml_source import SourceError, YamlDocument, read_yaml
+
+if TYPE_CHECKING:
+    from fieldsurvey.questionnaire.yaml_source import YamlDocument
+
+# The YAML reader and the checks (with the expression parser) are imported when a file is
+# actually read: the app's start-up takes a cached, already checked questionnaire (cache.py)
+# and should not pay for them.
 
 SURVEY_TYPES = "select_one, select_multiple, rank, integer, decimal, text, date, note, " + (
     "calculate, likert, group, area"
@@ -31,6 +36,8 @@ SURVEY_TYPES = "select_one, select_multiple, rank, integer, decimal, text, date,
 
 def load_questionnaire(file: FilePath | str) -> Questionnaire:
     """Read, validate and check `file`; raise QuestionnaireError listing every problem."""
+    from fieldsurvey.questionnaire.yaml_source import SourceError, read_yaml
+
     file = FilePath(file)
     name = str(file)
     try:
@@ -43,6 +50,8 @@ def load_questionnaire(file: FilePath | str) -> Questionnaire:
 
 
 def questionnaire_from_document(document: YamlDocument, name: str) -> Questionnaire:
+    from fieldsurvey.questionnaire.validation import check
+
     if not isinstance(document.data, dict):
         raise QuestionnaireError([_problem(name, 1, (), Code.NOT_MAPPING, Code.NOT_MAPPING.value)])
     try:

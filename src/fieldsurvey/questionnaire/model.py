@@ -26,9 +26,13 @@ Text = dict[str, str]
 
 
 class Strict(BaseModel):
-    """Base for every model: unknown keys are errors, so typos in a file are caught."""
+    """Base for every model: unknown keys are errors, so typos in a file are caught.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    Validators are built on first use (`defer_build`), not at import: the app starts from a
+    cached, already checked questionnaire (cache.py) and never needs them at start-up.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Choice(Strict):
@@ -334,6 +338,3 @@ class Questionnaire(Strict):
 
 
 Container = Group | Area
-
-Group.model_rebuild()
-Questionnaire.model_rebuild()

@@ -5,13 +5,16 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.questionnaire.expressions import Value
 from fieldsurvey.questionnaire.model import Area, Group, LikertItem, QuestionLike
 from fieldsurvey.ui.cells import spacing_marks_measured
+
+if TYPE_CHECKING:  # the expression parser is not needed to paint Home (bench_startup.py)
+    from fieldsurvey.questionnaire.expressions import Value
 
 Translate = Callable[[dict[str, str] | None], str]
 

@@ -14,8 +14,10 @@ from pathlib import Path
 
 import sqlite_utils
 
-from fieldsurvey.paths import bundled_questionnaire_path, default_db_path
-from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError, load_questionnaire
+from fieldsurvey import startup
+from fieldsurvey.paths import bundled_questionnaire_path, cache_dir, default_db_path
+from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError
+from fieldsurvey.questionnaire.cache import load_questionnaire_cached
 from fieldsurvey.store.db import StoreError, open_database
 
 EXIT_OK = 0
@@ -72,6 +74,7 @@ def _run(db: sqlite_utils.Database, questionnaire: Questionnaire, path: Path) ->
     except sqlite3.OperationalError as exc:  # device id written on first use
         _error(f"{path}: {LOCKED_HINT if _is_locked(str(exc)) else exc}")
         return EXIT_INVALID
+    startup.release()  # everything made so far lives as long as the app
     try:
         code = app.run()
     except KeyboardInterrupt:  # a SIGINT from outside the terminal (kill -INT)
@@ -81,7 +84,7 @@ def _run(db: sqlite_utils.Database, questionnaire: Questionnaire, path: Path) ->
 
 def _load(path: Path) -> Questionnaire | None:
     try:
-        return load_questionnaire(path)
+        return load_questionnaire_cached(path, cache_dir())
     except QuestionnaireError as exc:
         for problem in exc.problems:
             _error(str(problem))
