@@ -8,8 +8,11 @@ revisions, ~1M answers and ~1M paradata events (see sync_benchdata.py). Then, in
 
 - merge all 200 files into a fresh database (`merge_files`: decrypt-free, every file verified:
   signature, digests, every content hash; one transaction per file);
-- raw SQLite: ATTACH a database holding the same rows and INSERT OR IGNORE them (no checks);
-  target merge <= 1.5x raw;
+- raw SQLite: ATTACH a database holding the same rows and INSERT OR IGNORE them (no checks)
+  in one transaction; target merge <= 1.5x raw;
+- raw SQLite file by file (reported beside it): the same rows as 200 SQLite files, each
+  ATTACHed and INSERT OR IGNOREd in its own transaction, as merge must (one transaction per
+  file): what the per-file commits cost SQLite itself, checks aside;
 - pandas: read the same data as CSV, concat, drop_duplicates; target merge >= 10x faster;
 - merging all 200 again; target <= 0.3x the first merge;
 - peak memory of a child process doing the merge, plus that of merge's helper process (which
@@ -33,12 +36,13 @@ import zipfile
 from pathlib import Path
 
 from fieldsurvey.store.db import open_database
-from fieldsurvey.sync import merge_files
+from fieldsurvey.sync import merge_file, merge_files
 from sync_benchdata import OUT, make_device
 
 DATA = OUT / "sync"
 FILES, DEVICES, CSVS = DATA / "files", DATA / "devices", DATA / "csv"
 RAW = DATA / "raw.db"
+PER_FILE = DATA / "raw-per-file"
 TABLES = {"responses": ["uuid", "content_hash"], "answers": ["uuid", "content_hash", "question"],
           "paradata": ["uuid", "content_hash", "seq"]}  # fmt: skip
 
@@ -50,6 +54,7 @@ def generate(devices: int, files_per_device: int, per_file: int) -> None:
     for n in range(devices):
         make_device(DEVICES / f"d{n:02d}.db", FILES, files_per_device, per_file, seed=n)
     build_raw()
+    build_raw_per_file()
     for path in sorted(FILES.iterdir()):
         to_csv(path)
 
@@ -71,6 +76,22 @@ def build_raw() -> None:
         raw.execute("COMMIT")
         raw.execute("DETACH DATABASE d")
     raw.conn.close()
+
+
+def build_raw_per_file() -> None:
+    """Each export file's rows as a SQLite file, ids offset so that no two files collide."""
+    PER_FILE.mkdir(parents=True, exist_ok=True)
+    for k, path in enumerate(sorted(FILES.iterdir())):
+        db = open_database(PER_FILE / f"{path.stem}.db")
+        assert merge_file(db, path).status == "merged"
+        offset = (k + 1) * 10_000_000
+        db.execute("PRAGMA foreign_keys = OFF")
+        with db.conn:
+            db.execute(f"UPDATE responses SET id = id + {offset}")
+            for table in ("answers", "paradata"):
+                db.execute(f"UPDATE {table} SET response = response + {offset}")
+        db.execute("PRAGMA journal_mode = DELETE")
+        db.conn.close()
 
 
 def to_csv(path: Path) -> None:
@@ -128,6 +149,23 @@ def timed_raw(db_path: Path) -> tuple[float, dict[str, int]]:
     return elapsed, counts
 
 
+def timed_raw_per_file(db_path: Path) -> tuple[float, dict[str, int]]:
+    db = open_database(db_path)
+    sources = sorted(PER_FILE.glob("*.db"))
+    start = time.perf_counter()
+    for source in sources:
+        db.execute("ATTACH DATABASE ? AS src", [str(source)])
+        db.execute("BEGIN IMMEDIATE")
+        for table in TABLES:
+            db.execute(f"INSERT OR IGNORE INTO main.{table} SELECT * FROM src.{table}")
+        db.execute("COMMIT")
+        db.execute("DETACH DATABASE src")
+    elapsed = time.perf_counter() - start
+    counts = {t: db.execute(f"SELECT count(*) FROM main.{t}").fetchone()[0] for t in TABLES}
+    db.conn.close()
+    return elapsed, counts
+
+
 def timed_pandas() -> float | None:
     try:
         import pandas as pd  # optional: uv run --with pandas python bench/bench_merge.py
@@ -169,19 +207,21 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args()
-    if args.rebuild or not RAW.exists():
+    if args.rebuild or not RAW.exists() or not PER_FILE.exists():
         start = time.perf_counter()
         generate(args.devices, args.files_per_device, args.per_file)
         print(f"generated data in {time.perf_counter() - start:.1f} s")
     files = sorted(FILES.iterdir())
-    merges, agains, raws = [], [], []
+    merges, agains, raws, per_files = [], [], [], []
     for _ in range(args.repeat):
         merge_s, again_s, merged = timed_merge(fresh(DATA / "merged.db"), files)
         raw_s, raw_counts = timed_raw(fresh(DATA / "rawmerged.db"))
-        assert merged == raw_counts, (merged, raw_counts)
+        per_file_s, per_file_counts = timed_raw_per_file(fresh(DATA / "rawmerged.db"))
+        assert merged == raw_counts == per_file_counts, (merged, raw_counts, per_file_counts)
         merges.append(merge_s)
         agains.append(again_s)
         raws.append(raw_s)
+        per_files.append(per_file_s)
     pandas_s = timed_pandas()
     own, helper = child_peak_mib(DATA / "child.db")
     size = sum(p.stat().st_size for p in files) / 2**20
@@ -189,6 +229,8 @@ def main() -> None:
     ratio = statistics.median(m / r for m, r in zip(merges, raws, strict=True))
     report("merge (all verified)", merges)
     report("raw SQLite INSERT OR IGNORE", raws, f"merge/raw = {ratio:.2f}x (target <= 1.5)")
+    per_file = statistics.median(m / r for m, r in zip(merges, per_files, strict=True))
+    report("raw SQLite, file by file", per_files, f"merge/raw per file = {per_file:.2f}x")
     if pandas_s is None:
         print("pandas: not installed; run `uv run --with pandas python bench/bench_merge.py`")
     else:

@@ -22,6 +22,7 @@ from fieldsurvey.sync import (
     ConflictList,
     ExportError,
     KeyFileError,
+    ResolutionLog,
     export_file,
     keep_version,
     list_conflicts,
@@ -29,6 +30,7 @@ from fieldsurvey.sync import (
     merge_files,
     new_supervisor_keys,
     parse_recipients,
+    resolution_log,
 )
 
 PATH = click.Path(dir_okay=False, path_type=Path)
@@ -143,10 +145,21 @@ def _progress(done: int, total: int) -> None:
     default=None,
     help="Resolve UUID by keeping the version whose content hash starts with HASH.",
 )
+@click.option(
+    "--resolved", is_flag=True, help="List the conflicts resolved on this device, oldest first."
+)
 @db_option
-def conflicts_command(as_json: bool, keep: tuple[str, str] | None, db_path: Path | None) -> None:
+def conflicts_command(
+    as_json: bool, keep: tuple[str, str] | None, resolved: bool, db_path: Path | None
+) -> None:
     """List responses that arrived in diverging versions, or resolve one with --keep."""
     db = open_db_or_exit(db_path)
+    if keep is not None and resolved:
+        fail("error: give either --keep or --resolved, not both")
+    if resolved:
+        log = resolution_log(db)
+        click.echo(log.model_dump_json(indent=2) if as_json else _resolutions_text(log))
+        return
     if keep is not None:
         try:
             kept = keep_version(db, *keep)
@@ -175,6 +188,16 @@ def _conflicts_text(conflicts: ConflictList) -> str:
                 f"{version.updated_at}{head}: {values}"
             )
     return "\n".join(lines)
+
+
+def _resolutions_text(log: ResolutionLog) -> str:
+    if not log.resolutions:
+        return "no conflicts resolved on this device"
+    return "\n".join(
+        f"{r.resolved_at} {r.uuid}: kept {r.kept_hash[:12]}, set aside "
+        f"{', '.join(h[:12] for h in r.set_aside) or 'none'} (by {r.resolved_by or '?'})"
+        for r in log.resolutions
+    )
 
 
 @click.group("keys")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from fieldsurvey.store.db import StoreError, open_database
-from fieldsurvey.store.schema import SCHEMA_VERSION
+from fieldsurvey.store.schema import MIGRATION_1, SCHEMA_VERSION
 
 
 def test_a_new_database_is_private_and_migrated(tmp_path: Path) -> None:
@@ -72,3 +72,22 @@ def test_missing_database_without_create(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no such database"):
         open_database(tmp_path / "absent.db", create=False)
     assert not (tmp_path / "absent.db").exists()
+
+
+def test_a_version_1_database_is_migrated_keeping_its_rows(tmp_path: Path) -> None:
+    path = tmp_path / "v1.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(MIGRATION_1)
+    conn.execute("INSERT INTO settings (key, value) VALUES ('office', 'Phnom Penh')")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+
+    db = open_database(path)
+
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert db.execute("SELECT value FROM settings WHERE key = 'office'").fetchone()[0] == (
+        "Phnom Penh"
+    )
+    assert "responses_uuid" not in {index.name for index in db.table("responses").indexes}
+    assert db.table("conflict_resolutions").exists()

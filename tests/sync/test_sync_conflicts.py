@@ -11,8 +11,9 @@ from click.testing import CliRunner
 from sync_helpers import add_revision, new_db
 
 from fieldsurvey.cli_sync import conflicts_command
-from fieldsurvey.store.db import open_database
-from fieldsurvey.sync import export_file, list_conflicts, merge_files
+from fieldsurvey.store.db import device_id, open_database, set_setting, write_transaction
+from fieldsurvey.store.responses import close_revision, copy_revision, revisions
+from fieldsurvey.sync import export_file, list_conflicts, merge_files, resolution_log
 
 AT = "2026-02-0{}T00:00:00.000+00:00"
 Diverged = tuple[str, dict[str, str], list[Path]]
@@ -147,3 +148,64 @@ def test_a_missing_file_shows_as_a_gap_and_heals(
     report = merge_files(supervisor, [tmp_path / "2.fsx"])
     assert report.gaps == [] and report.files[0].added == 1
     assert flags(supervisor) == {first: (0, 0), second: (0, 0), third: (1, 0)}
+
+
+def test_each_resolution_is_logged_with_who_and_what_was_set_aside(
+    supervisor: sqlite_utils.Database, diverged: Diverged, tmp_path: Path
+) -> None:
+    uuid, h, files = diverged
+    merge_files(supervisor, files)
+    set_setting(supervisor, "interviewer", "Sokha")
+    db_file = str(tmp_path / "supervisor.db")
+    empty = CliRunner().invoke(conflicts_command, ["--resolved", "--db", db_file])
+    assert empty.stdout == "no conflicts resolved on this device\n"
+
+    CliRunner().invoke(conflicts_command, ["--keep", uuid, h["mine"], "--db", db_file])
+
+    [entry] = resolution_log(supervisor).resolutions
+    assert (entry.uuid, entry.kept_hash, entry.set_aside) == (uuid, h["mine"], [h["theirs"]])
+    assert entry.resolved_by == "Sokha" and entry.device_id == device_id(supervisor)
+    listed = CliRunner().invoke(conflicts_command, ["--resolved", "--json", "--db", db_file])
+    assert json.loads(listed.stdout)["resolutions"][0]["kept_hash"] == h["mine"]
+    text = CliRunner().invoke(conflicts_command, ["--resolved", "--db", db_file]).stdout
+    assert f"{uuid}: kept {h['mine'][:12]}, set aside {h['theirs'][:12]} (by Sokha)" in text
+
+
+def test_a_refused_resolution_logs_nothing(
+    supervisor: sqlite_utils.Database, diverged: Diverged, tmp_path: Path
+) -> None:
+    uuid, h, files = diverged
+    merge_files(supervisor, files)
+    db_file = str(tmp_path / "supervisor.db")
+    result = CliRunner().invoke(conflicts_command, ["--keep", uuid, h["first"], "--db", db_file])
+    assert result.exit_code == 2
+    assert resolution_log(supervisor).resolutions == []
+    both = CliRunner().invoke(
+        conflicts_command, ["--keep", uuid, h["mine"], "--resolved", "--db", db_file]
+    )
+    assert both.exit_code == 2 and "either --keep or --resolved" in both.stderr
+    assert list_conflicts(supervisor).conflicts != []
+
+
+def test_closing_an_edit_after_a_merge_brought_another_edit_leaves_one_head(
+    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, tmp_path: Path
+) -> None:
+    """The supervisor edits an interview; before they finish, a merge brings the device's own
+    edit of the same revision. Closing theirs leaves two tips: both in conflict, one head."""
+    uuid, first = add_revision(device, {"q1": 1}, at=AT.format(1))
+    export_file(device, tmp_path / "1.fsx")
+    merge_files(supervisor, [tmp_path / "1.fsx"])
+    parent = next(r for r in revisions(supervisor, uuid) if r.content_hash == first)
+    with write_transaction(supervisor):
+        draft = copy_revision(supervisor, parent, device_id(supervisor), AT.format(2))
+    _, theirs = add_revision(
+        device, {"q1": 2}, uuid=uuid, parent=first, revision=2, at=AT.format(3)
+    )
+    export_file(device, tmp_path / "2.fsx")
+    merge_files(supervisor, [tmp_path / "2.fsx"])
+
+    with write_transaction(supervisor):
+        mine = close_revision(supervisor, draft, "complete", AT.format(4))
+
+    assert flags(supervisor) == {first: (0, 0), theirs: (0, 1), mine: (1, 1)}
+    assert [c.uuid for c in list_conflicts(supervisor).conflicts] == [uuid]

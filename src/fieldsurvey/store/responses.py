@@ -6,7 +6,10 @@ so a crash keeps all of it or none of it. Answer values are stored as JSON text.
 
 Revisions: revision 1 is created as a draft and is the head of its uuid. `copy_revision` adds
 revision n+1 as a draft that is NOT yet the head; `close_revision` (complete, voided, refused)
-computes the content hash and makes the closed revision the head, its parent no longer.
+computes the content hash, and the interview's heads and conflict flags are settled by the
+same rule merge follows (lineage.py): usually the closed revision becomes the head and its
+parent no longer is, but if a merge brought another edit of the parent while this one was
+open, both are tips and both are flagged in conflict, with one head.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import sqlite_utils
 
 from fieldsurvey.questionnaire.expressions import Value
 from fieldsurvey.store.content import content_hash
+from fieldsurvey.store.lineage import Revision, settle
 
 CLOSED_STATUSES = ("complete", "voided", "refused")
 UPDATABLE = frozenset({"updated_at", "current_question", "persona", "language"})
@@ -160,12 +164,28 @@ def close_revision(db: sqlite_utils.Database, response_id: int, status: str, at:
         raise ValueError(f"response {response_id} is not an open draft")
     digest = content_hash(asdict(record), load_answers(db, response_id))
     db.execute("UPDATE responses SET content_hash = ? WHERE id = ?", [digest, response_id])
-    if record.parent_hash:
-        db.execute(
-            "UPDATE responses SET is_head = 0 WHERE uuid = ? AND content_hash = ?",
-            [record.uuid, record.parent_hash],
-        )
+    settle_heads(db, record.uuid)
     return digest
+
+
+def settle_heads(db: sqlite_utils.Database, uuid: str) -> None:
+    """Set `is_head` and `in_conflict` of every closed revision of `uuid` by lineage.settle."""
+    require_transaction(db)
+    rows = db.execute(
+        "SELECT id, content_hash, parent_hash, updated_at, is_head, in_conflict "
+        "FROM responses WHERE uuid = ? AND content_hash IS NOT NULL",
+        [uuid],
+    ).fetchall()
+    flags = settle(
+        [Revision(digest, parent, at, bool(head), bool(conflict)) for _, digest, parent, at,
+         head, conflict in rows]
+    )  # fmt: skip
+    changed = [
+        (*flags[digest], row_id)
+        for row_id, digest, _, _, head, conflict in rows
+        if flags[digest] != (bool(head), bool(conflict))
+    ]
+    db.conn.executemany("UPDATE responses SET is_head = ?, in_conflict = ? WHERE id = ?", changed)
 
 
 def copy_revision(

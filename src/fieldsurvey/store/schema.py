@@ -109,7 +109,25 @@ CREATE TABLE indicator_values (
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: list[str] = [MIGRATION_1]
+MIGRATION_2 = """
+-- UNIQUE (uuid, content_hash) serves every lookup by uuid (its first column); this second
+-- index on random uuids only doubled the pages each merge commit rewrites.
+DROP INDEX responses_uuid;
+
+-- Which version a supervisor kept when resolving a conflict, and which were set aside.
+CREATE TABLE conflict_resolutions (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL,
+    kept_hash TEXT NOT NULL,
+    set_aside TEXT NOT NULL,           -- JSON array of the content hashes set aside
+    resolved_at TEXT NOT NULL,         -- UTC ISO 8601
+    resolved_by TEXT,                  -- the interviewer named in this device's settings
+    device_id TEXT NOT NULL
+);
+CREATE INDEX conflict_resolutions_uuid ON conflict_resolutions (uuid);
+"""
+
+MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2]
 """Migration n (1-based) brings a database from user_version n-1 to n."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

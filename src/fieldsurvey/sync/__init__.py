@@ -9,8 +9,11 @@ from fieldsurvey.sync.conflicts import (
     ConflictError,
     ConflictList,
     ConflictVersion,
+    Resolution,
+    ResolutionLog,
     keep_version,
     list_conflicts,
+    resolution_log,
 )
 from fieldsurvey.sync.errors import Reason, RejectedFile
 from fieldsurvey.sync.export import ExportError, ExportResult, export_file, export_to_folder
@@ -40,6 +43,8 @@ __all__ = [
     "ProgressCallback",
     "Reason",
     "RejectedFile",
+    "Resolution",
+    "ResolutionLog",
     "SupervisorKeys",
     "export_file",
     "export_to_folder",
@@ -50,5 +55,6 @@ __all__ = [
     "merge_files",
     "new_supervisor_keys",
     "parse_recipients",
+    "resolution_log",
     "sequence_gaps",
 ]

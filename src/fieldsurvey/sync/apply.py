@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from fieldsurvey.store.lineage import Revision, head_hash, settle
 from fieldsurvey.sync.fileformat import RESPONSE_COLUMNS
-from fieldsurvey.sync.lineage import Revision, head_hash, settle
 from fieldsurvey.sync.reader import ExportFile, Record
 
 CHUNK = 500

@@ -3,7 +3,8 @@
 Merge keeps every version and flags the diverging ones `in_conflict`. A supervisor compares
 them (the questions whose answers differ are listed) and keeps one: it becomes the head, the
 others are set aside (`is_head = 0`, `in_conflict = 0`), never deleted, so a later merge
-neither resurrects them nor loses them (see lineage.py).
+neither resurrects them nor loses them (see lineage.py). Each resolution is logged (who,
+when, kept and set aside) in the same transaction, so a supervisor can answer for it later.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 import sqlite_utils
 from pydantic import BaseModel
 
-from fieldsurvey.store.db import write_transaction
+from fieldsurvey.store.db import device_id, get_setting, utc_now, write_transaction
 from fieldsurvey.store.responses import load_answers
 
 MIN_PREFIX = 6
@@ -47,6 +48,21 @@ class Conflict(BaseModel):
 
 class ConflictList(BaseModel):
     conflicts: list[Conflict]
+
+
+class Resolution(BaseModel):
+    """One conflict resolved on this device."""
+
+    uuid: str
+    kept_hash: str
+    set_aside: list[str]
+    resolved_at: str
+    resolved_by: str | None
+    device_id: str
+
+
+class ResolutionLog(BaseModel):
+    resolutions: list[Resolution]
 
 
 _VERSION_QUERY = (
@@ -93,12 +109,48 @@ def keep_version(db: sqlite_utils.Database, uuid: str, content_hash: str) -> str
             found = "no" if not candidates else "several"
             raise ConflictError(f"{uuid}: {found} conflicting versions match {content_hash}")
         kept = candidates[0]
+        set_aside = [
+            row[0]
+            for row in db.execute(
+                "SELECT content_hash FROM responses WHERE uuid = ? AND content_hash IS NOT NULL "
+                "AND content_hash != ? AND (in_conflict = 1 OR is_head = 1) "
+                "ORDER BY content_hash",
+                [uuid, kept],
+            )
+        ]
         db.execute(
             "UPDATE responses SET is_head = (content_hash = ?), in_conflict = 0 "
             "WHERE uuid = ? AND content_hash IS NOT NULL AND (in_conflict = 1 OR is_head = 1)",
             [kept, uuid],
         )
+        db.execute(
+            "INSERT INTO conflict_resolutions (uuid, kept_hash, set_aside, resolved_at, "
+            "resolved_by, device_id) VALUES (?, ?, ?, ?, ?, ?)",
+            [uuid, kept, json.dumps(set_aside), utc_now(), get_setting(db, "interviewer"),
+             device_id(db)],
+        )  # fmt: skip
     return kept
+
+
+def resolution_log(db: sqlite_utils.Database) -> ResolutionLog:
+    """Every conflict resolved on this device, oldest first."""
+    rows = db.execute(
+        "SELECT uuid, kept_hash, set_aside, resolved_at, resolved_by, device_id "
+        "FROM conflict_resolutions ORDER BY id"
+    )
+    return ResolutionLog(
+        resolutions=[
+            Resolution(
+                uuid=uuid,
+                kept_hash=kept,
+                set_aside=json.loads(aside),
+                resolved_at=at,
+                resolved_by=by,
+                device_id=device,
+            )
+            for uuid, kept, aside, at, by, device in rows
+        ]
+    )
 
 
 def _differing(versions: list[ConflictVersion]) -> list[str]:
