@@ -4,13 +4,14 @@ Devices each interview in batches of `per_file`, about 5% of each batch being ed
 earlier interviews, and export after every batch, as they would between visits to the office.
 Every interview has ~50 answers (mostly Likert codes, some text and multi-choice) and ~50
 paradata events (enter/leave per page). Rows are written with plain SQL for speed; their
-content hashes come from the store's one `content_hash`, as the engine's do.
+content hashes come from the store's one `content_hash`, and their uuids from its
+`time_ordered_uuid` of the interview's start, as the engine's do.
 """
 
 from __future__ import annotations
 
 import random
-import uuid
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import load_questionnaire
 from fieldsurvey.store.content import content_hash
 from fieldsurvey.store.db import device_id, open_database, write_transaction
+from fieldsurvey.store.ids import time_ordered_uuid
 from fieldsurvey.store.questionnaires import install_questionnaire
 from fieldsurvey.store.responses import encode_value
 from fieldsurvey.sync import export_to_folder
@@ -60,7 +62,8 @@ def add_interview(
     *, uuid_: str | None = None, parent: str | None = None, revision: int = 1,
 ) -> None:  # fmt: skip
     row = {
-        **base, "uuid": uuid_ or str(uuid.uuid4()), "revision": revision, "parent_hash": parent,
+        **base, "uuid": uuid_ or time_ordered_uuid(datetime.fromisoformat(stamp)),
+        "revision": revision, "parent_hash": parent,
         "status": "complete", "persona": values["persona"], "started_at": stamp,
         "updated_at": stamp, "completed_at": stamp,
     }  # fmt: skip

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import uuid
+from datetime import datetime
 
 import pytest
 
@@ -174,3 +176,13 @@ def _dump(db) -> list[tuple]:
         for table in ("responses", "answers", "paradata", "questionnaires")
         for row in db.execute(f"SELECT * FROM {table}").fetchall()
     ]
+
+
+def test_a_new_interview_gets_a_uuid_ordered_by_its_start(db, questionnaire) -> None:
+    first = get_response(db, start_interview(db, questionnaire).response_id)
+    second = get_response(db, start_interview(db, questionnaire).response_id)
+    parsed = uuid.UUID(first.uuid)
+    assert parsed.version == 7
+    started_ms = int(datetime.fromisoformat(first.started_at).timestamp() * 1000)
+    assert parsed.int >> 80 == started_ms
+    assert first.uuid < second.uuid or first.started_at == second.started_at

@@ -8,8 +8,8 @@ editor picks what to change.
 from __future__ import annotations
 
 import time
-import uuid as uuid_module
 from collections.abc import Callable, Iterable
+from datetime import datetime
 
 import sqlite_utils
 
@@ -19,6 +19,7 @@ from fieldsurvey.engine.interview import Interview
 from fieldsurvey.engine.plan import Plan, plan_for
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.store.db import device_id, get_setting, utc_now
+from fieldsurvey.store.ids import time_ordered_uuid
 from fieldsurvey.store.paradata import Event
 from fieldsurvey.store.questionnaires import install_questionnaire, load_installed
 from fieldsurvey.store.responses import (
@@ -57,7 +58,7 @@ def start_interview(
         install_questionnaire(db, questionnaire, known_hash=plan.hash)
         record = insert_draft(
             db,
-            uuid=str(uuid_module.uuid4()),
+            uuid=time_ordered_uuid(datetime.fromisoformat(at)),
             questionnaire_id=questionnaire.id,
             questionnaire_version=questionnaire.version,
             questionnaire_hash=plan.hash,
