@@ -15,7 +15,6 @@ import threading
 import uuid
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -65,8 +64,11 @@ def _stable(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         if name.startswith("fieldsurvey.") and getattr(module, "utc_now", None) is utc_now:
             monkeypatch.setattr(module, "utc_now", lambda: FROZEN_STAMP)
     rng = random.Random(2026)
-    seeded = SimpleNamespace(uuid4=lambda: uuid.UUID(int=rng.getrandbits(128), version=4))
-    monkeypatch.setattr(lifecycle, "uuid_module", seeded)
+
+    def seeded(_started: object) -> str:
+        return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+    monkeypatch.setattr(lifecycle, "time_ordered_uuid", seeded)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("HOME", str(tmp_path))
 

@@ -9,6 +9,7 @@ is: what the report suppresses (small groups) has no number here either.
 
 from __future__ import annotations
 
+from threading import Lock
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -88,11 +89,18 @@ class ScoresScreen(AppScreen[None]):
         self.pending: set[str | None] = set()
         """Reports being computed: None for the whole sample, else a dimension."""
         self.spin = 0
+        self.scoring = Lock()
+        """Held while a report is computed: the main report and a drill-down share the
+        database connection, and one dropping its temporary table under the other's query
+        fails that query ("database table is locked")."""
+        self.languages: tuple[str, str] | None = None
+        """The chrome and questionnaire languages the screen was last drawn in."""
 
     # ----- layout -----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         questionnaire = self.ctx.questionnaire
+        self.languages = (self.chrome_language, self.text_lang)
         yield Header(icon="")
         yield Static(self.t("scores.loading"), id="scores-summary")
         yield Static(id="scores-warnings")
@@ -107,7 +115,7 @@ class ScoresScreen(AppScreen[None]):
                 with Horizontal(id="scores-dimension-row"):
                     yield Label(self.t("scores.dimension"), id="scores-dimension-label")
                     yield Select(
-                        [(dimension_text(d, self.text_lang), d) for d in dimensions(questionnaire)],
+                        self.dimension_options(),
                         value=self.dimension,
                         allow_blank=False,
                         compact=True,
@@ -123,7 +131,11 @@ class ScoresScreen(AppScreen[None]):
                             note_title=self.t("scores.group_note_title"),
                             id=f"scores-group-{area.id}",
                         )
-                    yield Static(self.t("scores.gaps_title"), classes="scores-heading")
+                    yield Static(
+                        self.t("scores.gaps_title"),
+                        classes="scores-heading",
+                        id="scores-gaps-title",
+                    )
                     yield Static(id="scores-gaps")
             with TabPane(self.tab_title(2), id="quadrants"):
                 yield QuadrantPlot(self.plot_words(), id="scores-plot")
@@ -137,6 +149,9 @@ class ScoresScreen(AppScreen[None]):
 
     def tab_title(self, index: int) -> str:
         return f"{index + 1} {self.t(f'scores.tab.{TABS[index]}')}"
+
+    def dimension_options(self) -> list[tuple[str, str]]:
+        return [(dimension_text(d, self.text_lang), d) for d in dimensions(self.ctx.questionnaire)]
 
     def plot_words(self) -> PlotWords:
         corners = ("concentrate", "keep_up", "low_priority", "overkill")
@@ -154,6 +169,44 @@ class ScoresScreen(AppScreen[None]):
         self.query_one("#scores-warnings").display = False
         self.spinner = self.set_interval(0.25, self.turn_spinner, pause=True)
         self.compute(None)
+
+    def on_screen_resume(self) -> None:
+        """Back from Settings (opened from the palette) in another language: say it all again.
+
+        Area, group and message texts are resolved when a report is computed, so a report in
+        another language is computed again, in the worker, as `r` does (and shown when ready).
+        """
+        languages = (self.chrome_language, self.text_lang)
+        if self.languages is None or languages == self.languages:
+            return  # e.g. the command palette closed: nothing to redraw
+        self.languages = languages
+        self.relabel()
+        if self.report is not None and self.report.language == self.text_lang:
+            self.show_whole_sample(self.report)  # only the screen's own words changed
+        else:
+            self.action_refresh_scores()
+
+    def relabel(self) -> None:
+        """The screen's own words (title, tabs, headings, plot axes) in the current language."""
+        self.title = self.t("scores.title")
+        tabs = self.query_one(TabbedContent)
+        for index, tab in enumerate(TABS):
+            tabs.get_tab(tab).label = self.tab_title(index)
+        self.query_one("#scores-dimension-label", Label).update(self.t("scores.dimension"))
+        select = self.query_one("#scores-dimension", Select)
+        with select.prevent(Select.Changed):  # the same dimension, only named anew
+            select.set_options(self.dimension_options())
+            select.value = self.dimension
+            select.mutate_reactive(Select.value)  # redraw the name even when the value is kept
+        self.query_one("#scores-groups-legend", Static).update(self.t("scores.groups_legend"))
+        for bars in self.query("#scores-groups ScoreBars").results(ScoreBars):
+            bars.note_title = self.t("scores.group_note_title")
+            bars.refresh()
+        self.query_one("#scores-gaps-title", Static).update(self.t("scores.gaps_title"))
+        plot = self.query_one("#scores-plot", QuadrantPlot)
+        plot.words = self.plot_words()
+        plot.refresh()
+        self.turn_spinner()
 
     # ----- computing ----------------------------------------------------------------------------
 
@@ -200,20 +253,26 @@ class ScoresScreen(AppScreen[None]):
 
     def _compute(self, dimension: str | None) -> None:
         worker = get_current_worker()
-        try:
-            report = score(self.ctx.db, self.ctx.questionnaire, by=dimension, lang=self.text_lang)
-        except Exception as exc:  # a locked or damaged database: say so on screen
-            self.post_message(self.ReportFailed(str(exc), dimension))
-            return
+        with self.scoring:
+            if worker.is_cancelled:  # replaced while it waited for the one before
+                return
+            try:
+                report = score(
+                    self.ctx.db, self.ctx.questionnaire, by=dimension, lang=self.text_lang
+                )
+            except Exception as exc:  # a locked or damaged database: say so on screen
+                self.post_message(self.ReportFailed(str(exc), dimension))
+                return
         if not worker.is_cancelled:
             self.post_message(self.ReportReady(report, dimension))
 
     def action_refresh_scores(self) -> None:
-        """Compute again (after a merge or new interviews); drill-downs are recomputed too."""
+        """Compute again (after a merge or new interviews); drill-downs are recomputed too,
+        one being computed included (its report would be out of date)."""
         self.breakdowns.clear()
         self.compute(None)
-        if self.query_one(TabbedContent).active == "groups":
-            self.show_groups()
+        if self.query_one(TabbedContent).active == "groups" or self.dimension in self.pending:
+            self.compute(self.dimension)
 
     @on(ReportReady)
     def show_report(self, event: ReportReady) -> None:
@@ -223,8 +282,13 @@ class ScoresScreen(AppScreen[None]):
             if event.dimension == self.dimension:
                 self.show_groups()
             return
-        self.report = report = event.report
+        self.report = event.report
         self.done(None)
+        self.show_whole_sample(event.report)
+
+    def show_whole_sample(self, report: ScoreReport) -> None:
+        """Areas, warnings, awareness and plot of the whole sample (again after a language
+        change: the report holds numbers and labels, the screen adds its own words)."""
         empty = report.status == "no_data"
         self.show_empty(self.t("scores.no_data") if empty else None)
         if empty:
@@ -236,9 +300,13 @@ class ScoresScreen(AppScreen[None]):
             awareness_rows(report, self.text_lang)
         )
         self.show_plot(report)
-        if self.query_one(TabbedContent).active == "groups":
+        active = self.query_one(TabbedContent).active
+        if active == "groups":
             self.show_groups()
-        if self.focused is None or isinstance(self.focused, ScoreBars | Tabs):
+        # Only on the areas tab: focus there from another tab would pull the tabs back to it.
+        if active == "areas" and (
+            self.focused is None or isinstance(self.focused, ScoreBars | Tabs)
+        ):
             areas.focus()
 
     @on(ReportFailed)
