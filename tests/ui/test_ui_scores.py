@@ -1,4 +1,5 @@
-"""The Scores screen on demo data: bars, drill-down, hidden small groups, messages, no data.
+"""The Scores screen on demo data: bars, drill-down, hidden small groups, messages, no data,
+and a language chosen in Settings while it stays open.
 
 The demo responses (two rounds: 50 in 2026-Q2, then 300 in 2026-Q3, fixed seeds) are made
 once per run through the engine and copied into each test's database; a test asks for them
@@ -29,6 +30,7 @@ from fieldsurvey.ui.app import FieldSurveyApp
 from fieldsurvey.ui.i18n import tr
 from fieldsurvey.ui.preferences import Preferences
 from fieldsurvey.ui.screens.scores import ScoresScreen
+from fieldsurvey.ui.screens.settings import SettingsScreen
 from fieldsurvey.ui.widgets.score_bars import HIGH, LOW, MARK, BarRow, ScoreBars, draw_bar
 from fieldsurvey.ui.widgets.score_rows import area_rows
 
@@ -206,6 +208,80 @@ async def test_scores_in_chinese(make: MakeApp, bundled: Questionnaire, demo: No
 
 
 # ----- the pieces, without an app ---------------------------------------------------------------
+
+
+# ----- a language chosen in Settings while Scores stays open underneath ---------------------
+# Settings opened from the command palette is pushed over Scores; when it is saved and closed,
+# Scores is shown again and must speak the new language: its own words at once, and the area,
+# group and message texts (resolved when a report is computed) once it is recomputed.
+
+
+async def choose_language_in_settings(pilot: Pilot, questionnaire: Questionnaire) -> None:
+    """Open Settings from the palette, pick Chinese from the language list, save."""
+    await pilot.press("ctrl+p", *"Settings")
+    await pilot.pause(0.3)  # the palette searches in the background
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, SettingsScreen)
+    await pilot.press("tab", "tab", "tab")  # interviewer, office, round, then the language
+    assert pilot.app.focused is pilot.app.screen.query_one("#settings-language")
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press(*["down"] * questionnaire.languages.index("zh"), "enter")
+    await pilot.pause()
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
+async def test_scores_speak_the_language_chosen_in_settings(
+    make: MakeApp, bundled: Questionnaire, demo: None
+) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_scores(pilot)
+        area = bundled.areas[0]
+        text = screen_text(app)
+        assert "1 Areas" in text and area.label["en"] in text
+
+        await choose_language_in_settings(pilot, bundled)
+        assert app.screen is screen  # the same screen, shown again
+        assert screen.report is not None and screen.report.language == "zh"
+        text = screen_text(app)
+        assert f"1 {tr('scores.tab.areas', 'zh')}" in text and "1 Areas" not in text
+        assert area.label["zh"] in text and area.label["en"] not in text
+        assert tr("scores.title", "zh") in text
+        title = str(screen.query_one("#scores-messages-title", Static).content)
+        assert title == tr("scores.messages_for", "zh", area=area.label["zh"]) + (
+            f" · {tr(f'scores.quadrant.{screen.report.areas[0].quadrant}', 'zh')}"
+            if screen.report.areas[0].quadrant
+            else ""
+        )
+        messages = str(screen.query_one("#scores-messages-text", Static).content)
+        assert screen.report.areas[0].messages[0].text in messages
+
+
+async def test_the_groups_tab_keeps_its_dimension_in_the_new_language(
+    make: MakeApp, bundled: Questionnaire, demo: None
+) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_scores(pilot)
+        await pilot.press("d")  # choose a dimension as a person would: the list, arrows, Enter
+        await pilot.pause()
+        await pilot.press(*["down"] * dimensions(bundled).index("gender"), "enter")
+        await settle(pilot)
+        assert "Gender" in screen_text(app)
+
+        await choose_language_in_settings(pilot, bundled)
+        assert app.screen is screen
+        assert screen.query_one(TabbedContent).active == "groups"
+        assert screen.query_one("#scores-dimension", Select).value == "gender"
+        assert set(screen.breakdowns) == {"gender"}
+        assert screen.breakdowns["gender"].language == "zh"
+        text = screen_text(app)
+        assert tr("scores.dim.gender", "zh") in text and "Gender" not in text
+        assert tr("scores.dimension", "zh") in text
+        assert bundled.areas[0].label["zh"] in text
 
 
 def test_a_bar_marks_its_interval_and_score() -> None:
