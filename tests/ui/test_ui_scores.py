@@ -266,10 +266,7 @@ async def test_the_groups_tab_keeps_its_dimension_in_the_new_language(
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_scores(pilot)
-        await pilot.press("d")  # choose a dimension as a person would: the list, arrows, Enter
-        await pilot.pause()
-        await pilot.press(*["down"] * dimensions(bundled).index("gender"), "enter")
-        await settle(pilot)
+        await choose_dimension(pilot, "gender", bundled)
         assert "Gender" in screen_text(app)
 
         await choose_language_in_settings(pilot, bundled)

@@ -185,6 +185,11 @@ def settle_heads(db: sqlite_utils.Database, uuid: str) -> None:
         for row_id, digest, _, _, head, conflict in rows
         if flags[digest] != (bool(head), bool(conflict))
     ]
+    set_flags(db, changed)
+
+
+def set_flags(db: sqlite_utils.Database, changed: list[tuple[bool, bool, int]]) -> None:
+    """Store settled (is_head, in_conflict, row id) triples: the one write of those flags."""
     db.conn.executemany("UPDATE responses SET is_head = ?, in_conflict = ? WHERE id = ?", changed)
 
 

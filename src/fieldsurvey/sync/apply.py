@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from fieldsurvey.store.lineage import Revision, head_hash, settle
+from fieldsurvey.store.responses import set_flags
 from fieldsurvey.sync.fileformat import RESPONSE_COLUMNS
 from fieldsurvey.sync.reader import ExportFile, Record
 
@@ -156,7 +157,7 @@ def _update_flags(db: sqlite_utils.Database, lineages: dict[str, list[Revision]]
         for r in revisions
         if isinstance(r, _Stored) and (r.is_head, r.in_conflict) != r.was
     ]
-    db.conn.executemany("UPDATE responses SET is_head = ?, in_conflict = ? WHERE id = ?", changed)
+    set_flags(db, changed)
 
 
 def _insert(db: sqlite_utils.Database, fresh: list[tuple[Record, Revision]]) -> None:
