@@ -15,6 +15,7 @@ import click
 
 from fieldsurvey import __version__, startup
 from fieldsurvey.cli_common import EXIT_INVALID, db_option, questionnaire_option
+from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError, load_questionnaire
 
 LAZY_COMMANDS = {
@@ -70,14 +71,23 @@ def main(ctx: click.Context, db_path: Path | None, questionnaire_path: Path | No
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-def validate(paths: tuple[Path, ...]) -> None:
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--translations",
+    is_flag=True,
+    help="Also list, per language, the app's own strings its catalogue lacks "
+    "(languages of the questionnaires, default the bundled one, and of the catalogues).",
+)
+def validate(paths: tuple[Path, ...], translations: bool) -> None:
     """Check questionnaire files; print every problem as file:line: path: message.
 
     Exits 0 when every file is valid, 2 otherwise.
     """
+    if not paths and not translations:
+        raise click.UsageError("give one or more questionnaire files (or --translations)")
     failed = False
-    for path in paths:
+    languages: set[str] = set()
+    for path in paths or (bundled_questionnaire_path(),):
         try:
             questionnaire = load_questionnaire(path)
         except QuestionnaireError as exc:
@@ -85,8 +95,15 @@ def validate(paths: tuple[Path, ...]) -> None:
             for problem in exc.problems:
                 click.echo(str(problem), err=True)
             continue
+        languages.update(questionnaire.languages)
         count = len(questionnaire.questions)
         click.echo(f"{path}: ok ({questionnaire.id} {questionnaire.version}, {count} questions)")
+    if translations:
+        from fieldsurvey.catalogues import translation_report  # only this option reads .po files
+        from fieldsurvey.i18n import catalogue_languages
+
+        for report in translation_report([*languages, *catalogue_languages()]):
+            click.echo("\n".join(report.lines()))
     if failed:
         raise SystemExit(EXIT_INVALID)
 

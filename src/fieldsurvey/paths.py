@@ -46,3 +46,14 @@ def bundled_questionnaire_path() -> Path:
     if from_env:
         return Path(from_env)
     return questionnaires_dir() / BUNDLED_QUESTIONNAIRE_NAME
+
+
+LOCALE_ENV = "FIELDSURVEY_LOCALE_DIR"
+BUNDLED_LOCALE_DIR = Path(__file__).parent / "locale"
+
+
+def locale_dirs() -> tuple[Path, ...]:
+    """Where gettext catalogues are found: `$FIELDSURVEY_LOCALE_DIR` first (an office's own
+    languages and corrections, no code change), then the catalogues shipped with fieldsurvey."""
+    from_env = os.environ.get(LOCALE_ENV)
+    return (Path(from_env), BUNDLED_LOCALE_DIR) if from_env else (BUNDLED_LOCALE_DIR,)

@@ -15,6 +15,7 @@ import sqlite_utils
 from questionary import Choice
 
 from fieldsurvey.engine import Interview, resume_interview, start_interview
+from fieldsurvey.i18n import N_, tr
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.model import (
     LikertItem,
@@ -27,31 +28,9 @@ from fieldsurvey.questionnaire.model import (
 from fieldsurvey.store.counts import list_drafts
 from fieldsurvey.store.db import get_setting, set_setting
 
-UI_TEXT: dict[str, dict[str, str]] = {
-    "back": {"en": "< Back", "zh": "< 上一题", "km": "< ត្រឡប់ក្រោយ"},
-    "language": {"en": "Change language", "zh": "切换语言", "km": "ប្តូរភាសា"},
-    "quit": {"en": "Save and quit", "zh": "保存并退出", "km": "រក្សាទុក ហើយចាកចេញ"},
-    "continue": {"en": "Continue", "zh": "继续", "km": "បន្ត"},
-    "skip": {"en": "(no answer)", "zh": "（不回答）", "km": "(មិនឆ្លើយ)"},
-    "finish": {"en": "Finish the interview?", "zh": "结束访谈？", "km": "បញ្ចប់ការសម្ភាសន៍?"},
-    "typed": {
-        "en": "Type < to go back, :lang CODE to switch language, :q to save and quit",
-        "zh": "输入 < 返回，:lang 代码 切换语言，:q 保存并退出",
-        "km": "វាយ < ដើម្បីត្រឡប់ក្រោយ, :lang កូដ ដើម្បីប្តូរភាសា, :q ដើម្បីរក្សាទុក ហើយចាកចេញ",
-    },
-    "rank_next": {"en": "Next in order", "zh": "下一个", "km": "បន្ទាប់តាមលំដាប់"},
-    "done": {"en": "Saved. Thank you.", "zh": "已保存。谢谢。", "km": "បានរក្សាទុក។ សូមអរគុណ។"},
-    "refused": {
-        "en": "No consent: the interview ends; only the refusal is kept.",
-        "zh": "未同意：访谈结束，仅保留拒绝记录。",
-        "km": "មិនយល់ព្រម៖ ការសម្ភាសន៍បញ្ចប់ រក្សាទុកតែការបដិសេធប៉ុណ្ណោះ។",
-    },
-    "suspended": {
-        "en": "Draft kept: resume it with `fieldsurvey ask`.",
-        "zh": "草稿已保存：用 `fieldsurvey ask` 继续。",
-        "km": "សេចក្តីព្រាងត្រូវបានរក្សាទុក៖ បន្តវាដោយ `fieldsurvey ask`។",
-    },
-}
+REFUSED = N_("No consent: the interview ends; only the refusal is kept.")
+DONE = N_("Saved. Thank you.")
+TYPED_HELP = N_("Type < to go back, :lang CODE to switch language, :q to save and quit")
 
 
 class Move(Enum):
@@ -71,9 +50,9 @@ class PlainInterview:
         self.interview = interview
         self.say = say
 
-    def ui(self, key: str) -> str:
-        texts = UI_TEXT[key]
-        return texts.get(self.interview.language, texts["en"])
+    def tr(self, message: str, **values: object) -> str:
+        """One of `ask`'s own words in the interview language."""
+        return tr(message, self.interview.language, **values)
 
     def run(self) -> str:
         """Ask until the interview is closed or the interviewer quits; returns the status."""
@@ -90,9 +69,9 @@ class PlainInterview:
             pass
         if interview.status == "draft":
             interview.suspend()
-            self.say(self.ui("suspended"))
+            self.say(self.tr("Draft kept: resume it with `fieldsurvey ask`."))
         else:
-            self.say(self.ui("refused" if interview.status == "refused" else "done"))
+            self.say(self.tr(REFUSED if interview.status == "refused" else DONE))
         return interview.status
 
     def _ask_page(self) -> Move:
@@ -129,11 +108,11 @@ class PlainInterview:
         hint = self.interview.text(getattr(question, "hint", None))
         message = f"{label}\n  ({hint})" if hint else label
         if isinstance(question, Note):
-            return self._select(message, [Choice(self.ui("continue"), value=None)], None)
+            return self._select(message, [Choice(self.tr("Continue"), value=None)], None)
         if isinstance(question, SelectOne | LikertItem):
             choices = self._choices(question)
             if not self.interview.is_required(question.id):
-                choices.append(Choice(self.ui("skip"), value=None))
+                choices.append(Choice(self.tr("(no answer)"), value=None))
             return self._select(message, choices, self.interview.value(question.id))
         if isinstance(question, SelectMultiple):
             return self._checkbox(message, question)
@@ -153,9 +132,9 @@ class PlainInterview:
 
     def _navigation(self) -> list[Choice]:
         return [
-            Choice(self.ui("back"), value=Move.BACK),
-            Choice(self.ui("language"), value=Move.LANGUAGE),
-            Choice(self.ui("quit"), value=Move.QUIT),
+            Choice(self.tr("< Back"), value=Move.BACK),
+            Choice(self.tr("Change language"), value=Move.LANGUAGE),
+            Choice(self.tr("Save and quit"), value=Move.QUIT),
         ]
 
     def _select(self, message: str, choices: list[Choice], current: object) -> tuple[Move, object]:
@@ -176,7 +155,8 @@ class PlainInterview:
         remaining = self._choices(question)
         order: list[str] = []
         while len(remaining) > 1:
-            prompt = message if not order else f"{self.ui('rank_next')} ({len(order) + 1})"
+            rank = len(order) + 1
+            prompt = message if not order else self.tr("Next in order ({rank})", rank=rank)
             move, value = self._select(prompt, remaining, None)
             if move is not Move.ANSWERED:
                 return move, None
@@ -188,7 +168,7 @@ class PlainInterview:
         current = self.interview.value(question.id)
         default = "" if current is None else str(current)
         text = questionary.text(
-            message, default=default, instruction=f"\n  {self.ui('typed')}\n  >"
+            message, default=default, instruction="\n  " + self.tr(TYPED_HELP) + "\n  >"
         ).unsafe_ask()
         stripped = text.strip()
         if stripped == "<":
@@ -206,13 +186,13 @@ class PlainInterview:
     def _choose_language(self) -> None:
         languages = self.interview.questionnaire.languages
         picked = questionary.select(
-            self.ui("language"), languages, default=self.interview.language
+            self.tr("Change language"), languages, default=self.interview.language
         ).unsafe_ask()
         self.interview.set_language(picked)
 
     def _finish(self) -> bool:
         """At the end of the form: confirm, then complete; problems send us back to them."""
-        if not questionary.confirm(self.ui("finish"), default=True).unsafe_ask():
+        if not questionary.confirm(self.tr("Finish the interview?"), default=True).unsafe_ask():
             return False
         problems = self.interview.complete()
         for problem in problems:
@@ -226,24 +206,31 @@ def open_interview(
     db: sqlite_utils.Database, questionnaire: Questionnaire, lang: str | None, force_new: bool
 ) -> Interview:
     """Ask for interviewer and office on first use, then offer the drafts or start anew."""
-    for key, prompt in (("interviewer", "Interviewer name"), ("office", "Office")):
+    language = lang or get_setting(db, "language") or questionnaire.default_language
+    for key, prompt in (("interviewer", N_("Interviewer name")), ("office", N_("Office"))):
         if not get_setting(db, key):
-            value = questionary.text(f"{prompt}:").unsafe_ask().strip()
+            value = questionary.text(tr(prompt, language) + ":").unsafe_ask().strip()
             if value:
                 set_setting(db, key, value)
     drafts = [] if force_new else list_drafts(db)
     chosen = None
     if drafts:
-        options = [Choice("Start a new interview", value=None)]
+        options = [Choice(tr("Start a new interview", language), value=None)]
         options += [
             Choice(
-                f"Resume draft #{d.id}: {d.persona or 'no persona yet'}, "
-                f"{d.answers} answers, last saved {d.updated_at[:16].replace('T', ' ')}",
+                tr(
+                    "Resume draft #{id}: {persona}, {answers} answers, last saved {saved}",
+                    language,
+                    id=d.id,
+                    persona=d.persona or tr("no persona yet", language),
+                    answers=d.answers,
+                    saved=d.updated_at[:16].replace("T", " "),
+                ),
                 value=d.id,
             )
             for d in drafts
         ]
-        chosen = questionary.select("Drafts on this device:", options).unsafe_ask()
+        chosen = questionary.select(tr("Drafts on this device:", language), options).unsafe_ask()
     if chosen is None:
         return start_interview(db, questionnaire, language=lang)
     interview = resume_interview(db, chosen, [questionnaire])

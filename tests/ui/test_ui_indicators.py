@@ -95,10 +95,10 @@ async def test_a_negative_count_is_refused_and_nothing_is_written(
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert problem(pilot, "front_desk_staff") == "! " + tr(
-            "indicators.problem.negative", value="-5"
+            "A count cannot be negative ({value}).", value="-5"
         )
         assert problem(pilot, "clients_received") == ""
-        assert tr("indicators.refused") in screen_text(app)
+        assert tr("Nothing was saved: correct the entries marked !.") in screen_text(app)
         assert "A count cannot be negative (-5)." in screen_text(app)
         assert app.focused is app.screen.query_one("#count-front_desk_staff")
         assert stored_rows(db) == before  # not even the good count was written
@@ -113,14 +113,14 @@ async def test_not_a_number_then_nothing_is_refused_in_chinese(
         await type_count(pilot, "offices", "-")  # an integer field lets a lone sign through
         await pilot.press("ctrl+s")
         await settle(pilot)
-        expected = tr("indicators.problem.not_count", "zh", value="-")
+        expected = tr("“{value}” is not a whole number.", "zh", value="-")
         assert problem(pilot, "offices") == f"! {expected}"
         assert "未保存任何数据" in screen_text(app)
 
         await pilot.press("backspace", "ctrl+s")
         await settle(pilot)
         assert problem(pilot, "offices") == ""
-        assert tr("indicators.problem.nothing", "zh") in screen_text(app)
+        assert tr("Enter at least one count.", "zh") in screen_text(app)
         assert stored_rows(db) == []
 
 

@@ -32,7 +32,7 @@ from fieldsurvey.ui.preferences import Preferences
 from fieldsurvey.ui.screens.scores import ScoresScreen
 from fieldsurvey.ui.screens.settings import SettingsScreen
 from fieldsurvey.ui.widgets.score_bars import HIGH, LOW, MARK, BarRow, ScoreBars, draw_bar
-from fieldsurvey.ui.widgets.score_rows import area_rows
+from fieldsurvey.ui.widgets.score_rows import area_rows, quadrant_text
 
 SIZE = (80, 24)
 
@@ -176,7 +176,9 @@ async def test_suggested_messages_follow_the_area_in_focus(
 
         await pilot.press("down")  # Equal treatment: possible overkill, nothing to say
         assert areas[1].label in str(title.content)
-        assert str(messages.content) == tr("scores.no_messages")
+        assert str(messages.content) == tr(
+            "No message suggested: this score and its importance do not call for a campaign."
+        )
 
         await pilot.press("down")
         assert areas[2].messages[0].text in str(messages.content)
@@ -247,12 +249,12 @@ async def test_scores_speak_the_language_chosen_in_settings(
         assert app.screen is screen  # the same screen, shown again
         assert screen.report is not None and screen.report.language == "zh"
         text = screen_text(app)
-        assert f"1 {tr('scores.tab.areas', 'zh')}" in text and "1 Areas" not in text
+        assert f"1 {tr('Areas', 'zh')}" in text and "1 Areas" not in text
         assert area.label["zh"] in text and area.label["en"] not in text
-        assert tr("scores.title", "zh") in text
+        assert tr("Scores", "zh") in text
         title = str(screen.query_one("#scores-messages-title", Static).content)
-        assert title == tr("scores.messages_for", "zh", area=area.label["zh"]) + (
-            f" · {tr(f'scores.quadrant.{screen.report.areas[0].quadrant}', 'zh')}"
+        assert title == tr("Suggested messages — {area}", "zh", area=area.label["zh"]) + (
+            f" · {quadrant_text(screen.report.areas[0].quadrant, 'zh')}"
             if screen.report.areas[0].quadrant
             else ""
         )
@@ -276,8 +278,8 @@ async def test_the_groups_tab_keeps_its_dimension_in_the_new_language(
         assert set(screen.breakdowns) == {"gender"}
         assert screen.breakdowns["gender"].language == "zh"
         text = screen_text(app)
-        assert tr("scores.dim.gender", "zh") in text and "Gender" not in text
-        assert tr("scores.dimension", "zh") in text
+        assert tr("Gender", "zh") in text and "Gender" not in text
+        assert tr("Break down by", "zh") in text
         assert bundled.areas[0].label["zh"] in text
 
 

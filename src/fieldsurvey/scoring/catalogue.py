@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from fieldsurvey.i18n import N_
+
 
 class ScoringError(ValueError):
     """A request the questionnaire or the data cannot answer: unknown breakdown, round, weight."""
@@ -27,18 +29,21 @@ class Reason(StrEnum):
 
     @property
     def text(self) -> str:
+        """In English; `tr(reason.text, lang)` gives it in another language."""
         return REASON_TEXT[self]
 
 
 REASON_TEXT = {
-    Reason.NO_DATA: "no responses yet",
-    Reason.TOO_FEW: "fewer than 10 respondents: not shown, to protect their privacy",
-    Reason.ONLY_DK: "every answer was don't know / not applicable",
-    Reason.MOSTLY_DK: "fewer than 10 respondents answered other than don't know / not applicable",
-    Reason.COMPLEMENT: "not shown so that a smaller group cannot be worked out from the totals",
-    Reason.NO_SHARED_ITEMS: "no item is shared by all questionnaire versions in the data",
-    Reason.INDICATIVE_N: "10 to 29 respondents: indicative only, no messages",
-    Reason.WIDE_INTERVAL: "interval wider than ±10 points: indicative only, no messages",
+    Reason.NO_DATA: N_("no responses yet"),
+    Reason.TOO_FEW: N_("fewer than 10 respondents: not shown, to protect their privacy"),
+    Reason.ONLY_DK: N_("every answer was don't know / not applicable"),
+    Reason.MOSTLY_DK: N_(
+        "fewer than 10 respondents answered other than don't know / not applicable"
+    ),
+    Reason.COMPLEMENT: N_("not shown so that a smaller group cannot be worked out from the totals"),
+    Reason.NO_SHARED_ITEMS: N_("no item is shared by all questionnaire versions in the data"),
+    Reason.INDICATIVE_N: N_("10 to 29 respondents: indicative only, no messages"),
+    Reason.WIDE_INTERVAL: N_("interval wider than ±10 points: indicative only, no messages"),
 }
 
 

@@ -24,16 +24,16 @@ class ScreensProvider(Provider):
         app = cast("FieldSurveyApp", self.app)
         language = app.chrome_language
         commands: list[tuple[str, Callable[[], object]]] = [
-            (tr("cmd.home", language), app.action_go_home),
-            (tr("cmd.start", language), app.action_start_interview),
+            (tr("Go to Home", language), app.action_go_home),
+            (tr("Start a new interview", language), app.action_start_interview),
         ]
         if app.interview_screen() is not None:
-            commands.append((tr("cmd.review", language), app.action_review))
+            commands.append((tr("Review the current interview", language), app.action_review))
         commands += [
-            (tr("cmd.settings", language), app.action_open_settings),
-            (tr("cmd.scores", language), app.action_open_scores),
-            (tr("cmd.sync", language), app.action_open_sync),
-            (tr("cmd.indicators", language), app.action_open_indicators),
+            (tr("Open Settings", language), app.action_open_settings),
+            (tr("Open Scores", language), app.action_open_scores),
+            (tr("Open Sync", language), app.action_open_sync),
+            (tr("Open Office indicators", language), app.action_open_indicators),
         ]
         return commands
 

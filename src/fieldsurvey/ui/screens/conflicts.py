@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 
 from fieldsurvey.store.db import describe_write_error
 from fieldsurvey.sync import Conflict, ConflictError, keep_version, list_conflicts
-from fieldsurvey.ui.i18n import tr
+from fieldsurvey.ui.i18n import N_, tr
 from fieldsurvey.ui.screens.base import AppScreen, JobFailed
 from fieldsurvey.ui.screens.confirm import ConfirmScreen
 from fieldsurvey.ui.screens.home import local_time
@@ -33,8 +33,8 @@ from fieldsurvey.ui.widgets.footer import KeyBar
 if TYPE_CHECKING:
     from fieldsurvey.ui.app import FieldSurveyApp
 
-KEEP_KEYS = "abcd"
-"""One key per version shown (two is the usual case, four is plenty)."""
+KEEP_KEYS = {"a": N_("Keep A"), "b": N_("Keep B"), "c": N_("Keep C"), "d": N_("Keep D")}
+"""One key per version shown (two is the usual case, four is plenty), with its footer word."""
 
 
 class ConflictsScreen(AppScreen[None]):
@@ -43,8 +43,8 @@ class ConflictsScreen(AppScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="conflicts.back"),
         *[
-            Binding(key, f"keep({index})", f"Keep {key.upper()}", id=f"conflicts.keep_{key}")
-            for index, key in enumerate(KEEP_KEYS)
+            Binding(key, f"keep({index})", description, id=f"conflicts.keep_{key}")
+            for index, (key, description) in enumerate(KEEP_KEYS.items())
         ],
     ]
 
@@ -70,9 +70,9 @@ class ConflictsScreen(AppScreen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.title = self.t("conflicts.title")
-        self.query_one("#conflict-list", OptionList).border_title = self.t("conflicts.list")
-        self.query_one("#conflict-versions", ConflictVersions).update(self.t("home.loading"))
+        self.title = self.t("Conflicts")
+        self.query_one("#conflict-list", OptionList).border_title = self.t("Interviews in conflict")
+        self.query_one("#conflict-versions", ConflictVersions).update(self.t("counting…"))
         self.query_one("#conflict-list", OptionList).focus()
         self.load_conflicts()
 
@@ -100,11 +100,18 @@ class ConflictsScreen(AppScreen[None]):
         listing = self.query_one("#conflict-list", OptionList)
         previous = listing.highlighted or 0
         listing.clear_options()
-        listing.border_title = self.t("conflicts.list_count", count=len(self.conflicts))
+        listing.border_title = self.t("Interviews in conflict: {count}", count=len(self.conflicts))
         if not self.conflicts:
-            listing.add_option(Option(Content(self.t("conflicts.none")), disabled=True))
+            listing.add_option(
+                Option(
+                    Content(self.t("No conflicts: every interview has one version.")), disabled=True
+                )
+            )
             self.query_one("#conflict-versions", ConflictVersions).update(
-                self.t("conflicts.none_detail")
+                self.t(
+                    "When a merge finds an interview edited on two devices, both versions "
+                    "are kept and listed here, so you can compare them and keep one."
+                )
             )
         else:
             listing.add_options(self.conflict_option(c) for c in self.conflicts)
@@ -114,7 +121,7 @@ class ConflictsScreen(AppScreen[None]):
     def conflict_option(self, conflict: Conflict) -> Option:
         devices = ", ".join(sorted({v.device_id[:8] for v in conflict.versions}))
         text = self.t(
-            "conflicts.line",
+            "{uuid}  {versions} versions · {differing} answer(s) differ · devices {devices}",
             uuid=conflict.uuid[:8],
             versions=len(conflict.versions),
             differing=len(conflict.differing),
@@ -129,7 +136,9 @@ class ConflictsScreen(AppScreen[None]):
         if conflict is None:
             detail.border_title = ""
         else:
-            detail.border_title = self.t("conflicts.compare", uuid=conflict.uuid[:8])
+            detail.border_title = self.t(
+                "Interview {uuid}: versions side by side", uuid=conflict.uuid[:8]
+            )
             self.query_one("#conflict-versions", ConflictVersions).show_conflict(
                 conflict, self.ctx.questionnaire, self.chrome_language, self.t, local_time
             )
@@ -152,7 +161,8 @@ class ConflictsScreen(AppScreen[None]):
         version = conflict.versions[index]
         name = letter(index)
         question = self.t(
-            "conflicts.confirm_keep",
+            "Keep version {letter} of interview {uuid} (device {device}, "
+            "saved {saved})? The other versions are set aside, not deleted.",
             letter=name,
             uuid=conflict.uuid[:8],
             device=version.device_id[:8],
@@ -164,7 +174,7 @@ class ConflictsScreen(AppScreen[None]):
                 self.keep_worker(conflict.uuid, version.content_hash, name)
 
         self.app.push_screen(
-            ConfirmScreen(question, self.t("yes"), self.t("no")), keep_if_confirmed
+            ConfirmScreen(question, self.t("Yes"), self.t("No")), keep_if_confirmed
         )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="conflicts-keep")
@@ -176,7 +186,11 @@ class ConflictsScreen(AppScreen[None]):
         except sqlite3.Error as exc:
             self.post_message(JobFailed(describe_write_error(exc)[1]))
         else:
-            self.post_message(self.Kept(self.t("conflicts.kept", letter=name, uuid=uuid[:8])))
+            self.post_message(
+                self.Kept(
+                    self.t("Kept version {letter} of interview {uuid}.", letter=name, uuid=uuid[:8])
+                )
+            )
 
     @on(Kept)
     def reload_after_keeping(self, event: Kept) -> None:
@@ -185,7 +199,11 @@ class ConflictsScreen(AppScreen[None]):
 
     @on(JobFailed)
     def show_failure(self, event: JobFailed) -> None:
-        self.notify(self.t("conflicts.failed", error=event.error), severity="error", timeout=8)
+        self.notify(
+            self.t("Could not keep the version: {error}", error=event.error),
+            severity="error",
+            timeout=8,
+        )
 
 
 class ConflictsCommands(Provider):
@@ -194,7 +212,7 @@ class ConflictsCommands(Provider):
     @property
     def command_name(self) -> str:
         app = cast("FieldSurveyApp", self.app)
-        return tr("cmd.conflicts", app.chrome_language)
+        return tr("Open Conflicts", app.chrome_language)
 
     def open(self) -> None:
         cast("FieldSurveyApp", self.app).open_screen(ConflictsScreen)

@@ -21,17 +21,17 @@ from textual.widgets import Button, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from fieldsurvey.store.counts import DraftSummary, HomeCounts, home_counts, list_drafts
-from fieldsurvey.ui.i18n import pad, pick
+from fieldsurvey.ui.i18n import N_, pad, pick
 from fieldsurvey.ui.screens.base import AppScreen, JobFailed
 from fieldsurvey.ui.widgets.footer import KeyBar
 
 MENU = (
-    ("start", "n", "home.start"),
-    ("resume", "r", "home.resume"),
-    ("scores", "s", "home.scores"),
-    ("sync", "y", "home.sync"),
-    ("settings", "e", "home.settings"),
-    ("indicators", "o", "home.indicators"),
+    ("start", "n", N_("Start interview")),
+    ("resume", "r", N_("Resume draft")),
+    ("scores", "s", N_("Scores")),
+    ("sync", "y", N_("Sync")),
+    ("settings", "e", N_("Settings")),
+    ("indicators", "o", N_("Office indicators")),
 )
 """Home's menu: button id, its key, its label. The keys match BINDINGS below."""
 
@@ -70,13 +70,13 @@ class HomeScreen(AppScreen[None]):
             with Vertical(id="home-main"):
                 yield Static(id="home-identity")
                 yield Static(id="home-counts")
-                yield Label(self.t("home.drafts"), id="home-drafts-title")
+                yield Label(self.t("Drafts to resume"), id="home-drafts-title")
                 yield OptionList(id="home-drafts")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.show_identity()
-        self.query_one("#home-counts", Static).update(self.t("home.loading"))
+        self.query_one("#home-counts", Static).update(self.t("counting…"))
         self.query_one("#home-start", Button).focus()
         self.load_data()
         if self.fs_app.exit_after_first_screen:
@@ -90,14 +90,14 @@ class HomeScreen(AppScreen[None]):
     def show_identity(self) -> None:
         ctx = self.ctx
         prefs = ctx.preferences
-        not_set = self.t("not_set")
+        not_set = self.t("(not set)")
         questionnaire = ctx.questionnaire
         rows = [
-            ("home.interviewer", prefs.interviewer or not_set),
-            ("home.office", prefs.office or not_set),
-            ("home.round", prefs.round or not_set),
-            ("home.device", ctx.device_id[:8]),
-            ("home.questionnaire", f"{questionnaire.id} {questionnaire.version}"),
+            (N_("Interviewer"), prefs.interviewer or not_set),
+            (N_("Office"), prefs.office or not_set),
+            (N_("Round"), prefs.round or not_set),
+            (N_("Device"), ctx.device_id[:8]),
+            (N_("Questionnaire"), f"{questionnaire.id} {questionnaire.version}"),
         ]
         self.title = pick(questionnaire.title, ctx.language, questionnaire.default_language)
         self.sub_title = ""
@@ -109,7 +109,7 @@ class HomeScreen(AppScreen[None]):
         self.query_one("#home-identity", Static).update(Content.assemble(*parts[:-1]))
         for button_id, key, label in MENU:
             self.query_one(f"#home-{button_id}", Button).label = f"{key}  {self.t(label)}"
-        self.query_one("#home-drafts-title", Label).update(self.t("home.drafts"))
+        self.query_one("#home-drafts-title", Label).update(self.t("Drafts to resume"))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="home-data")
     def load_data(self) -> None:
@@ -127,12 +127,12 @@ class HomeScreen(AppScreen[None]):
         counts = event.counts
         self.query_one("#home-counts", Static).update(
             Content.assemble(
-                (self.t("home.interviews"), "bold"),
-                f"  {self.t('home.today')} ",
+                (self.t("Interviews"), "bold"),
+                "  " + self.t("today") + " ",
                 (f"{counts.today:,}", "bold"),
-                f" · {self.t('home.total')} ",
+                " · " + self.t("total") + " ",
                 (f"{counts.total:,}", "bold"),
-                f" · {self.t('home.unexported')} ",
+                " · " + self.t("not yet exported") + " ",
                 (f"{counts.not_exported:,}", "bold"),
             )
         )
@@ -143,7 +143,7 @@ class HomeScreen(AppScreen[None]):
             drafts_list.add_options(self.draft_option(draft) for draft in event.drafts)
             drafts_list.highlighted = min(highlighted or 0, len(event.drafts) - 1)
         else:
-            drafts_list.add_option(Option(Content(self.t("home.no_drafts")), disabled=True))
+            drafts_list.add_option(Option(Content(self.t("No drafts.")), disabled=True))
         self.query_one("#home-resume", Button).disabled = not event.drafts
         if event.drafts and not self.offered_resume:
             # An interview was left unfinished (closed, Ctrl+C, a crash): offer it first.
@@ -153,7 +153,7 @@ class HomeScreen(AppScreen[None]):
     @on(JobFailed)
     def show_failure(self, event: JobFailed) -> None:
         self.query_one("#home-counts", Static).update(
-            Content(self.t("home.counts_failed", error=event.error))
+            Content(self.t("Could not read the counts: {error}", error=event.error))
         )
 
     def draft_option(self, draft: DraftSummary) -> Option:
@@ -161,7 +161,7 @@ class HomeScreen(AppScreen[None]):
         persona = next((p for p in questionnaire.personas if p.id == draft.persona), None)
         persona_label = pick(persona.label, self.ctx.language) if persona else "—"
         text = self.t(
-            "home.draft_line",
+            "{started}  {persona}  {answered} answered",
             started=local_time(draft.updated_at),
             persona=persona_label,
             answered=draft.answers,

@@ -79,7 +79,7 @@ class IndicatorsScreen(AppScreen[None]):
         self.office = prefs.office
         yield Header(icon="")
         with Horizontal(id="indicators-where"):
-            yield Label(self.t("home.office"), classes="indicators-label")
+            yield Label(self.t("Office"), classes="indicators-label")
             yield Select(
                 self.office_options([prefs.office] if prefs.office else []),
                 value=prefs.office or NEW_OFFICE,
@@ -88,25 +88,31 @@ class IndicatorsScreen(AppScreen[None]):
                 id="indicators-office",
             )
             yield Input(
-                placeholder=self.t("indicators.new_office_name"),
+                placeholder=self.t("New office name"),
                 compact=True,
                 max_length=64,
                 id="indicators-new-office",
             )
-            yield Label(self.t("indicators.period"), classes="indicators-label")
+            yield Label(self.t("Period"), classes="indicators-label")
             yield Input(
                 prefs.round,
-                placeholder=self.t("settings.round_hint"),
+                placeholder=self.t("e.g. 2026-Q3"),
                 compact=True,
                 max_length=64,
                 id="indicators-period",
             )
         yield Static(id="indicators-where-problem", classes="error-message")
         with TabbedContent(id="indicators-tabs"):
-            with TabPane(f"{self.t('indicators.tab.counts')} (F2)", id="counts"):
+            with TabPane(self.t("Counts") + " (F2)", id="counts"):
                 yield IndicatorForm(self.ctx.questionnaire, self.text_lang, id="indicators-form")
-                yield Static(self.t("indicators.form_hint"), id="indicators-hint", classes="hint")
-            with TabPane(f"{self.t('indicators.tab.ratios')} (F3)", id="ratios"):
+                yield Static(
+                    self.t(
+                        "Whole numbers only; leave blank what you do not know. Enter: next field."
+                    ),
+                    id="indicators-hint",
+                    classes="hint",
+                )
+            with TabPane(self.t("Ratios") + " (F3)", id="ratios"):
                 yield RatioTable(id="indicators-ratios")
                 yield Static(id="indicators-ratio-detail")
         yield Static(id="indicators-status")
@@ -114,10 +120,10 @@ class IndicatorsScreen(AppScreen[None]):
 
     def office_options(self, known: list[str]) -> list[tuple[str, str]]:
         names = sorted(set(known) | ({self.office} if self.office else set()))
-        return [(name, name) for name in names] + [(self.t("indicators.new_office"), NEW_OFFICE)]
+        return [(name, name) for name in names] + [(self.t("+ New office…"), NEW_OFFICE)]
 
     def on_mount(self) -> None:
-        self.title = self.t("indicators.title")
+        self.title = self.t("Office indicators")
         self.query_one("#indicators-new-office").display = self.office == ""
         self.query_one("#indicators-where-problem").display = False
         self.load_office(self.office)
@@ -199,7 +205,13 @@ class IndicatorsScreen(AppScreen[None]):
         if self.table is None or not self.table.periods:
             ratio_table.clear(columns=True)
             ratio_table.display = False
-            detail.update(self.t("indicators.no_counts", office=self.office or "…"))
+            detail.update(
+                self.t(
+                    "No counts yet for {office}. Enter them "
+                    "under Counts (F2) and save with Ctrl+S.",
+                    office=self.office or "…",
+                )
+            )
             return
         ratio_table.display = True
         ratio_table.show(series, self.table, self.ctx.questionnaire, self.text_lang)
@@ -237,7 +249,10 @@ class IndicatorsScreen(AppScreen[None]):
     @on(Saved)
     def confirm_saved(self, event: Saved) -> None:
         text = self.t(
-            "indicators.saved", count=len(event.counts), office=event.office, period=event.period
+            "Saved {count} counts for {office}, {period}.",
+            count=len(event.counts),
+            office=event.office,
+            period=event.period,
         )
         self.set_status(text)
         self.show_ratios_when_loaded = True
@@ -257,11 +272,16 @@ class IndicatorsScreen(AppScreen[None]):
                 by_field.setdefault(field, text)
         self.action_show_tab("counts")
         self.query_one(IndicatorForm).show_problems(by_field)
-        self.set_status(" ".join([self.t("indicators.refused"), *general]), error=True)
+        self.set_status(
+            " ".join([self.t("Nothing was saved: correct the entries marked !."), *general]),
+            error=True,
+        )
 
     @on(JobFailed)
     def show_failure(self, event: JobFailed) -> None:
-        self.set_status(self.t("indicators.failed", error=event.error), error=True)
+        self.set_status(
+            self.t("Could not read the indicators: {error}", error=event.error), error=True
+        )
 
     # ----- choosing office and period ------------------------------------------------------
 
@@ -306,7 +326,7 @@ class IndicatorsScreen(AppScreen[None]):
             q.default_language, ""
         )
         self.query_one("#indicators-hint", Static).update(
-            f"{label}\n{self.t('indicators.correlates', text=text)}"
+            label + "\n" + self.t("Correlates with: {text}", text=text)
         )
 
     # ----- keys ----------------------------------------------------------------------------------

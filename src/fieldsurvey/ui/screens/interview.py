@@ -25,7 +25,7 @@ from fieldsurvey.engine import start_interview as engine_start
 from fieldsurvey.questionnaire.expressions import Value
 from fieldsurvey.questionnaire.model import QuestionLike
 from fieldsurvey.ui.formatting import section_of
-from fieldsurvey.ui.i18n import LANGUAGE_NAMES, tr
+from fieldsurvey.ui.i18n import N_, language_name, tr
 from fieldsurvey.ui.screens.base import AppScreen
 from fieldsurvey.ui.screens.review import ReviewResult, ReviewScreen
 from fieldsurvey.ui.widgets.answer_input import AnswerInput
@@ -165,7 +165,7 @@ class InterviewScreen(AppScreen[None]):
         section = self.sections.get(first) if first else None
         progress = interview.progress()
         counter = tr(
-            "interview.progress",
+            "{done}/{total} answered",
             interview.language,
             done=progress.answered,
             total=progress.relevant,
@@ -176,9 +176,9 @@ class InterviewScreen(AppScreen[None]):
             progress.relevant,
             counter,
         )
-        title = tr("interview.title", interview.language)
+        title = tr("Interview", interview.language)
         sub_title = " · ".join(
-            part for part in (self.persona_label(), LANGUAGE_NAMES.get(interview.language)) if part
+            part for part in (self.persona_label(), language_name(interview.language)) if part
         )
         if (title, sub_title) != (self.title, self.sub_title):
             self.title, self.sub_title = title, sub_title
@@ -305,7 +305,7 @@ class InterviewScreen(AppScreen[None]):
     async def after_move(self) -> None:
         """Show where the engine went: a page, the review at the end, or Home after a refusal."""
         if self.interview.status == "refused":
-            self.notify(tr("interview.saved_refusal", self.interview.language))
+            self.notify(tr("Refusal recorded.", self.interview.language))
             self.dismiss()
         elif self.interview.page is None:
             self.action_review()
@@ -339,7 +339,11 @@ class InterviewScreen(AppScreen[None]):
 
     async def after_review(self, result: ReviewResult | None) -> None:
         if result is not None and result.finished:
-            key = "interview.saved_refusal" if self.interview.status == "refused" else "review.done"
+            key = (
+                N_("Refusal recorded.")
+                if self.interview.status == "refused"
+                else N_("Interview saved. Thank you!")
+            )
             self.notify(tr(key, self.interview.language))
             self.dismiss()
             return
@@ -358,7 +362,10 @@ class InterviewScreen(AppScreen[None]):
             self.flush_inputs()
             with contextlib.suppress(EngineError):  # answers are saved; paradata can be lost
                 self.interview.suspend()
-            self.notify(tr("interview.draft_kept", self.interview.language), timeout=3)
+            self.notify(
+                tr("Interview kept as a draft; resume it from Home.", self.interview.language),
+                timeout=3,
+            )
         self.dismiss()
 
 

@@ -55,12 +55,15 @@ class ReviewScreen(AppScreen[ReviewResult | None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
-        yield Static(self.t("review.help"), id="review-help")
+        yield Static(
+            self.t("Enter changes the highlighted answer; f finishes. ! = required, not answered."),
+            id="review-help",
+        )
         yield OptionList(id="review-list")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.title = self.t("review.title")
+        self.title = self.t("Review answers")
         self.show_items()
         self.query_one("#review-list", OptionList).focus()
 
@@ -99,7 +102,11 @@ class ReviewScreen(AppScreen[ReviewResult | None]):
         self.dismiss(None)
 
     def action_finish(self) -> None:
-        confirm = ConfirmScreen(self.t("review.confirm_finish"), self.t("yes"), self.t("no"))
+        confirm = ConfirmScreen(
+            self.t("Finish this interview? It will be saved as complete."),
+            self.t("Yes"),
+            self.t("No"),
+        )
         self.app.push_screen(confirm, self.finish_if_confirmed)
 
     def finish_if_confirmed(self, confirmed: bool | None) -> None:
@@ -112,7 +119,12 @@ class ReviewScreen(AppScreen[ReviewResult | None]):
             return
         if self.problems:
             self.query_one("#review-help", Static).update(
-                Content(self.t("review.problems", count=len(self.problems)))
+                Content(
+                    self.t(
+                        "Not finished yet: {count} question(s) need an answer.",
+                        count=len(self.problems),
+                    )
+                )
             )
             self.query_one("#review-help", Static).add_class("-problems")
             self.show_items()

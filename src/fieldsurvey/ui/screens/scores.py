@@ -23,6 +23,7 @@ from textual.widgets import Header, Label, Select, Static, TabbedContent, TabPan
 from textual.worker import get_current_worker
 
 from fieldsurvey.scoring import ScoreReport, dimensions, score
+from fieldsurvey.ui.i18n import N_
 from fieldsurvey.ui.screens.base import AppScreen
 from fieldsurvey.ui.widgets.footer import KeyBar
 from fieldsurvey.ui.widgets.score_bars import ScoreBars
@@ -43,6 +44,22 @@ from fieldsurvey.ui.widgets.score_rows import (
 GROUP_NOTE = 14
 """Cells for a group's `  126  -12.8*`, the same in every area so the bars line up."""
 TABS = ("areas", "groups", "quadrants", "awareness")
+IMPORTANCE_NOTES = {
+    "correlation": N_(
+        "Importance: how closely each area goes with overall "
+        "satisfaction (correlation). Cross-hairs at the means."
+    ),
+    "asked": N_(
+        "Importance: share of respondents who named the area "
+        "as the most important. Cross-hairs at the means."
+    ),
+}
+TAB_TITLES = {
+    "areas": N_("Areas"),
+    "groups": N_("Groups"),
+    "quadrants": N_("Quadrants"),
+    "awareness": N_("Awareness"),
+}
 """Tab ids in order; keys 1-4 show them."""
 SPINNER = "|/-\\"
 """Turned four times a second while a report is computed. Textual's animated loading indicator
@@ -102,7 +119,7 @@ class ScoresScreen(AppScreen[None]):
         questionnaire = self.ctx.questionnaire
         self.languages = (self.chrome_language, self.text_lang)
         yield Header(icon="")
-        yield Static(self.t("scores.loading"), id="scores-summary")
+        yield Static(self.t("Computing the scores…"), id="scores-summary")
         yield Static(id="scores-warnings")
         yield Static(id="scores-empty")
         with TabbedContent(id="scores-tabs"):
@@ -113,7 +130,7 @@ class ScoresScreen(AppScreen[None]):
                     yield Static(id="scores-messages-text")
             with TabPane(self.tab_title(1), id="groups"):
                 with Horizontal(id="scores-dimension-row"):
-                    yield Label(self.t("scores.dimension"), id="scores-dimension-label")
+                    yield Label(self.t("Break down by"), id="scores-dimension-label")
                     yield Select(
                         self.dimension_options(),
                         value=self.dimension,
@@ -122,17 +139,23 @@ class ScoresScreen(AppScreen[None]):
                         id="scores-dimension",
                     )
                     yield Label(id="scores-groups-status", classes="hint")
-                yield Static(self.t("scores.groups_legend"), id="scores-groups-legend")
+                yield Static(
+                    self.t(
+                        "gap = group minus all others · * real "
+                        "difference (95%) · ~ indicative (10-29)"
+                    ),
+                    id="scores-groups-legend",
+                )
                 with VerticalScroll(id="scores-groups"):
                     for area in questionnaire.areas:
                         yield Static(classes="scores-heading", id=f"scores-group-title-{area.id}")
                         yield ScoreBars(
                             note_width=GROUP_NOTE,
-                            note_title=self.t("scores.group_note_title"),
+                            note_title=self.t("    n   gap"),
                             id=f"scores-group-{area.id}",
                         )
                     yield Static(
-                        self.t("scores.gaps_title"),
+                        self.t("Equity gaps: the group minus everyone else"),
                         classes="scores-heading",
                         id="scores-gaps-title",
                     )
@@ -148,7 +171,7 @@ class ScoresScreen(AppScreen[None]):
         yield KeyBar()
 
     def tab_title(self, index: int) -> str:
-        return f"{index + 1} {self.t(f'scores.tab.{TABS[index]}')}"
+        return f"{index + 1} {self.t(TAB_TITLES[TABS[index]])}"
 
     def dimension_options(self) -> list[tuple[str, str]]:
         return [(dimension_text(d, self.text_lang), d) for d in dimensions(self.ctx.questionnaire)]
@@ -156,13 +179,13 @@ class ScoresScreen(AppScreen[None]):
     def plot_words(self) -> PlotWords:
         corners = ("concentrate", "keep_up", "low_priority", "overkill")
         return PlotWords(
-            importance=self.t("scores.importance"),
-            score=self.t("scores.score"),
+            importance=self.t("Importance"),
+            score=self.t("Score"),
             corners=tuple(quadrant_text(q, self.text_lang) for q in corners),  # type: ignore[arg-type]
         )
 
     def on_mount(self) -> None:
-        self.title = self.t("scores.title")
+        self.title = self.t("Scores")
         # The tabs stay up while the first report is computed: hidden, their underline would
         # be drawn under no tab and then slide into place once the scores arrive.
         self.query_one("#scores-empty").display = False
@@ -188,21 +211,25 @@ class ScoresScreen(AppScreen[None]):
 
     def relabel(self) -> None:
         """The screen's own words (title, tabs, headings, plot axes) in the current language."""
-        self.title = self.t("scores.title")
+        self.title = self.t("Scores")
         tabs = self.query_one(TabbedContent)
         for index, tab in enumerate(TABS):
             tabs.get_tab(tab).label = self.tab_title(index)
-        self.query_one("#scores-dimension-label", Label).update(self.t("scores.dimension"))
+        self.query_one("#scores-dimension-label", Label).update(self.t("Break down by"))
         select = self.query_one("#scores-dimension", Select)
         with select.prevent(Select.Changed):  # the same dimension, only named anew
             select.set_options(self.dimension_options())
             select.value = self.dimension
             select.mutate_reactive(Select.value)  # redraw the name even when the value is kept
-        self.query_one("#scores-groups-legend", Static).update(self.t("scores.groups_legend"))
+        self.query_one("#scores-groups-legend", Static).update(
+            self.t("gap = group minus all others · * real difference (95%) · ~ indicative (10-29)")
+        )
         for bars in self.query("#scores-groups ScoreBars").results(ScoreBars):
-            bars.note_title = self.t("scores.group_note_title")
+            bars.note_title = self.t("    n   gap")
             bars.refresh()
-        self.query_one("#scores-gaps-title", Static).update(self.t("scores.gaps_title"))
+        self.query_one("#scores-gaps-title", Static).update(
+            self.t("Equity gaps: the group minus everyone else")
+        )
         plot = self.query_one("#scores-plot", QuadrantPlot)
         plot.words = self.plot_words()
         plot.refresh()
@@ -231,7 +258,7 @@ class ScoresScreen(AppScreen[None]):
     def turn_spinner(self) -> None:
         """The summary line says what is being computed, with a turning bar."""
         self.spin = (self.spin + 1) % len(SPINNER)
-        waiting = f"{SPINNER[self.spin]} {self.t('scores.loading')}"
+        waiting = SPINNER[self.spin] + " " + self.t("Computing the scores…")
         summary = self.query_one("#scores-summary", Static)
         if None in self.pending or self.report is None:
             summary.update(waiting if None in self.pending else "")
@@ -290,7 +317,14 @@ class ScoresScreen(AppScreen[None]):
         """Areas, warnings, awareness and plot of the whole sample (again after a language
         change: the report holds numbers and labels, the screen adds its own words)."""
         empty = report.status == "no_data"
-        self.show_empty(self.t("scores.no_data") if empty else None)
+        self.show_empty(
+            self.t(
+                "No data yet.\n\nScores appear here once interviews are completed on this device "
+                "or merged from other devices (Sync). Start an interview from Home with n."
+            )
+            if empty
+            else None
+        )
         if empty:
             return
         self.show_warnings(warning_lines(report, self.text_lang))
@@ -313,10 +347,10 @@ class ScoresScreen(AppScreen[None]):
     def show_failure(self, event: ReportFailed) -> None:
         self.done(event.dimension)
         if event.dimension is None:
-            self.show_empty(self.t("scores.failed", error=event.error))
+            self.show_empty(self.t("Could not compute the scores: {error}", error=event.error))
         else:
             self.query_one("#scores-gaps", Static).update(
-                self.t("scores.failed", error=event.error)
+                self.t("Could not compute the scores: {error}", error=event.error)
             )
 
     # ----- showing --------------------------------------------------------------------------------
@@ -346,9 +380,13 @@ class ScoresScreen(AppScreen[None]):
         points = plot_points(report, self.text_lang)
         cuts = (report.cuts.score, report.cuts.importance) if report.cuts else None
         self.query_one("#scores-plot", QuadrantPlot).show(points, cuts)
-        note = "" if points and cuts else self.t("scores.no_quadrants")
+        note = (
+            ""
+            if points and cuts
+            else self.t("Importance could not be estimated, so the areas have no quadrant.")
+        )
         if report.importance_method:
-            note = note or self.t(f"scores.importance_{report.importance_method}")
+            note = note or self.t(IMPORTANCE_NOTES[report.importance_method])
         self.query_one("#scores-plot-note", Static).update(note)
 
     def show_groups(self) -> None:
@@ -367,7 +405,7 @@ class ScoresScreen(AppScreen[None]):
             self.query_one(f"#scores-group-{area.id}", ScoreBars).set_rows(rows)
         gaps = gap_lines(report, self.dimension, self.size.width - 4)
         self.query_one("#scores-gaps", Static).update(
-            Content("\n").join(gaps) if gaps else self.t("scores.no_gaps")
+            Content("\n").join(gaps) if gaps else self.t("No gaps to show.")
         )
 
     @on(ScoreBars.Highlighted, "#scores-areas")
@@ -376,7 +414,7 @@ class ScoresScreen(AppScreen[None]):
         if self.report is None:
             return
         area = next(a for a in self.report.areas if a.id == event.key)
-        title = self.t("scores.messages_for", area=area.label)
+        title = self.t("Suggested messages — {area}", area=area.label)
         if area.quadrant:
             title += f" · {quadrant_text(area.quadrant, self.text_lang)}"
         self.query_one("#scores-messages-title", Static).update(title)
@@ -392,7 +430,7 @@ class ScoresScreen(AppScreen[None]):
             return
         benefit = next(b for b in self.report.awareness if b.id == event.key)
         self.query_one("#scores-awareness-title", Static).update(
-            self.t("scores.messages_for", area=benefit.label)
+            self.t("Suggested messages — {area}", area=benefit.label)
         )
         reason = benefit.reason if benefit.status != "ok" else None
         self.query_one("#scores-awareness-text", Static).update(

@@ -16,12 +16,16 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Header, Input, Label, Select, Static
 
-from fieldsurvey.ui.i18n import LANGUAGE_NAMES, pad, tr
+from fieldsurvey.ui.i18n import N_, language_name, pad, tr
 from fieldsurvey.ui.preferences import THEME_AUTO, THEMES, Preferences
 from fieldsurvey.ui.screens.base import AppScreen
 from fieldsurvey.ui.widgets.footer import KeyBar
 
 REQUIRED = ("interviewer", "office")
+
+
+SETTING_LABELS = {"interviewer": N_("Interviewer"), "office": N_("Office"), "round": N_("Round")}
+"""The fields a clerk fills, with their labels."""
 
 
 class FormField(Input):
@@ -59,30 +63,33 @@ class SettingsScreen(AppScreen[bool]):
         yield Header(icon="")
         with Vertical(id="settings-body"):
             if self.first_run:
-                yield Static(self.t("settings.first_run"), id="settings-intro")
+                yield Static(
+                    self.t("Before the first interview: who is interviewing, and where?"),
+                    id="settings-intro",
+                )
             yield Static(
-                Content.assemble((pad(self.t("home.device"), 17), "bold"), self.ctx.device_id),
+                Content.assemble((pad(self.t("Device"), 17), "bold"), self.ctx.device_id),
                 id="settings-device",
             )
             with Grid(id="settings-form"):
-                for field in ("interviewer", "office", "round"):
-                    yield Label(self.t(f"home.{field}"), classes="settings-label")
+                for field, label in SETTING_LABELS.items():
+                    yield Label(self.t(label), classes="settings-label")
                     yield FormField(
                         getattr(prefs, field),
-                        placeholder=self.t("settings.round_hint") if field == "round" else "",
+                        placeholder=self.t("e.g. 2026-Q3") if field == "round" else "",
                         id=f"settings-{field}",
                         max_length=80,
                     )
-                yield Label(self.t("settings.language"))
+                yield Label(self.t("Language"))
                 yield Select(
-                    [(LANGUAGE_NAMES.get(code, code), code) for code in questionnaire.languages],
+                    [(language_name(code), code) for code in questionnaire.languages],
                     value=prefs.language
                     if prefs.language in questionnaire.languages
                     else questionnaire.default_language,
                     allow_blank=False,
                     id="settings-language",
                 )
-                yield Label(self.t("settings.theme"))
+                yield Label(self.t("Theme"))
                 yield Select(
                     [(self.theme_label(theme), theme) for theme in THEMES],
                     value=prefs.theme if prefs.theme in THEMES else THEME_AUTO,
@@ -90,16 +97,20 @@ class SettingsScreen(AppScreen[bool]):
                     id="settings-theme",
                 )
             with Horizontal(id="settings-buttons"):
-                yield Button(self.t("save"), id="settings-save", variant="primary", compact=True)
-                yield Button(self.t("cancel"), id="settings-cancel", compact=True)
+                yield Button(self.t("Save"), id="settings-save", variant="primary", compact=True)
+                yield Button(self.t("Cancel"), id="settings-cancel", compact=True)
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.title = self.t("settings.title")
+        self.title = self.t("Settings")
         self.query_one("#settings-interviewer", Input).focus()
 
     def theme_label(self, theme: str) -> str:
-        return self.t("settings.theme_auto") if theme == THEME_AUTO else theme
+        return (
+            self.t("automatic (16 colours when the terminal has few)")
+            if theme == THEME_AUTO
+            else theme
+        )
 
     def form_values(self) -> dict[str, str]:
         values = {
@@ -116,16 +127,14 @@ class SettingsScreen(AppScreen[bool]):
         for field in REQUIRED:
             # The message sits in the field's border: the form keeps its height at 80x24.
             box = self.query_one(f"#settings-{field}", Input)
-            box.border_subtitle = (
-                tr("settings.required", values["language"]) if field in missing else ""
-            )
+            box.border_subtitle = tr("Required.", values["language"]) if field in missing else ""
             box.set_class(field in missing, "-missing")
         if missing:
             self.query_one(f"#settings-{missing[0]}", Input).focus()
             return
         preferences: Preferences = self.ctx.preferences.with_values(**values)
         self.fs_app.save_preferences(preferences)
-        self.notify(tr("settings.saved", preferences.language), timeout=2)
+        self.notify(tr("Settings saved.", preferences.language), timeout=2)
         self.dismiss(True)
 
     def action_cancel(self) -> None:

@@ -31,6 +31,7 @@ from textual.widgets import (
 )
 
 from fieldsurvey.sync.fileformat import FILE_SUFFIX
+from fieldsurvey.ui.i18n import N_
 from fieldsurvey.ui.screens.base import AppScreen
 from fieldsurvey.ui.screens.conflicts import ConflictsScreen
 from fieldsurvey.ui.screens.sync_file_picker import SyncFilePicker
@@ -51,6 +52,9 @@ EXPORT_TAB = "sync-export"
 MERGE_TAB = "sync-merge"
 JOB_GROUPS = ("sync-export", "sync-merge")
 """Worker groups of the jobs that write; one runs at a time."""
+
+NOT_ENCRYPTED = N_("NOT encrypted: whoever gets the file can read the answers.")
+WILL_ENCRYPT = N_("Encrypted: only the supervisor's secret key opens the file.")
 
 
 class SyncScreen(AppScreen[None]):
@@ -97,9 +101,9 @@ class SyncScreen(AppScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         with TabbedContent(id="sync-tabs", initial=EXPORT_TAB):
-            with TabPane(self.t("sync.tab_export"), id=EXPORT_TAB):
+            with TabPane(self.t("Export"), id=EXPORT_TAB):
                 yield from self.compose_export()
-            with TabPane(self.t("sync.tab_merge"), id=MERGE_TAB):
+            with TabPane(self.t("Merge"), id=MERGE_TAB):
                 yield from self.compose_merge()
         yield KeyBar()
 
@@ -114,40 +118,44 @@ class SyncScreen(AppScreen[None]):
         )
 
     def compose_export(self) -> ComposeResult:
-        yield Static(self.t("home.loading"), id="sync-pending")
-        folder = SyncPathInput(id="sync-folder", placeholder=self.t("sync.home_hint"))
-        yield self.field_row("sync.folder", folder, "sync-folder-browse", "sync.browse")
-        everything = Checkbox(self.t("sync.everything"), id="sync-everything", compact=True)
+        yield Static(self.t("counting…"), id="sync-pending")
+        folder = SyncPathInput(id="sync-folder", placeholder=self.t("empty: your home folder"))
+        yield self.field_row(N_("Folder"), folder, "sync-folder-browse", N_("Browse…"))
+        everything = Checkbox(
+            self.t("Everything, also what was exported before"), id="sync-everything", compact=True
+        )
         everything.BUTTON_INNER = " "
         yield everything
-        keys = SyncPathInput(id="sync-recipients", placeholder=self.t("sync.recipients_hint"))
-        yield self.field_row("sync.encrypt_for", keys, "sync-recipients-browse", "sync.browse")
+        keys = SyncPathInput(
+            id="sync-recipients", placeholder=self.t("supervisor key: age1… or a .pub file")
+        )
+        yield self.field_row(N_("Encrypt for"), keys, "sync-recipients-browse", N_("Browse…"))
         yield Static(id="sync-encryption")
         with Horizontal(classes="sync-actions"):
-            yield Button(
-                self.t("sync.export_button"), id="sync-export-run", variant="primary", compact=True
-            )
+            yield Button(self.t("Export"), id="sync-export-run", variant="primary", compact=True)
         with VerticalScroll(classes="sync-result"):
             yield SyncSummary(id="sync-export-summary")
 
     def compose_merge(self) -> ComposeResult:
-        files = SyncPathInput(id="sync-files", placeholder=self.t("sync.files_hint"))
-        yield self.field_row("sync.files", files, "sync-files-browse", "sync.choose")
-        key = SyncPathInput(id="sync-identity", placeholder=self.t("sync.identity_hint"))
-        yield self.field_row("sync.identity", key, "sync-identity-browse", "sync.browse")
+        files = SyncPathInput(
+            id="sync-files", placeholder=self.t(".fsx files or a folder; separate several with ;")
+        )
+        yield self.field_row(N_("Files"), files, "sync-files-browse", N_("Choose…"))
+        key = SyncPathInput(
+            id="sync-identity", placeholder=self.t("supervisor .key file, for encrypted files")
+        )
+        yield self.field_row(N_("Secret key"), key, "sync-identity-browse", N_("Browse…"))
         with Horizontal(classes="sync-actions"):
+            yield Button(self.t("Merge"), id="sync-merge-run", variant="primary", compact=True)
             yield Button(
-                self.t("sync.merge_button"), id="sync-merge-run", variant="primary", compact=True
-            )
-            yield Button(
-                self.t("sync.conflicts_button", count="…"), id="sync-conflicts", compact=True
+                self.t("Conflicts ({count})", count="…"), id="sync-conflicts", compact=True
             )
             yield ProgressBar(id="sync-progress", show_eta=False)
         with VerticalScroll(classes="sync-result"):
             yield SyncSummary(id="sync-merge-summary")
 
     def on_mount(self) -> None:
-        self.title = self.t("sync.title")
+        self.title = self.t("Sync")
         self.show_encryption("")
         self.query_one("#sync-export-run", Button).focus()
         self.load_status()
@@ -173,7 +181,7 @@ class SyncScreen(AppScreen[None]):
             for worker in self.app.workers
         )
         if running:
-            self.notify(self.t("sync.busy"), timeout=3)
+            self.notify(self.t("Still working on the files; please wait."), timeout=3)
         return running
 
     def action_back(self) -> None:
@@ -208,10 +216,12 @@ class SyncScreen(AppScreen[None]):
             field.value = value
 
     def show_counts(self, not_exported: int, conflicts: int | None = None) -> None:
-        self.query_one("#sync-pending", Static).update(self.t("sync.pending", count=not_exported))
+        self.query_one("#sync-pending", Static).update(
+            self.t("{count} response(s) not yet exported.", count=not_exported)
+        )
         if conflicts is not None:
             button = self.query_one("#sync-conflicts", Button)
-            button.label = self.t("sync.conflicts_button", count=conflicts)
+            button.label = self.t("Conflicts ({count})", count=conflicts)
             button.set_class(conflicts > 0, "-waiting")
 
     # ----- export -----------------------------------------------------------------------------
@@ -224,7 +234,7 @@ class SyncScreen(AppScreen[None]):
         """Say before the export, not after, whether personal data leaves in clear."""
         note = self.query_one("#sync-encryption", Static)
         plain = not recipients.strip()
-        note.update(self.t("sync.not_encrypted" if plain else "sync.will_encrypt"))
+        note.update(self.t(NOT_ENCRYPTED if plain else WILL_ENCRYPT))
         note.set_class(plain, "-plain")
 
     @on(Checkbox.Changed, "#sync-everything")
@@ -240,7 +250,7 @@ class SyncScreen(AppScreen[None]):
         folder = Path(self.field("sync-folder").value.strip() or str(Path.home())).expanduser()
         everything = self.query_one("#sync-everything", Checkbox).value
         recipients = self.field("sync-recipients").value.strip()
-        self.summary(EXPORT_TAB).show_message(self.t("sync.exporting"))
+        self.summary(EXPORT_TAB).show_message(self.t("Exporting…"))
         self.export_worker(folder, everything, recipients)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="sync-export")
@@ -277,7 +287,7 @@ class SyncScreen(AppScreen[None]):
         if self.job_running():
             return
         identity = self.field("sync-identity").value.strip()
-        self.summary(MERGE_TAB).show_message(self.t("sync.merging"))
+        self.summary(MERGE_TAB).show_message(self.t("Reading the files…"))
         self.merge_worker(paths, identity)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="sync-merge")
@@ -307,7 +317,7 @@ class SyncScreen(AppScreen[None]):
         bar.update(total=total, progress=done)
         if done < total:
             self.summary(MERGE_TAB).show_message(
-                self.t("sync.merging_count", done=done, total=total)
+                self.t("Merging: {done} of {total} files done…", done=done, total=total)
             )
 
     @on(MergeDone)
@@ -319,7 +329,10 @@ class SyncScreen(AppScreen[None]):
     @on(JobFailed)
     def show_failure(self, event: JobFailed) -> None:
         tab = MERGE_TAB if event.job == "merge" else EXPORT_TAB
-        key = {"export": "sync.export_failed", "merge": "sync.merge_failed"}.get(event.job)
+        key = {
+            "export": N_("Export failed; nothing was marked as exported: {error}"),
+            "merge": N_("Merge stopped: {error}"),
+        }.get(event.job)
         text = self.t(key, error=event.error) if key else event.error
         self.summary(tab).show_message(text, "$error b")
 
@@ -362,23 +375,30 @@ class SyncScreen(AppScreen[None]):
 
     def show_chosen(self, paths: list[Path]) -> None:
         names = ", ".join(path.name for path in paths)
-        text = self.t("sync.chosen", count=len(paths), folder=paths[0].parent, names=names)
+        text = self.t(
+            "{count} file(s) chosen in {folder}: {names}. Press ctrl+r to merge.",
+            count=len(paths),
+            folder=paths[0].parent,
+            names=names,
+        )
         self.summary(MERGE_TAB).show_message(text)
 
     def pick_folder(self) -> None:
         start = self.start_folder(self.field("sync-folder").value)
-        self.open_picker("folder", "sync.pick_folder", start, (), "sync-folder")
+        self.open_picker("folder", N_("Choose the folder to export to"), start, (), "sync-folder")
 
     def pick_files(self) -> None:
         remembered = self.status.memory.merge_folder if self.status else ""
         start = self.start_folder(self.field("sync-files").value, remembered)
-        self.open_picker("files", "sync.pick_files", start, (FILE_SUFFIX,), "sync-files")
+        self.open_picker(
+            "files", N_("Choose export files (.fsx) to merge"), start, (FILE_SUFFIX,), "sync-files"
+        )
 
     def pick_key(self, field_id: str) -> None:
         value = self.field(field_id).value
         start = self.start_folder("" if value.startswith("age1") else value)
         suffixes = (".pub",) if field_id == "sync-recipients" else (".key", ".txt")
-        self.open_picker("key", "sync.pick_key", start, suffixes, field_id)
+        self.open_picker("key", N_("Choose a key file"), start, suffixes, field_id)
 
     # ----- buttons and tabs -------------------------------------------------------------------
 

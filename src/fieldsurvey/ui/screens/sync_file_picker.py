@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from fieldsurvey.ui.i18n import tr
+from fieldsurvey.ui.i18n import N_, tr
 from fieldsurvey.ui.widgets.footer import KeyBar
 from fieldsurvey.ui.widgets.sync_file_tree import PickMode, SyncFileTree
 
@@ -41,6 +41,14 @@ def _folders(path: Path) -> list[Path]:
         return sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))
     except OSError:
         return []
+
+
+PICK_HELP = {
+    "files": N_("Mark several files with space, then Enter."),
+    "folder": N_("Enter chooses the highlighted folder."),
+    "key": N_("Enter chooses the highlighted file."),
+}
+"""What Enter and space do, per picking mode."""
 
 
 class SyncFilePicker(ModalScreen[list[Path] | None]):
@@ -84,7 +92,7 @@ class SyncFilePicker(ModalScreen[list[Path] | None]):
         with Vertical(id="picker-box") as box:
             box.border_title = self.heading
             with Horizontal(id="picker-path-row"):
-                yield Label(self.t("sync.path"), id="picker-path-label")
+                yield Label(self.t("Path"), id="picker-path-label")
                 yield Input(str(self.start), id="picker-path")
             with Horizontal(id="picker-body"):
                 yield OptionList(*self.place_options(), id="picker-places")
@@ -92,15 +100,13 @@ class SyncFilePicker(ModalScreen[list[Path] | None]):
                     self.start, mode=self.mode, suffixes=self.suffixes, id="picker-tree"
                 )
             with Horizontal(id="picker-buttons"):
-                yield Static(
-                    self.t(f"sync.pick_help_{self.mode}"), id="picker-help", classes="hint"
-                )
-                yield Button(self.t("sync.key_choose"), id="picker-choose", compact=True)
-                yield Button(self.t("cancel"), id="picker-cancel", compact=True)
+                yield Static(self.t(PICK_HELP[self.mode]), id="picker-help", classes="hint")
+                yield Button(self.t("Choose"), id="picker-choose", compact=True)
+                yield Button(self.t("Cancel"), id="picker-cancel", compact=True)
         yield KeyBar()
 
     def place_options(self) -> list[Option]:
-        places = [(self.t("sync.place_home"), Path.home())]
+        places = [(self.t("Home folder"), Path.home())]
         places += [(drive.name, drive) for drive in mounted_drives()]
         places.append(("/", Path("/")))
         return [Option(label, id=str(path)) for label, path in places]
@@ -167,7 +173,7 @@ class SyncFilePicker(ModalScreen[list[Path] | None]):
         path = Path(event.value.strip()).expanduser().resolve()
         field = self.query_one("#picker-path", Input)
         field.set_class(not path.exists(), "-invalid")
-        field.border_subtitle = "" if path.exists() else self.t("sync.not_found")
+        field.border_subtitle = "" if path.exists() else self.t("not found")
         if path.is_dir():
             if self.mode == "folder":
                 self.dismiss([path])

@@ -89,7 +89,9 @@ def export_job(
     with failures_explained(folder):
         keys = parse_recipients(split_keys(recipients)) if recipients else []
         if not folder.is_dir():
-            raise SyncFailed(t("sync.no_folder", path=folder))
+            raise SyncFailed(
+                t("{path}: no such folder (is the USB stick plugged in?)", path=folder)
+            )
         result = export_to_folder(db, folder, everything=everything, recipients=keys)
         remember(db, export_folder=str(folder.resolve()), recipients=recipients)
         not_exported = home_counts(db, now).not_exported
@@ -109,7 +111,7 @@ def merge_job(
         identities = load_identities([Path(identity).expanduser()]) if identity else []
         paths = expand_folders(typed, FILE_SUFFIX)
         if not paths:
-            raise SyncFailed(t("sync.no_fsx", path=join_paths(typed)))
+            raise SyncFailed(t("{path}: no .fsx files there", path=join_paths(typed)))
         on_progress(0, len(paths))
         report = merge_files(db, paths, identities=identities, on_progress=on_progress)
         waiting = len(list_conflicts(db).conflicts)

@@ -51,7 +51,14 @@ class TooSmallScreen(ModalScreen[None]):
         self.show_size(*self.app.size)
 
     def show_size(self, width: int, height: int) -> None:
-        text = tr("too_small", self.language, w=MIN_WIDTH, h=MIN_HEIGHT, cw=width, ch=height)
+        text = tr(
+            "Please enlarge the terminal to at least {w}x{h} (now {cw}x{ch}).",
+            self.language,
+            w=MIN_WIDTH,
+            h=MIN_HEIGHT,
+            cw=width,
+            ch=height,
+        )
         self.query_one("#too-small-message", Static).update(text)
 
 

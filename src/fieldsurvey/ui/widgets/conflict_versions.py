@@ -18,12 +18,20 @@ from fieldsurvey.questionnaire.expressions import Value
 from fieldsurvey.questionnaire.model import QuestionLike
 from fieldsurvey.sync import Conflict, ConflictVersion
 from fieldsurvey.ui.formatting import format_answer
-from fieldsurvey.ui.i18n import pick
+from fieldsurvey.ui.i18n import N_, pick
 
 Translate = Callable[..., str]
 """`t(key, **values)` of the screen."""
 Stamp = Callable[[str], str]
 """A stored UTC timestamp as local time for the screen."""
+
+
+STATUS_TEXTS = {
+    "complete": N_("complete"),
+    "voided": N_("voided"),
+    "refused": N_("refused"),
+    "draft": N_("draft"),
+}
 
 
 def letter(index: int) -> str:
@@ -48,10 +56,10 @@ class ConflictVersions(Static):
         table = Table(box=None, expand=True, show_edge=False, pad_edge=False, padding=(0, 1))
         table.add_column("", ratio=3, style="bold", overflow="fold")
         for index, _ in enumerate(conflict.versions):
-            table.add_column(t("conflicts.version", letter=letter(index)), ratio=2, overflow="fold")
+            table.add_column(t("Version {letter}", letter=letter(index)), ratio=2, overflow="fold")
         for label, cells in self.facts(conflict.versions, t, stamp):
             table.add_row(label, *cells)
-        table.add_row(Text(t("conflicts.differing"), style="bold underline"), end_section=False)
+        table.add_row(Text(t("Answers that differ"), style="bold underline"), end_section=False)
         same_form = conflict.questionnaire_id == questionnaire.id
 
         def translate(text: dict[str, str] | None) -> str:
@@ -72,16 +80,16 @@ class ConflictVersions(Static):
         versions: list[ConflictVersion], t: Translate, stamp: Stamp
     ) -> list[tuple[str, list[str]]]:
         """Who made each version, where and when: what a supervisor asks the field about."""
-        in_use = t("conflicts.in_use")
+        in_use = t("in use")
         return [
-            (t("conflicts.device"), [v.device_id[:8] for v in versions]),
-            (t("conflicts.interviewer"), [v.interviewer or "—" for v in versions]),
-            (t("conflicts.saved"), [stamp(v.updated_at) for v in versions]),
+            (t("Device"), [v.device_id[:8] for v in versions]),
+            (t("Interviewer"), [v.interviewer or "—" for v in versions]),
+            (t("Saved"), [stamp(v.updated_at) for v in versions]),
             (
-                t("conflicts.revision"),
+                t("Revision"),
                 [f"{v.revision} · {in_use}" if v.is_head else str(v.revision) for v in versions],
             ),
-            (t("conflicts.status"), [t(f"conflicts.status_{v.status}") for v in versions]),
+            (t("Status"), [t(STATUS_TEXTS.get(v.status, v.status)) for v in versions]),
         ]
 
 

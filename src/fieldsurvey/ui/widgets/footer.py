@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from fieldsurvey.ui.formatting import terminal_width
-from fieldsurvey.ui.i18n import tr_english
+from fieldsurvey.ui.i18n import tr
 
 
 class KeyBar(Static):
@@ -55,8 +55,8 @@ class KeyBar(Static):
                 continue
             seen.add(binding.description)
             shown = self.app.get_key_display(binding)
-            parts.append((shown, tr_english(binding.description, language), key))
-        palette = tr_english("Commands", language)
+            parts.append((shown, tr(binding.description, language), key))
+        palette = tr("Commands", language)
         text = "  ".join(f"{key} {description}" for key, description, _ in parts)
         if text + palette == self.shown_text:
             return

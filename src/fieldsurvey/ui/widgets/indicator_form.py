@@ -25,7 +25,7 @@ from textual.widgets import Input, Label, Static
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.scoring.indicators import Problem
 from fieldsurvey.ui.formatting import fit
-from fieldsurvey.ui.i18n import pick, tr
+from fieldsurvey.ui.i18n import N_, pick, tr
 
 LABEL_WIDTH = 40
 MAX_DIGITS = 19
@@ -43,6 +43,18 @@ def _patterns() -> list[tuple[Problem, re.Pattern[str]]]:
     return patterns
 
 
+PROBLEM_TEXTS = {
+    Problem.NOT_COUNT: N_("“{value}” is not a whole number."),
+    Problem.NEGATIVE: N_("A count cannot be negative ({value})."),
+    Problem.TOO_LARGE: N_("{value} is too large to be a count."),
+    Problem.BAD_NAME: N_("{field}: use letters, digits, spaces, '.', '_' or '-' (up to 64)."),
+    Problem.NOTHING: N_("Enter at least one count."),
+}
+"""The words a clerk reads for each refused entry (the core's are for the CLI)."""
+OFFICE_LABEL = N_("Office")
+PERIOD_LABEL = N_("Period")
+
+
 def explain(problem: str, lang: str) -> tuple[str | None, str]:
     """(the indicator, office or period concerned, or None; the message in `lang`).
 
@@ -53,10 +65,11 @@ def explain(problem: str, lang: str) -> tuple[str | None, str]:
         if found is None:
             continue
         values = {k: v.strip("'\"") for k, v in found.groupdict().items()}
-        key = f"indicators.problem.{code.name.lower()}"
+        key = PROBLEM_TEXTS.get(code, problem)
         if code is Problem.BAD_NAME:
             field = values["field"]
-            name = tr("home.office" if field == "office" else "indicators.period", lang)
+            label = OFFICE_LABEL if field == "office" else PERIOD_LABEL
+            name = tr(label, lang)
             return field, tr(key, lang, field=name)
         if code is Problem.NOTHING:
             return None, tr(key, lang)

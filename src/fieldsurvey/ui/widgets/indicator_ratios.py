@@ -16,7 +16,7 @@ from textual.widgets import DataTable
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.scoring.ratios import OfficeTable, RatioPoint, RatioSeries
 from fieldsurvey.ui.formatting import fit
-from fieldsurvey.ui.i18n import pick, tr
+from fieldsurvey.ui.i18n import N_, pick, tr
 
 PERIODS_SHOWN = 3
 """The last periods: at 80 columns they leave about 30 cells for the ratio's name."""
@@ -25,6 +25,13 @@ TREND_WIDTH = 12
 ARROWS = {"up": "↑", "down": "↓", "flat": "→"}
 VERDICT_STYLES = {"better": "bold $success", "worse": "bold $error"}
 AREA_PREFIX = "area:"
+
+VERDICTS = {"better": N_("better"), "worse": N_("worse")}
+BETTER = {
+    "up": N_("higher is better"),
+    "down": N_("lower is better"),
+    "context": N_("read it in context"),
+}
 
 
 def point_cell(point: RatioPoint | None) -> Content:
@@ -42,7 +49,7 @@ def trend_cell(series: RatioSeries, lang: str) -> Content:
     last = next((p for p in reversed(series.points) if p.change is not None), None)
     if last is None or last.verdict is None:
         return Content("")
-    text = f"{ARROWS.get(last.direction or '', '')} {tr(f'indicators.{last.verdict}', lang)}"
+    text = f"{ARROWS.get(last.direction or '', '')} {tr(VERDICTS[last.verdict], lang)}"
     return Content.styled(text, VERDICT_STYLES[last.verdict])
 
 
@@ -56,10 +63,10 @@ def na_reason(
     denominator = values.get(ratio.denominator, {}).get(point.period)
     if numerator is None or denominator is None:
         missing = ratio.numerator if numerator is None else ratio.denominator
-        key = "indicators.na_missing"
+        key = N_("n/a: no count of “{indicator}” for {period}")
     else:
         missing = ratio.denominator
-        key = "indicators.na_zero"
+        key = N_("n/a: “{indicator}” is 0 in {period}, so the ratio is undefined")
     label = next(pick(i.label, lang, q.default_language) for i in q.indicators if i.id == missing)
     return tr(key, lang, indicator=label, period=point.period)
 
@@ -67,11 +74,7 @@ def na_reason(
 def ratio_detail(series: RatioSeries, table: OfficeTable, q: Questionnaire, lang: str) -> Content:
     """The ratio's full name, which way is better, and the reason for each "n/a"."""
     ratio = next(r for r in q.ratios if r.id == series.id)
-    lines = [
-        Content.assemble(
-            (series.label, "bold"), " — ", tr(f"indicators.better_{ratio.better}", lang)
-        )
-    ]
+    lines = [Content.assemble((series.label, "bold"), " — ", tr(BETTER[ratio.better], lang))]
     for point in series.points[-PERIODS_SHOWN:]:
         if point.value is None:
             lines.append(Content.styled(na_reason(series, point, table, q, lang), "$warning"))
@@ -101,10 +104,10 @@ class RatioTable(DataTable):
         # Each column has a cell of padding on both sides; the name gets what is left.
         room = self.app.size.width - 4 - 2 - len(periods) * (PERIOD_WIDTH + 2) - TREND_WIDTH - 2
         label_width = max(20, room)
-        self.add_column(tr("indicators.ratio", lang), width=label_width, key="ratio")
+        self.add_column(tr("Ratio", lang), width=label_width, key="ratio")
         for period in periods:
             self.add_column(period, width=PERIOD_WIDTH, key=period)
-        self.add_column(tr("indicators.trend", lang), width=TREND_WIDTH, key="trend")
+        self.add_column(tr("Trend", lang), width=TREND_WIDTH, key="trend")
         area_labels = {a.id: pick(a.label, lang, q.default_language) for a in q.areas}
         for area in dict.fromkeys(s.area for s in series):
             heading = Content.styled(fit(area_labels.get(area, area), label_width), "bold $accent")

@@ -28,7 +28,7 @@ from fieldsurvey.questionnaire.model import (
     SelectOne,
     TextQuestion,
 )
-from fieldsurvey.ui.i18n import tr
+from fieldsurvey.ui.i18n import N_, tr
 from fieldsurvey.ui.widgets.answer_input import AnswerInput
 from fieldsurvey.ui.widgets.choice_list import ChoiceItem, ChoiceList, Mode, numbered
 from fieldsurvey.ui.widgets.likert import LikertList
@@ -149,15 +149,15 @@ class QuestionView(Vertical):
         question, language = self.question, self.language
         if isinstance(question, LikertItem):
             size = self.questionnaire.scale_by_id[question.scale].size
-            return tr("interview.likert_help", language, k=min(size, 9))
+            return tr("Press 1-{k}, or 0 for don't know", language, k=min(size, 9))
         if isinstance(question, Note):
-            return tr("interview.note_help", language)
+            return tr("Enter to continue", language)
         key = {
-            "select_one": "interview.choice_help",
-            "select_multiple": "interview.multi_help",
-            "rank": "interview.rank_help",
-            "date": "interview.date_help",
-        }.get(question.type, "interview.input_help")
+            "select_one": N_("Press a number or ↑↓ and Enter"),
+            "select_multiple": N_("Space or a number toggles; Enter goes on"),
+            "rank": N_("Space or a number adds the next rank; again removes it"),
+            "date": N_("Date as YYYY-MM-DD, then Enter"),
+        }.get(question.type, N_("Type the answer, then Enter"))
         return tr(key, language)
 
     # ----- the answer widget --------------------------------------------------------------------

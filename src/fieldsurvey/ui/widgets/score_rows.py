@@ -23,33 +23,79 @@ from fieldsurvey.scoring.report import (
     ScoreReport,
 )
 from fieldsurvey.ui.formatting import fit
-from fieldsurvey.ui.i18n import pick, tr
+from fieldsurvey.ui.i18n import N_, pick, tr
 from fieldsurvey.ui.widgets.score_bars import STYLE_MUTED, BarRow
 from fieldsurvey.ui.widgets.score_quadrants import QUADRANT_STYLES, PlotPoint
 
 ARROWS = {"up": "↑", "down": "↓"}
 STYLE_WARNING = "bold $warning"
 STYLE_FLAG = "bold $error"
+QUADRANTS = {
+    "concentrate": N_("Concentrate here"),
+    "keep_up": N_("Keep up the good work"),
+    "low_priority": N_("Low priority"),
+    "overkill": N_("Possible overkill"),
+}
+DIMENSIONS = {
+    "persona": N_("Client type"),
+    "gender": N_("Gender"),
+    "age_group": N_("Age group"),
+    "programme": N_("Programme"),
+    "service_mode": N_("Service mode"),
+    "geography": N_("Where they live"),
+    "life_event": N_("Life event"),
+    "disability": N_("Disability"),
+    "ict_adoption": N_("Use of digital services"),
+    "income_band": N_("Income"),
+    "working_hours": N_("Working hours"),
+    "literacy": N_("Reading difficulty"),
+}
+HIDDEN = {
+    Reason.TOO_FEW: N_("fewer than 10 — hidden"),
+    Reason.COMPLEMENT: N_("hidden to protect a small group"),
+}
+CHANNELS = {
+    "brochure": N_("brochure"),
+    "desk_sign": N_("desk sign"),
+    "inspector_kit": N_("inspector's kit"),
+    "map": N_("map"),
+    "poster": N_("poster"),
+    "radio": N_("radio"),
+    "social_media": N_("social media"),
+    "web": N_("website"),
+}
+WARNINGS = {
+    "versions": N_(
+        "Responses come from questionnaire versions "
+        "{versions}; only the items they share are scored."
+    ),
+    "round": N_("Scores are for round {round} only; the data hold rounds {rounds}."),
+    "no_importance": N_("Importance could not be estimated: areas have no quadrant."),
+    "low_alpha": N_(
+        "{area}: Cronbach's alpha is {alpha:.2f} (under 0.7): read the score with care."
+    ),
+}
 
 
 def reason_text(reason: Reason | None, lang: str) -> str:
-    return "" if reason is None else tr(f"scores.reason.{reason.value}", lang)
+    return "" if reason is None else tr(reason.text, lang)
 
 
 def quadrant_text(quadrant: str | None, lang: str) -> str:
-    return "" if quadrant is None else tr(f"scores.quadrant.{quadrant}", lang)
+    return "" if quadrant is None else tr(QUADRANTS[quadrant], lang)
 
 
 def dimension_text(dimension: str, lang: str) -> str:
-    text = tr(f"scores.dim.{dimension}", lang)
-    return dimension.replace("_", " ").capitalize() if text.startswith("scores.dim.") else text
+    if dimension in DIMENSIONS:
+        return tr(DIMENSIONS[dimension], lang)
+    return dimension.replace("_", " ").capitalize()
 
 
 def hidden_text(reason: Reason | None, lang: str) -> str:
     """What a hidden row says instead of a number (the privacy rule named plainly)."""
     if reason in (Reason.TOO_FEW, Reason.COMPLEMENT):
-        return tr(f"scores.hidden.{reason.value}", lang)
-    return reason_text(reason, lang) or tr("scores.hidden.too_few", lang)
+        return tr(HIDDEN[reason], lang)
+    return reason_text(reason, lang) or tr("fewer than 10 — hidden", lang)
 
 
 def _join(*parts: Content) -> Content:
@@ -58,10 +104,10 @@ def _join(*parts: Content) -> Content:
 
 def area_note(area: AreaResult, lang: str) -> Content:
     """`n 300 · indicative · Concentrate here`: the status only when it is not plain ok."""
-    n = Content(tr("scores.n", lang, n=area.n)) if area.n is not None else Content("")
+    n = Content(tr("n {n}", lang, n=area.n)) if area.n is not None else Content("")
     status = Content("")
     if area.status == "indicative":
-        status = Content.styled(tr("scores.status.indicative", lang), STYLE_WARNING)
+        status = Content.styled(tr("indicative", lang), STYLE_WARNING)
     style = QUADRANT_STYLES.get(area.quadrant or "", "bold")
     quadrant = Content.styled(quadrant_text(area.quadrant, lang), style)
     return _join(n, status, quadrant)
@@ -166,9 +212,9 @@ def awareness_rows(report: ScoreReport, lang: str) -> list[BarRow]:
 
 
 def _benefit_row(benefit: AwarenessResult, lang: str) -> BarRow:
-    note = Content(tr("scores.n", lang, n=benefit.n)) if benefit.n is not None else Content("")
+    note = Content(tr("n {n}", lang, n=benefit.n)) if benefit.n is not None else Content("")
     if benefit.status == "indicative":
-        note = _join(note, Content.styled(tr("scores.status.indicative", lang), STYLE_WARNING))
+        note = _join(note, Content.styled(tr("indicative", lang), STYLE_WARNING))
     if benefit.rate is None:
         return BarRow(benefit.id, benefit.label, hidden=hidden_text(benefit.reason, lang))
     return BarRow(
@@ -191,16 +237,22 @@ def messages_content(
     if not messages:
         if status_reason is not None:
             return Content.styled(
-                tr("scores.no_messages_status", lang, reason=reason_text(status_reason, lang)),
+                tr("No messages: {reason}.", lang, reason=reason_text(status_reason, lang)),
                 STYLE_MUTED,
             )
-        return Content.styled(tr("scores.no_messages", lang), STYLE_MUTED)
+        return Content.styled(
+            tr(
+                "No message suggested: this score and its importance do not call for a campaign.",
+                lang,
+            ),
+            STYLE_MUTED,
+        )
     paragraphs = []
     for message in messages:
         where = [channel_text(message.channel, lang)]
         if message.personas:
             names = ", ".join(_persona(questionnaire, p, lang) for p in message.personas)
-            where.append(tr("scores.for_personas", lang, personas=names))
+            where.append(tr("for {personas}", lang, personas=names))
         # Chinese text has no spaces to wrap at: a space after the tag would push the whole
         # sentence to the next line, so the tag is joined to it there.
         joiner = "" if message.text and cell_len(message.text[0]) == 2 else " "
@@ -211,8 +263,7 @@ def messages_content(
 
 
 def channel_text(channel: str, lang: str) -> str:
-    text = tr(f"scores.channel.{channel}", lang)
-    return channel.replace("_", " ") if text.startswith("scores.channel.") else text
+    return tr(CHANNELS[channel], lang) if channel in CHANNELS else channel.replace("_", " ")
 
 
 def _persona(questionnaire: Questionnaire, persona: str, lang: str) -> str:
@@ -222,8 +273,13 @@ def _persona(questionnaire: Questionnaire, persona: str, lang: str) -> str:
 
 def summary_text(report: ScoreReport, lang: str) -> str:
     if report.round:
-        return tr("scores.summary_round", lang, responses=report.responses, round=report.round)
-    return tr("scores.summary", lang, responses=report.responses)
+        return tr(
+            "{responses} responses · round {round}",
+            lang,
+            responses=report.responses,
+            round=report.round,
+        )
+    return tr("{responses} responses", lang, responses=report.responses)
 
 
 def warning_lines(report: ScoreReport, lang: str) -> list[str]:
@@ -247,6 +303,6 @@ def warning_lines(report: ScoreReport, lang: str) -> list[str]:
         elif warning.code == "no_data":
             continue
         lines.append(
-            warning.message if values is None else tr(f"scores.warn.{warning.code}", lang, **values)
+            warning.message if values is None else tr(WARNINGS[warning.code], lang, **values)
         )
     return lines

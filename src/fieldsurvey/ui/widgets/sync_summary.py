@@ -14,19 +14,22 @@ from textual.content import Content
 from textual.widgets import Static
 
 from fieldsurvey.sync import ExportResult, FileResult, MergeReport, Reason
+from fieldsurvey.ui.i18n import N_
 
 Translate = Callable[..., str]
 """`t(key, **values)` of the screen: a UI text in its language."""
 
-TRANSLATED_REASONS = frozenset(
-    {
-        Reason.EMPTY,
-        Reason.NOT_ZIP,
-        Reason.ENCRYPTED_NO_IDENTITY,
-        Reason.WRONG_IDENTITY,
-        Reason.BAD_SIGNATURE,
-    }
-)
+REASON_TEXTS = {
+    Reason.EMPTY: N_("the file is empty"),
+    Reason.NOT_ZIP: N_("not a fieldsurvey export file"),
+    Reason.ENCRYPTED_NO_IDENTITY: N_(
+        "the file is encrypted: choose the supervisor's secret key (.key) above"
+    ),
+    Reason.WRONG_IDENTITY: N_(
+        "the file is encrypted for another key; the chosen secret key does not open it"
+    ),
+    Reason.BAD_SIGNATURE: N_("the file was altered after it was signed"),
+}
 """Rejections whose message needs no detail from the file and has a UI wording."""
 
 
@@ -37,13 +40,19 @@ def line(markup: str, **values: object) -> Content:
 
 def export_lines(result: ExportResult, recipients: int, t: Translate) -> list[Content]:
     if result.path is None:
-        return [line("$text", text=t("sync.nothing_new"))]
+        return [
+            line(
+                "$text",
+                text=t("Nothing new to export. Tick “Everything” to export every response again."),
+            )
+        ]
     lines = [
-        line("[$success b]✓[/] [b]$text[/]", text=t("sync.exported", path=result.path)),
+        line("[$success b]✓[/] [b]$text[/]", text=t("Written: {path}", path=result.path)),
         line(
             "  $text",
             text=t(
-                "sync.exported_counts",
+                "{responses} response(s), {answers} answers, "
+                "{paradata} paradata events (export no. {seq})",
                 responses=result.responses,
                 answers=result.answers,
                 paradata=result.paradata,
@@ -53,10 +62,18 @@ def export_lines(result: ExportResult, recipients: int, t: Translate) -> list[Co
     ]
     if result.encrypted:
         lines.append(
-            line("  [$success]$text[/]", text=t("sync.exported_encrypted", count=recipients))
+            line(
+                "  [$success]$text[/]",
+                text=t("Encrypted for {count} supervisor key(s).", count=recipients),
+            )
         )
     else:
-        lines.append(line("  [$warning b]$text[/]", text=t("sync.exported_plain")))
+        lines.append(
+            line(
+                "  [$warning b]$text[/]",
+                text=t("NOT encrypted: keep the stick safe; delete the file once merged."),
+            )
+        )
     return lines
 
 
@@ -65,16 +82,16 @@ def file_lines(result: FileResult, t: Translate) -> list[Content]:
     name = Path(result.path).name
     if result.status == "rejected":
         reason = result.reason
-        why = t(f"sync.reason.{reason.name}") if reason in TRANSLATED_REASONS else result.error
+        why = t(REASON_TEXTS[reason]) if reason in REASON_TEXTS else result.error
         return [
             line("[$error b]✗ $name[/]", name=name),
-            line("  [$error]$text[/]", text=t("sync.rejected_line", reason=why)),
+            line("  [$error]$text[/]", text=t("rejected: {reason}", reason=why)),
         ]
     if result.already_merged:
-        text = t("sync.already_merged", present=result.present)
+        text = t("merged before ({present} responses present)", present=result.present)
     else:
         text = t(
-            "sync.merged_line",
+            "{added} added, {present} already present, {updated} updated, {conflicts} conflicts",
             added=result.added,
             present=result.present,
             updated=result.updated,
@@ -88,12 +105,25 @@ def merge_lines(report: MergeReport, waiting: int, t: Translate) -> list[Content
     lines = [each for result in report.files for each in file_lines(result, t)]
     for gap in report.gaps:
         numbers = ", ".join(str(n) for n in gap.missing)
-        text = t("sync.gap", device=gap.device[:8], numbers=numbers)
+        text = t(
+            "Device {device}: export file(s) {numbers} not merged yet.",
+            device=gap.device[:8],
+            numbers=numbers,
+        )
         lines.append(line("[$warning]![/] $text", text=text))
     if not report.all_merged:
-        lines.append(line("[$text-muted]$text[/]", text=t("sync.rejected_note")))
+        lines.append(line("[$text-muted]$text[/]", text=t("A rejected file changed nothing.")))
     if waiting:
-        lines.append(line("[$warning b]$text[/]", text=t("sync.conflicts_waiting", count=waiting)))
+        lines.append(
+            line(
+                "[$warning b]$text[/]",
+                text=t(
+                    "{count} interview(s) in conflict: press "
+                    "ctrl+k to compare and keep one version.",
+                    count=waiting,
+                ),
+            )
+        )
     return lines
 
 
