@@ -16,7 +16,12 @@ from pathlib import Path
 import click
 
 from fieldsurvey import __version__, startup
-from fieldsurvey.cli.common import EXIT_INVALID, db_option, questionnaire_option
+from fieldsurvey.cli.common import (
+    EXIT_INVALID,
+    db_option,
+    questionnaire_option,
+    refuse_unused_root_options,
+)
 from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError, load_questionnaire
 
 LAZY_COMMANDS = {
@@ -46,6 +51,14 @@ class LazyGroup(click.Group):
         module, attribute = target.split(":")
         command: click.Command = getattr(importlib.import_module(module), attribute)
         return command
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        if command is not None and not ctx.resilient_parsing:
+            refuse_unused_root_options(ctx, command, rest)
+        return name, command, rest
 
 
 @click.group(
