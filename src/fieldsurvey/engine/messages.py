@@ -8,7 +8,6 @@ A questionnaire's own `constraint_message` wins; these cover what the file does 
 from __future__ import annotations
 
 from fieldsurvey.i18n import N_, tr
-from fieldsurvey.questionnaire.model import Text
 
 MESSAGES: dict[str, str] = {
     "required": N_("This answer is required"),
@@ -33,10 +32,3 @@ are filled by `builtin_message`."""
 
 def builtin_message(code: str, language: str, **params: object) -> str:
     return tr(MESSAGES[code], language, **params)
-
-
-def localized(text: Text | None, language: str, fallback_language: str) -> str | None:
-    """`text` in `language`, else in the questionnaire's default language, else any."""
-    if not text:
-        return None
-    return text.get(language) or text.get(fallback_language) or next(iter(text.values()))

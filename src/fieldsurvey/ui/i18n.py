@@ -11,14 +11,7 @@ from rich.cells import cell_len
 
 from fieldsurvey.i18n import N_, language_name, tr, trc
 
-__all__ = ["N_", "language_name", "pad", "pick", "tr", "trc"]
-
-
-def pick(text: dict[str, str] | None, language: str, fallback: str = "en") -> str:
-    """A questionnaire text in `language`, else the fallback language, else any language."""
-    if not text:
-        return ""
-    return text.get(language) or text.get(fallback) or next(iter(text.values()), "")
+__all__ = ["N_", "language_name", "pad", "tr", "trc"]
 
 
 def pad(text: str, width: int) -> str:
