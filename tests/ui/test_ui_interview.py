@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import pytest
 import sqlite_utils
-from ui_helpers import PERSONA_KEYS, MakeApp, run_to_review, screen_text, settle
+from textual.widgets import OptionList
+from ui_helpers import (
+    PERSONA_KEYS,
+    MakeApp,
+    answer_focused,
+    run_to_review,
+    screen_text,
+    settle,
+)
 
 from fieldsurvey.store.counts import home_counts, list_drafts
 from fieldsurvey.store.responses import get_response, load_answers
 from fieldsurvey.ui.screens.home import HomeScreen
 from fieldsurvey.ui.screens.interview import InterviewScreen
 from fieldsurvey.ui.screens.review import ReviewScreen
+from fieldsurvey.ui.widgets.choice_list import ChoiceList
 
 
 async def start_and_reach_persona(pilot) -> InterviewScreen:  # type: ignore[no-untyped-def]
@@ -99,7 +108,29 @@ async def test_review_jumps_to_a_question_to_change_it(
         await pilot.press("1")
         await pilot.pause()
         assert screen.interview.value("persona") == "worker"
-        assert screen.interview.page.key == "last_visit_date"
+        # The changed answer is saved and Review comes back (as ODK's hierarchy does).
+        assert isinstance(app.screen, ReviewScreen)
+        assert "Insured worker" in screen_text(app)
+        await pilot.press("escape")  # back to the interview, where the review left it
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_review_rows_with_the_same_opening_can_be_told_apart(
+    make: MakeApp, db: sqlite_utils.Database
+) -> None:
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await start_and_reach_persona(pilot)
+        await run_to_review(pilot, "worker")
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        listing = review.query_one("#review-list", OptionList)
+        labels = [
+            str(listing.get_option_at_index(i).prompt)[3:44] for i in range(listing.option_count)
+        ]
+        assert len(set(labels)) == len(labels), [x for x in labels if labels.count(x) > 1]
 
 
 async def test_switching_language_mid_interview(make: MakeApp, db: sqlite_utils.Database) -> None:
@@ -149,7 +180,7 @@ async def test_resume_a_draft_after_the_app_was_closed(
     async with again.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         text = screen_text(again)
-        assert "Employer" in text and "answered" in text  # Home offers the draft
+        assert "Employer" in text and "1  " in text  # Home offers the draft, numbered
         await pilot.press("r")
         await pilot.pause()
         screen = again.screen
@@ -173,3 +204,29 @@ async def test_leaving_keeps_the_draft_and_home_lists_it(
         await pilot.press("enter")  # the drafts list has focus: Enter resumes
         await pilot.pause()
         assert isinstance(app.screen, InterviewScreen)
+
+
+async def test_a_partial_ranking_is_not_counted_as_answered(
+    make: MakeApp, db: sqlite_utils.Database
+) -> None:
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await start_and_reach_persona(pilot)
+        for _ in range(200):
+            focused = app.focused
+            if isinstance(focused, ChoiceList) and focused.mode == "rank":
+                break
+            await answer_focused(pilot, "worker")
+        ranking = app.focused
+        assert isinstance(ranking, ChoiceList) and ranking.mode == "rank"
+        assert "Rank every option" in screen_text(app)  # the hint says all must be ranked
+        await pilot.press(*[str(i) for i in range(1, len(ranking.items))])
+        await pilot.pause()
+        whole = screen.interview.progress().answered
+        assert screen.interview.value(ranking.question) is not None
+        await pilot.press("1")  # takes the first rank back: the order is partial again
+        await pilot.pause()
+        assert screen.interview.value(ranking.question) is None
+        assert screen.interview.progress().answered == whole - 1
+        assert f"{whole - 1}/" in screen_text(app)

@@ -7,6 +7,7 @@ Getting an interview (`db` is `fieldsurvey.store.db.open_database(...)`):
     start_interview(db, questionnaire, *, language=None) -> Interview
     resume_interview(db, response_id, questionnaires=()) -> Interview
     revise_response(db, uuid, questionnaires=()) -> Interview
+    draft_overview(db, response_id, questionnaires=()) -> DraftOverview(progress, answers)
 `questionnaires` are the versions at hand (e.g. the bundled one); a draft made with another
 version is opened from the `questionnaires` table, else EngineError("not_installed").
 
@@ -29,6 +30,7 @@ An Interview:
     .complete() -> [Problem]        [] = closed as complete (or refused)
     .void(reason)
     .suspend()                      record leaving the page (screen closed)
+    .discard_if_empty() -> bool     delete a new draft left without any answer
 A `Problem(question, code, message)` is a refused answer or an unmet rule, its message in the
 interview language. `EngineError(code, message)` is raised when storage fails (`disk_full`,
 `read_only`, `busy`, `io_error`, `storage`: the interview is unchanged and still usable), for
@@ -44,10 +46,17 @@ and calculated values.
 
 from fieldsurvey.engine.errors import EngineError, Problem
 from fieldsurvey.engine.interview import Interview, Progress, ReviewItem
-from fieldsurvey.engine.lifecycle import resume_interview, revise_response, start_interview
+from fieldsurvey.engine.lifecycle import (
+    DraftOverview,
+    draft_overview,
+    resume_interview,
+    revise_response,
+    start_interview,
+)
 from fieldsurvey.engine.plan import Page, Plan, plan_for
 
 __all__ = [
+    "DraftOverview",
     "EngineError",
     "Interview",
     "Page",
@@ -55,6 +64,7 @@ __all__ = [
     "Problem",
     "Progress",
     "ReviewItem",
+    "draft_overview",
     "plan_for",
     "resume_interview",
     "revise_response",

@@ -15,7 +15,7 @@ import sqlite_utils
 
 from fieldsurvey.engine import navigation
 from fieldsurvey.engine.checks import constraint_problem, is_required, problem, problems
-from fieldsurvey.engine.draft import DraftWriter
+from fieldsurvey.engine.draft import DraftWriter, saving
 from fieldsurvey.engine.errors import EngineError, Problem
 from fieldsurvey.engine.plan import Page, Plan
 from fieldsurvey.engine.state import FormState
@@ -24,6 +24,7 @@ from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.expressions import Value
 from fieldsurvey.questionnaire.model import QuestionLike, Text
 from fieldsurvey.questionnaire.texts import text_in
+from fieldsurvey.store.drafts import delete_empty_draft
 from fieldsurvey.store.paradata import Event
 from fieldsurvey.store.responses import ResponseRecord
 
@@ -33,6 +34,13 @@ class Progress:
     answered: int
     relevant: int
     """Questions that apply to this respondent and take an answer (not notes, not calculations)."""
+
+
+def progress_of(plan: Plan, state: FormState) -> Progress:
+    """Answered / relevant questions: the interview's header and Home's draft list agree."""
+    relevant = [q for q in plan.answerable if state.is_relevant(q)]
+    answered = sum(state.value(q) is not None for q in relevant)
+    return Progress(answered, len(relevant))
 
 
 @dataclass(frozen=True)
@@ -127,9 +135,7 @@ class Interview:
         return self._state.is_relevant(question) and is_required(self._state, question)
 
     def progress(self) -> Progress:
-        relevant = [q for q in self.plan.answerable if self._state.is_relevant(q)]
-        answered = sum(self._state.value(q) is not None for q in relevant)
-        return Progress(answered, len(relevant))
+        return progress_of(self.plan, self._state)
 
     def review(self) -> list[ReviewItem]:
         """Every relevant question with its answer, for the review screen."""
@@ -276,6 +282,15 @@ class Interview:
         """Record leaving the current page (the screen closes); resume later with the id."""
         self._require_draft()
         self._writer.suspend()
+
+    def discard_if_empty(self) -> bool:
+        """Delete this new interview if nothing was answered (opened, then left): there is
+        nothing to resume, so no draft is listed. True when deleted; do not use it after."""
+        self._require_draft()
+        if self.revision != 1 or self._state.stored_answers():
+            return False
+        with saving(self.db, "the empty draft is still listed"):
+            return delete_empty_draft(self.db, self.response_id)
 
     # --- internals --------------------------------------------------------------------------
 

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
 import sqlite_utils
 
 from fieldsurvey.engine.draft import saving
 from fieldsurvey.engine.errors import EngineError
-from fieldsurvey.engine.interview import Interview
+from fieldsurvey.engine.interview import Interview, Progress, progress_of
 from fieldsurvey.engine.plan import Plan, plan_for
+from fieldsurvey.engine.state import FormState
 from fieldsurvey.questionnaire import Questionnaire
+from fieldsurvey.questionnaire.expressions import Value
 from fieldsurvey.store.db import device_id, get_setting, utc_now
 from fieldsurvey.store.ids import time_ordered_uuid
 from fieldsurvey.store.paradata import Event
@@ -126,6 +129,28 @@ def revise_response(
         stored = load_answers(db, revision_id)
         event = Event("revise", detail=parent.content_hash)
         return Interview.open(db, plan, record, stored, event, from_start=False)
+
+
+@dataclass(frozen=True)
+class DraftOverview:
+    """A draft as the interview would show it, read without opening it (no paradata)."""
+
+    progress: Progress
+    answers: dict[str, Value]
+    """Answers to questions that apply, by question id."""
+
+
+def draft_overview(
+    db: sqlite_utils.Database, response_id: int, questionnaires: Iterable[Questionnaire] = ()
+) -> DraftOverview:
+    """Progress and answers of a draft, counted as its interview header counts them."""
+    record = get_response(db, response_id)
+    if record is None:
+        raise EngineError("not_found", f"there is no interview {response_id} in this database")
+    plan = _plan_for(db, record, questionnaires)
+    state = FormState(plan, load_answers(db, record.id))
+    answers = {q: state.value(q) for q in plan.answerable if state.value(q) is not None}
+    return DraftOverview(progress_of(plan, state), answers)
 
 
 def _plan_for(

@@ -84,3 +84,31 @@ def fit(text: str, width: int) -> str:
             break
         out, used = out + char, used + _char_width(char)
     return out + "…" + " " * (width - 1 - used)
+
+
+def fit_ends(text: str, width: int) -> str:
+    """Exactly `width` cells keeping both ends ("Do you know that… at 60?"): for labels that
+    differ only after the cut, like the awareness questions' shared opening."""
+    if terminal_width(text) <= width:
+        return fit(text, width)
+    tail_width = (width - 1) // 2
+    tail, used = "", 0
+    for char in reversed(text):
+        if used + _char_width(char) > tail_width:
+            break
+        tail, used = char + tail, used + _char_width(char)
+    head = fit(text, width - used).rstrip(" ")
+    return fit(head + tail, width)
+
+
+def distinct_labels(texts: list[str], width: int) -> list[str]:
+    """Each text fitted to `width`; where two different texts would look the same once cut,
+    both keep their ends instead, so every row can be told apart."""
+    cut = [fit(text, width) for text in texts]
+    seen: dict[str, set[str]] = {}
+    for short, text in zip(cut, texts, strict=True):
+        seen.setdefault(short, set()).add(text)
+    return [
+        fit_ends(text, width) if len(seen[short]) > 1 else short
+        for short, text in zip(cut, texts, strict=True)
+    ]

@@ -8,7 +8,7 @@ once and fills the numbers in a moment later.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from textual import on, work
@@ -22,9 +22,14 @@ from textual.widgets.option_list import Option
 
 from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.store.counts import DraftSummary, HomeCounts, home_counts, list_drafts
+from fieldsurvey.ui.formatting import format_answer
 from fieldsurvey.ui.i18n import N_, pad
 from fieldsurvey.ui.screens.base import AppScreen, JobFailed
 from fieldsurvey.ui.widgets.footer import KeyBar
+
+if TYPE_CHECKING:  # the engine is loaded by the worker, after the first paint (bench_startup)
+    from fieldsurvey.engine import DraftOverview
+    from fieldsurvey.questionnaire.expressions import Value
 
 MENU = (
     ("start", "n", N_("Start interview")),
@@ -48,15 +53,26 @@ class HomeScreen(AppScreen[None]):
         Binding("e", "app.open_settings", "Settings", id="home.settings"),
         Binding("o", "app.open_indicators", "Indicators", id="home.indicators"),
         Binding("q", "app.quit", "Quit", show=False, id="home.quit"),
+        *[
+            Binding(str(n), f"resume_number({n})", "Resume", show=False, id=f"home.resume_{n}")
+            for n in range(1, 10)
+        ],
     ]
 
     class DataLoaded(Message):
         """Counts and drafts read by the worker, for the UI thread to show."""
 
-        def __init__(self, counts: HomeCounts, drafts: list[DraftSummary]) -> None:
+        def __init__(
+            self,
+            counts: HomeCounts,
+            drafts: list[DraftSummary],
+            overviews: list[DraftOverview | None],
+        ) -> None:
             super().__init__()
             self.counts = counts
             self.drafts = drafts
+            self.overviews = overviews
+            """Each draft as its interview counts it (None: its questionnaire is not here)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -118,10 +134,19 @@ class HomeScreen(AppScreen[None]):
         try:
             counts = home_counts(self.ctx.db, self.ctx.clock())
             drafts = list_drafts(self.ctx.db)
+            overviews = [self.overview(draft.id) for draft in drafts]
         except Exception as exc:  # a locked or damaged database: say so on screen
             self.post_message(JobFailed(str(exc)))
             return
-        self.post_message(self.DataLoaded(counts, drafts))
+        self.post_message(self.DataLoaded(counts, drafts, overviews))
+
+    def overview(self, response_id: int) -> DraftOverview | None:
+        from fieldsurvey.engine import EngineError, draft_overview
+
+        try:
+            return draft_overview(self.ctx.db, response_id, [self.ctx.questionnaire])
+        except EngineError:  # made with a questionnaire version this device lacks
+            return None
 
     @on(DataLoaded)
     def show_data(self, event: DataLoaded) -> None:
@@ -141,7 +166,12 @@ class HomeScreen(AppScreen[None]):
         highlighted = drafts_list.highlighted
         drafts_list.clear_options()
         if event.drafts:
-            drafts_list.add_options(self.draft_option(draft) for draft in event.drafts)
+            drafts_list.add_options(
+                self.draft_option(number, draft, overview)
+                for number, (draft, overview) in enumerate(
+                    zip(event.drafts, event.overviews, strict=True), start=1
+                )
+            )
             drafts_list.highlighted = min(highlighted or 0, len(event.drafts) - 1)
         else:
             drafts_list.add_option(Option(Content(self.t("No drafts.")), disabled=True))
@@ -157,18 +187,45 @@ class HomeScreen(AppScreen[None]):
             Content(self.t("Could not read the counts: {error}", error=event.error))
         )
 
-    def draft_option(self, draft: DraftSummary) -> Option:
+    def draft_option(
+        self, number: int, draft: DraftSummary, overview: DraftOverview | None
+    ) -> Option:
+        """`3  11-04 09:12  Employer  5/62 · Woman, 35-49`: the key that resumes it, when it
+        began, how far it got (as its interview counts), the answers that say who it is."""
         questionnaire = self.ctx.questionnaire
         persona = next((p for p in questionnaire.personas if p.id == draft.persona), None)
         language, default = self.ctx.language, questionnaire.default_language
         persona_label = text_in(persona.label, language, default) if persona else "—"
+        progress = overview.progress if overview else None
         text = self.t(
-            "{started}  {persona}  {answered} answered",
-            started=local_time(draft.updated_at),
+            "{started}  {persona}  {answered}/{total}",
+            started=local_time(draft.started_at)[5:],  # the year is this one, or nearly
             persona=persona_label,
-            answered=draft.answers,
+            answered=progress.answered if progress else draft.answers,
+            total=progress.relevant if progress else "?",
         )
-        return Option(Content(text), id=str(draft.id))
+        who = self.who(overview.answers) if overview else ""
+        key = f"{number}  " if number <= 9 else "   "
+        return Option(Content(key + text + (f" · {who}" if who else "")), id=str(draft.id))
+
+    def who(self, answers: dict[str, Value]) -> str:
+        """The first two segment answers (gender, age group...): who this respondent is."""
+        q = self.ctx.questionnaire
+        language = self.ctx.language
+
+        def text(label: dict[str, str] | None) -> str:
+            return text_in(label, language, q.default_language)
+
+        shown = [format_answer(s, answers[s.id], q, text) for s in q.segments if s.id in answers]
+        return ", ".join(shown[:2])
+
+    def action_resume_number(self, number: int) -> None:
+        """A digit resumes the draft of that number, from anywhere on Home."""
+        drafts_list = self.query_one("#home-drafts", OptionList)
+        if number <= drafts_list.option_count:
+            option = drafts_list.get_option_at_index(number - 1)
+            if option.id and not option.disabled:
+                self.fs_app.resume_interview(int(option.id))
 
     def action_resume(self) -> None:
         """Resume the highlighted draft (the most recent one when none is highlighted)."""

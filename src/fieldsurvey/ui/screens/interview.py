@@ -64,6 +64,8 @@ class InterviewScreen(AppScreen[None]):
         """The views of the page on screen, in order."""
         self.pool: dict[Hashable, list[QuestionView]] = {}
         """Every mounted view by shape, shown or hidden."""
+        self.from_review = False
+        """The page was opened from Review to change an answer: going on returns there."""
 
     @property
     def chrome_language(self) -> str:
@@ -286,6 +288,9 @@ class InterviewScreen(AppScreen[None]):
         if problems:
             self.show_problems(problems)
             return
+        if self.from_review and self.interview.status == "draft":
+            self.action_review()  # as ODK's hierarchy: the changed answer, then the list again
+            return
         await self.after_move()
 
     async def action_back(self) -> None:
@@ -335,6 +340,7 @@ class InterviewScreen(AppScreen[None]):
 
     def action_review(self) -> None:
         if self.interview.status == "draft" and self.flush_inputs():
+            self.from_review = False
             self.app.push_screen(ReviewScreen(self.interview), self.after_review)
 
     async def after_review(self, result: ReviewResult | None) -> None:
@@ -350,6 +356,7 @@ class InterviewScreen(AppScreen[None]):
         if result is not None and result.jump_to:
             problem = self.interview.jump(result.jump_to)
             if problem is None:
+                self.from_review = True
                 await self.show_page(focus=result.jump_to)
                 return
         if self.interview.page is None:  # reviewed at the end and went back: last page
@@ -361,6 +368,9 @@ class InterviewScreen(AppScreen[None]):
         if self.interview.status == "draft":
             self.flush_inputs()
             with contextlib.suppress(EngineError):  # answers are saved; paradata can be lost
+                if self.interview.discard_if_empty():  # nothing to resume: no draft listed
+                    self.dismiss()
+                    return
                 self.interview.suspend()
             self.notify(
                 tr("Interview kept as a draft; resume it from Home.", self.interview.language),

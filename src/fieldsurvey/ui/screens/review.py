@@ -18,7 +18,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from fieldsurvey.engine import EngineError, Interview, Problem, ReviewItem
-from fieldsurvey.ui.formatting import fit, format_answer, terminal_width
+from fieldsurvey.ui.formatting import distinct_labels, format_answer, terminal_width
 from fieldsurvey.ui.screens.base import AppScreen
 from fieldsurvey.ui.screens.confirm import ConfirmScreen
 from fieldsurvey.ui.widgets.footer import KeyBar
@@ -71,15 +71,22 @@ class ReviewScreen(AppScreen[ReviewResult | None]):
         items = self.interview.review()
         listing = self.query_one("#review-list", OptionList)
         listing.clear_options()
-        listing.add_options(self.row(number, item) for number, item in enumerate(items, 1))
+        labels = distinct_labels(
+            [self.interview.text(item.question.label) for item in items], LABEL_WIDTH - 3
+        )
+        listing.add_options(
+            self.row(number, item, label)
+            for number, (item, label) in enumerate(zip(items, labels, strict=True), 1)
+        )
         problem_ids = [p.question for p in self.problems]
         first = next((i for i, item in enumerate(items) if item.question.id in problem_ids), 0)
         if items:
             listing.highlighted = first
 
-    def row(self, number: int, item: ReviewItem) -> Option:
+    def row(self, number: int, item: ReviewItem, label: str) -> Option:
+        """`label` is already fitted (and told apart from its neighbours) by `show_items`."""
         interview = self.interview
-        label = fit(f"{number:>2} {interview.text(item.question.label)}", LABEL_WIDTH)
+        label = f"{number:>2} {label}"
         answer = format_answer(item.question, item.value, interview.questionnaire, interview.text)
         flagged = any(p.question == item.question.id for p in self.problems)
         if answer:

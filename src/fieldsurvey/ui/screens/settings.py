@@ -140,6 +140,13 @@ class SettingsScreen(AppScreen[bool]):
     def action_cancel(self) -> None:
         self.dismiss(False)
 
+    @on(Input.Changed, "#settings-interviewer, #settings-office")
+    def clear_required_mark(self, event: Input.Changed) -> None:
+        """A required field marked empty loses its mark as soon as it is filled."""
+        if event.value.strip() and event.input.has_class("-missing"):
+            event.input.border_subtitle = ""
+            event.input.remove_class("-missing")
+
     @on(Input.Submitted)
     def save_from_last_field(self, event: Input.Submitted) -> None:
         """Enter on the last text field saves (the others move on: see FormField)."""

@@ -125,6 +125,7 @@ class ChoiceList(OptionList):
     def pick(self, index: int, *, advance: bool) -> None:
         """Choose, toggle or rank the option at `index`, then tell the screen."""
         value = self.items[index].value
+        was_whole = len(self.chosen) == len(self.items)
         if self.mode == "one":
             self.chosen = [value]
         elif self.mode == "many":
@@ -138,7 +139,11 @@ class ChoiceList(OptionList):
         if not advance:  # when going on, the screen shows the next question instead
             self.refresh_prompts()
         if self.mode == "rank" and 0 < len(self.chosen) < len(self.items):
-            return  # a partial order is not an answer yet; Enter submits it to be checked
+            # A partial order is not an answer yet (Enter submits it to be checked); one taken
+            # out of a whole order clears the stored one, so progress does not count it.
+            if was_whole:
+                self.post_message(AnswerGiven(self, self.question, None, advance=False))
+            return
         self.post_message(AnswerGiven(self, self.question, self.value, advance=advance))
 
     def _rank(self, value: str | int) -> None:

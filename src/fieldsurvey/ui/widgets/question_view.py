@@ -155,7 +155,7 @@ class QuestionView(Vertical):
         key = {
             "select_one": N_("Press a number or ↑↓ and Enter"),
             "select_multiple": N_("Space or a number toggles; Enter goes on"),
-            "rank": N_("Space or a number adds the next rank; again removes it"),
+            "rank": N_("Rank every option: space or a number adds the next; again removes it"),
             "date": N_("Date as YYYY-MM-DD, then Enter"),
         }.get(question.type, N_("Type the answer, then Enter"))
         return tr(key, language)

@@ -1,0 +1,71 @@
+"""Home's drafts: counted as the interview counts them, resumed with one digit, none left empty."""
+
+from __future__ import annotations
+
+import re
+
+import sqlite_utils
+from ui_helpers import PERSONA_KEYS, MakeApp, answer_focused, screen_text, settle
+
+from fieldsurvey.store.counts import list_drafts
+from fieldsurvey.ui.screens.home import HomeScreen
+from fieldsurvey.ui.screens.interview import InterviewScreen
+
+
+async def start_draft(pilot, persona: str, pages: int) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+    """n, consent, intro, persona, then `pages` more pages; leave. The id and header counter."""
+    await pilot.press("n", "1", "enter", PERSONA_KEYS[persona])
+    await pilot.pause()
+    for _ in range(pages):
+        await answer_focused(pilot, persona)
+    screen = pilot.app.screen
+    assert isinstance(screen, InterviewScreen)
+    progress = screen.interview.progress()
+    await pilot.press("escape")
+    await settle(pilot)
+    return screen.interview.response_id, f"{progress.answered}/{progress.relevant}"
+
+
+async def test_a_draft_is_counted_as_its_interview_counts_it(
+    make: MakeApp, db: sqlite_utils.Database
+) -> None:
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        _, header = await start_draft(pilot, "worker", 3)
+        text = screen_text(app)
+        assert isinstance(app.screen, HomeScreen)
+        assert re.search(rf"1  \d\d-\d\d \d\d:\d\d  Insured worker  {header}\b", text), text
+
+
+async def test_a_digit_resumes_that_draft(make: MakeApp, db: sqlite_utils.Database) -> None:
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        first, _ = await start_draft(pilot, "worker", 1)
+        second, _ = await start_draft(pilot, "employer", 1)
+        listed = [d.id for d in list_drafts(db)]
+        assert sorted(listed) == sorted([first, second])
+        await pilot.press("2")  # the second line of the list, wherever the focus is
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        assert screen.interview.response_id == listed[1]
+
+
+async def test_opening_and_leaving_without_an_answer_leaves_no_draft(
+    make: MakeApp, db: sqlite_utils.Database
+) -> None:
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert "No drafts." in screen_text(app)
+    assert list_drafts(db) == []
+    assert db.execute("SELECT COUNT(*) FROM responses").fetchone()[0] == 0
+    assert db.execute("SELECT COUNT(*) FROM paradata").fetchone()[0] == 0
