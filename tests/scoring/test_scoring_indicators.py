@@ -8,7 +8,7 @@ import sqlite_utils
 
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.scoring.indicators import IndicatorError, Problem, parse_entries, set_counts
-from fieldsurvey.scoring.ratios import office_table, offices, ratios
+from fieldsurvey.scoring.ratios import office_table, offices, ratios, readable
 
 
 def stored(db: sqlite_utils.Database) -> int:
@@ -115,3 +115,20 @@ def test_entries_from_the_command_line() -> None:
 def test_no_offices_yet(db: sqlite_utils.Database, questionnaire: Questionnaire) -> None:
     assert offices(db) == []
     assert ratios(db, questionnaire) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (66666.666, "66,667"),
+        (150.4, "150"),
+        (12.345, "12.3"),
+        (5.0, "5.00"),
+        (0.4567, "0.46"),
+        (0.0012, "0.0012"),
+        (0.0, "0.00"),
+        (-12.5, "-12.5"),
+    ],
+)
+def test_ratios_are_shown_with_sensible_precision(value: float, shown: str) -> None:
+    assert readable(value) == shown

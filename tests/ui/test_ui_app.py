@@ -164,6 +164,7 @@ async def test_a_small_terminal_shows_a_message_and_recovers(make: MakeApp) -> N
         await settle(pilot)
         assert isinstance(app.screen, TooSmallScreen)
         assert "Please enlarge the terminal to at least 80x24 (now 60x20)" in screen_text(app)
+        assert "`fieldsurvey ask`" in screen_text(app)  # what works on a small screen
         await pilot.press("n")  # keys do not reach the screen underneath
         assert not any(isinstance(s, InterviewScreen) for s in app.screen_stack)
         await pilot.resize_terminal(80, 24)

@@ -18,6 +18,7 @@ import sqlite_utils
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, TabbedContent
+from conftest import preferences
 from ui_helpers import MakeApp, screen_text, settle
 
 from fieldsurvey.demo import make_demo_responses
@@ -371,3 +372,56 @@ def test_snapshot_quadrants_in_sixteen_colours(snap_compare, make: MakeApp, demo
 
 def test_snapshot_no_data(snap_compare, make: MakeApp) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(make("zh"), terminal_size=SIZE, run_before=keys("s"))
+
+
+async def test_awareness_lists_the_least_known_benefit_first(make: MakeApp, demo: None) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_scores(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        rows = bar_rows(app, "#scores-awareness")
+        shown = [row.value for row in rows if row.value is not None]
+        assert len(shown) > 1 and shown == sorted(shown)
+        assert all(row.value is None for row in rows[len(shown) :])  # hidden ones last
+
+
+@pytest.mark.parametrize(
+    ("lang", "old"),
+    [
+        ("en", ["Concentrate here", "Keep up the good work", "Low priority", "Possible overkill"]),
+        ("zh", ["次要", "可能投入过度"]),
+        ("km", ["ផ្តោតលើចំណុចនេះ", "បន្តការងារល្អ", "អាទិភាពទាប", "អាចលើសតម្រូវការ"]),
+    ],
+)
+async def test_quadrants_are_named_in_plain_words(
+    make: MakeApp, demo: None, lang: str, old: list[str]
+) -> None:
+    app = make(prefs=preferences(lang))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_scores(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        text = screen_text(app)
+        report = app.screen.report  # type: ignore[attr-defined]
+        words = {quadrant_text(area.quadrant, lang) for area in report.areas}
+        assert words and all(word in text for word in words), text
+        assert not any(word in text for word in old) and "overkill" not in text
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "ansi-dark", "ansi-light"])
+async def test_the_breakdown_menu_has_a_border_and_contrast(
+    make: MakeApp, demo: None, theme: str
+) -> None:
+    app = make(prefs=preferences("en", theme=theme))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_scores(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        overlay = app.screen.query_one("#scores-dimension SelectOverlay")
+        assert overlay.display and overlay.region.height > 2
+        styles = overlay.styles
+        assert all(edge[0] == "round" for edge in styles.border)
+        assert styles.background.a > 0 and styles.color != styles.background
+        highlight = overlay.get_component_styles("option-list--option-highlighted")
+        assert highlight.background != styles.background

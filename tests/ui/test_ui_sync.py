@@ -185,8 +185,8 @@ async def test_export_writes_the_file_and_says_where(
         await open_sync(pilot)
         assert "5 response(s) not yet exported." in screen_text(app)
         assert "NOT encrypted" in screen_text(app)  # said before exporting, not only after
-        await type_into(pilot, "sync-folder", "stick")
-        await pilot.press("ctrl+e")
+        assert app.focused is app.screen.query_one("#sync-folder", Input)  # type at once
+        await pilot.press(*"stick", "ctrl+e")
         await settle(pilot)
         text = screen_text(app)
         written = Path("stick/fieldsurvey-0d1e2f3a-00001.fsx")

@@ -134,6 +134,19 @@ def _series(
     return points
 
 
+def readable(value: float) -> str:
+    """About three significant digits, grouped: 66666.67 -> "66,667", 12.345 -> "12.3",
+    0.4567 -> "0.46": more digits than the counts behind a ratio can support mislead."""
+    size = abs(value)
+    if size >= 100:
+        return f"{value:,.0f}"
+    if size >= 10:
+        return f"{value:.1f}"
+    if size >= 0.01 or size == 0:
+        return f"{value:.2f}"
+    return f"{value:.2g}"
+
+
 def _point(
     ratio: Ratio, period: str, value: float | None, reason: str | None, previous: float | None
 ) -> RatioPoint:
@@ -147,7 +160,7 @@ def _point(
     return RatioPoint(
         period=period,
         value=None if value is None else round(value, 4),
-        display="n/a" if value is None else f"{value:.2f}",
+        display="n/a" if value is None else readable(value),
         reason=reason,
         change=None if change is None else round(change, 4),
         direction=direction,

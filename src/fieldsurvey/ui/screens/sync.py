@@ -157,7 +157,7 @@ class SyncScreen(AppScreen[None]):
     def on_mount(self) -> None:
         self.title = self.t("Sync")
         self.show_encryption("")
-        self.query_one("#sync-export-run", Button).focus()
+        self.field("sync-folder").focus()  # type the stick's folder at once; ctrl+e exports
         self.load_status()
 
     def on_screen_resume(self) -> None:
@@ -448,11 +448,10 @@ class SyncScreen(AppScreen[None]):
 
     @on(TabbedContent.TabActivated)
     def focus_tab_action(self, event: TabbedContent.TabActivated) -> None:
-        """Focus left behind in the hidden tab moves to the new tab's main button."""
+        """Focus left behind in the hidden tab moves to the new tab's first field."""
         focused = self.focused
         hidden = focused is not None and any(
             isinstance(node, TabPane) and node is not event.pane for node in focused.ancestors
         )
         if focused is None or hidden:
-            button = "#sync-export-run" if event.pane.id == EXPORT_TAB else "#sync-merge-run"
-            self.query_one(button, Button).focus()
+            self.field("sync-folder" if event.pane.id == EXPORT_TAB else "sync-files").focus()

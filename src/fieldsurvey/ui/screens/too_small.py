@@ -59,6 +59,9 @@ class TooSmallScreen(ModalScreen[None]):
             cw=width,
             ch=height,
         )
+        text += "\n\n" + tr(
+            "On a small screen, `fieldsurvey ask` interviews line by line.", self.language
+        )
         self.query_one("#too-small-message", Static).update(text)
 
 

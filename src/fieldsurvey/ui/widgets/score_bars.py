@@ -1,6 +1,6 @@
 """Scores as horizontal bars on one 0-100 scale, each with its 95 % interval drawn on the bar.
 
-    Accessibility                                  49.3 ↓  n 300 · Concentrate here
+    Accessibility                                  49.3 ↓  n 300 · Fix this first
     ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┣━╋━┫─────────────────────────────────────
 
 `━` is the score, `┣ ╋ ┫` the interval's low end, the score and its high end, `─` the rest of

@@ -1,11 +1,11 @@
 """The importance-performance plot (Martilla & James) drawn in text, with a legend.
 
     ↑ Importance
-    0.66 │Concentrate here      │ Keep up the good work
+    0.66 │Fix this first        │ Keep doing this
          │           4   1      │
     0.60 ┼──────────────────────┼─────────────────────
          │                      │   3
-    0.54 │Low priority          │ Possible overkill   2
+    0.54 │Can wait              │ Good, less important 2
            47.5                 50.7                54.0  Score →
 
 Each area is a digit (its row in the legend under the plot), placed by its score (across) and

@@ -32,11 +32,12 @@ ARROWS = {"up": "↑", "down": "↓"}
 STYLE_WARNING = "bold $warning"
 STYLE_FLAG = "bold $error"
 QUADRANTS = {
-    "concentrate": N_("Concentrate here"),
-    "keep_up": N_("Keep up the good work"),
-    "low_priority": N_("Low priority"),
-    "overkill": N_("Possible overkill"),
+    "concentrate": N_("Fix this first"),
+    "keep_up": N_("Keep doing this"),
+    "low_priority": N_("Can wait"),
+    "overkill": N_("Good, less important"),
 }
+"""Martilla & James's quadrants in words a supervisor acts on (the ids stay in JSON/CSV)."""
 DIMENSIONS = {
     "persona": N_("Client type"),
     "gender": N_("Gender"),
@@ -104,7 +105,7 @@ def _join(*parts: Content) -> Content:
 
 
 def area_note(area: AreaResult, lang: str) -> Content:
-    """`n 300 · indicative · Concentrate here`: the status only when it is not plain ok."""
+    """`n 300 · indicative · Fix this first`: the status only when it is not plain ok."""
     n = Content(tr("n {n}", lang, n=area.n)) if area.n is not None else Content("")
     status = Content("")
     if area.status == "indicative":
@@ -209,7 +210,9 @@ def plot_points(report: ScoreReport, lang: str) -> list[PlotPoint]:
 
 
 def awareness_rows(report: ScoreReport, lang: str) -> list[BarRow]:
-    return [_benefit_row(benefit, lang) for benefit in report.awareness]
+    """Least-known benefit first: that is where a message is needed. Hidden ones last."""
+    ordered = sorted(report.awareness, key=lambda b: (b.rate is None, b.rate or 0.0))
+    return [_benefit_row(benefit, lang) for benefit in ordered]
 
 
 def _benefit_row(benefit: AwarenessResult, lang: str) -> BarRow:
