@@ -18,9 +18,9 @@ import sqlite_utils
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, TabbedContent
-from conftest import preferences
 from ui_helpers import MakeApp, screen_text, settle
 
+from conftest import preferences
 from fieldsurvey.demo import make_demo_responses
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
