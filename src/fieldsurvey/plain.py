@@ -15,7 +15,8 @@ import sqlite_utils
 from questionary import Choice
 
 from fieldsurvey.engine import Interview, resume_interview, start_interview
-from fieldsurvey.i18n import N_, tr
+from fieldsurvey.i18n import N_, language_name, tr
+from fieldsurvey.plain_prompts import match_terminal_widths, numbered, select_with_keys, wrap
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.model import (
     LikertItem,
@@ -27,9 +28,11 @@ from fieldsurvey.questionnaire.model import (
 )
 from fieldsurvey.store.counts import list_drafts
 from fieldsurvey.store.db import get_setting, set_setting
+from fieldsurvey.ui.formatting import format_answer
 
 REFUSED = N_("No consent: the interview ends; only the refusal is kept.")
 DONE = N_("Saved. Thank you.")
+REVIEW_HELP = N_("(a number changes that answer; Enter on Finish ends the interview)")
 TYPED_HELP = N_("Type < to go back, :lang CODE to switch language, :q to save and quit")
 
 
@@ -41,6 +44,7 @@ class Move(Enum):
     LANGUAGE = "language"
     REDRAW = "redraw"
     QUIT = "quit"
+    FINISH = "finish"
 
 
 class PlainInterview:
@@ -49,6 +53,9 @@ class PlainInterview:
     def __init__(self, interview: Interview, say: Callable[[str], None] = print) -> None:
         self.interview = interview
         self.say = say
+        self.reviewing = False
+        """A question was picked in the review: once answered, the review comes back."""
+        match_terminal_widths()
 
     def tr(self, message: str, **values: object) -> str:
         """One of `ask`'s own words in the interview language."""
@@ -60,14 +67,18 @@ class PlainInterview:
         try:
             while interview.status == "draft":
                 if interview.page is None:
-                    if not self._finish():
-                        interview.back()
+                    self._review_and_finish()
                     continue
-                if self._ask_page() is Move.QUIT:
+                move = self._ask_page()
+                if move is Move.QUIT:
                     break
+                if move is Move.ANSWERED and self.reviewing:
+                    self._to_the_end()
         except KeyboardInterrupt:
             pass
-        if interview.status == "draft":
+        if interview.status == "draft" and interview.discard_if_empty():
+            self.say(self.tr("Nothing was answered: no draft kept."))
+        elif interview.status == "draft":
             interview.suspend()
             self.say(self.tr("Draft kept: resume it with `fieldsurvey ask`."))
         else:
@@ -86,9 +97,10 @@ class PlainInterview:
                 self._choose_language()
             if move is not Move.ANSWERED:
                 return move
-        for problem in self.interview.next():
+        problems = self.interview.next()
+        for problem in problems:
             self.say(f"! {problem.message}")
-        return Move.ANSWERED
+        return Move.ANSWERED if not problems else Move.REDRAW
 
     def _ask_until_accepted(self, question: QuestionLike) -> Move:
         while True:
@@ -104,16 +116,19 @@ class PlainInterview:
             self.say(f"! {problem.message}")
 
     def _prompt(self, question: QuestionLike) -> tuple[Move, object]:
-        label = self.interview.text(question.label)
+        label = wrap(self.interview.text(question.label))
         hint = self.interview.text(getattr(question, "hint", None))
-        message = f"{label}\n  ({hint})" if hint else label
+        message = f"{label}\n{wrap(f'({hint})', '  ')}" if hint else label
         if isinstance(question, Note):
             return self._select(message, [Choice(self.tr("Continue"), value=None)], None)
         if isinstance(question, SelectOne | LikertItem):
             choices = self._choices(question)
             if not self.interview.is_required(question.id):
                 choices.append(Choice(self.tr("(no answer)"), value=None))
-            return self._select(message, choices, self.interview.value(question.id))
+            dk = None
+            if isinstance(question, LikertItem):
+                dk = self.interview.questionnaire.scale_by_id[question.scale].dk.value
+            return self._select(message, choices, self.interview.value(question.id), dk)
         if isinstance(question, SelectMultiple):
             return self._checkbox(message, question)
         if isinstance(question, Rank):
@@ -125,7 +140,7 @@ class PlainInterview:
         if isinstance(question, LikertItem):
             scale = q.scale_by_id[question.scale]
             text = self.interview.text
-            points = [Choice(f"{p.value}  {text(p.label)}", p.value) for p in scale.points]
+            points = [Choice(text(p.label), p.value) for p in scale.points]
             return [*points, Choice(text(scale.dk.label), scale.dk.value)]
         choice_list = q.choice_list_by_id[question.choices]
         return [Choice(self.interview.text(c.label), c.value) for c in choice_list.choices]
@@ -137,10 +152,15 @@ class PlainInterview:
             Choice(self.tr("Save and quit"), value=Move.QUIT),
         ]
 
-    def _select(self, message: str, choices: list[Choice], current: object) -> tuple[Move, object]:
+    def _select(
+        self, message: str, choices: list[Choice], current: object, dk: object = None
+    ) -> tuple[Move, object]:
+        """One answer from `choices`: a number key answers at once (0: don't know)."""
+        keys = numbered(choices, dk)
         everything = [*choices, questionary.Separator(), *self._navigation()]
         default = next((c for c in choices if c.value == current), None)
-        picked = questionary.select(message, everything, default=default).unsafe_ask()
+        instruction = self.tr("(a number, or arrows and Enter)")
+        picked = select_with_keys(message, everything, keys, default, instruction)
         return (picked, None) if isinstance(picked, Move) else (Move.ANSWERED, picked)
 
     def _checkbox(self, message: str, question: SelectMultiple) -> tuple[Move, object]:
@@ -148,7 +168,8 @@ class PlainInterview:
         choices = self._choices(question)
         for choice in choices:
             choice.checked = choice.value in current
-        picked = questionary.checkbox(message, choices).unsafe_ask()
+        instruction = self.tr("(space ticks, Enter goes on)")
+        picked = questionary.checkbox(message, choices, instruction=instruction).unsafe_ask()
         return Move.ANSWERED, picked or None
 
     def _rank(self, message: str, question: Rank) -> tuple[Move, object]:
@@ -183,23 +204,61 @@ class PlainInterview:
             return Move.LANGUAGE, None
         return Move.ANSWERED, stripped or None
 
-    def _choose_language(self) -> None:
-        languages = self.interview.questionnaire.languages
-        picked = questionary.select(
-            self.tr("Change language"), languages, default=self.interview.language
-        ).unsafe_ask()
-        self.interview.set_language(picked)
+    def language_choices(self) -> list[Choice]:
+        """The questionnaire's languages, each named in itself (English, 中文, ខ្មែរ)."""
+        return [
+            Choice(language_name(code), code) for code in self.interview.questionnaire.languages
+        ]
 
-    def _finish(self) -> bool:
-        """At the end of the form: confirm, then complete; problems send us back to them."""
-        if not questionary.confirm(self.tr("Finish the interview?"), default=True).unsafe_ask():
-            return False
+    def _choose_language(self) -> None:
+        languages = self.language_choices()
+        default = next(c for c in languages if c.value == self.interview.language)
+        instruction = self.tr("(a number, or arrows and Enter)")
+        keys = numbered(languages)
+        picked = select_with_keys(self.tr("Change language"), languages, keys, default, instruction)
+        self.interview.set_language(str(picked))
+
+    def _review_and_finish(self) -> None:
+        """As the app's Review: every answer, numbered; pick one to change it, or finish.
+        Problems found on finishing send the interview to the first of them."""
+        interview = self.interview
+        text = interview.text
+        rows = [
+            Choice(
+                f"{text(item.question.label)}: "
+                f"{format_answer(item.question, item.value, interview.questionnaire, text) or '—'}",
+                item.question.id,
+            )
+            for item in interview.review()
+        ]
+        finish = Choice(self.tr("Finish the interview"), value=Move.FINISH)
+        everything = [finish, *rows, questionary.Separator(), *self._navigation()]
+        keys = numbered([finish, *rows])
+        heading = self.tr("Review answers")
+        picked = select_with_keys(heading, everything, keys, finish, self.tr(REVIEW_HELP))
+        if picked is Move.BACK:
+            interview.back()
+        elif picked is Move.LANGUAGE:
+            self._choose_language()
+        elif picked is Move.QUIT:
+            raise KeyboardInterrupt  # saved as a draft by run(), as Ctrl+C is
+        elif picked is Move.FINISH:
+            self._finish()
+        else:
+            self.reviewing = interview.jump(str(picked)) is None
+
+    def _to_the_end(self) -> None:
+        """After a change made from the review: on through the answered pages to the review."""
+        while self.interview.page is not None and not self.interview.next():
+            pass
+        self.reviewing = self.interview.page is not None
+
+    def _finish(self) -> None:
         problems = self.interview.complete()
         for problem in problems:
             self.say(f"! {problem.message}")
         if problems:
             self.interview.jump(problems[0].question)
-        return True
 
 
 def open_interview(

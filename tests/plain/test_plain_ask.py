@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import io
 import json
+import locale
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
 from prompt_toolkit.application import create_app_session
+from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.output.vt100 import Vt100_Output
+from prompt_toolkit.utils import get_cwidth
 
 from fieldsurvey.engine import resume_interview, start_interview
+from fieldsurvey.i18n import tr
 from fieldsurvey.plain import PlainInterview
+from fieldsurvey.plain_prompts import match_terminal_widths, wrap
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.store.db import open_database
 
@@ -231,3 +240,79 @@ def test_quit_then_resume_in_chinese(db_path: Path, questionnaire: Questionnaire
     assert interview.language == "zh"
     assert lines[-1] == "草稿已保存：用 `fieldsurvey ask` 继续。"
     assert answers(db_path)["consent"] == "yes"
+
+
+def screen_of(keys: list[str], action: Callable[[], T]) -> tuple[T, str]:
+    """Like `typed`, also returning what the prompts drew (an 80x24 terminal)."""
+    drawn = io.StringIO()
+    output = Vt100_Output(drawn, lambda: Size(rows=24, columns=80), term="xterm")
+    with create_pipe_input() as pipe:
+        pipe.send_text("".join(keys))
+        with create_app_session(input=pipe, output=output):
+            result = action()
+    return result, drawn.getvalue()
+
+
+def test_number_keys_answer_at_once(db_path: Path, questionnaire: Questionnaire) -> None:
+    keys = ["1", "2", ENTER, "0"]  # consent yes, persona employer, note, hours: don't know
+    keys += [SPACE, ENTER, "2", "1", "45", ENTER, ENTER, ENTER, ENTER, ENTER]
+    status, _ = run_keys(db_path, questionnaire, keys)
+    assert status == "complete"
+    stored = answers(db_path)
+    assert (stored["consent"], stored["persona"], stored["hours"]) == ("yes", "employer", "dk")
+    assert stored["prefer"] == ["web", "radio", "desk"]  # 2 then 1 of the remaining, as shown
+
+
+def test_languages_by_their_names_and_prompt_words_in_the_interview_language(
+    db_path: Path, questionnaire: Questionnaire
+) -> None:
+    db = open_database(db_path)
+    interview = start_interview(db, questionnaire, language="zh")
+    plain = PlainInterview(interview, say=lambda _: None)
+    assert [c.title for c in plain.language_choices()] == ["English", "中文"]  # not en, zh
+    keys = [DOWN * 3, ENTER, "1", "\x03"]  # "change language", 1 English, then Ctrl+C
+    _, drawn = screen_of(keys, plain.run)
+    assert tr("(a number, or arrows and Enter)", "zh") in drawn  # questionary's words, in zh
+    assert "(a number, or arrows and Enter)" not in drawn.split("Agree?（中文）")[1]
+    assert "Use arrow keys" not in drawn
+    assert interview.language == "en"
+
+
+def test_khmer_is_measured_as_terminals_draw_it() -> None:
+    match_terminal_widths()
+    libc = ctypes.CDLL(ctypes.util.find_library("c"))
+    libc.wcswidth.restype = ctypes.c_int
+    libc.wcswidth.argtypes = [ctypes.c_wchar_p, ctypes.c_size_t]
+    locale.setlocale(locale.LC_CTYPE, "C.UTF-8")
+    for text in ("ប្តូរភាសា", "ចាកចេញ", "រក្សាទុក ហើយចាកចេញ"):
+        assert get_cwidth(text) == libc.wcswidth(text, len(text)), text
+
+
+def test_hints_break_between_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    hint = "(About how long did you wait, in minutes? 15 minutes is typical at the front desk)"
+    lines = wrap(hint, "  ").splitlines()
+    assert len(lines) > 1 and all(get_cwidth(line) <= 38 for line in lines)
+    assert [w for line in lines for w in line.split()] == hint.split()
+
+
+def test_review_before_finishing_changes_an_answer(
+    db_path: Path, questionnaire: Questionnaire
+) -> None:
+    keys = ["1", "1", ENTER, "4", SPACE, ENTER, ENTER, ENTER]  # to the end as a worker
+    keys += [ENTER, ENTER, ENTER]  # decimal, date, text left empty
+    keys += ["4"]  # review: 1 finish, 2 consent, 3 persona, 4 hours
+    keys += ["2"]  # hours: 2 instead of 4, then back to the review
+    keys += [ENTER]  # finish
+    status, _ = run_keys(db_path, questionnaire, keys)
+    assert status == "complete"
+    assert answers(db_path)["hours"] == 2
+
+
+def test_quitting_before_any_answer_leaves_no_draft(
+    db_path: Path, questionnaire: Questionnaire
+) -> None:
+    status, lines = run_keys(db_path, questionnaire, ["\x03"])
+    assert status == "draft"  # it was one, now deleted
+    assert lines[-1] == "Nothing was answered: no draft kept."
+    assert open_database(db_path).execute("SELECT COUNT(*) FROM responses").fetchone()[0] == 0

@@ -77,7 +77,7 @@ async def test_counts_entered_and_saved_then_the_ratios_appear(
         assert app.screen.query_one(TabbedContent).active == "ratios"
         ratio_table = app.screen.query_one(RatioTable)
         row = ratio_table.get_row("clients_per_front_desk_staff")
-        assert row[1].plain.startswith("30.00")
+        assert row[1].plain.startswith("30.0")
         assert "Saved 3 counts for Changchun Chaoyang, 2026-Q3." in screen_text(app)
         assert ratio_table.get_row("complaints_per_1000_clients")[1].plain.startswith("5.00")
 
@@ -154,7 +154,7 @@ async def test_zero_denominator_is_na_with_the_reason(
         await settle(pilot)
         ratio_table = app.screen.query_one(RatioTable)
         row = ratio_table.get_row("clients_per_front_desk_staff")
-        assert [cell.plain for cell in row[1:3]] == ["300.00", "n/a"]
+        assert [cell.plain for cell in row[1:3]] == ["300", "n/a"]
         detail = str(app.screen.query_one("#indicators-ratio-detail", Static).content)
         assert "“Number of front-desk staff” is 0 in 2026-Q3" in detail
         rejected = ratio_table.get_row("claims_rejected_per_100")

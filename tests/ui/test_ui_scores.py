@@ -20,7 +20,6 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, TabbedContent
 from ui_helpers import MakeApp, screen_text, settle
 
-from conftest import preferences
 from fieldsurvey.demo import make_demo_responses
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
@@ -397,7 +396,7 @@ async def test_awareness_lists_the_least_known_benefit_first(make: MakeApp, demo
 async def test_quadrants_are_named_in_plain_words(
     make: MakeApp, demo: None, lang: str, old: list[str]
 ) -> None:
-    app = make(prefs=preferences(lang))
+    app = make(prefs=Preferences("Li Na", "Changchun Chaoyang", "2026-Q3", lang, "textual-dark"))
     async with app.run_test(size=SIZE) as pilot:
         await open_scores(pilot)
         await pilot.press("3")
@@ -413,7 +412,7 @@ async def test_quadrants_are_named_in_plain_words(
 async def test_the_breakdown_menu_has_a_border_and_contrast(
     make: MakeApp, demo: None, theme: str
 ) -> None:
-    app = make(prefs=preferences("en", theme=theme))
+    app = make(prefs=Preferences("Li Na", "Changchun Chaoyang", "2026-Q3", "en", theme))
     async with app.run_test(size=SIZE) as pilot:
         await open_scores(pilot)
         await pilot.press("d")
