@@ -146,14 +146,18 @@ def _version_warning(data: SurveyData, left_out: list[str]) -> list[ReportWarnin
     if not left_out:
         return []
     versions = sorted(set(data.version))
-    names = ", ".join(versions[:-1]) + " and " + versions[-1]
-    code = WarningCode.VERSIONS
-    return [ReportWarning.of(code, versions=names, items=", ".join(left_out))]
+    return [ReportWarning.of(WarningCode.VERSIONS, versions=versions, items=left_out)]
 
 
 def _area_warnings(areas: list[AreaResult]) -> list[ReportWarning]:
     found = [
-        ReportWarning.of(WarningCode.LOW_ALPHA, area=a.label, alpha=a.alpha)
+        ReportWarning.of(
+            WarningCode.LOW_ALPHA,
+            area=a.label,
+            area_id=a.id,
+            alpha=a.alpha,
+            threshold=ALPHA_WARNING,
+        )
         for a in areas
         if a.alpha is not None and a.alpha < ALPHA_WARNING
     ]
@@ -166,8 +170,8 @@ def _area_warnings(areas: list[AreaResult]) -> list[ReportWarning]:
 def _round_warning(rounds: list[str | None], chosen: str | None) -> list[ReportWarning]:
     if len(rounds) < 2:
         return []
-    names = ", ".join(str(r) for r in rounds)
-    return [ReportWarning.of(WarningCode.ROUND, round=chosen, rounds=names)]
+    names = [str(r) for r in rounds]
+    return [ReportWarning.of(WarningCode.ROUND, round=str(chosen), rounds=names)]
 
 
 def _no_data(questionnaire: Questionnaire, lang: str, warnings: list) -> ScoreReport:

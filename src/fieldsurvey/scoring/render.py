@@ -36,8 +36,9 @@ CSV_COLUMNS = (
 )
 
 
-def to_table(report: ScoreReport) -> str:
-    """The areas, each breakdown group, gaps, trend, awareness and suggested messages."""
+def to_table(report: ScoreReport, warnings: Sequence[str]) -> str:
+    """The areas, each breakdown group, gaps, trend, awareness and suggested messages, then
+    the report's `warnings` put into words by the caller (in the user's language)."""
     where = f", round {report.round}" if report.round else ""
     lines = [f"{report.title}: {report.responses} responses{where}", ""]
     lines += _area_table(report.areas)
@@ -48,8 +49,8 @@ def to_table(report: ScoreReport) -> str:
                 _area_table(group.areas) if group.status == "ok" else [f"  {group.reason_text}"]
             )
     lines += _gaps(report) + _trend(report) + _awareness(report) + _messages(report)
-    if report.warnings:
-        lines += ["", *(f"! {w.message}" for w in report.warnings)]
+    if warnings:
+        lines += ["", *(f"! {line}" for line in warnings)]
     return "\n".join(lines) + "\n"
 
 
