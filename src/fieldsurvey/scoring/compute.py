@@ -105,7 +105,7 @@ def _questions(
     return list(dict.fromkeys(found))
 
 
-def _language(questionnaire: Questionnaire, lang: str | None, warnings: list) -> str:
+def _language(questionnaire: Questionnaire, lang: str | None, warnings: list[ReportWarning]) -> str:
     default = questionnaire.default_language
     if lang is None or lang in questionnaire.languages:
         return lang or default
@@ -129,7 +129,7 @@ def _importance(
 
 
 def _weighted(
-    data: SurveyData, question: str | None, warnings: list
+    data: SurveyData, question: str | None, warnings: list[ReportWarning]
 ) -> tuple[SurveyData, np.ndarray]:
     """Each response's weight (1 without a weight question); unusable weights are left out."""
     if question is None:
@@ -174,7 +174,7 @@ def _round_warning(rounds: list[str | None], chosen: str | None) -> list[ReportW
     return [ReportWarning.of(WarningCode.ROUND, round=str(chosen), rounds=names)]
 
 
-def _no_data(questionnaire: Questionnaire, lang: str, warnings: list) -> ScoreReport:
+def _no_data(questionnaire: Questionnaire, lang: str, warnings: list[ReportWarning]) -> ScoreReport:
     """A report that says there is nothing to score yet: no area gets a number."""
     warnings.insert(0, ReportWarning.of(WarningCode.NO_DATA, questionnaire=questionnaire.id))
     default = questionnaire.default_language

@@ -59,7 +59,9 @@ def to_csv(report: ScoreReport) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    sets = [("all", "all", "all", report.responses, report.areas)]
+    sets: list[tuple[str, str, str, int | None, list[AreaResult]]] = [
+        ("all", "all", "all", report.responses, report.areas)
+    ]
     sets += [
         (dimension, value, group.label, group.responses, group.areas)
         for dimension, groups in report.groups.items()
@@ -175,6 +177,6 @@ def _count(n: int | None, reason: Reason | None) -> str:
     return "<10" if reason == Reason.TOO_FEW else "-"
 
 
-def _blank(*parts: tuple) -> list[object]:
+def _blank(*parts: tuple[object, ...]) -> list[object]:
     """A CSV row: None becomes an empty cell."""
     return ["" if v is None else v for part in parts for v in part]
