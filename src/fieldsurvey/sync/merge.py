@@ -27,6 +27,7 @@ import pyrage
 import sqlite_utils
 
 from fieldsurvey.store.db import utc_now, write_transaction
+from fieldsurvey.store.trust import installed_sources
 from fieldsurvey.sync.apply import Tally, apply_records
 from fieldsurvey.sync.archive import DEFAULT_LIMITS, Limits
 from fieldsurvey.sync.errors import Reason, RejectedFile
@@ -58,7 +59,7 @@ def merge_files(
     on_progress: ProgressCallback | None = None,
 ) -> MergeReport:
     """Merge each file on its own (one bad file never blocks the others), then report gaps."""
-    reading = Reading.of(identities, limits, _merged_before(db))
+    reading = Reading.of(identities, limits, _merged_before(db), installed_sources(db))
     results: list[FileResult] = []
     with _checkpoints_every(db, CHECKPOINT_PAGES):
         for done, (path, prepared) in enumerate(prepared_files(paths, reading), 1):
@@ -76,7 +77,8 @@ def merge_file(
     limits: Limits = DEFAULT_LIMITS,
 ) -> FileResult:
     """Merge one file: merged with its counts, or rejected with the reason and no change."""
-    return _commit(db, path, prepare(path, Reading.of(identities, limits, _merged_before(db))))
+    reading = Reading.of(identities, limits, _merged_before(db), installed_sources(db))
+    return _commit(db, path, prepare(path, reading))
 
 
 @contextlib.contextmanager
@@ -137,12 +139,17 @@ def _store(db: sqlite_utils.Database, export: ExportFile, path: Path) -> Tally:
 
 
 def sequence_gaps(db: sqlite_utils.Database) -> list[Gap]:
-    """Per device, the export sequence numbers below its highest one never merged here."""
-    seen: dict[str, set[int]] = {}
-    for device, seq in db.execute("SELECT device_id, export_seq FROM imports"):
-        seen.setdefault(device, set()).add(seq)
-    gaps = [
-        Gap(device=device, missing=sorted(set(range(1, max(seqs))) - seqs))
-        for device, seqs in sorted(seen.items())
-    ]
-    return [gap for gap in gaps if gap.missing]
+    """Per device, the runs of export sequence numbers below its highest one never merged."""
+    seen: dict[str, list[int]] = {}
+    for device, seq in db.execute("SELECT DISTINCT device_id, export_seq FROM imports"):
+        seen.setdefault(device, []).append(seq)
+    gaps: list[Gap] = []
+    for device, seqs in sorted(seen.items()):
+        runs, expected = [], 1
+        for seq in sorted(seqs):
+            if seq > expected:
+                runs.append((expected, seq - 1))
+            expected = seq + 1
+        if runs:
+            gaps.append(Gap.of(device, runs))
+    return gaps

@@ -87,8 +87,7 @@ def merge_lines(report: MergeReport, waiting: int, t: Translate) -> list[Content
     """Per file, then gaps, then what to do next (a rejected file, conflicts waiting)."""
     lines = [each for result in report.files for each in file_lines(result, t)]
     for gap in report.gaps:
-        numbers = ", ".join(str(n) for n in gap.missing)
-        text = t("sync.gap", device=gap.device[:8], numbers=numbers)
+        text = t("sync.gap", device=gap.device[:8], numbers=gap.numbers())
         lines.append(line("[$warning]![/] $text", text=text))
     if not report.all_merged:
         lines.append(line("[$text-muted]$text[/]", text=t("sync.rejected_note")))
