@@ -26,7 +26,7 @@ from pathlib import Path
 import pyrage
 import sqlite_utils
 
-from fieldsurvey.store.db import utc_now, write_transaction
+from fieldsurvey.store.db import describe_write_error, utc_now, write_transaction
 from fieldsurvey.store.trust import installed_sources
 from fieldsurvey.sync.apply import Tally, apply_records
 from fieldsurvey.sync.archive import DEFAULT_LIMITS, Limits
@@ -58,7 +58,11 @@ def merge_files(
     limits: Limits = DEFAULT_LIMITS,
     on_progress: ProgressCallback | None = None,
 ) -> MergeReport:
-    """Merge each file on its own (one bad file never blocks the others), then report gaps."""
+    """Merge each file on its own (one bad file never blocks the others), then report gaps.
+
+    A file that cannot be stored (full disk, I/O error) is reported as rejected like any
+    other, and the files before it stay merged: the report is always complete.
+    """
     reading = Reading.of(identities, limits, _merged_before(db), installed_sources(db))
     results: list[FileResult] = []
     with _checkpoints_every(db, CHECKPOINT_PAGES):
@@ -89,10 +93,11 @@ def _checkpoints_every(db: sqlite_utils.Database, pages: int) -> Iterator[None]:
         db.execute(f"PRAGMA wal_autocheckpoint = {pages}")
     try:
         yield
-    finally:
-        db.execute(f"PRAGMA wal_autocheckpoint = {before}")
-        if before and not db.conn.in_transaction:
-            db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    finally:  # files merged are committed: a failing checkpoint must not hide their report
+        with contextlib.suppress(sqlite3.Error):
+            db.execute(f"PRAGMA wal_autocheckpoint = {before}")
+            if before and not db.conn.in_transaction:
+                db.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 def _merged_before(db: sqlite_utils.Database) -> set[str]:
@@ -113,6 +118,9 @@ def _commit(db: sqlite_utils.Database, path: Path, prepared: Prepared) -> FileRe
         tally = _store(db, prepared.export, path)
     except RejectedFile as exc:
         return FileResult.rejected(str(path), exc)
+    except sqlite3.Error as exc:  # a full disk, an I/O error: this file only, rolled back
+        failure = RejectedFile(Reason.STORE_FAILED, detail=describe_write_error(exc)[1])
+        return FileResult.rejected(str(path), failure)
     return FileResult(path=str(path), status="merged", **vars(tally))
 
 
