@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,9 +26,13 @@ from hypothesis import strategies as st
 from sync_helpers import add_revision, full_dump, members, new_db, resign, rezip
 
 from fieldsurvey.sync import export_file, merge_files
+from fieldsurvey.sync.keys import device_signing_key
 
 FUZZ_EXAMPLES = int(os.environ.get("FIELDSURVEY_FUZZ_EXAMPLES", "60"))
 JSON_MEMBERS = ("responses.jsonl", "paradata.jsonl", "questionnaires.jsonl", "manifest.json")
+NESTED = "\u0000nested:"
+"""A drawn value `NESTED + n` becomes n nested brackets in the JSON text (Python's own json
+would hit its recursion limit building them)."""
 
 replacements = st.one_of(
     st.none(),
@@ -38,7 +43,7 @@ replacements = st.one_of(
     st.text(max_size=30),
     st.sampled_from(["[/x]", "\x1b]52;c;eA==\x07", "9999-12-31T23:59:59.000+00:00", "../x"]),
     st.integers(1, 2_000_000).map(lambda n: "x" * n),
-    st.integers(1, 5_000).map(lambda n: json.loads("[" * n + "]" * n)),
+    st.integers(1, 200_000).map(lambda n: f"{NESTED}{n}"),
     st.lists(st.integers(), max_size=3),
     st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
 )
@@ -73,8 +78,10 @@ def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]
         yield from _paths(child, (*prefix, key))
 
 
-def _mutate_json(data: st.DataObject, raw: bytes) -> bytes:
-    lines = raw.splitlines() or [b"{}"]
+def _mutate_json(data: st.DataObject, raw: bytes, whole: bool) -> bytes:
+    """One JSON document of `raw` (a line of a .jsonl member, or `whole`) with one field
+    deleted or replaced."""
+    lines = [raw] if whole else raw.splitlines() or [b"{}"]
     k = data.draw(st.integers(0, len(lines) - 1), label="line")
     document = json.loads(lines[k])
     paths = list(_paths(document))
@@ -88,8 +95,13 @@ def _mutate_json(data: st.DataObject, raw: bytes) -> bytes:
         del parent[path[-1]]
     else:
         parent[path[-1]] = data.draw(replacements, label="value")
-    lines[k] = json.dumps(document).encode()
-    return b"\n".join(lines) + (b"\n" if raw.endswith(b"\n") else b"")
+    text = json.dumps(document)
+    nested = re.search(r'"\\u0000nested:(\d+)"', text)
+    if nested:
+        depth = int(nested.group(1))
+        text = text.replace(nested.group(0), "[" * depth + "]" * depth)
+    lines[k] = text.encode()
+    return b"\n".join(lines) + (b"\n" if raw.endswith(b"\n") and not whole else b"")
 
 
 def mutated(data: st.DataObject, device: sqlite_utils.Database, good: bytes, path: Path) -> None:
@@ -109,9 +121,11 @@ def mutated(data: st.DataObject, device: sqlite_utils.Database, good: bytes, pat
         rezip(path, contents)
     else:
         name = data.draw(st.sampled_from(JSON_MEMBERS), label="member")
-        raw = _mutate_json(data, members(path)[name])
-        if name == "manifest.json":
-            resign(device, path, lambda m: m.clear() or m.update(json.loads(raw)))
+        contents = members(path)
+        raw = _mutate_json(data, contents[name], whole=name == "manifest.json")
+        if name == "manifest.json":  # signed as it is (it may not even parse any more)
+            contents.update({name: raw, "manifest.sig": device_signing_key(device).sign(raw)})
+            rezip(path, contents)
         else:
             resign(device, path, replace={name: raw})
 

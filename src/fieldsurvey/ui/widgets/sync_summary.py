@@ -13,6 +13,7 @@ from pathlib import Path
 from textual.content import Content
 from textual.widgets import Static
 
+from fieldsurvey.safetext import terminal_text
 from fieldsurvey.sync import ExportResult, FileResult, MergeReport, Reason
 
 Translate = Callable[..., str]
@@ -31,8 +32,9 @@ TRANSLATED_REASONS = frozenset(
 
 
 def line(markup: str, **values: object) -> Content:
-    """One line of markup; values are inserted as plain text (file names may hold `[`)."""
-    return Content.from_markup(markup, **values)
+    """One line of markup; values are inserted as plain text (file names may hold `[`), their
+    control characters shown escaped (a file name may hold an escape sequence too)."""
+    return Content.from_markup(markup, **{k: terminal_text(v) for k, v in values.items()})
 
 
 def export_lines(result: ExportResult, recipients: int, t: Translate) -> list[Content]:
