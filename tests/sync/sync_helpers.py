@@ -17,7 +17,7 @@ from typing import Any
 import sqlite_utils
 from click.testing import CliRunner
 
-from fieldsurvey.cli_sync import merge_command
+from fieldsurvey.cli.sync import merge_command
 from fieldsurvey.questionnaire.loader import questionnaire_from_document
 from fieldsurvey.questionnaire.yaml_source import parse_yaml
 from fieldsurvey.store.content import content_hash
