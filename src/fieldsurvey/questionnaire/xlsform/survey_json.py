@@ -1,0 +1,239 @@
+"""pyxform's form JSON -> the model's `survey`, `areas`, `choice_lists` and `scales` data.
+
+pyxform has already resolved column aliases, language columns and groups; here each element
+becomes one of our items. Our extension columns arrive as plain keys of the element (pyxform
+keeps unknown columns): `area` (on a `begin group` row: the group is that area's block),
+`persona`, `segment`, `weight`, `reverse`, `difficulty`, `max_length`, `description`. A
+`select_one` on a list with a `dk` column is a Likert item on that scale.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from pyxform.aliases import yes_no
+
+from fieldsurvey.questionnaire.problems import Path, Problem
+from fieldsurvey.questionnaire.xlsform.context import Context, Place
+from fieldsurvey.questionnaire.xlsform.problems import XCode, sheet_problem
+from fieldsurvey.questionnaire.xlsform.workbook import Sheet
+
+QUESTION_TYPES = {
+    "text": "text", "string": "text", "integer": "integer", "int": "integer",
+    "decimal": "decimal", "date": "date", "note": "note", "calculate": "calculate",
+    "select one": "select_one", "select all that apply": "select_multiple", "rank": "rank",
+}  # fmt: skip
+METADATA = {"start", "end", "today", "deviceid", "imei", "username", "simserial",
+            "subscriberid", "phonenumber", "email", "audit"}  # fmt: skip
+UNSUPPORTED = {
+    "locations": {"geopoint", "geotrace", "geoshape", "location", "gps", "start-geopoint",
+                  "background-geopoint", "osm"},
+    "media": {"photo", "image", "audio", "video", "file", "background-audio"},
+    "times": {"time", "datetime", "dateTime", "date time"},
+}  # fmt: skip
+DISPLAY_APPEARANCES = {"minimal", "quick", "likert", "horizontal", "horizontal-compact",
+                       "compact", "columns", "columns-pack", "no-buttons", "autocomplete",
+                       "multiline", "numbers", "thousands-sep", "label", "list-nolabel",
+                       "list", "field-list", "table-list"}  # fmt: skip
+"""Appearances that only change how a question looks: accepted (the app draws its own)."""
+TABLE_LIST_LABELS = "reserved_name_for_field_list_labels"
+TRUE = {k for k, v in yes_no.items() if v}
+OR_OTHER_RELEVANT = re.compile(r"^selected\(\.\./(\w+), 'other'\)$")
+
+
+class SurveyMapper:
+    """Walks the form JSON once; `ctx.places` learns the row of each item."""
+
+    def __init__(self, ctx: Context, survey: Sheet, scales: set[str]) -> None:
+        self.ctx = ctx
+        self.sheet = survey.name
+        self.scales = scales
+        self.areas: list[dict[str, Any]] = []
+        self.rows = [(n, r.get("name", "")) for n, r in survey.numbered()
+                     if not r.get("type", "").lower().startswith("end")]  # fmt: skip
+        self.cursor = 0
+
+    def items(
+        self, children: list[dict[str, Any]], path: Path, parent: Place | None = None
+    ) -> list[dict[str, Any]]:
+        """Our items for pyxform's `children`; an element pyxform added itself (`x_other`, a
+        table-list's label row) is placed on its parent's row."""
+        out: list[dict[str, Any]] = []
+        for element in children:
+            if element.get("control", {}).get("bodyless") or str(
+                element.get("name", "")
+            ).startswith(TABLE_LIST_LABELS):
+                continue  # pyxform's own meta group, a table-list's generated label row
+            here = (*path, len(out))
+            row = self._row(element.get("name", ""))
+            place = (self.sheet, row) if row is not None or parent is None else parent
+            item = self._item(element, here, place)
+            if item is not None:
+                self.ctx.places[here] = place
+                out.append(item)
+        return out
+
+    def _row(self, name: str) -> int | None:
+        """The next row with this name (None for one pyxform added, like `x_other`)."""
+        for index in range(self.cursor, len(self.rows)):
+            if self.rows[index][1] == name:
+                self.cursor = index + 1
+                return self.rows[index][0]
+        return None
+
+    def _item(self, element: dict[str, Any], path: Path, place: Place) -> dict[str, Any] | None:
+        kind = element.get("type", "")
+        if kind in ("group", "repeat"):
+            return self._group(element, path, place)
+        if kind in METADATA:
+            self.ctx.warnings.append(_skipped(self.ctx, place, kind))
+            return None
+        mapped = QUESTION_TYPES.get(kind)
+        if mapped is None:
+            why = next((w for w, kinds in UNSUPPORTED.items() if kind in kinds), "no such type")
+            self.ctx.refuse(place, "type", XCode.UNSUPPORTED_TYPE, value=kind, why=why)
+            mapped = "text"
+        item: dict[str, Any] = {"type": mapped, "id": element.get("name", "")}
+        if mapped in ("select_one", "select_multiple", "rank"):
+            list_name = element.get("list_name") or element.get("itemset", "")
+            if mapped == "select_one" and list_name in self.scales:
+                item.update(type="likert", scale=list_name)
+            else:
+                item["choices"] = list_name
+        self._common(element, item, place)
+        self._extensions(element, item, place)
+        return item
+
+    def _group(self, element: dict[str, Any], path: Path, place: Place) -> dict[str, Any]:
+        label = self.ctx.text(element.get("label"), place, "label")
+        relevant = element.get("bind", {}).get("relevant")
+        appearance = element.get("control", {}).get("appearance", "")
+        self._appearance(appearance, place)
+        area = element.get("area")
+        if area:
+            index = len(self.areas)
+            self.ctx.places[("areas", index)] = place
+            block: dict[str, Any] = {"id": area, "label": label}
+            description = self.ctx.text(element.get("description"), place, "description")
+            _put(block, relevant=relevant, description=description)
+            self.areas.append(block)
+            children = element.get("children", [])
+            block["items"] = self.items(children, ("areas", index, "items"), place)
+            return {"type": "area", "area": area}
+        group: dict[str, Any] = {"type": "group", "id": element.get("name", "")}
+        _put(group, label=label, relevant=relevant)
+        if appearance in ("field-list", "table-list"):
+            group["field_list"] = True
+        group["items"] = self.items(element.get("children", []), (*path, "items"), place)
+        return group
+
+    def _common(self, element: dict[str, Any], item: dict[str, Any], place: Place) -> None:
+        bind = dict(element.get("bind", {}))
+        ctx = self.ctx
+        or_other = OR_OTHER_RELEVANT.match(bind.get("relevant", ""))
+        if or_other:  # the "specify other" question pyxform adds for `or_other`
+            bind["relevant"] = f"selected(${{{or_other.group(1)}}}, 'other')"
+        _put(
+            item,
+            label=ctx.text(element.get("label"), place, "label"),
+            hint=ctx.text(element.get("hint"), place, "hint"),
+            relevant=bind.get("relevant"),
+            constraint=bind.get("constraint"),
+            constraint_message=ctx.text(bind.get("jr:constraintMsg"), place, "constraint_message"),
+            required=_required(bind.get("required")),
+            calculation=bind.get("calculate"),
+        )
+        for column, value in (
+            ("required_message", bind.get("jr:requiredMsg")),
+            ("read_only", bind.get("readonly")),
+            ("default", element.get("default")),
+            ("choice_filter", element.get("choice_filter")),
+        ):
+            if value not in (None, "", "false()") and not (column == "read_only" and or_other):
+                ctx.refuse(place, column, XCode.UNSUPPORTED_COLUMN, why=f"{column} (not yet)")
+        if "media" in element:
+            ctx.refuse(place, "media", XCode.UNSUPPORTED_COLUMN, why="images, audio and video")
+        self._appearance(element.get("control", {}).get("appearance", ""), place)
+
+    def _appearance(self, appearance: str, place: Place) -> None:
+        for word in appearance.split():
+            if word not in DISPLAY_APPEARANCES:
+                supported = ", ".join(sorted(DISPLAY_APPEARANCES))
+                self.ctx.refuse(
+                    place, "appearance", XCode.UNSUPPORTED_APPEARANCE, value=word, supported=supported
+                )
+
+    def _extensions(self, element: dict[str, Any], item: dict[str, Any], place: Place) -> None:
+        for key in ("segment", "weight", "difficulty", "max_length"):
+            if element.get(key):
+                item[key] = element[key]
+        for key in ("persona", "reverse"):
+            if element.get(key):
+                item[key] = element[key] in TRUE
+
+
+def _required(value: str | None) -> bool | str | None:
+    if value is None or value == "":
+        return None
+    if value in yes_no:
+        return yes_no[value]
+    return value
+
+
+def _put(target: dict[str, Any], **values: Any) -> None:
+    """Set the values that are present (None and "" leave the model's default)."""
+    target.update({k: v for k, v in values.items() if v is not None and v != ""})
+
+
+def _without_none(**values: Any) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def _skipped(ctx: Context, place: Place, kind: str) -> Problem:
+    message = f"warning: {kind!r} is recorded by ODK itself; fieldsurvey records its own times"
+    return sheet_problem(ctx.file, place[0], place[1], "type", XCode.UNSUPPORTED_TYPE, message)
+
+
+def choice_data(
+    ctx: Context, choices: dict[str, list[dict[str, Any]]], sheet: Sheet | None
+) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """("list"|"scale", list id, model data) for each choice list, in sheet order."""
+    rows = _choice_rows(sheet)
+    name = sheet.name if sheet else "choices"
+    lists, scales = 0, 0
+    for list_id, entries in choices.items():
+        is_scale = any(entry.get("dk", "") in TRUE for entry in entries)
+        key, index = ("scales", scales) if is_scale else ("choice_lists", lists)
+        places = [(name, rows.get((list_id, str(e.get("name", ""))))) for e in entries]
+        ctx.places[(key, index)] = places[0] if places else (name, None)
+        data = [
+            _without_none(value=e.get("name", ""), label=ctx.text(e.get("label"), p, "label"))
+            for e, p in zip(entries, places, strict=True)
+        ]
+        if is_scale:
+            points: list[dict[str, Any]] = []
+            dk: dict[str, Any] | None = None
+            for item, entry, place in zip(data, entries, places, strict=True):
+                if entry.get("dk", "") in TRUE and dk is None:
+                    dk = item
+                    ctx.places[(key, index, "dk")] = place
+                else:
+                    ctx.places[(key, index, "points", len(points))] = place
+                    points.append(item)
+            scales += 1
+            yield "scale", list_id, {"id": list_id, "points": points, "dk": dk}
+        else:
+            for i, place in enumerate(places):
+                ctx.places[(key, index, "choices", i)] = place
+            lists += 1
+            yield "list", list_id, {"id": list_id, "choices": data}
+
+
+def _choice_rows(sheet: Sheet | None) -> dict[tuple[str, str], int]:
+    found: dict[tuple[str, str], int] = {}
+    for number, row in sheet.numbered() if sheet else ():
+        key = (row.get("list_name") or row.get("list name") or "", row.get("name", ""))
+        found.setdefault(key, number)
+    return found
