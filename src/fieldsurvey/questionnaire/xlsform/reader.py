@@ -99,7 +99,10 @@ def _model_data(ctx: Context, workbook: Workbook, form: dict[str, Any]) -> dict[
     settings_place = (settings.name if settings else "settings", 2 if settings else None)
     for key in ("id", "version", "title", "default_language", "languages"):
         ctx.places[(key,)] = settings_place
-    title = ctx.text(form.get("title") or form.get("id_string"), settings_place, "form_title")
+    extensions = read_sheets(ctx, workbook.sheets)
+    title = extensions.pop("title", None) or ctx.text(
+        form.get("title") or form.get("id_string"), settings_place, "form_title"
+    )
     data: dict[str, Any] = {
         "id": form.get("id_string", ""),
         "version": form.get("version") or "1",
@@ -114,7 +117,7 @@ def _model_data(ctx: Context, workbook: Workbook, form: dict[str, Any]) -> dict[
     mapper = SurveyMapper(ctx, workbook.sheets["survey"], {s["id"] for s in scales})
     data["survey"] = mapper.items(form.get("children", []), ("survey",))
     data.update(choice_lists=lists, scales=scales, areas=mapper.areas)
-    data.update(read_sheets(ctx, workbook.sheets))
+    data.update(extensions)
     return {k: v for k, v in data.items() if v is not None}
 
 

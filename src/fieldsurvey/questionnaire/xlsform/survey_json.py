@@ -13,8 +13,22 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from pydantic import BaseModel
 from pyxform.aliases import yes_no
 
+from fieldsurvey.questionnaire.model import (
+    Area,
+    Calculate,
+    DateQuestion,
+    DecimalQuestion,
+    IntegerQuestion,
+    LikertItem,
+    Note,
+    Rank,
+    SelectMultiple,
+    SelectOne,
+    TextQuestion,
+)
 from fieldsurvey.questionnaire.problems import Path, Problem
 from fieldsurvey.questionnaire.xlsform.context import Context, Place
 from fieldsurvey.questionnaire.xlsform.problems import XCode, sheet_problem
@@ -38,6 +52,17 @@ DISPLAY_APPEARANCES = {"minimal", "quick", "likert", "horizontal", "horizontal-c
                        "multiline", "numbers", "thousands-sep", "label", "list-nolabel",
                        "list", "field-list", "table-list"}  # fmt: skip
 """Appearances that only change how a question looks: accepted (the app draws its own)."""
+MODELS: dict[str, type[BaseModel]] = {
+    "select_one": SelectOne, "select_multiple": SelectMultiple, "rank": Rank,
+    "integer": IntegerQuestion, "decimal": DecimalQuestion, "text": TextQuestion,
+    "date": DateQuestion, "note": Note, "calculate": Calculate, "likert": LikertItem,
+}  # fmt: skip
+XLSFORM_FIELDS = {"type", "id", "label", "hint", "relevant", "required", "constraint",
+                  "constraint_message", "calculation", "choices", "scale", "items",
+                  "field_list"}  # fmt: skip
+"""Item fields in XLSForm's own columns; every other field is an extension column."""
+AREA_FIELDS = {"id", "label", "relevant", "items"}
+"""Area fields on its `begin group` row's own columns (the others are extension columns)."""
 TABLE_LIST_LABELS = "reserved_name_for_field_list_labels"
 TRUE = {k for k, v in yes_no.items() if v}
 OR_OTHER_RELEVANT = re.compile(r"^selected\(\.\./(\w+), 'other'\)$")
@@ -116,8 +141,8 @@ class SurveyMapper:
             index = len(self.areas)
             self.ctx.places[("areas", index)] = place
             block: dict[str, Any] = {"id": area, "label": label}
-            description = self.ctx.text(element.get("description"), place, "description")
-            _put(block, relevant=relevant, description=description)
+            _put(block, relevant=relevant)
+            _copy_fields(self.ctx, element, block, Area, AREA_FIELDS, place)
             self.areas.append(block)
             children = element.get("children", [])
             block["items"] = self.items(children, ("areas", index, "items"), place)
@@ -166,12 +191,23 @@ class SurveyMapper:
                 )
 
     def _extensions(self, element: dict[str, Any], item: dict[str, Any], place: Place) -> None:
-        for key in ("segment", "weight", "difficulty", "max_length"):
-            if element.get(key):
-                item[key] = element[key]
-        for key in ("persona", "reverse"):
-            if element.get(key):
-                item[key] = element[key] in TRUE
+        """Our extension columns: any other field of the item's model, by its own name."""
+        _copy_fields(self.ctx, element, item, MODELS[item["type"]], XLSFORM_FIELDS, place)
+
+
+def _copy_fields(
+    ctx: Context,
+    element: dict[str, Any],
+    target: dict[str, Any],
+    model: type[BaseModel],
+    skip: set[str],
+    place: Place,
+) -> None:
+    for name in model.model_fields:
+        value = element.get(name)
+        if name in skip or value is None or value == "":
+            continue
+        target[name] = ctx.text(value, place, name) if isinstance(value, dict) else value
 
 
 def _required(value: str | None) -> bool | str | None:
