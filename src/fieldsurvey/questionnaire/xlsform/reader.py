@@ -70,9 +70,7 @@ def _pyxform_json(workbook: Workbook, stem: str, problems: list[Problem]) -> dic
     from pyxform.xls2json import workbook_to_json
 
     try:
-        return workbook_to_json(
-            workbook.definition(), fallback_form_name=stem, warnings=[]
-        )  # type: ignore[no-any-return]
+        return workbook_to_json(workbook.definition(), fallback_form_name=stem, warnings=[])  # type: ignore[no-any-return]
     except PyXFormError as exc:
         text = str(exc).strip()
         found = PYXFORM_ROW.match(text)
@@ -112,7 +110,9 @@ def _model_data(ctx: Context, workbook: Workbook, form: dict[str, Any]) -> dict[
     }
     lists: list[dict[str, Any]] = []
     scales: list[dict[str, Any]] = []
-    for kind, _, list_data in choice_data(ctx, form.get("choices", {}), workbook.sheets.get("choices")):
+    for kind, _, list_data in choice_data(
+        ctx, form.get("choices", {}), workbook.sheets.get("choices")
+    ):
         (scales if kind == "scale" else lists).append(list_data)
     mapper = SurveyMapper(ctx, workbook.sheets["survey"], {s["id"] for s in scales})
     data["survey"] = mapper.items(form.get("children", []), ("survey",))

@@ -187,7 +187,11 @@ class SurveyMapper:
             if word not in DISPLAY_APPEARANCES:
                 supported = ", ".join(sorted(DISPLAY_APPEARANCES))
                 self.ctx.refuse(
-                    place, "appearance", XCode.UNSUPPORTED_APPEARANCE, value=word, supported=supported
+                    place,
+                    "appearance",
+                    XCode.UNSUPPORTED_APPEARANCE,
+                    value=word,
+                    supported=supported,
                 )
 
     def _extensions(self, element: dict[str, Any], item: dict[str, Any], place: Place) -> None:

@@ -96,7 +96,9 @@ def read_workbook(path: Path, name: str) -> Workbook:
             _check_unzipped(data, name)
             _read_xlsx(data, workbook)
         else:
-            _refuse(name, XCode.NOT_A_WORKBOOK, detail="it is neither a zip (.xlsx) nor OLE2 (.xls)")
+            _refuse(
+                name, XCode.NOT_A_WORKBOOK, detail="it is neither a zip (.xlsx) nor OLE2 (.xls)"
+            )
     except QuestionnaireError:
         raise
     except Exception as exc:  # an untrusted file: the readers raise many kinds; report, no trace

@@ -22,8 +22,14 @@ from fieldsurvey.questionnaire.model import (
     SurveyItem,
 )
 from fieldsurvey.questionnaire.xlsform.languages import column_name
+from fieldsurvey.questionnaire.xlsform.sheets import (
+    Cell,
+    columns,
+    flatten,
+    header_fields,
+    list_sheets,
+)
 from fieldsurvey.questionnaire.xlsform.survey_json import AREA_FIELDS, XLSFORM_FIELDS
-from fieldsurvey.questionnaire.xlsform.sheets import Cell, columns, flatten, header_fields, list_sheets
 
 FIRST_COLUMNS = ("type", "name", "label", "hint")
 
@@ -68,7 +74,9 @@ def _items(q: Questionnaire, items: list[SurveyItem]) -> list[dict[str, Cell]]:
     for item in items:
         if isinstance(item, Group):
             begin = {"type": "begin group", "name": item.id, **_texts("label", item.label)}
-            _set(begin, relevant=item.relevant, appearance="field-list" if item.field_list else None)
+            _set(
+                begin, relevant=item.relevant, appearance="field-list" if item.field_list else None
+            )
             rows += [begin, *_items(q, list(item.items)), {"type": "end group"}]
         elif isinstance(item, AreaBlock):
             area = q.area_by_id[item.area]
@@ -82,14 +90,14 @@ def _items(q: Questionnaire, items: list[SurveyItem]) -> list[dict[str, Cell]]:
 
 
 def _question(item: BaseModel) -> dict[str, Cell]:
-    kind = getattr(item, "type")
+    kind = item.type
     if isinstance(item, LikertItem):
         row: dict[str, Cell] = {"type": f"select_one {item.scale}", "appearance": "likert"}
     elif hasattr(item, "choices"):
-        row = {"type": f"{kind} {getattr(item, 'choices')}"}
+        row = {"type": f"{kind} {item.choices}"}
     else:
         row = {"type": kind}
-    row["name"] = getattr(item, "id")
+    row["name"] = item.id
     row.update(_texts("label", getattr(item, "label", None)))
     row.update(_texts("hint", getattr(item, "hint", None)))
     required = getattr(item, "required", False)
