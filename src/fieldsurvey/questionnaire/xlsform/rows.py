@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pyxform.question_type_dictionary import QUESTION_TYPE_DICT
 
-from fieldsurvey.questionnaire.problems import Problem
+from fieldsurvey.questionnaire.problems import Code, Problem
 from fieldsurvey.questionnaire.xlsform.problems import XCode, sheet_problem
 from fieldsurvey.questionnaire.xlsform.workbook import Sheet, Workbook
 
@@ -27,6 +27,9 @@ GROUP_KINDS = {"group": None, "repeat": "repeats", "loop": "repeats", "kobomatri
 EXPRESSION_COLUMNS = ("relevant", "relevance", "constraint", "calculation", "required",
                       "choice_filter", "repeat_count", "default", "trigger")  # fmt: skip
 CURLY = "‘’“”"
+REFERENCE = re.compile(r"\$\{([^}]*)\}")
+XML_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+NAME_RULE = "a name (a letter first, then letters, digits and _)"
 
 
 @dataclass
@@ -48,9 +51,14 @@ def check_rows(workbook: Workbook) -> Checked:
     survey = workbook.sheets["survey"]
     choices = workbook.sheets.get("choices")
     lists = {list_column(row) for row in choices.rows} if choices else set()
+    first_row: dict[str, int] = {}
     for number, row in survey.numbered():
         _check_type(workbook.file, survey, number, row, lists, checked)
         _check_quotes(workbook.file, survey, number, row, checked)
+        _check_name(workbook.file, survey, number, row, first_row, checked)
+    names = set(first_row)
+    for number, row in survey.numbered():
+        _check_references(workbook.file, survey, number, row, names, checked)
     for sheet, number, column, formula in workbook.formulas:
         message = XCode.FORMULA.format(formula=formula)
         checked.problems.append(
@@ -106,3 +114,48 @@ def _check_quotes(
                 sheet_problem(file, survey.name, number, column, XCode.CURLY_QUOTES, message)
             )
             row[column] = value.translate(str.maketrans("‘’“”", "''\"\""))
+
+
+def _check_name(
+    file: str,
+    survey: Sheet,
+    number: int,
+    row: dict[str, str],
+    first_row: dict[str, int],
+    checked: Checked,
+) -> None:
+    """Names are unique in the whole form (pyxform: within a group) and XML names; a bad one
+    is reported and replaced for the rest of the pass, so pyxform does not stop there."""
+    name = row.get("name", "")
+    if not name:
+        return
+    if not XML_NAME.match(name):
+        message = XCode.BAD_VALUE.format(value=name, expected=NAME_RULE)
+        checked.problems.append(
+            sheet_problem(file, survey.name, number, "name", XCode.BAD_VALUE, message)
+        )
+        row["name"] = f"row{number}_name"
+    elif name in first_row:
+        first = f"{survey.name}:{first_row[name]}"
+        message = Code.DUPLICATE_ID.format(kind="question", value=name, first=first)
+        checked.problems.append(
+            sheet_problem(file, survey.name, number, "name", Code.DUPLICATE_ID, message)
+        )
+        row["name"] = f"{name}_row{number}"
+    else:
+        first_row[name] = number
+
+
+def _check_references(
+    file: str, survey: Sheet, number: int, row: dict[str, str], names: set[str], checked: Checked
+) -> None:
+    """`${name}` of no row: reported, and read as '' for the rest of the pass."""
+    for column, value in row.items():
+        unknown = sorted({n for n in REFERENCE.findall(value) if n not in names})
+        for name in unknown:
+            message = Code.UNKNOWN_REFERENCE.format(name=name, source=value)
+            checked.problems.append(
+                sheet_problem(file, survey.name, number, column, Code.UNKNOWN_REFERENCE, message)
+            )
+        if unknown:
+            row[column] = REFERENCE.sub(lambda m: m[0] if m[1] in names else "''", value)
