@@ -98,9 +98,9 @@ def _model_data(ctx: Context, workbook: Workbook, form: dict[str, Any]) -> dict[
     for key in ("id", "version", "title", "default_language", "languages"):
         ctx.places[(key,)] = settings_place
     extensions = read_sheets(ctx, workbook.sheets)
-    title = extensions.pop("title", None) or ctx.text(
-        form.get("title") or form.get("id_string"), settings_place, "form_title"
-    )
+    form_title = str(form.get("title") or form.get("id_string") or "")
+    # XLSForm's form_title has one language by design: it stands for every language, silently
+    title = extensions.pop("title", None) or {code: form_title for code in ctx.languages.ordered}
     data: dict[str, Any] = {
         "id": form.get("id_string", ""),
         "version": form.get("version") or "1",
