@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import Table, write_workbook
+from xlsform_helpers import Table, write_workbook
 
 from fieldsurvey.cli import main
 from fieldsurvey.questionnaire import QuestionnaireError
