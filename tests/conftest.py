@@ -41,6 +41,7 @@ choice_lists:
       - {value: "no", label: {en: "No", zh: 否}}
 survey:
   - {type: select_one, id: visited, choices: yes_no, required: true,
+     required_message: {en: Please say if you visited, zh: 请回答是否去过},
      label: {en: Did you visit the office?, zh: 您去过办事处吗？}}
   - {type: integer, id: minutes, relevant: "${visited} = 'yes'",
      constraint: ". >= 0 and . <= 600",

@@ -48,6 +48,10 @@ def test_loads_without_personas_scales_or_areas(plain: Questionnaire, plain_path
 def test_the_engine_runs_relevance_and_constraints(plain: Questionnaire, tmp_path: Path) -> None:
     db = open_database(tmp_path / "e.db")
     interview = start_interview(db, plain)
+    assert [p.message for p in interview.next()] == ["Please say if you visited"]
+    interview.set_language("zh")
+    assert [p.message for p in interview.next()] == ["请回答是否去过"]
+    interview.set_language("en")
     assert interview.answer("visited", "yes") is None
     assert interview.next() == []
     problem = interview.answer("minutes", 900)

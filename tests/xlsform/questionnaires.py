@@ -177,6 +177,8 @@ def question(
         item["hint"] = texts(draw, languages)
     required = [False, True, *(f"${{{a}}} != ''" for a in asked[-1:])]
     item["required"] = draw(st.sampled_from(required))
+    if item["required"] and draw(st.booleans()):
+        item["required_message"] = texts(draw, languages)
     if kind in ("integer", "decimal"):
         item["constraint"] = ". >= 0"
         item["constraint_message"] = texts(draw, languages)

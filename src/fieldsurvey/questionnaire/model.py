@@ -77,6 +77,8 @@ class _QuestionBase(Strict):
     hint: Text | None = None
     relevant: str | None = None
     required: bool | str = False
+    required_message: Text | None = None
+    """Shown when a required answer is missing (XLSForm's `required_message`)."""
     constraint: str | None = None
     constraint_message: Text | None = None
 

@@ -57,8 +57,8 @@ MODELS: dict[str, type[BaseModel]] = {
     "integer": IntegerQuestion, "decimal": DecimalQuestion, "text": TextQuestion,
     "date": DateQuestion, "note": Note, "calculate": Calculate, "likert": LikertItem,
 }  # fmt: skip
-XLSFORM_FIELDS = {"type", "id", "label", "hint", "relevant", "required", "constraint",
-                  "constraint_message", "calculation", "choices", "scale", "items",
+XLSFORM_FIELDS = {"type", "id", "label", "hint", "relevant", "required", "required_message",
+                  "constraint", "constraint_message", "calculation", "choices", "scale", "items",
                   "field_list"}  # fmt: skip
 """Item fields in XLSForm's own columns; every other field is an extension column."""
 AREA_FIELDS = {"id", "label", "relevant", "items"}
@@ -168,10 +168,10 @@ class SurveyMapper:
             constraint=bind.get("constraint"),
             constraint_message=ctx.text(bind.get("jr:constraintMsg"), place, "constraint_message"),
             required=_required(bind.get("required")),
+            required_message=ctx.text(bind.get("jr:requiredMsg"), place, "required_message"),
             calculation=bind.get("calculate"),
         )
         for column, value in (
-            ("required_message", bind.get("jr:requiredMsg")),
             ("read_only", bind.get("readonly")),
             ("default", element.get("default")),
             ("choice_filter", element.get("choice_filter")),

@@ -108,6 +108,7 @@ def _question(item: BaseModel) -> dict[str, Cell]:
         constraint=getattr(item, "constraint", None),
         calculation=getattr(item, "calculation", None),
     )
+    row.update(_texts("required_message", getattr(item, "required_message", None)))
     row.update(_texts("constraint_message", getattr(item, "constraint_message", None)))
     row.update(_extension_columns(item, XLSFORM_FIELDS))
     return row
