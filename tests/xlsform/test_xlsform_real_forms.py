@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from xlsform_helpers import write_workbook
 
 from fieldsurvey.engine import start_interview
 from fieldsurvey.engine.interview import Interview
@@ -50,15 +51,37 @@ def test_cascading_selects_by_relevance(shared_forms: Path, tmp_path: Path) -> N
     assert interview.answers() == {**script, "mylga_state": "state_3", "mylga": "lga_5"}
 
 
-def test_choice_filter_form_is_refused_with_each_row(shared_forms: Path) -> None:
-    problems = refused(shared_forms / "choice_filter_test.xlsx")
-    assert places(problems, XCode.UNSUPPORTED_COLUMN) == {
-        "survey:3: choice_filter",
-        "survey:4: choice_filter",
-    }
-    assert [str(p).split(": ", 1)[1] for p in problems][-1] == (
-        "name: duplicate choice value 'king' in list 'counties'"
-    )
+def test_choice_filter_becomes_one_select_per_parent_answer(
+    shared_forms: Path, tmp_path: Path
+) -> None:
+    q = read_xlsform(shared_forms / "choice_filter_test.xlsx").questionnaire
+    interview = start_interview(open_database(tmp_path / "f.db"), q)
+    script = {"state": "washington", "county_washington": "king", "city_king": "seattle"}
+    run_script(interview, script)
+    assert not interview.is_relevant("county_texas")
+    assert not interview.is_relevant("city_cameron")
+    assert interview.answers() == {**script, "county": "king", "city": "seattle"}
+    king = q.choice_list_by_id["cities_cf_king"]
+    assert [c.value for c in king.choices] == ["dumont", "finney", "seattle", "redmond"]
+
+
+def test_or_other_with_an_unquoted_filter_is_refused(shared_forms: Path) -> None:
+    problems = refused(shared_forms / "or_other.xlsx")
+    assert [str(p).removeprefix(str(shared_forms / "or_other.xlsx")) for p in problems] == [
+        ":survey:3: choice_filter: not supported: choice_filter 'pastel=yes': supported: "
+        "COLUMN = ${question} or COLUMN = 'value' (quoted)"
+    ]
+
+
+def test_or_other_adds_the_other_choice_and_its_question(tmp_path: Path) -> None:
+    table = [["type", "name", "label"], ["select_one colors or_other", "color", "Colour?"]]
+    choices = [["list_name", "name", "label"], ["colors", "red", "Red"]]
+    path = write_workbook(tmp_path / "o.xlsx", {"survey": table, "choices": choices})
+    q = read_xlsform(path).questionnaire
+    assert [c.value for c in q.choice_list_by_id["colors"].choices] == ["red", "other"]
+    interview = start_interview(open_database(tmp_path / "o.db"), q)
+    run_script(interview, {"color": "other", "color_other": "teal"})
+    assert interview.answers() == {"color": "other", "color_other": "teal"}
 
 
 def test_widgets_lists_every_unsupported_type_in_one_pass(shared_forms: Path) -> None:

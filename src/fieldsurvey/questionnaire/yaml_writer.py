@@ -23,10 +23,12 @@ def questionnaire_yaml(questionnaire: Questionnaire) -> str:
 
 def _plain(value: Any) -> Any:
     if isinstance(value, BaseModel):
+        fields = type(value).model_fields
+        names = sorted(fields, key=lambda name: name != "type")  # `type` first, as authors do
         return {
             name: _plain(getattr(value, name))
-            for name, info in type(value).model_fields.items()
-            if name == "type" or getattr(value, name) != info.default
+            for name in names
+            if name == "type" or getattr(value, name) != fields[name].default
         }
     if isinstance(value, list):
         return [_plain(item) for item in value]

@@ -108,17 +108,27 @@ def _model_data(ctx: Context, workbook: Workbook, form: dict[str, Any]) -> dict[
         "languages": ctx.languages.ordered,
         "default_language": ctx.languages.default,
     }
+    mapper = SurveyMapper(ctx, workbook.sheets["survey"], form)
+    data["survey"] = mapper.items(form.get("children", []), ("survey",))
     lists: list[dict[str, Any]] = []
     scales: list[dict[str, Any]] = []
-    for kind, _, list_data in choice_data(
-        ctx, form.get("choices", {}), workbook.sheets.get("choices")
-    ):
+    choices = workbook.sheets.get("choices")
+    used = _used_lists(data["survey"]) | _used_lists(mapper.areas)
+    for name in mapper.split - used:  # split by cascades into filtered lists, used no more
+        del form["choices"][name]
+    for kind, _, list_data in choice_data(ctx, form["choices"], choices):
         (scales if kind == "scale" else lists).append(list_data)
-    mapper = SurveyMapper(ctx, workbook.sheets["survey"], {s["id"] for s in scales})
-    data["survey"] = mapper.items(form.get("children", []), ("survey",))
     data.update(choice_lists=lists, scales=scales, areas=mapper.areas)
     data.update(extensions)
     return {k: v for k, v in data.items() if v is not None}
+
+
+def _used_lists(items: list[dict[str, Any]]) -> set[str]:
+    found: set[str] = set()
+    for item in items:
+        found |= {item[k] for k in ("choices", "scale") if k in item}
+        found |= _used_lists(item.get("items", []))
+    return found
 
 
 def _validate(ctx: Context, data: dict[str, Any]) -> Questionnaire | None:

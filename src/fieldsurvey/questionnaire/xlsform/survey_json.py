@@ -30,6 +30,12 @@ from fieldsurvey.questionnaire.model import (
     TextQuestion,
 )
 from fieldsurvey.questionnaire.problems import Path, Problem
+from fieldsurvey.questionnaire.xlsform.cascades import (
+    ROW_NAME,
+    FilterError,
+    expand,
+    selects_by_name,
+)
 from fieldsurvey.questionnaire.xlsform.context import Context, Place
 from fieldsurvey.questionnaire.xlsform.problems import XCode, sheet_problem
 from fieldsurvey.questionnaire.xlsform.workbook import Sheet
@@ -63,6 +69,7 @@ XLSFORM_FIELDS = {"type", "id", "label", "hint", "relevant", "required", "requir
 """Item fields in XLSForm's own columns; every other field is an extension column."""
 AREA_FIELDS = {"id", "label", "relevant", "items"}
 """Area fields on its `begin group` row's own columns (the others are extension columns)."""
+REFUSED = "_fieldsurvey_refused"
 TABLE_LIST_LABELS = "reserved_name_for_field_list_labels"
 TRUE = {k for k, v in yes_no.items() if v}
 OR_OTHER_RELEVANT = re.compile(r"^selected\(\.\./(\w+), 'other'\)$")
@@ -71,10 +78,15 @@ OR_OTHER_RELEVANT = re.compile(r"^selected\(\.\./(\w+), 'other'\)$")
 class SurveyMapper:
     """Walks the form JSON once; `ctx.places` learns the row of each item."""
 
-    def __init__(self, ctx: Context, survey: Sheet, scales: set[str]) -> None:
+    def __init__(self, ctx: Context, survey: Sheet, form: dict[str, Any]) -> None:
         self.ctx = ctx
         self.sheet = survey.name
-        self.scales = scales
+        self.choices: dict[str, list[dict[str, Any]]] = form.setdefault("choices", {})
+        self.scales = {name for name, entries in self.choices.items() if _is_scale(entries)}
+        self.selects = selects_by_name(form.get("children", []))
+        self.last: tuple[str, int | None] = ("", None)
+        self.split: set[str] = set()
+        """Lists that cascades split into filtered lists."""
         self.areas: list[dict[str, Any]] = []
         self.rows = [(n, r.get("name", "")) for n, r in survey.numbered()
                      if not r.get("type", "").lower().startswith("end")]  # fmt: skip
@@ -86,25 +98,46 @@ class SurveyMapper:
         """Our items for pyxform's `children`; an element pyxform added itself (`x_other`, a
         table-list's label row) is placed on its parent's row."""
         out: list[dict[str, Any]] = []
-        for element in children:
-            if element.get("control", {}).get("bodyless") or str(
-                element.get("name", "")
-            ).startswith(TABLE_LIST_LABELS):
-                continue  # pyxform's own meta group, a table-list's generated label row
+        for element in self._expanded(children, parent):
             here = (*path, len(out))
-            row = self._row(element.get("name", ""))
+            row = self._row(element.get(ROW_NAME) or element.get("name", ""))
             place = (self.sheet, row) if row is not None or parent is None else parent
+            if REFUSED in element:
+                code = XCode.UNSUPPORTED_COLUMN
+                self.ctx.refuse(place, "choice_filter", code, why=element[REFUSED])
             item = self._item(element, here, place)
             if item is not None:
                 self.ctx.places[here] = place
                 out.append(item)
         return out
 
+    def _expanded(
+        self, children: list[dict[str, Any]], parent: Place | None
+    ) -> Iterator[dict[str, Any]]:
+        """The elements to map: pyxform's own additions left out, cascades expanded."""
+        for element in children:
+            if element.get("control", {}).get("bodyless") or str(
+                element.get("name", "")
+            ).startswith(TABLE_LIST_LABELS):
+                continue  # pyxform's own meta group, a table-list's generated label row
+            if not element.get("choice_filter"):
+                yield element
+                continue
+            try:
+                yield from list(expand(element, self.choices, self.selects))
+                self.split.add(element["list_name"])
+            except FilterError as exc:  # reported at its row; the question goes on unfiltered
+                yield {**element, "choice_filter": None, REFUSED: str(exc)}
+
     def _row(self, name: str) -> int | None:
-        """The next row with this name (None for one pyxform added, like `x_other`)."""
+        """The next row with this name (None for one pyxform added, like `x_other`); the
+        questions a cascade makes from one row all get that row."""
+        if name == self.last[0]:
+            return self.last[1]
         for index in range(self.cursor, len(self.rows)):
             if self.rows[index][1] == name:
                 self.cursor = index + 1
+                self.last = (name, self.rows[index][0])
                 return self.rows[index][0]
         return None
 
@@ -174,7 +207,6 @@ class SurveyMapper:
         for column, value in (
             ("read_only", bind.get("readonly")),
             ("default", element.get("default")),
-            ("choice_filter", element.get("choice_filter")),
         ):
             if value not in (None, "", "false()") and not (column == "read_only" and or_other):
                 ctx.refuse(place, column, XCode.UNSUPPORTED_COLUMN, why=f"{column} (not yet)")
@@ -236,6 +268,10 @@ def _skipped(ctx: Context, place: Place, kind: str) -> Problem:
     return sheet_problem(ctx.file, place[0], place[1], "type", XCode.UNSUPPORTED_TYPE, message)
 
 
+def _is_scale(entries: list[dict[str, Any]]) -> bool:
+    return any(entry.get("dk", "") in TRUE for entry in entries)
+
+
 def choice_data(
     ctx: Context, choices: dict[str, list[dict[str, Any]]], sheet: Sheet | None
 ) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -244,7 +280,7 @@ def choice_data(
     name = sheet.name if sheet else "choices"
     lists, scales = 0, 0
     for list_id, entries in choices.items():
-        is_scale = any(entry.get("dk", "") in TRUE for entry in entries)
+        is_scale = _is_scale(entries)
         key, index = ("scales", scales) if is_scale else ("choice_lists", lists)
         places = [(name, rows.get((list_id, str(e.get("name", ""))))) for e in entries]
         ctx.places[(key, index)] = places[0] if places else (name, None)
