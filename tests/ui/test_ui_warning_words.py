@@ -11,6 +11,7 @@ from fieldsurvey.ui.i18n import UI_LANGUAGES, warning_text
 LOW_ALPHA = {"area": "Accessibility", "area_id": "access", "alpha": 0.512, "threshold": 0.8}
 PARAMS: dict[WarningCode, dict[str, object]] = {
     WarningCode.NO_DATA: {"questionnaire": "cs"},
+    WarningCode.NOTHING_TO_SCORE: {"questionnaire": "plain"},
     WarningCode.VERSIONS: {"versions": ["1", "2"], "items": ["a3"]},
     WarningCode.LOW_ALPHA: LOW_ALPHA,
     WarningCode.UNKNOWN_LANGUAGE: {"lang": "fr", "default": "en"},

@@ -47,6 +47,7 @@ class WarningCode(StrEnum):
     """Report-level warnings; the value is the code in reports and JSON (parameters below)."""
 
     NO_DATA = "no_data"  # questionnaire
+    NOTHING_TO_SCORE = "nothing_to_score"  # questionnaire
     VERSIONS = "versions"  # versions, items (lists)
     LOW_ALPHA = "low_alpha"  # area (label), area_id, alpha, threshold
     UNKNOWN_LANGUAGE = "unknown_language"  # lang, default

@@ -10,6 +10,7 @@ import csv
 import io
 from collections.abc import Sequence
 
+from fieldsurvey.safetext import csv_row
 from fieldsurvey.scoring.catalogue import Reason
 from fieldsurvey.scoring.report import AreaResult, GroupResult, Pair, ScoreReport
 
@@ -41,6 +42,8 @@ def to_table(report: ScoreReport, warnings: Sequence[str]) -> str:
     the report's `warnings` put into words by the caller (in the user's language)."""
     where = f", round {report.round}" if report.round else ""
     lines = [f"{report.title}: {report.responses} responses{where}", ""]
+    if report.status == "nothing_to_score":  # no area: an empty table would only confuse
+        return "\n".join([*lines, *(f"! {line}" for line in warnings)]) + "\n"
     lines += _area_table(report.areas)
     for dimension, groups in report.groups.items():
         for group in groups.values():
@@ -178,5 +181,5 @@ def _count(n: int | None, reason: Reason | None) -> str:
 
 
 def _blank(*parts: tuple[object, ...]) -> list[object]:
-    """A CSV row: None becomes an empty cell."""
-    return ["" if v is None else v for part in parts for v in part]
+    """A CSV row: None becomes an empty cell, a formula-looking label a neutral one."""
+    return csv_row(["" if v is None else v for part in parts for v in part])
