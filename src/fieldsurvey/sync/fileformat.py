@@ -29,9 +29,9 @@ FILE_SUFFIX = ".fsx"
 
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
-QUESTIONNAIRES = "questionnaires.jsonl"
-RESPONSES = "responses.jsonl"
-PARADATA = "paradata.jsonl"
+QUESTIONNAIRES: Final = "questionnaires.jsonl"
+RESPONSES: Final = "responses.jsonl"
+PARADATA: Final = "paradata.jsonl"
 MEMBERS = (RESPONSES, PARADATA, QUESTIONNAIRES, MANIFEST, SIGNATURE)
 """Every member, in the order they are written."""
 
