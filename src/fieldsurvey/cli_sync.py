@@ -7,7 +7,6 @@ prints the result. `fieldsurvey.cli` loads them on demand.
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -15,7 +14,7 @@ from pathlib import Path
 import click
 
 from fieldsurvey.cli_common import EXIT_OK, EXIT_REJECTED, db_option, fail, open_db_or_exit
-from fieldsurvey.store.db import describe_write_error
+from fieldsurvey.store.errors import StoreError
 from fieldsurvey.sync import (
     DEFAULT_LIMITS,
     ConflictError,
@@ -66,8 +65,8 @@ def export_command(
         fail(str(exc))
     except OSError as exc:
         fail(f"{out}: cannot write the file ({exc.strerror or exc})")
-    except sqlite3.Error as exc:
-        fail(f"error: {describe_write_error(exc)[1]}")
+    except StoreError as exc:
+        fail(f"error: {exc.message}")
     if result.path is None:
         click.echo("nothing new to export (use --all to export everything)", err=True)
         return
@@ -118,8 +117,8 @@ def merge_command(
             limits=replace(DEFAULT_LIMITS, max_file_bytes=max_size),
             on_progress=_progress,
         )
-    except sqlite3.Error as exc:
-        fail(f"error: {describe_write_error(exc)[1]}")
+    except StoreError as exc:
+        fail(f"error: {exc.message}")
     if as_json:
         click.echo(report.model_dump_json(indent=2))
     else:

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from enum import Enum
 
 import questionary
-import sqlite_utils
 from questionary import Choice
 
 from fieldsurvey.engine import Interview, resume_interview, start_interview
@@ -24,8 +23,7 @@ from fieldsurvey.questionnaire.model import (
     SelectMultiple,
     SelectOne,
 )
-from fieldsurvey.store.counts import list_drafts
-from fieldsurvey.store.db import get_setting, set_setting
+from fieldsurvey.store.interface import InterviewStore
 
 UI_TEXT: dict[str, dict[str, str]] = {
     "back": {"en": "< Back", "zh": "< 上一题", "km": "< ត្រឡប់ក្រោយ"},
@@ -223,15 +221,15 @@ class PlainInterview:
 
 
 def open_interview(
-    db: sqlite_utils.Database, questionnaire: Questionnaire, lang: str | None, force_new: bool
+    store: InterviewStore, questionnaire: Questionnaire, lang: str | None, force_new: bool
 ) -> Interview:
     """Ask for interviewer and office on first use, then offer the drafts or start anew."""
     for key, prompt in (("interviewer", "Interviewer name"), ("office", "Office")):
-        if not get_setting(db, key):
+        if not store.get_setting(key):
             value = questionary.text(f"{prompt}:").unsafe_ask().strip()
             if value:
-                set_setting(db, key, value)
-    drafts = [] if force_new else list_drafts(db)
+                store.set_setting(key, value)
+    drafts = [] if force_new else store.list_drafts()
     chosen = None
     if drafts:
         options = [Choice("Start a new interview", value=None)]
@@ -245,8 +243,8 @@ def open_interview(
         ]
         chosen = questionary.select("Drafts on this device:", options).unsafe_ask()
     if chosen is None:
-        return start_interview(db, questionnaire, language=lang)
-    interview = resume_interview(db, chosen, [questionnaire])
+        return start_interview(store, questionnaire, language=lang)
+    interview = resume_interview(store, chosen, [questionnaire])
     if lang:
         interview.set_language(lang)
     return interview

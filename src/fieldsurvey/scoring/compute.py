@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-import sqlite_utils
 
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.scoring.areas import ALPHA_WARNING, MIN_N
@@ -24,10 +23,11 @@ from fieldsurvey.scoring.messages import localise
 from fieldsurvey.scoring.report import AreaResult, ReportWarning, ScoreReport
 from fieldsurvey.scoring.scorer import Scorer
 from fieldsurvey.scoring.trend import ordered_rounds, pick_round, round_trend
+from fieldsurvey.store.interface import ScoringSource
 
 
 def score(
-    db: sqlite_utils.Database,
+    store: ScoringSource,
     questionnaire: Questionnaire,
     by: str | Sequence[str] | None = None,
     lang: str | None = None,
@@ -48,7 +48,7 @@ def score(
     lang = _language(questionnaire, lang, warnings)
     dimensions = [by] if isinstance(by, str) else list(by or ())
     questions = _questions(questionnaire, dimensions, weights, importance)
-    data, w = _weighted(load_survey(db, questionnaire, questions), weights, warnings)
+    data, w = _weighted(load_survey(store, questionnaire, questions), weights, warnings)
     rounds = ordered_rounds(data.round, data.completed_at)
     chosen = pick_round(rounds, round)
     rows = data.in_round(chosen)

@@ -36,6 +36,14 @@ class Revision:
         return self.stored and not self.is_head and not self.in_conflict
 
 
+@dataclass
+class StoredLineage(Revision):
+    """A revision already in the store: its row id and the flags it has there now."""
+
+    row_id: int = 0
+    was: tuple[bool, bool] = (False, False)
+
+
 Flags = tuple[bool, bool]
 """(is_head, in_conflict)"""
 

@@ -8,12 +8,11 @@ version neither installed nor shipped makes the file unmergeable.
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError, questionnaire_hash
 from fieldsurvey.questionnaire.loader import questionnaire_from_document
 from fieldsurvey.questionnaire.yaml_source import SourceError, parse_yaml
-from fieldsurvey.store.questionnaires import install_questionnaire, installed
+from fieldsurvey.store.interface import Questionnaires
+from fieldsurvey.store.questionnaires import install_questionnaire
 from fieldsurvey.sync.errors import Reason, RejectedFile
 from fieldsurvey.sync.fileformat import QuestionnaireRef, QuestionnaireSource
 from fieldsurvey.sync.reader import ExportFile
@@ -21,12 +20,12 @@ from fieldsurvey.sync.reader import ExportFile
 Installable = list[tuple[Questionnaire, QuestionnaireSource]]
 
 
-def versions_to_install(db: sqlite_utils.Database, export: ExportFile) -> Installable:
+def versions_to_install(store: Questionnaires, export: ExportFile) -> Installable:
     """Versions the file uses that are not installed, each checked against its hash."""
     shipped = {source.hash: source for source in export.questionnaires}
     out: Installable = []
     for ref in export.manifest.questionnaires:
-        if installed(db, ref.hash) is not None:
+        if store.installed(ref.hash) is not None:
             continue
         source = shipped.get(ref.hash)
         if source is None:
@@ -37,9 +36,9 @@ def versions_to_install(db: sqlite_utils.Database, export: ExportFile) -> Instal
     return out
 
 
-def install_versions(db: sqlite_utils.Database, versions: Installable) -> None:
+def install_versions(store: Questionnaires, versions: Installable) -> None:
     for questionnaire, source in versions:
-        install_questionnaire(db, questionnaire, source.source, known_hash=source.hash)
+        install_questionnaire(store, questionnaire, source.source, known_hash=source.hash)
 
 
 def _checked(ref: QuestionnaireRef, source: QuestionnaireSource) -> Questionnaire:

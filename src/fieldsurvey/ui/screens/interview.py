@@ -365,7 +365,7 @@ class InterviewScreen(AppScreen[None]):
 def start_interview(app: FieldSurveyApp) -> None:
     """A new interview in the interface language, on top of Home."""
     try:
-        interview = engine_start(app.ctx.db, app.ctx.questionnaire)
+        interview = engine_start(app.ctx.store, app.ctx.questionnaire)
     except EngineError as exc:
         app.notify(exc.message, severity="error", timeout=10)
         return
@@ -375,7 +375,7 @@ def start_interview(app: FieldSurveyApp) -> None:
 def resume_interview(app: FieldSurveyApp, response_id: int) -> None:
     """Reopen a draft where it was left."""
     try:
-        interview = engine_resume(app.ctx.db, response_id, [app.ctx.questionnaire])
+        interview = engine_resume(app.ctx.store, response_id, [app.ctx.questionnaire])
     except EngineError as exc:
         app.notify(exc.message, severity="error", timeout=10)
         return

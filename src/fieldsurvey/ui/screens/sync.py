@@ -9,7 +9,6 @@ back through `call_from_thread`.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import ClassVar
 
@@ -30,6 +29,7 @@ from textual.widgets import (
     TabPane,
 )
 
+from fieldsurvey.store.errors import StoreError
 from fieldsurvey.sync.fileformat import FILE_SUFFIX
 from fieldsurvey.ui.screens.base import AppScreen
 from fieldsurvey.ui.screens.conflicts import ConflictsScreen
@@ -185,9 +185,9 @@ class SyncScreen(AppScreen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="sync-status")
     def load_status(self) -> None:
         try:
-            status = read_status(self.ctx.db, self.ctx.clock())
-        except sqlite3.Error as exc:
-            self.post_message(self.JobFailed("status", str(exc)))
+            status = read_status(self.ctx.store, self.ctx.clock())
+        except StoreError as exc:
+            self.post_message(self.JobFailed("status", exc.message))
             return
         self.post_message(self.StatusLoaded(status))
 
@@ -247,7 +247,7 @@ class SyncScreen(AppScreen[None]):
     def export_worker(self, folder: Path, everything: bool, recipients: str) -> None:
         try:
             outcome = export_job(
-                self.ctx.db,
+                self.ctx.store,
                 folder,
                 everything=everything,
                 recipients=recipients,
@@ -284,7 +284,7 @@ class SyncScreen(AppScreen[None]):
     def merge_worker(self, typed: list[Path], identity: str) -> None:
         try:
             outcome = merge_job(
-                self.ctx.db,
+                self.ctx.store,
                 typed,
                 identity=identity,
                 on_progress=self.progress_from_worker,

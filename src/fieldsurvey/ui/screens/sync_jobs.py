@@ -7,17 +7,15 @@ can act on. No Textual here: the screen posts the outcome back to the UI thread.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import sqlite_utils
-
 from fieldsurvey.store.counts import home_counts
-from fieldsurvey.store.db import describe_write_error
+from fieldsurvey.store.errors import StoreError
+from fieldsurvey.store.interface import Store
 from fieldsurvey.sync import (
     ExportError,
     ExportResult,
@@ -63,8 +61,8 @@ def failures_explained(path: Path | None = None) -> Iterator[None]:
         yield
     except (KeyFileError, ExportError) as exc:
         raise SyncFailed(str(exc)) from exc
-    except sqlite3.Error as exc:
-        raise SyncFailed(describe_write_error(exc)[1]) from exc
+    except StoreError as exc:
+        raise SyncFailed(exc.message) from exc
     except OSError as exc:
         where = exc.filename or path
         raise SyncFailed(f"{where}: {exc.strerror or exc}") from exc
@@ -77,7 +75,7 @@ def split_keys(text: str) -> list[str]:
 
 
 def export_job(
-    db: sqlite_utils.Database,
+    store: Store,
     folder: Path,
     *,
     everything: bool,
@@ -90,14 +88,14 @@ def export_job(
         keys = parse_recipients(split_keys(recipients)) if recipients else []
         if not folder.is_dir():
             raise SyncFailed(t("sync.no_folder", path=folder))
-        result = export_to_folder(db, folder, everything=everything, recipients=keys)
-        remember(db, export_folder=str(folder.resolve()), recipients=recipients)
-        not_exported = home_counts(db, now).not_exported
+        result = export_to_folder(store, folder, everything=everything, recipients=keys)
+        remember(store, export_folder=str(folder.resolve()), recipients=recipients)
+        not_exported = home_counts(store, now).not_exported
     return ExportOutcome(result, len(keys), not_exported)
 
 
 def merge_job(
-    db: sqlite_utils.Database,
+    store: Store,
     typed: list[Path],
     *,
     identity: str,
@@ -111,8 +109,8 @@ def merge_job(
         if not paths:
             raise SyncFailed(t("sync.no_fsx", path=join_paths(typed)))
         on_progress(0, len(paths))
-        report = merge_files(db, paths, identities=identities, on_progress=on_progress)
-        waiting = len(list_conflicts(db).conflicts)
+        report = merge_files(store, paths, identities=identities, on_progress=on_progress)
+        waiting = len(list_conflicts(store).conflicts)
         folder = typed[0] if typed[0].is_dir() else typed[0].parent
-        remember(db, merge_folder=str(folder.resolve()), identity=identity)
+        remember(store, merge_folder=str(folder.resolve()), identity=identity)
     return MergeOutcome(report, waiting)
