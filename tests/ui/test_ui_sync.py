@@ -23,6 +23,7 @@ from textual.widgets import Input, ProgressBar
 from ui_helpers import MakeApp, screen_text
 
 import fieldsurvey.engine.lifecycle as lifecycle
+import fieldsurvey.services.merge as services_merge
 from fieldsurvey.demo import make_demo_responses
 from fieldsurvey.engine import revise_response
 from fieldsurvey.questionnaire import Questionnaire
@@ -39,7 +40,6 @@ from fieldsurvey.sync import (
     parse_recipients,
 )
 from fieldsurvey.ui.preferences import Preferences
-from fieldsurvey.ui.screens import sync_jobs
 from fieldsurvey.ui.screens.conflicts import ConflictsScreen
 from fieldsurvey.ui.screens.home import HomeScreen
 from fieldsurvey.ui.screens.sync import SyncScreen
@@ -364,7 +364,7 @@ async def test_one_job_at_a_time_and_no_leaving_during_it(
         options["on_progress"](len(paths), len(paths))
         return MergeReport(files=[], gaps=[])
 
-    monkeypatch.setattr(sync_jobs, "merge_files", slow_merge)
+    monkeypatch.setattr(services_merge, "merge_files", slow_merge)
     (tmp_path / "x.fsx").write_bytes(b"")
     app = make()
     async with app.run_test(size=SIZE) as pilot:

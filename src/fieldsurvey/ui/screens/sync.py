@@ -29,18 +29,15 @@ from textual.widgets import (
     TabPane,
 )
 
+from fieldsurvey.services import failures
+from fieldsurvey.services.export import ExportOutcome
+from fieldsurvey.services.merge import MergeOutcome
 from fieldsurvey.store.errors import StoreError
 from fieldsurvey.sync.fileformat import FILE_SUFFIX
 from fieldsurvey.ui.screens.base import AppScreen
 from fieldsurvey.ui.screens.conflicts import ConflictsScreen
 from fieldsurvey.ui.screens.sync_file_picker import SyncFilePicker
-from fieldsurvey.ui.screens.sync_jobs import (
-    ExportOutcome,
-    MergeOutcome,
-    SyncFailed,
-    export_job,
-    merge_job,
-)
+from fieldsurvey.ui.screens.sync_jobs import export_job, merge_job
 from fieldsurvey.ui.screens.sync_state import SyncStatus, join_paths, read_status, split_paths
 from fieldsurvey.ui.widgets.footer import KeyBar
 from fieldsurvey.ui.widgets.sync_file_tree import PickMode
@@ -251,10 +248,9 @@ class SyncScreen(AppScreen[None]):
                 folder,
                 everything=everything,
                 recipients=recipients,
-                now=self.ctx.clock(),
                 t=self.t,
             )
-        except SyncFailed as exc:
+        except failures.JobFailed as exc:
             self.post_message(self.JobFailed("export", str(exc)))
         else:
             self.post_message(self.ExportDone(outcome))
@@ -290,7 +286,7 @@ class SyncScreen(AppScreen[None]):
                 on_progress=self.progress_from_worker,
                 t=self.t,
             )
-        except SyncFailed as exc:
+        except failures.JobFailed as exc:
             self.post_message(self.JobFailed("merge", str(exc)))
         else:
             self.post_message(self.MergeDone(outcome))
