@@ -24,6 +24,7 @@ from fieldsurvey.questionnaire.model import (
     SelectOne,
 )
 from fieldsurvey.store.interface import InterviewStore
+from fieldsurvey.store.status import Status
 
 UI_TEXT: dict[str, dict[str, str]] = {
     "back": {"en": "< Back", "zh": "< 上一题", "km": "< ត្រឡប់ក្រោយ"},
@@ -77,7 +78,7 @@ class PlainInterview:
         """Ask until the interview is closed or the interviewer quits; returns the status."""
         interview = self.interview
         try:
-            while interview.status == "draft":
+            while interview.status is Status.DRAFT:
                 if interview.page is None:
                     if not self._finish():
                         interview.back()
@@ -86,11 +87,11 @@ class PlainInterview:
                     break
         except KeyboardInterrupt:
             pass
-        if interview.status == "draft":
+        if interview.status is Status.DRAFT:
             interview.suspend()
             self.say(self.ui("suspended"))
         else:
-            self.say(self.ui("refused" if interview.status == "refused" else "done"))
+            self.say(self.ui("refused" if interview.status is Status.REFUSED else "done"))
         return interview.status
 
     def _ask_page(self) -> Move:

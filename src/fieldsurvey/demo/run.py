@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import random
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,6 +81,7 @@ def make_demo_responses(
             )
             for index, start in enumerate(range(0, count, CHUNK))
         ]
+        results: Iterator[int]
         if workers == 1 or len(chunks) == 1:
             results = map(_make_chunk, [questionnaire] * len(chunks), chunks)
             answers, done = _copy_all(store, chunks, results, count, on_progress)
@@ -94,12 +95,12 @@ def make_demo_responses(
 def _copy_all(
     store: DemoTarget,
     chunks: list[Chunk],
-    results: object,
+    results: Iterator[int],
     count: int,
     on_progress: Progress | None,
 ) -> tuple[int, int]:
     answers = done = 0
-    for chunk, made in zip(chunks, results, strict=True):  # type: ignore[call-overload]
+    for chunk, made in zip(chunks, results, strict=True):
         answers += made
         store.copy_responses_from(chunk.scratch)
         chunk.scratch.unlink()

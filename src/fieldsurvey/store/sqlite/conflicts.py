@@ -18,9 +18,13 @@ class ConflictsMixin(SQLiteBase):
     def conflict_versions(self) -> list[ConflictRow]:
         rows = self.conn.execute(_VERSION_QUERY).fetchall()
         return [
-            ConflictRow(*row[1:10], is_head=bool(row[10]), answers=self._answers(row[0]))
-            for row in rows
-        ]
+            ConflictRow(
+                uuid, questionnaire, digest, parent, revision, device, interviewer, status,
+                updated_at, is_head=bool(head), answers=self._answers(row_id),
+            )
+            for row_id, uuid, questionnaire, digest, parent, revision, device, interviewer,
+            status, updated_at, head in rows
+        ]  # fmt: skip
 
     def _answers(self, response_id: int) -> dict[str, object]:
         rows = self.conn.execute(

@@ -44,7 +44,7 @@ def encode_value(value: Value) -> str:
 
 def _record(row: tuple[object, ...]) -> ResponseRecord:
     values = list(row)
-    values[_STATUS] = Status(values[_STATUS])
+    values[_STATUS] = Status(str(values[_STATUS]))
     return ResponseRecord(*values)  # type: ignore[arg-type]
 
 

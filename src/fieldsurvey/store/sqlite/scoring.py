@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import uuid
 from collections.abc import Iterator, Mapping
+from typing import Any
 
 from fieldsurvey.store.records import PackedColumn, PackedQuery, ScoredColumns
 from fieldsurvey.store.sqlite.base import SQLiteBase
@@ -55,8 +56,11 @@ class ScoringMixin(SQLiteBase):
         with self._column_table(query.columns) as table:
             params = [*query.dk_values, *query.others, query.questionnaire_id]
             rows = self.conn.execute(_sql(query, table), params).fetchall()
-        fields = list(zip(*rows, strict=True)) or [()] * (_FIXED + len(query.others))
-        return ScoredColumns(*fields[:_FIXED], others=tuple(fields[_FIXED:]))  # type: ignore[arg-type]
+        fields: list[tuple[Any, ...]] = list(zip(*rows, strict=True))
+        fields = fields or [()] * (_FIXED + len(query.others))
+        ids, personas, rounds, versions, completed, packed = fields[:_FIXED]
+        others = tuple(fields[_FIXED:])
+        return ScoredColumns(ids, personas, rounds, versions, completed, packed, others)
 
     @contextlib.contextmanager
     def _column_table(self, columns: tuple[PackedColumn, ...]) -> Iterator[str]:
