@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 from sync_helpers import add_revision, full_dump, install, members, new_db, resign, rezip
 
-from fieldsurvey.cli_sync import merge_command
+from fieldsurvey.cli.sync import merge_command
 from fieldsurvey.store.records import ExportSelection
 from fieldsurvey.store.sqlite import SQLiteStore
 from fieldsurvey.sync import Reason, export_file, new_supervisor_keys, parse_recipients

@@ -9,7 +9,7 @@ import click
 from click.testing import CliRunner
 from sync_helpers import add_revision
 
-from fieldsurvey.cli_sync import export_command, keys_group, merge_command
+from fieldsurvey.cli.sync import export_command, keys_group, merge_command
 from fieldsurvey.store.sqlite import SQLiteStore
 
 

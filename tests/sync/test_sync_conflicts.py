@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from sync_helpers import add_revision, new_db
 
-from fieldsurvey.cli_sync import conflicts_command
+from fieldsurvey.cli.sync import conflicts_command
 from fieldsurvey.store.sqlite import SQLiteStore, open_store
 from fieldsurvey.store.status import Status
 from fieldsurvey.sync import export_file, list_conflicts, merge_files, resolution_log

@@ -15,13 +15,13 @@ from fieldsurvey.engine import navigation
 from fieldsurvey.engine.checks import constraint_problem, is_required, problem, problems
 from fieldsurvey.engine.draft import DraftWriter
 from fieldsurvey.engine.errors import EngineError, Problem
-from fieldsurvey.engine.messages import localized
 from fieldsurvey.engine.plan import Page, Plan
 from fieldsurvey.engine.state import FormState
 from fieldsurvey.engine.values import InvalidAnswer, coerce_answer
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.expressions import Value
 from fieldsurvey.questionnaire.model import QuestionLike, Text
+from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.store.interface import InterviewStore
 from fieldsurvey.store.records import Event, ResponseRecord
 from fieldsurvey.store.status import Status
@@ -141,7 +141,7 @@ class Interview:
 
     def text(self, text: Text | None) -> str:
         """A label, hint or message in the interview language (default language as fallback)."""
-        return localized(text, self.language, self.questionnaire.default_language) or ""
+        return text_in(text, self.language, self.questionnaire.default_language)
 
     # --- answering ----------------------------------------------------------------------------
 

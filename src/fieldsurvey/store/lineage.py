@@ -12,7 +12,8 @@ arrived in, so merging the same files in any order gives the same store:
 
 A revision whose parent has not arrived yet counts as a tip too, so a missing file shows up as
 a conflict until the file arrives and settles it; the sequence gaps say which file is missing.
-Drafts take no part: an edit in progress is not the head until it is closed (store/responses).
+Drafts take no part: an edit in progress is not the head until it is closed
+(store/sqlite/responses.py).
 """
 
 from __future__ import annotations

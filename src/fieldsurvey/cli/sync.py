@@ -14,7 +14,7 @@ from typing import NoReturn
 
 import click
 
-from fieldsurvey.cli_common import EXIT_OK, EXIT_REJECTED, db_option, fail, open_db_or_exit
+from fieldsurvey.cli.common import EXIT_OK, EXIT_REJECTED, db_option, fail, open_db_or_exit
 from fieldsurvey.services.export import export_responses, recipients_from
 from fieldsurvey.services.failures import Cause, JobFailed
 from fieldsurvey.services.merge import identities_from, merge_exports
