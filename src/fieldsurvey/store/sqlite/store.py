@@ -8,6 +8,7 @@ their own. Callers never see a driver exception.
 from __future__ import annotations
 
 import functools
+import sqlite3
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -15,7 +16,7 @@ from fieldsurvey.store.sqlite.base import SQLiteBase
 from fieldsurvey.store.sqlite.conflicts import ConflictsMixin
 from fieldsurvey.store.sqlite.copy import CopyMixin
 from fieldsurvey.store.sqlite.counts import CountsMixin
-from fieldsurvey.store.sqlite.errors import mapped
+from fieldsurvey.store.sqlite.errors import storage_error
 from fieldsurvey.store.sqlite.exports import ExportsMixin
 from fieldsurvey.store.sqlite.imports import ImportsMixin
 from fieldsurvey.store.sqlite.questionnaires import QuestionnairesMixin
@@ -31,8 +32,10 @@ UNWRAPPED = frozenset(vars(SQLiteBase)) | {"bulk_writes"}
 def _mapping_errors(method: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(method)
     def wrapper(self: SQLiteBase, *args: Any, **kwargs: Any) -> Any:
-        with mapped(str(self.path)):
+        try:  # not `with mapped(...)`: this runs on every call, a context manager costs more
             return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise storage_error(exc, str(self.path)) from exc
 
     return wrapper
 
