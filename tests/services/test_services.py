@@ -15,31 +15,13 @@ from fieldsurvey.services.failures import Cause, JobFailed
 from fieldsurvey.services.merge import identities_from, merge_exports
 from fieldsurvey.store.sqlite import SQLiteStore, connection, open_store
 
-LABEL = {"en": "n"}
-QUESTIONNAIRE = {
-    "id": "services",
-    "version": "1",
-    "title": LABEL,
-    "languages": ["en"],
-    "default_language": "en",
-    "personas": [{"id": "worker", "label": LABEL}],
-    "scales": [
-        {
-            "id": "agree5",
-            "points": [{"value": 1, "label": LABEL}, {"value": 2, "label": LABEL}],
-            "dk": {"value": "dk", "label": LABEL},
-        }
-    ],
-    "survey": [{"type": "integer", "id": "n", "label": LABEL}],
-}
-
 
 @pytest.fixture
-def device(tmp_path: Path) -> SQLiteStore:
+def device(tmp_path: Path, one_question: Questionnaire) -> SQLiteStore:
     """A device store holding two complete interviews."""
     store = open_store(tmp_path / "device.db")
     for value in (1, 2):
-        interview = start_interview(store, Questionnaire.model_validate(QUESTIONNAIRE))
+        interview = start_interview(store, one_question)
         assert interview.answer("n", value) is None and interview.complete() == []
     return store
 

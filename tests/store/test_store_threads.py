@@ -22,38 +22,16 @@ from fieldsurvey.store.records import ImportRow, IncomingRevision
 from fieldsurvey.store.sqlite import SQLiteStore, open_store
 from fieldsurvey.sync import export_file, merge_files
 
-LABEL = {"en": "n"}
-QUESTIONNAIRE = {
-    "id": "threads",
-    "version": "1",
-    "title": LABEL,
-    "languages": ["en"],
-    "default_language": "en",
-    "personas": [{"id": "worker", "label": LABEL}],
-    "scales": [
-        {
-            "id": "agree5",
-            "points": [{"value": 1, "label": LABEL}, {"value": 2, "label": LABEL}],
-            "dk": {"value": "dk", "label": LABEL},
-        }
-    ],
-    "survey": [{"type": "integer", "id": "n", "label": LABEL}],
-}
 WAIT = 1.0
 """How long the failing merge waits for the answer before it fails (the answer cannot finish
 first when it waits for the merge's write lock, as it should)."""
 
 
 @pytest.fixture
-def questionnaire() -> Questionnaire:
-    return Questionnaire.model_validate(QUESTIONNAIRE)
-
-
-@pytest.fixture
-def export(tmp_path: Path, questionnaire: Questionnaire) -> Path:
+def export(tmp_path: Path, one_question: Questionnaire) -> Path:
     """A file from another device holding one complete interview."""
     device = open_store(tmp_path / "device.db")
-    interview = start_interview(device, questionnaire)
+    interview = start_interview(device, one_question)
     assert interview.answer("n", 1) is None and interview.complete() == []
     path = tmp_path / "device.fsx"
     export_file(device, path)
@@ -87,10 +65,10 @@ def merged_rows(path: Path) -> tuple[int, int]:
 
 
 def test_an_answer_saved_while_a_merge_fails_in_a_worker_is_kept(
-    tmp_path: Path, questionnaire: Questionnaire, export: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, one_question: Questionnaire, export: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = open_store(tmp_path / "supervisor.db")
-    interview = start_interview(store, questionnaire)
+    interview = start_interview(store, one_question)
     in_merge, answered = threading.Event(), threading.Event()
 
     def record_then_fail(row: ImportRow) -> None:
@@ -113,7 +91,7 @@ def test_an_answer_saved_while_a_merge_fails_in_a_worker_is_kept(
 
 
 def test_closing_an_interview_mid_merge_never_commits_part_of_the_file(
-    tmp_path: Path, questionnaire: Questionnaire, export: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, one_question: Questionnaire, export: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = open_store(tmp_path / "supervisor.db")
     part_written, closed = threading.Event(), threading.Event()
@@ -135,7 +113,7 @@ def test_closing_an_interview_mid_merge_never_commits_part_of_the_file(
 
     monkeypatch.setattr(store, "insert_revisions", insert_then_fail)
     closing = False
-    interview: Interview = start_interview(store, questionnaire, clock=clock)
+    interview: Interview = start_interview(store, one_question, clock=clock)
     assert interview.answer("n", 7) is None
     closing = True
     assert interview.complete() == []
