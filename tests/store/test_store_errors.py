@@ -109,3 +109,9 @@ def test_the_cli_says_what_failed_mid_command_in_one_line(
         gc.unfreeze()  # frozen objects would never be collected in the rest of the test run
     assert exited.value.code == 2
     assert capsys.readouterr().err == f"error: {path}: another program kept the database busy\n"
+
+
+def test_a_closed_store_says_so(store: SQLiteStore) -> None:
+    store.close()
+    with pytest.raises(errors.StoreError, match="the database is closed"):
+        store.get_setting("office")

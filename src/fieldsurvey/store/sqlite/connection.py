@@ -99,8 +99,8 @@ class Connections:
 
     def get(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = self._new()
+        if conn is None or self._closed:
+            conn = self._new()  # refuses once closed
         return conn
 
     def _new(self) -> sqlite3.Connection:
