@@ -71,18 +71,16 @@ def test_a_folder_that_cannot_be_written_is_a_file_failure_marking_nothing(
 def test_a_store_kept_busy_by_another_program_is_a_storage_failure(
     device: SQLiteStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = export_responses(device, folder=tmp_path).result.path
-    assert path is not None
     monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 100)
-    office = open_store(tmp_path / "office.db")
-    other = sqlite3.connect(tmp_path / "office.db", isolation_level=None)
+    other = sqlite3.connect(tmp_path / "device.db", isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
     try:
         with pytest.raises(JobFailed) as caught:
-            merge_exports(office, [path])
+            export_responses(open_store(tmp_path / "device.db"), folder=tmp_path)
     finally:
         other.execute("ROLLBACK")
         other.close()
     assert caught.value.cause is Cause.STORAGE
     assert caught.value.message == "another program kept the database busy"
-    assert merge_exports(office, [path]).report.files[0].added == 2  # nothing half-merged
+    assert list(tmp_path.glob("*.fsx")) == []  # no file, nothing marked
+    assert export_responses(device, folder=tmp_path).result.responses == 2

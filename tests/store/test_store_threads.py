@@ -20,7 +20,7 @@ from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.store.errors import DiskFull
 from fieldsurvey.store.records import ImportRow, IncomingRevision
 from fieldsurvey.store.sqlite import SQLiteStore, open_store
-from fieldsurvey.sync import export_file, merge_files
+from fieldsurvey.sync import MergeReport, export_file, merge_files
 
 WAIT = 1.0
 """How long the failing merge waits for the answer before it fails (the answer cannot finish
@@ -40,17 +40,21 @@ def export(tmp_path: Path, one_question: Questionnaire) -> Path:
 
 
 def merge_in_worker(
-    store: SQLiteStore, export: Path, errors: list[BaseException]
+    store: SQLiteStore, export: Path, reports: list[MergeReport]
 ) -> threading.Thread:
     def run() -> None:
-        try:
-            merge_files(store, [export])
-        except DiskFull as exc:
-            errors.append(exc)
+        reports.append(merge_files(store, [export]))
 
     worker = threading.Thread(target=run)
     worker.start()
     return worker
+
+
+def failed_to_store(reports: list[MergeReport]) -> bool:
+    """The one file was rejected because the store failed (its unit rolled back)."""
+    (report,) = reports
+    (result,) = report.files
+    return result.status == "rejected" and "the disk is full" in (result.error or "")
 
 
 def merged_rows(path: Path) -> tuple[int, int]:
@@ -78,14 +82,14 @@ def test_an_answer_saved_while_a_merge_fails_in_a_worker_is_kept(
         raise DiskFull("the disk is full")
 
     monkeypatch.setattr(store, "record_import", record_then_fail)
-    errors: list[BaseException] = []
-    worker = merge_in_worker(store, export, errors)
+    reports: list[MergeReport] = []
+    worker = merge_in_worker(store, export, reports)
     assert in_merge.wait(10)
     assert interview.answer("n", 7) is None  # "saved": committed before returning
     answered.set()
     worker.join()
 
-    assert len(errors) == 1  # the merge failed and rolled back...
+    assert failed_to_store(reports)  # the merged file failed and rolled back...
     assert merged_rows(store.path) == (0, 0)
     assert open_store(store.path).load_answers(interview.response_id) == {"n": 7}  # ...not this
 
@@ -95,7 +99,7 @@ def test_closing_an_interview_mid_merge_never_commits_part_of_the_file(
 ) -> None:
     store = open_store(tmp_path / "supervisor.db")
     part_written, closed = threading.Event(), threading.Event()
-    errors: list[BaseException] = []
+    reports: list[MergeReport] = []
     workers: list[threading.Thread] = []
 
     def insert_then_fail(columns: tuple[str, ...], revisions: list[IncomingRevision]) -> None:
@@ -107,7 +111,7 @@ def test_closing_an_interview_mid_merge_never_commits_part_of_the_file(
     def clock() -> float:
         """The interview's page timer; as the interview closes, a merge starts."""
         if closing and not workers:
-            workers.append(merge_in_worker(store, export, errors))
+            workers.append(merge_in_worker(store, export, reports))
             part_written.wait(WAIT)
         return time.monotonic()
 
@@ -120,7 +124,7 @@ def test_closing_an_interview_mid_merge_never_commits_part_of_the_file(
     closed.set()
     workers[0].join()
 
-    assert len(errors) == 1
+    assert failed_to_store(reports)
     assert merged_rows(store.path) == (0, 0)  # the failed file left nothing, not half of it
     fresh = open_store(store.path)
     assert fresh.get_response(interview.response_id).status == "complete"  # type: ignore[union-attr]

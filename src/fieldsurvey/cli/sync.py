@@ -15,6 +15,7 @@ from typing import NoReturn
 import click
 
 from fieldsurvey.cli.common import EXIT_OK, EXIT_REJECTED, db_option, fail, open_db_or_exit
+from fieldsurvey.safetext import terminal_text
 from fieldsurvey.services.export import export_responses, recipients_from
 from fieldsurvey.services.failures import Cause, JobFailed
 from fieldsurvey.services.merge import identities_from, merge_exports
@@ -177,15 +178,17 @@ def _conflicts_text(conflicts: ConflictList) -> str:
                 f"{version.interviewer or '?'} on {version.device_id[:8]}, {version.status}, "
                 f"{version.updated_at}{head}: {values}"
             )
-    return "\n".join(lines)
+    return "\n".join(terminal_text(line) for line in lines)
 
 
 def _resolutions_text(log: ResolutionLog) -> str:
     if not log.resolutions:
         return "no conflicts resolved on this device"
     return "\n".join(
-        f"{r.resolved_at} {r.uuid}: kept {r.kept_hash[:12]}, set aside "
-        f"{', '.join(h[:12] for h in r.set_aside) or 'none'} (by {r.resolved_by or '?'})"
+        terminal_text(
+            f"{r.resolved_at} {r.uuid}: kept {r.kept_hash[:12]}, set aside "
+            f"{', '.join(h[:12] for h in r.set_aside) or 'none'} (by {r.resolved_by or '?'})"
+        )
         for r in log.resolutions
     )
 

@@ -114,6 +114,14 @@ class Questionnaires(UnitOfWork, Protocol):
         """The installed versions among `hashes`, by hash."""
         ...
 
+    def installed_sources(self) -> dict[str, str]:
+        """hash -> source of every installed version (merge checks records against them)."""
+        ...
+
+    def hashes_of_version(self, questionnaire: str, version: str) -> list[str]:
+        """The hashes installed under one questionnaire id and version (normally one)."""
+        ...
+
 
 class Responses(Protocol):
     def get_response(self, response_id: int) -> ResponseRecord | None: ...

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pyrage
 
-from fieldsurvey.store.errors import IntegrityFailure
+from fieldsurvey.store.errors import IntegrityFailure, StoreError
 from fieldsurvey.store.interface import Imports
 from fieldsurvey.store.records import ImportRow, utc_now
 from fieldsurvey.sync.apply import Tally, apply_records
@@ -50,8 +50,12 @@ def merge_files(
     limits: Limits = DEFAULT_LIMITS,
     on_progress: ProgressCallback | None = None,
 ) -> MergeReport:
-    """Merge each file on its own (one bad file never blocks the others), then report gaps."""
-    reading = Reading.of(identities, limits, store.merged_files())
+    """Merge each file on its own (one bad file never blocks the others), then report gaps.
+
+    A file that cannot be stored (full disk, I/O error) is reported as rejected like any
+    other, and the files before it stay merged: the report is always complete.
+    """
+    reading = Reading.of(identities, limits, store.merged_files(), store.installed_sources())
     results: list[FileResult] = []
     with store.bulk_writes():
         for done, (path, prepared) in enumerate(prepared_files(paths, reading), 1):
@@ -69,7 +73,7 @@ def merge_file(
     limits: Limits = DEFAULT_LIMITS,
 ) -> FileResult:
     """Merge one file: merged with its counts, or rejected with the reason and no change."""
-    reading = Reading.of(identities, limits, store.merged_files())
+    reading = Reading.of(identities, limits, store.merged_files(), store.installed_sources())
     return _commit(store, path, prepare(path, reading))
 
 
@@ -84,6 +88,9 @@ def _commit(store: Imports, path: Path, prepared: Prepared) -> FileResult:
         tally = _store(store, prepared.export, path)
     except RejectedFile as exc:
         return FileResult.rejected(str(path), exc)
+    except StoreError as exc:  # a full disk, an I/O error: this file only, rolled back
+        failure = RejectedFile(Reason.STORE_FAILED, detail=exc.message)
+        return FileResult.rejected(str(path), failure)
     return FileResult(path=str(path), status="merged", **vars(tally))
 
 
@@ -108,12 +115,17 @@ def _store(store: Imports, export: ExportFile, path: Path) -> Tally:
 
 
 def sequence_gaps(store: Imports) -> list[Gap]:
-    """Per device, the export sequence numbers below its highest one never merged here."""
-    seen: dict[str, set[int]] = {}
+    """Per device, the runs of export sequence numbers below its highest one never merged."""
+    seen: dict[str, list[int]] = {}
     for device, seq in store.import_sequences():
-        seen.setdefault(device, set()).add(seq)
-    gaps = [
-        Gap(device=device, missing=sorted(set(range(1, max(seqs))) - seqs))
-        for device, seqs in sorted(seen.items())
-    ]
-    return [gap for gap in gaps if gap.missing]
+        seen.setdefault(device, []).append(seq)
+    gaps: list[Gap] = []
+    for device, seqs in sorted(seen.items()):
+        runs, expected = [], 1
+        for seq in sorted(seqs):
+            if seq > expected:
+                runs.append((expected, seq - 1))
+            expected = seq + 1
+        if runs:
+            gaps.append(Gap.of(device, runs))
+    return gaps

@@ -147,7 +147,8 @@ class ImportsMixin(SQLiteBase):
         )  # fmt: skip
 
     def import_sequences(self) -> list[tuple[str, int]]:
-        return [(d, s) for d, s in self.conn.execute("SELECT device_id, export_seq FROM imports")]
+        rows = self.conn.execute("SELECT DISTINCT device_id, export_seq FROM imports")
+        return [(device, seq) for device, seq in rows]
 
     @contextlib.contextmanager
     def bulk_writes(self) -> Iterator[None]:
@@ -159,8 +160,8 @@ class ImportsMixin(SQLiteBase):
                 conn.execute(f"PRAGMA wal_autocheckpoint = {CHECKPOINT_PAGES}")
         try:
             yield
-        finally:
-            with mapped(str(self.path)):
+        finally:  # files merged are committed: a failing checkpoint must not hide their report
+            with contextlib.suppress(sqlite3.Error):
                 conn.execute(f"PRAGMA wal_autocheckpoint = {before}")
                 if before and not conn.in_transaction:
                     conn.execute("PRAGMA wal_checkpoint(PASSIVE)")

@@ -30,6 +30,16 @@ class QuestionnairesMixin(SQLiteBase):
         ).fetchall()
         return [InstalledQuestionnaire(*row) for row in rows]
 
+    def installed_sources(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT hash, source FROM questionnaires").fetchall())
+
+    def hashes_of_version(self, questionnaire: str, version: str) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT hash FROM questionnaires WHERE id = ? AND version = ? ORDER BY hash",
+            [questionnaire, version],
+        )
+        return [row[0] for row in rows]
+
     def questionnaire_sources(self, hashes: Sequence[str]) -> list[InstalledQuestionnaire]:
         rows = self.conn.execute(
             f"SELECT {_COLUMNS} FROM questionnaires "
