@@ -15,6 +15,10 @@ revisions, ~1M answers and ~1M paradata events (see sync_benchdata.py). Then, in
   file): what the per-file commits cost SQLite itself, checks aside;
 - pandas: read the same data as CSV, concat, drop_duplicates; target merge >= 10x faster;
 - merging all 200 again; target <= 0.3x the first merge;
+- the cost of checking records against their questionnaire (sync/conformance.py): the same
+  merge in one process (no helper) with the checks and with them stubbed out, in turns;
+  target: the difference <= 25% of the merge (with the helper the checks also overlap the
+  writes, so this is the worst case);
 - peak memory of a child process doing the merge, plus that of merge's helper process (which
   reads files ahead, see fieldsurvey/sync/helper.py); target <= 150 MiB.
 
@@ -25,6 +29,7 @@ the medians of each round's ratio, beside the best and median times.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import shutil
@@ -34,9 +39,12 @@ import sys
 import time
 import zipfile
 from pathlib import Path
+from unittest import mock
 
-from fieldsurvey.store.db import open_database
-from fieldsurvey.sync import merge_file, merge_files
+from fieldsurvey.store.records import RESPONSE_FIELDS
+from fieldsurvey.store.sqlite import open_store
+from fieldsurvey.sync import helper, merge_file, merge_files, reader
+from fieldsurvey.sync.conformance import Clock
 from sync_benchdata import OUT, make_device
 
 DATA = OUT / "sync"
@@ -61,8 +69,8 @@ def generate(devices: int, files_per_device: int, per_file: int) -> None:
 
 def build_raw() -> None:
     """One database holding every device's rows, ids offset so they do not collide."""
-    raw = open_database(RAW)
-    columns = ", ".join(c for c in raw.table("responses").columns_dict if c != "id")
+    raw = open_store(RAW)
+    columns = ", ".join(c for c in RESPONSE_FIELDS if c != "id")
     for k, device in enumerate(sorted(DEVICES.glob("*.db"))):
         offset = (k + 1) * 10_000_000
         raw.execute("ATTACH DATABASE ? AS d", [str(device)])
@@ -75,14 +83,14 @@ def build_raw() -> None:
                     "duration_ms, detail FROM d.paradata")  # fmt: skip
         raw.execute("COMMIT")
         raw.execute("DETACH DATABASE d")
-    raw.conn.close()
+    raw.close()
 
 
 def build_raw_per_file() -> None:
     """Each export file's rows as a SQLite file, ids offset so that no two files collide."""
     PER_FILE.mkdir(parents=True, exist_ok=True)
     for k, path in enumerate(sorted(FILES.iterdir())):
-        db = open_database(PER_FILE / f"{path.stem}.db")
+        db = open_store(PER_FILE / f"{path.stem}.db")
         assert merge_file(db, path).status == "merged"
         offset = (k + 1) * 10_000_000
         db.execute("PRAGMA foreign_keys = OFF")
@@ -91,7 +99,7 @@ def build_raw_per_file() -> None:
             for table in ("answers", "paradata"):
                 db.execute(f"UPDATE {table} SET response = response + {offset}")
         db.execute("PRAGMA journal_mode = DELETE")
-        db.conn.close()
+        db.close()
 
 
 def to_csv(path: Path) -> None:
@@ -121,7 +129,7 @@ def fresh(path: Path) -> Path:
 
 
 def timed_merge(db_path: Path, files: list[Path]) -> tuple[float, float, dict[str, int]]:
-    db = open_database(db_path)
+    db = open_store(db_path)
     start = time.perf_counter()
     report = merge_files(db, files)
     first = time.perf_counter() - start
@@ -131,12 +139,28 @@ def timed_merge(db_path: Path, files: list[Path]) -> tuple[float, float, dict[st
     second = time.perf_counter() - start
     assert all(f.already_merged for f in again.files)
     counts = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
-    db.conn.close()
+    db.close()
     return first, second, counts
 
 
+def timed_single_process(db_path: Path, files: list[Path], *, checks: bool) -> float:
+    """Merge in this process alone, with or without the checks against the questionnaire."""
+    with contextlib.ExitStack() as patches:
+        patches.enter_context(mock.patch.object(helper, "_worth_a_helper", lambda *_: False))
+        if not checks:
+            patches.enter_context(mock.patch.object(reader, "_record_problems", lambda *_: []))
+            patches.enter_context(mock.patch.object(Clock, "first_late", lambda *_: None))
+        db = open_store(fresh(db_path))
+        start = time.perf_counter()
+        report = merge_files(db, files)
+        elapsed = time.perf_counter() - start
+        db.conn.close()
+    assert report.all_merged
+    return elapsed
+
+
 def timed_raw(db_path: Path) -> tuple[float, dict[str, int]]:
-    db = open_database(db_path)
+    db = open_store(db_path)
     start = time.perf_counter()
     db.execute("ATTACH DATABASE ? AS src", [str(RAW)])
     db.execute("BEGIN IMMEDIATE")
@@ -145,12 +169,12 @@ def timed_raw(db_path: Path) -> tuple[float, dict[str, int]]:
     db.execute("COMMIT")
     elapsed = time.perf_counter() - start
     counts = {t: db.execute(f"SELECT count(*) FROM main.{t}").fetchone()[0] for t in TABLES}
-    db.conn.close()
+    db.close()
     return elapsed, counts
 
 
 def timed_raw_per_file(db_path: Path) -> tuple[float, dict[str, int]]:
-    db = open_database(db_path)
+    db = open_store(db_path)
     sources = sorted(PER_FILE.glob("*.db"))
     start = time.perf_counter()
     for source in sources:
@@ -162,7 +186,7 @@ def timed_raw_per_file(db_path: Path) -> tuple[float, dict[str, int]]:
         db.execute("DETACH DATABASE src")
     elapsed = time.perf_counter() - start
     counts = {t: db.execute(f"SELECT count(*) FROM main.{t}").fetchone()[0] for t in TABLES}
-    db.conn.close()
+    db.close()
     return elapsed, counts
 
 
@@ -187,8 +211,8 @@ def child_peak_mib(db_path: Path) -> tuple[float, float]:
     """
     code = (
         "import resource, sys; from pathlib import Path;"
-        "from fieldsurvey.store.db import open_database; from fieldsurvey.sync import merge_files;"
-        "merge_files(open_database(sys.argv[2]), sorted(Path(sys.argv[1]).iterdir()));"
+        "from fieldsurvey.store.sqlite import open_store; from fieldsurvey.sync import merge_files;"
+        "merge_files(open_store(sys.argv[2]), sorted(Path(sys.argv[1]).iterdir()));"
         "status = Path('/proc/self/status').read_text().splitlines();"
         "print(next(line.split()[1] for line in status if line.startswith('VmHWM')),"
         "      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
@@ -212,8 +236,10 @@ def main() -> None:
         generate(args.devices, args.files_per_device, args.per_file)
         print(f"generated data in {time.perf_counter() - start:.1f} s")
     files = sorted(FILES.iterdir())
-    merges, agains, raws, per_files = [], [], [], []
+    merges, agains, raws, per_files, checked, unchecked = [], [], [], [], [], []
     for _ in range(args.repeat):
+        checked.append(timed_single_process(DATA / "single.db", files, checks=True))
+        unchecked.append(timed_single_process(DATA / "single.db", files, checks=False))
         merge_s, again_s, merged = timed_merge(fresh(DATA / "merged.db"), files)
         raw_s, raw_counts = timed_raw(fresh(DATA / "rawmerged.db"))
         per_file_s, per_file_counts = timed_raw_per_file(fresh(DATA / "rawmerged.db"))
@@ -222,6 +248,7 @@ def main() -> None:
         agains.append(again_s)
         raws.append(raw_s)
         per_files.append(per_file_s)
+    share = statistics.median((c - u) / c for c, u in zip(checked, unchecked, strict=True))
     pandas_s = timed_pandas()
     own, helper = child_peak_mib(DATA / "child.db")
     size = sum(p.stat().st_size for p in files) / 2**20
@@ -231,6 +258,8 @@ def main() -> None:
     report("raw SQLite INSERT OR IGNORE", raws, f"merge/raw = {ratio:.2f}x (target <= 1.5)")
     per_file = statistics.median(m / r for m, r in zip(merges, per_files, strict=True))
     report("raw SQLite, file by file", per_files, f"merge/raw per file = {per_file:.2f}x")
+    report("one process, records checked", checked)
+    report("one process, checks stubbed", unchecked, f"checks = {share:.0%} (target <= 25%)")
     if pandas_s is None:
         print("pandas: not installed; run `uv run --with pandas python bench/bench_merge.py`")
     else:

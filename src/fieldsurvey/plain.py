@@ -11,7 +11,6 @@ from collections.abc import Callable
 from enum import Enum
 
 import questionary
-import sqlite_utils
 from questionary import Choice
 
 from fieldsurvey.engine import Interview, resume_interview, start_interview
@@ -26,8 +25,8 @@ from fieldsurvey.questionnaire.model import (
     SelectMultiple,
     SelectOne,
 )
-from fieldsurvey.store.counts import list_drafts
-from fieldsurvey.store.db import get_setting, set_setting
+from fieldsurvey.store.interface import InterviewStore
+from fieldsurvey.store.status import Status
 from fieldsurvey.ui.formatting import format_answer
 
 REFUSED = N_("No consent: the interview ends; only the refusal is kept.")
@@ -65,7 +64,7 @@ class PlainInterview:
         """Ask until the interview is closed or the interviewer quits; returns the status."""
         interview = self.interview
         try:
-            while interview.status == "draft":
+            while interview.status is Status.DRAFT:
                 if interview.page is None:
                     self._review_and_finish()
                     continue
@@ -76,13 +75,13 @@ class PlainInterview:
                     self._to_the_end()
         except KeyboardInterrupt:
             pass
-        if interview.status == "draft" and interview.discard_if_empty():
+        if interview.status is Status.DRAFT and interview.discard_if_empty():
             self.say(self.tr("Nothing was answered: no draft kept."))
-        elif interview.status == "draft":
+        elif interview.status is Status.DRAFT:
             interview.suspend()
             self.say(self.tr("Draft kept: resume it with `fieldsurvey ask`."))
         else:
-            self.say(self.tr(REFUSED if interview.status == "refused" else DONE))
+            self.say(self.tr(REFUSED if interview.status is Status.REFUSED else DONE))
         return interview.status
 
     def _ask_page(self) -> Move:
@@ -116,7 +115,7 @@ class PlainInterview:
             self.say(f"! {problem.message}")
 
     def _prompt(self, question: QuestionLike) -> tuple[Move, object]:
-        label = wrap(self.interview.text(question.label))
+        label = wrap(self.interview.text(getattr(question, "label", None)))
         hint = self.interview.text(getattr(question, "hint", None))
         message = f"{label}\n{wrap(f'({hint})', '  ')}" if hint else label
         if isinstance(question, Note):
@@ -164,7 +163,8 @@ class PlainInterview:
         return (picked, None) if isinstance(picked, Move) else (Move.ANSWERED, picked)
 
     def _checkbox(self, message: str, question: SelectMultiple) -> tuple[Move, object]:
-        current = self.interview.value(question.id) or []
+        stored = self.interview.value(question.id)
+        current = stored if isinstance(stored, list) else []
         choices = self._choices(question)
         for choice in choices:
             choice.checked = choice.value in current
@@ -262,19 +262,19 @@ class PlainInterview:
 
 
 def open_interview(
-    db: sqlite_utils.Database, questionnaire: Questionnaire, lang: str | None, force_new: bool
+    store: InterviewStore, questionnaire: Questionnaire, lang: str | None, force_new: bool
 ) -> Interview:
     """Ask for interviewer and office on first use, then offer the drafts or start anew."""
-    language = lang or get_setting(db, "language") or questionnaire.default_language
+    language = lang or store.get_setting("language") or questionnaire.default_language
     for key, prompt in (("interviewer", N_("Interviewer name")), ("office", N_("Office"))):
-        if not get_setting(db, key):
+        if not store.get_setting(key):
             value = questionary.text(tr(prompt, language) + ":").unsafe_ask().strip()
             if value:
-                set_setting(db, key, value)
-    drafts = [] if force_new else list_drafts(db)
+                store.set_setting(key, value)
+    drafts = [] if force_new else store.list_drafts()
     chosen = None
     if drafts:
-        options = [Choice(tr("Start a new interview", language), value=None)]
+        options = [Choice(tr("Start a new interview", language), value=0)]  # None means title
         options += [
             Choice(
                 tr(
@@ -290,9 +290,9 @@ def open_interview(
             for d in drafts
         ]
         chosen = questionary.select(tr("Drafts on this device:", language), options).unsafe_ask()
-    if chosen is None:
-        return start_interview(db, questionnaire, language=lang)
-    interview = resume_interview(db, chosen, [questionnaire])
+    if not chosen:
+        return start_interview(store, questionnaire, language=lang)
+    interview = resume_interview(store, chosen, [questionnaire])
     if lang:
         interview.set_language(lang)
     return interview

@@ -24,7 +24,7 @@ from fieldsurvey.i18n import tr
 from fieldsurvey.plain import PlainInterview
 from fieldsurvey.plain_prompts import match_terminal_widths, wrap
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.store.db import open_database
+from fieldsurvey.store.sqlite import open_store
 
 T = TypeVar("T")
 ENTER, DOWN, SPACE = "\r", "\x1b[B", " "
@@ -138,7 +138,7 @@ def typed(keys: list[str], action: Callable[[], T]) -> T:
 
 
 def run_keys(db_path: Path, questionnaire: Questionnaire, keys: list[str]) -> tuple[str, list[str]]:
-    db = open_database(db_path)
+    db = open_store(db_path)
     lines: list[str] = []
     interview = start_interview(db, questionnaire)
     status = typed(keys, PlainInterview(interview, say=lines.append).run)
@@ -146,7 +146,7 @@ def run_keys(db_path: Path, questionnaire: Questionnaire, keys: list[str]) -> tu
 
 
 def answers(db_path: Path) -> dict[str, Any]:
-    db = open_database(db_path)
+    db = open_store(db_path)
     rows = db.execute("SELECT question, value FROM answers").fetchall()
     return {q: json.loads(v) for q, v in rows}
 
@@ -231,7 +231,7 @@ def test_quit_then_resume_in_chinese(db_path: Path, questionnaire: Questionnaire
     quit_keys = [ENTER, DOWN * 4, ENTER]  # consent yes; persona page: "Save and quit"
     status, lines = run_keys(db_path, questionnaire, quit_keys)
     assert status == "draft" and lines[-1].startswith("Draft kept")
-    db = open_database(db_path)
+    db = open_store(db_path)
     draft_id = db.execute("SELECT id FROM responses").fetchone()[0]
     interview = resume_interview(db, draft_id, [questionnaire])
     lines = []
@@ -266,8 +266,8 @@ def test_number_keys_answer_at_once(db_path: Path, questionnaire: Questionnaire)
 def test_languages_by_their_names_and_prompt_words_in_the_interview_language(
     db_path: Path, questionnaire: Questionnaire
 ) -> None:
-    db = open_database(db_path)
-    interview = start_interview(db, questionnaire, language="zh")
+    store = open_store(db_path)
+    interview = start_interview(store, questionnaire, language="zh")
     plain = PlainInterview(interview, say=lambda _: None)
     assert [c.title for c in plain.language_choices()] == ["English", "中文"]  # not en, zh
     keys = [DOWN * 3, ENTER, "1", "\x03"]  # "change language", 1 English, then Ctrl+C
@@ -315,4 +315,4 @@ def test_quitting_before_any_answer_leaves_no_draft(
     status, lines = run_keys(db_path, questionnaire, ["\x03"])
     assert status == "draft"  # it was one, now deleted
     assert lines[-1] == "Nothing was answered: no draft kept."
-    assert open_database(db_path).execute("SELECT COUNT(*) FROM responses").fetchone()[0] == 0
+    assert open_store(db_path).execute("SELECT COUNT(*) FROM responses").fetchone()[0] == 0

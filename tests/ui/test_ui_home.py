@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-import sqlite_utils
 from ui_helpers import PERSONA_KEYS, MakeApp, answer_focused, screen_text, settle
 
-from fieldsurvey.store.counts import list_drafts
+from fieldsurvey.store.sqlite import SQLiteStore
 from fieldsurvey.ui.screens.home import HomeScreen
 from fieldsurvey.ui.screens.interview import InterviewScreen
 
@@ -27,7 +26,7 @@ async def start_draft(pilot, persona: str, pages: int) -> tuple[int, str]:  # ty
 
 
 async def test_a_draft_is_counted_as_its_interview_counts_it(
-    make: MakeApp, db: sqlite_utils.Database
+    make: MakeApp, db: SQLiteStore
 ) -> None:
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -38,13 +37,13 @@ async def test_a_draft_is_counted_as_its_interview_counts_it(
         assert re.search(rf"1  \d\d-\d\d \d\d:\d\d  Insured worker  {header}\b", text), text
 
 
-async def test_a_digit_resumes_that_draft(make: MakeApp, db: sqlite_utils.Database) -> None:
+async def test_a_digit_resumes_that_draft(make: MakeApp, db: SQLiteStore) -> None:
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         first, _ = await start_draft(pilot, "worker", 1)
         second, _ = await start_draft(pilot, "employer", 1)
-        listed = [d.id for d in list_drafts(db)]
+        listed = [d.id for d in db.list_drafts()]
         assert sorted(listed) == sorted([first, second])
         await pilot.press("2")  # the second line of the list, wherever the focus is
         await pilot.pause()
@@ -54,7 +53,7 @@ async def test_a_digit_resumes_that_draft(make: MakeApp, db: sqlite_utils.Databa
 
 
 async def test_opening_and_leaving_without_an_answer_leaves_no_draft(
-    make: MakeApp, db: sqlite_utils.Database
+    make: MakeApp, db: SQLiteStore
 ) -> None:
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -66,6 +65,6 @@ async def test_opening_and_leaving_without_an_answer_leaves_no_draft(
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert "No drafts." in screen_text(app)
-    assert list_drafts(db) == []
+    assert db.list_drafts() == []
     assert db.execute("SELECT COUNT(*) FROM responses").fetchone()[0] == 0
     assert db.execute("SELECT COUNT(*) FROM paradata").fetchone()[0] == 0

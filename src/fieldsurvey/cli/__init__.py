@@ -24,6 +24,7 @@ from fieldsurvey.cli.common import (
 )
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError, load_questionnaire
+from fieldsurvey.safetext import terminal_text
 
 LAZY_COMMANDS = {
     "ask": "fieldsurvey.cli.interview:ask",
@@ -34,6 +35,7 @@ LAZY_COMMANDS = {
     "merge": "fieldsurvey.cli.sync:merge_command",
     "conflicts": "fieldsurvey.cli.sync:conflicts_command",
     "keys": "fieldsurvey.cli.sync:keys_group",
+    "xlsform": "fieldsurvey.cli.xlsform:xlsform_group",
 }
 """Commands in their own modules, imported only when run (or listed by --help), so that
 opening the app does not pay for the sync, scoring and prompt libraries."""
@@ -108,11 +110,15 @@ def validate(paths: tuple[Path, ...], translations: bool) -> None:
         except QuestionnaireError as exc:
             failed = True
             for problem in exc.problems:
-                click.echo(str(problem), err=True)
+                click.echo(terminal_text(problem), err=True)
             continue
         languages.update(questionnaire.languages)
         count = len(questionnaire.questions)
-        click.echo(f"{path}: ok ({questionnaire.id} {questionnaire.version}, {count} questions)")
+        click.echo(
+            terminal_text(
+                f"{path}: ok ({questionnaire.id} {questionnaire.version}, {count} questions)"
+            )
+        )
     if translations:
         from fieldsurvey.catalogues import translation_report  # only this option reads .po files
         from fieldsurvey.i18n import catalogue_languages

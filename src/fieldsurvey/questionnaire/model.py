@@ -8,6 +8,7 @@ live in `validation.py`, so that every error can be reported at once with its pl
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
 from typing import Annotated, Literal
 
@@ -77,6 +78,8 @@ class _QuestionBase(Strict):
     hint: Text | None = None
     relevant: str | None = None
     required: bool | str = False
+    required_message: Text | None = None
+    """Shown when a required answer is missing (XLSForm's `required_message`)."""
     constraint: str | None = None
     constraint_message: Text | None = None
 
@@ -277,9 +280,11 @@ class Questionnaire(Strict):
     languages: list[LanguageCode] = Field(min_length=1)
     default_language: LanguageCode
     consent: Consent | None = None
-    personas: list[Persona] = Field(min_length=1)
+    personas: list[Persona] = []
+    """Optional, like scales and the analysis part (areas, benefits, messages, indicators):
+    a plain survey (an ordinary XLSForm) has only questions and choice lists."""
     choice_lists: list[ChoiceList] = []
-    scales: list[LikertScale] = Field(min_length=1)
+    scales: list[LikertScale] = []
     areas: list[Area] = []
     survey: list[SurveyItem] = Field(min_length=1)
     benefits: list[Benefit] = []
@@ -322,7 +327,7 @@ class Questionnaire(Strict):
         """Questions in interview order, each with the groups/areas that enclose it."""
         out: list[tuple[QuestionLike, tuple[Container, ...]]] = []
 
-        def visit(items: list, parents: tuple[Container, ...]) -> None:
+        def visit(items: Sequence[SurveyItem | LikertItem], parents: tuple[Container, ...]) -> None:
             for item in items:
                 if isinstance(item, Group):
                     visit(item.items, (*parents, item))

@@ -6,16 +6,16 @@ here as app actions so that Home keys, buttons and the command palette all do th
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
 
-import sqlite_utils
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.store.db import device_id
+from fieldsurvey.store.interface import Store
 from fieldsurvey.ui.cells import match_terminal_widths
 from fieldsurvey.ui.commands import ScreensProvider
 from fieldsurvey.ui.context import AppContext, Clock, system_clock
@@ -53,7 +53,7 @@ FEW_COLOURS = ("standard", "windows")
 class FieldSurveyApp(App[int]):
     """Home, interviews, review and settings over one database and one questionnaire."""
 
-    CSS_PATH: ClassVar[list[str]] = [
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
         "global.tcss",
         "home.tcss",
         "interview.tcss",
@@ -115,10 +115,11 @@ class FieldSurveyApp(App[int]):
         """Cover the app with a message while the terminal is under 80x24; uncover after."""
         if width is None or height is None:
             width, height = self.size
-        covered = isinstance(self.screen, TooSmallScreen)
+        screen = self.screen
+        covered = isinstance(screen, TooSmallScreen)
         if is_too_small(width, height):
-            if covered:
-                self.screen.show_size(width, height)
+            if isinstance(screen, TooSmallScreen):
+                screen.show_size(width, height)
             else:
                 self.push_screen(TooSmallScreen(self.chrome_language))
         elif covered:
@@ -197,7 +198,7 @@ def resolve_theme(choice: str, color_system: str | None) -> str:
 
 
 def make_app(
-    db: sqlite_utils.Database,
+    store: Store,
     questionnaire: Questionnaire,
     *,
     preferences: Preferences | None = None,
@@ -206,17 +207,17 @@ def make_app(
 ) -> FieldSurveyApp:
     """Build the app from its dependencies.
 
-    Preferences default to those stored in `db`; given ones are stored first, because the
+    Preferences default to those stored in `store`; given ones are stored first, because the
     engine reads interviewer, office and round from the database when an interview starts.
     """
     match_terminal_widths()  # before anything is measured: Khmer vowel signs take a cell
     if preferences is not None:
-        save_preferences(db, preferences)
+        save_preferences(store, preferences)
     ctx = AppContext(
-        db=db,
+        store=store,
         questionnaire=questionnaire,
-        device_id=device_id(db),
-        preferences=preferences or load_preferences(db, questionnaire.default_language),
+        device_id=store.device_id(),
+        preferences=preferences or load_preferences(store, questionnaire.default_language),
         clock=clock or system_clock,
     )
     return FieldSurveyApp(ctx, exit_after_first_screen=exit_after_first_screen)

@@ -8,7 +8,6 @@ workers; the list reloads after each resolution.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
@@ -21,7 +20,8 @@ from textual.message import Message
 from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
-from fieldsurvey.store.db import describe_write_error
+from fieldsurvey.safetext import terminal_text
+from fieldsurvey.store.errors import StoreError
 from fieldsurvey.sync import Conflict, ConflictError, keep_version, list_conflicts
 from fieldsurvey.ui.i18n import N_, tr
 from fieldsurvey.ui.screens.base import AppScreen, JobFailed
@@ -88,9 +88,9 @@ class ConflictsScreen(AppScreen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="conflicts-load")
     def load_conflicts(self) -> None:
         try:
-            conflicts = list_conflicts(self.ctx.db).conflicts
-        except sqlite3.Error as exc:
-            self.post_message(JobFailed(str(exc)))
+            conflicts = list_conflicts(self.ctx.store).conflicts
+        except StoreError as exc:
+            self.post_message(JobFailed(exc.message))
             return
         self.post_message(self.Loaded(conflicts))
 
@@ -127,7 +127,7 @@ class ConflictsScreen(AppScreen[None]):
             differing=len(conflict.differing),
             devices=devices,
         )
-        return Option(Content(text), id=conflict.uuid)
+        return Option(Content(terminal_text(text)), id=conflict.uuid)
 
     @on(OptionList.OptionHighlighted, "#conflict-list")
     def show_versions(self) -> None:
@@ -136,9 +136,8 @@ class ConflictsScreen(AppScreen[None]):
         if conflict is None:
             detail.border_title = ""
         else:
-            detail.border_title = self.t(
-                "Interview {uuid}: versions side by side", uuid=conflict.uuid[:8]
-            )
+            title = self.t("Interview {uuid}: versions side by side", uuid=conflict.uuid[:8])
+            detail.border_title = Content(terminal_text(title))
             self.query_one("#conflict-versions", ConflictVersions).show_conflict(
                 conflict, self.ctx.questionnaire, self.chrome_language, self.t, local_time
             )
@@ -164,8 +163,8 @@ class ConflictsScreen(AppScreen[None]):
             "Keep version {letter} of interview {uuid} (device {device}, "
             "saved {saved})? The other versions are set aside, not deleted.",
             letter=name,
-            uuid=conflict.uuid[:8],
-            device=version.device_id[:8],
+            uuid=terminal_text(conflict.uuid[:8]),
+            device=terminal_text(version.device_id[:8]),
             saved=local_time(version.updated_at),
         )
 
@@ -180,11 +179,11 @@ class ConflictsScreen(AppScreen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="conflicts-keep")
     def keep_worker(self, uuid: str, content_hash: str, name: str) -> None:
         try:
-            keep_version(self.ctx.db, uuid, content_hash)
+            keep_version(self.ctx.store, uuid, content_hash)
         except ConflictError as exc:
             self.post_message(JobFailed(str(exc)))
-        except sqlite3.Error as exc:
-            self.post_message(JobFailed(describe_write_error(exc)[1]))
+        except StoreError as exc:
+            self.post_message(JobFailed(exc.message))
         else:
             self.post_message(
                 self.Kept(

@@ -21,7 +21,8 @@ from textual.widgets import Button, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from fieldsurvey.questionnaire.texts import text_in
-from fieldsurvey.store.counts import DraftSummary, HomeCounts, home_counts, list_drafts
+from fieldsurvey.store.counts import home_counts
+from fieldsurvey.store.records import DraftSummary, HomeCounts
 from fieldsurvey.ui.formatting import format_answer
 from fieldsurvey.ui.i18n import N_, pad
 from fieldsurvey.ui.screens.base import AppScreen, JobFailed
@@ -132,8 +133,8 @@ class HomeScreen(AppScreen[None]):
     def load_data(self) -> None:
         """Read counts and drafts off the UI thread (a full scan on a big database)."""
         try:
-            counts = home_counts(self.ctx.db, self.ctx.clock())
-            drafts = list_drafts(self.ctx.db)
+            counts = home_counts(self.ctx.store, self.ctx.clock())
+            drafts = self.ctx.store.list_drafts()
             overviews = [self.overview(draft.id) for draft in drafts]
         except Exception as exc:  # a locked or damaged database: say so on screen
             self.post_message(JobFailed(str(exc)))
@@ -144,7 +145,7 @@ class HomeScreen(AppScreen[None]):
         from fieldsurvey.engine import EngineError, draft_overview
 
         try:
-            return draft_overview(self.ctx.db, response_id, [self.ctx.questionnaire])
+            return draft_overview(self.ctx.store, response_id, [self.ctx.questionnaire])
         except EngineError:  # made with a questionnaire version this device lacks
             return None
 

@@ -72,7 +72,8 @@ class ReviewScreen(AppScreen[ReviewResult | None]):
         listing = self.query_one("#review-list", OptionList)
         listing.clear_options()
         labels = distinct_labels(
-            [self.interview.text(item.question.label) for item in items], LABEL_WIDTH - 3
+            [self.interview.text(getattr(item.question, "label", None)) for item in items],
+            LABEL_WIDTH - 3,
         )
         listing.add_options(
             self.row(number, item, label)

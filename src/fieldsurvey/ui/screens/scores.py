@@ -54,6 +54,17 @@ IMPORTANCE_NOTES = {
         "as the most important. Cross-hairs at the means."
     ),
 }
+EMPTY_TEXT = {
+    "no_data": N_(
+        "No data yet.\n\nScores appear here once interviews are completed on this device or "
+        "merged from other devices (Sync). Start an interview from Home with n."
+    ),
+    "nothing_to_score": N_(
+        "Nothing to score.\n\nThis questionnaire has only questions: no areas of Likert "
+        "items, so there are no area scores. Its answers are kept and exported as usual."
+    ),
+}
+"""What the Scores screen says instead of scores, by report status."""
 TAB_TITLES = {
     "areas": N_("Areas"),
     "groups": N_("Groups"),
@@ -119,13 +130,13 @@ class ScoresScreen(AppScreen[None]):
         questionnaire = self.ctx.questionnaire
         self.languages = (self.chrome_language, self.text_lang)
         yield Header(icon="")
-        yield Static(self.t("Computing the scores…"), id="scores-summary")
-        yield Static(id="scores-warnings")
-        yield Static(id="scores-empty")
+        yield Static(self.t("Computing the scores…"), id="scores-summary", markup=False)
+        yield Static(id="scores-warnings", markup=False)
+        yield Static(id="scores-empty", markup=False)
         with TabbedContent(id="scores-tabs"):
             with TabPane(self.tab_title(0), id="areas"):
                 yield ScoreBars(two_lines=True, selectable=True, id="scores-areas")
-                yield Static(id="scores-messages-title", classes="scores-heading")
+                yield Static(id="scores-messages-title", classes="scores-heading", markup=False)
                 with VerticalScroll(id="scores-messages", classes="scores-messages"):
                     yield Static(id="scores-messages-text")
             with TabPane(self.tab_title(1), id="groups"):
@@ -148,7 +159,11 @@ class ScoresScreen(AppScreen[None]):
                 )
                 with VerticalScroll(id="scores-groups"):
                     for area in questionnaire.areas:
-                        yield Static(classes="scores-heading", id=f"scores-group-title-{area.id}")
+                        yield Static(
+                            classes="scores-heading",
+                            id=f"scores-group-title-{area.id}",
+                            markup=False,
+                        )
                         yield ScoreBars(
                             note_width=GROUP_NOTE,
                             note_title=self.t("    n   gap"),
@@ -159,13 +174,13 @@ class ScoresScreen(AppScreen[None]):
                         classes="scores-heading",
                         id="scores-gaps-title",
                     )
-                    yield Static(id="scores-gaps")
+                    yield Static(id="scores-gaps", markup=False)
             with TabPane(self.tab_title(2), id="quadrants"):
                 yield QuadrantPlot(self.plot_words(), id="scores-plot")
-                yield Static(id="scores-plot-note", classes="hint")
+                yield Static(id="scores-plot-note", classes="hint", markup=False)
             with TabPane(self.tab_title(3), id="awareness"):
                 yield ScoreBars(selectable=True, unit="%", id="scores-awareness")
-                yield Static(id="scores-awareness-title", classes="scores-heading")
+                yield Static(id="scores-awareness-title", classes="scores-heading", markup=False)
                 with VerticalScroll(id="scores-awareness-messages", classes="scores-messages"):
                     yield Static(id="scores-awareness-text")
         yield KeyBar()
@@ -220,7 +235,7 @@ class ScoresScreen(AppScreen[None]):
         with select.prevent(Select.Changed):  # the same dimension, only named anew
             select.set_options(self.dimension_options())
             select.value = self.dimension
-            select.mutate_reactive(Select.value)  # redraw the name even when the value is kept
+            select.mutate_reactive(Select.value)  # type: ignore[misc]  # redraw the name even when the value is kept
         self.query_one("#scores-groups-legend", Static).update(
             self.t("gap = group minus all others · * real difference (95%) · ~ indicative (10-29)")
         )
@@ -285,7 +300,7 @@ class ScoresScreen(AppScreen[None]):
                 return
             try:
                 report = score(
-                    self.ctx.db, self.ctx.questionnaire, by=dimension, lang=self.text_lang
+                    self.ctx.store, self.ctx.questionnaire, by=dimension, lang=self.text_lang
                 )
             except Exception as exc:  # a locked or damaged database: say so on screen
                 self.post_message(self.ReportFailed(str(exc), dimension))
@@ -316,15 +331,8 @@ class ScoresScreen(AppScreen[None]):
     def show_whole_sample(self, report: ScoreReport) -> None:
         """Areas, warnings, awareness and plot of the whole sample (again after a language
         change: the report holds numbers and labels, the screen adds its own words)."""
-        empty = report.status == "no_data"
-        self.show_empty(
-            self.t(
-                "No data yet.\n\nScores appear here once interviews are completed on this device "
-                "or merged from other devices (Sync). Start an interview from Home with n."
-            )
-            if empty
-            else None
-        )
+        empty = report.status != "ok"
+        self.show_empty(self.t(EMPTY_TEXT[report.status]) if empty else None)
         if empty:
             return
         self.show_warnings(warning_lines(report, self.text_lang))
