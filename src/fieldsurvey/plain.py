@@ -225,7 +225,7 @@ class PlainInterview:
         text = interview.text
         rows = [
             Choice(
-                f"{text(item.question.label)}: "
+                f"{text(getattr(item.question, 'label', None))}: "
                 f"{format_answer(item.question, item.value, interview.questionnaire, text) or '—'}",
                 item.question.id,
             )

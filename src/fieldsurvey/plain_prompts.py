@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import shutil
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import prompt_toolkit.utils as prompt_utils
 import questionary
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
 from questionary import Choice
 
-_wcwidth = prompt_utils.wcwidth
+_wcwidth: Callable[[str], int] = vars(prompt_utils)["wcwidth"]
+"""The `wcwidth` prompt_toolkit imported (from the wcwidth package), kept for other marks."""
 
 
 def _terminal_wcwidth(char: str) -> int:
@@ -27,7 +28,7 @@ def _terminal_wcwidth(char: str) -> int:
 
 def match_terminal_widths() -> None:
     """Give Mc characters one cell in prompt_toolkit's measurements (once per process)."""
-    prompt_utils.wcwidth = _terminal_wcwidth  # read by its width cache on each new string
+    vars(prompt_utils)["wcwidth"] = _terminal_wcwidth  # read by its width cache per new string
     prompt_utils._CHAR_SIZES_CACHE.clear()
 
 
