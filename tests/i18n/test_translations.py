@@ -168,3 +168,11 @@ def add_thai(node: object) -> None:
     elif isinstance(node, list):
         for value in node:
             add_thai(value)
+
+
+def test_ask_takes_any_language_of_the_questionnaire_and_refuses_others(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    result = CliRunner().invoke(main, ["ask", "--lang", "lo", "--db", str(db)])
+    assert result.exit_code == 2
+    assert "'lo' is not a language of the questionnaire (en, zh, km)" in result.output
+    assert not db.exists()  # refused before anything was opened

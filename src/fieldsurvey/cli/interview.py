@@ -16,13 +16,12 @@ from fieldsurvey.cli.common import (
 )
 from fieldsurvey.engine import EngineError
 
-LANGUAGES = click.Choice(["en", "zh", "km"])
-
-
 @click.command()
 @db_option
 @questionnaire_option
-@click.option("--lang", type=LANGUAGES, default=None, help="Interview language (en, zh, km).")
+@click.option(
+    "--lang", default=None, help="Interview language: any the questionnaire has (en, zh, km...)."
+)
 @click.option(
     "--new", "force_new", is_flag=True, help="Start a new interview even if drafts exist."
 )
@@ -37,6 +36,11 @@ def ask(
     from fieldsurvey.plain import PlainInterview, open_interview  # prompt_toolkit: only here
 
     questionnaire = load_questionnaire_or_exit(questionnaire_path)
+    if lang is not None and lang not in questionnaire.languages:
+        known = ", ".join(questionnaire.languages)
+        raise click.BadParameter(
+            f"{lang!r} is not a language of the questionnaire ({known})", param_hint="--lang"
+        )
     db = open_db_or_exit(db_path)
     try:
         interview = open_interview(db, questionnaire, lang, force_new)
