@@ -22,6 +22,7 @@ async def start_draft(pilot, persona: str, pages: int) -> tuple[int, str]:  # ty
     progress = screen.interview.progress()
     await pilot.press("escape")
     await settle(pilot)
+    await settle(pilot)  # the drafts, then each counted as its interview counts it
     return screen.interview.response_id, f"{progress.answered}/{progress.relevant}"
 
 

@@ -16,6 +16,7 @@ from fieldsurvey.cli.common import (
 )
 from fieldsurvey.engine import EngineError
 
+
 @click.command()
 @db_option
 @questionnaire_option

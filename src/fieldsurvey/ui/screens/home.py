@@ -63,21 +63,22 @@ class HomeScreen(AppScreen[None]):
     class DataLoaded(Message):
         """Counts and drafts read by the worker, for the UI thread to show."""
 
-        def __init__(
-            self,
-            counts: HomeCounts,
-            drafts: list[DraftSummary],
-            overviews: list[DraftOverview | None],
-        ) -> None:
+        def __init__(self, counts: HomeCounts, drafts: list[DraftSummary]) -> None:
             super().__init__()
             self.counts = counts
             self.drafts = drafts
+
+    class OverviewsLoaded(Message):
+        """Each draft as its interview counts it (None: its questionnaire is not here)."""
+
+        def __init__(self, overviews: list[DraftOverview | None]) -> None:
+            super().__init__()
             self.overviews = overviews
-            """Each draft as its interview counts it (None: its questionnaire is not here)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.offered_resume = False
+        self.drafts: list[DraftSummary] = []
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -135,19 +136,26 @@ class HomeScreen(AppScreen[None]):
         try:
             counts = home_counts(self.ctx.store, self.ctx.clock())
             drafts = self.ctx.store.list_drafts()
-            overviews = [self.overview(draft.id) for draft in drafts]
         except Exception as exc:  # a locked or damaged database: say so on screen
             self.post_message(JobFailed(str(exc)))
             return
-        self.post_message(self.DataLoaded(counts, drafts, overviews))
+        self.post_message(self.DataLoaded(counts, drafts))
 
-    def overview(self, response_id: int) -> DraftOverview | None:
+    @work(thread=True, exclusive=True, exit_on_error=False, group="home-overviews")
+    def load_overviews(self, drafts: list[DraftSummary]) -> None:
+        """Count each draft as its interview does. It runs once the drafts are on screen: the
+        engine costs ~0.3 s to import, and a worker holding the GIL would delay the first
+        paint (bench_startup.py)."""
         from fieldsurvey.engine import EngineError, draft_overview
 
-        try:
-            return draft_overview(self.ctx.store, response_id, [self.ctx.questionnaire])
-        except EngineError:  # made with a questionnaire version this device lacks
-            return None
+        overviews: list[DraftOverview | None] = []
+        for draft in drafts:
+            try:
+                found = draft_overview(self.ctx.store, draft.id, [self.ctx.questionnaire])
+            except EngineError:  # made with a questionnaire version this device lacks
+                found = None
+            overviews.append(found)
+        self.post_message(self.OverviewsLoaded(overviews))
 
     @on(DataLoaded)
     def show_data(self, event: DataLoaded) -> None:
@@ -163,24 +171,36 @@ class HomeScreen(AppScreen[None]):
                 (f"{counts.not_exported:,}", "bold"),
             )
         )
-        drafts_list = self.query_one("#home-drafts", OptionList)
-        highlighted = drafts_list.highlighted
-        drafts_list.clear_options()
+        self.drafts = event.drafts
+        self.show_drafts([None] * len(event.drafts))
         if event.drafts:
-            drafts_list.add_options(
-                self.draft_option(number, draft, overview)
-                for number, (draft, overview) in enumerate(
-                    zip(event.drafts, event.overviews, strict=True), start=1
-                )
-            )
-            drafts_list.highlighted = min(highlighted or 0, len(event.drafts) - 1)
-        else:
-            drafts_list.add_option(Option(Content(self.t("No drafts.")), disabled=True))
+            self.load_overviews(event.drafts)
+        drafts_list = self.query_one("#home-drafts", OptionList)
         self.query_one("#home-resume", Button).disabled = not event.drafts
         if event.drafts and not self.offered_resume:
             # An interview was left unfinished (closed, Ctrl+C, a crash): offer it first.
             self.offered_resume = True
             drafts_list.focus()
+
+    @on(OverviewsLoaded)
+    def show_overviews(self, event: OverviewsLoaded) -> None:
+        if len(event.overviews) == len(self.drafts):
+            self.show_drafts(event.overviews)
+
+    def show_drafts(self, overviews: list[DraftOverview | None]) -> None:
+        drafts_list = self.query_one("#home-drafts", OptionList)
+        highlighted = drafts_list.highlighted
+        drafts_list.clear_options()
+        if self.drafts:
+            drafts_list.add_options(
+                self.draft_option(number, draft, overview)
+                for number, (draft, overview) in enumerate(
+                    zip(self.drafts, overviews, strict=True), start=1
+                )
+            )
+            drafts_list.highlighted = min(highlighted or 0, len(self.drafts) - 1)
+        else:
+            drafts_list.add_option(Option(Content(self.t("No drafts.")), disabled=True))
 
     @on(JobFailed)
     def show_failure(self, event: JobFailed) -> None:
@@ -202,8 +222,8 @@ class HomeScreen(AppScreen[None]):
             "{started}  {persona}  {answered}/{total}",
             started=local_time(draft.started_at)[5:],  # the year is this one, or nearly
             persona=persona_label,
-            answered=progress.answered if progress else draft.answers,
-            total=progress.relevant if progress else "?",
+            answered=progress.answered if progress else "…",
+            total=progress.relevant if progress else "…",
         )
         who = self.who(overview.answers) if overview else ""
         key = f"{number}  " if number <= 9 else "   "
