@@ -18,6 +18,7 @@ from fieldsurvey.cli import main
 from fieldsurvey.engine import start_interview
 from fieldsurvey.plain import PlainInterview
 from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
+from fieldsurvey.questionnaire.problems import Code
 from fieldsurvey.scoring import WarningCode, score
 from fieldsurvey.store.db import open_database
 
@@ -53,6 +54,7 @@ def test_the_engine_runs_relevance_and_constraints(plain: Questionnaire, tmp_pat
     assert [p.message for p in interview.next()] == ["请回答是否去过"]
     interview.set_language("en")
     assert interview.answer("visited", "yes") is None
+    assert interview.value("minutes") == 15  # its default, stored when the interview started
     assert interview.next() == []
     problem = interview.answer("minutes", 900)
     assert problem is not None and problem.message == "From 0 to 600"
@@ -99,3 +101,11 @@ def test_score_says_nothing_to_score_on_an_empty_database(
 ) -> None:
     report = score(open_database(tmp_path / "s.db"), plain)
     assert report.status == "nothing_to_score" and report.responses == 0
+
+
+def test_a_default_must_be_an_answer_its_question_takes(plain_survey_path: Path) -> None:
+    text = plain_survey_path.read_text().replace('default: "15"', 'default: "a quarter"')
+    plain_survey_path.write_text(text)
+    code, _, err = run("validate", str(plain_survey_path))
+    message = Code.BAD_DEFAULT.format(value="a quarter", expected="a whole number")
+    assert code == 2 and err == f"{plain_survey_path}:15: survey[1].default: {message}\n"

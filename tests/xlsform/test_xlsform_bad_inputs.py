@@ -140,3 +140,12 @@ def test_every_problem_in_one_pass(tmp_path: Path) -> None:
         "survey:3", "survey:4", "survey:4", "survey:5", "survey:5", "survey:6", "survey:7",
         "survey:8",
     ]  # fmt: skip
+
+
+def test_a_default_that_its_question_cannot_take(tmp_path: Path) -> None:
+    header = [*HEADER, "default"]
+    survey: Table = [header, ["integer", "age", "Age", "年龄", None, None, "forty"],
+                     ["select_one yes_no", "ok", "OK?", "好吗？", None, None, "yes"]]  # fmt: skip
+    path = write_workbook(tmp_path / "form.xlsx", {"survey": survey, "choices": CHOICES})
+    message = Code.BAD_DEFAULT.format(value="forty", expected="a whole number")
+    assert [str(p) for p in problems(path)] == [f"{path}:survey:2: default: {message}"]

@@ -93,7 +93,8 @@ class Interview:
             for name in plan.calculations
             if state.calculated(name) != stored.get(name)
         }
-        interview._move(index, [event], recalculated)
+        unsaved = dict(stored) if from_start else {}  # a new draft's defaults: stored now
+        interview._move(index, [event], {**unsaved, **recalculated})
         return interview
 
     # --- what a screen shows ----------------------------------------------------------------

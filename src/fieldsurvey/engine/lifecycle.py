@@ -17,6 +17,7 @@ from fieldsurvey.engine.draft import saving
 from fieldsurvey.engine.errors import EngineError
 from fieldsurvey.engine.interview import Interview
 from fieldsurvey.engine.plan import Plan, plan_for
+from fieldsurvey.engine.values import default_answers
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.store.db import device_id, get_setting, utc_now
 from fieldsurvey.store.ids import time_ordered_uuid
@@ -70,7 +71,10 @@ def start_interview(
             started_at=at,
             updated_at=at,
         )
-        return Interview.open(db, plan, record, {}, Event("start"), from_start=True, clock=clock)
+        defaults = default_answers(plan)
+        return Interview.open(
+            db, plan, record, defaults, Event("start"), from_start=True, clock=clock
+        )
 
 
 def resume_interview(

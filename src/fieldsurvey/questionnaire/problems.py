@@ -51,6 +51,7 @@ class Code(Enum):
     PERSONA_CHOICES = "persona question choices must be the persona ids; {detail}"
     WRONG_QUESTION_TYPE = "question {value!r} must be {expected}, not {found}"
     MISSING_CHOICE_VALUE = "question {qid!r} has no choice {value!r}"
+    BAD_DEFAULT = "default {value!r} is not {expected}"
 
     def format(self, **values: object) -> str:
         return self.value.format(**values)

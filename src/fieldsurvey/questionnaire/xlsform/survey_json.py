@@ -64,14 +64,15 @@ MODELS: dict[str, type[BaseModel]] = {
     "date": DateQuestion, "note": Note, "calculate": Calculate, "likert": LikertItem,
 }  # fmt: skip
 XLSFORM_FIELDS = {"type", "id", "label", "hint", "relevant", "required", "required_message",
-                  "constraint", "constraint_message", "calculation", "choices", "scale", "items",
-                  "field_list"}  # fmt: skip
+                  "constraint", "constraint_message", "default", "calculation", "choices",
+                  "scale", "items", "field_list"}  # fmt: skip
 """Item fields in XLSForm's own columns; every other field is an extension column."""
 AREA_FIELDS = {"id", "label", "relevant", "items"}
 """Area fields on its `begin group` row's own columns (the others are extension columns)."""
 REFUSED = "_fieldsurvey_refused"
 TABLE_LIST_LABELS = "reserved_name_for_field_list_labels"
 TRUE = {k for k, v in yes_no.items() if v}
+FALSE = {k for k, v in yes_no.items() if not v}
 OR_OTHER_RELEVANT = re.compile(r"^selected\(\.\./(\w+), 'other'\)$")
 
 
@@ -203,13 +204,12 @@ class SurveyMapper:
             required=_required(bind.get("required")),
             required_message=ctx.text(bind.get("jr:requiredMsg"), place, "required_message"),
             calculation=bind.get("calculate"),
+            default=_default(element.get("default")),
         )
-        for column, value in (
-            ("read_only", bind.get("readonly")),
-            ("default", element.get("default")),
-        ):
-            if value not in (None, "", "false()") and not (column == "read_only" and or_other):
-                ctx.refuse(place, column, XCode.UNSUPPORTED_COLUMN, why=f"{column} (not yet)")
+        read_only = bind.get("readonly")
+        if read_only and read_only not in FALSE and not or_other:
+            why = "read_only (not yet: a read-only question needs its own view in the app)"
+            ctx.refuse(place, "read_only", XCode.UNSUPPORTED_COLUMN, why=why)
         if "media" in element:
             ctx.refuse(place, "media", XCode.UNSUPPORTED_COLUMN, why="images, audio and video")
         self._appearance(element.get("control", {}).get("appearance", ""), place)
@@ -244,6 +244,11 @@ def _copy_fields(
         if name in skip or value is None or value == "":
             continue
         target[name] = ctx.text(value, place, name) if isinstance(value, dict) else value
+
+
+def _default(value: str | None) -> str | None:
+    """A date typed in Excel is read as a date-time at midnight: keep the date."""
+    return value.removesuffix(" 00:00:00") if value else None
 
 
 def _required(value: str | None) -> bool | str | None:

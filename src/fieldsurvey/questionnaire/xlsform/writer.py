@@ -107,6 +107,7 @@ def _question(item: BaseModel) -> dict[str, Cell]:
         required="yes" if required is True else (required or None),
         constraint=getattr(item, "constraint", None),
         calculation=getattr(item, "calculation", None),
+        default=getattr(item, "default", None),
     )
     row.update(_texts("required_message", getattr(item, "required_message", None)))
     row.update(_texts("constraint_message", getattr(item, "constraint_message", None)))
