@@ -42,7 +42,7 @@ def import_command(form: Path, out: Path, force: bool) -> None:
         raise SystemExit(EXIT_INVALID) from None
     _print_problems(imported.warnings)
     text = questionnaire_yaml(imported.questionnaire)
-    _write_atomically(out, lambda path: path.write_text(text, encoding="utf-8"))
+    _write_atomically(out, lambda path: _write_text(path, text))
     q = imported.questionnaire
     click.echo(f"{out}: {q.id} {q.version}, {len(q.questions)} questions")
 
@@ -78,6 +78,10 @@ def _print_problems(problems: list[Problem]) -> None:
 def _refuse_existing(out: Path, force: bool) -> None:
     if out.exists() and not force:
         fail(f"{out}: already exists (use --force to replace it)")
+
+
+def _write_text(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
 
 
 def _write_atomically(out: Path, write: Callable[[Path], None]) -> None:

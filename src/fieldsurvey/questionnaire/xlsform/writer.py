@@ -18,6 +18,7 @@ from fieldsurvey.questionnaire.model import (
     AreaBlock,
     Group,
     LikertItem,
+    QuestionLike,
     Questionnaire,
     SurveyItem,
 )
@@ -89,7 +90,7 @@ def _items(q: Questionnaire, items: list[SurveyItem]) -> list[dict[str, Cell]]:
     return rows
 
 
-def _question(item: BaseModel) -> dict[str, Cell]:
+def _question(item: QuestionLike) -> dict[str, Cell]:
     kind = item.type
     if isinstance(item, LikertItem):
         row: dict[str, Cell] = {"type": f"select_one {item.scale}", "appearance": "likert"}
