@@ -140,16 +140,31 @@ def _validate(ctx: Context, data: dict[str, Any]) -> Questionnaire | None:
     except ValidationError as exc:
         for error in exc.errors():
             path = _data_path(data, error["loc"])
-            message = error["msg"]
-            if error["type"] == "extra_forbidden":
-                message = "not allowed on this row's type"
-            elif error["type"] == "missing":
-                message = "required, and missing"
-            _add(ctx, path, Code.SCHEMA, message)
+            _add(ctx, path, Code.SCHEMA, _schema_message(error))
         return None
     for finding in check(questionnaire):
         _add(ctx, finding.path, finding.code, finding.message)
     return questionnaire
+
+
+PATTERNS = {
+    r"^[a-z][a-z0-9_]*$": "lower-case letters, digits and _, starting with a letter",
+    r"^[a-z0-9][a-z0-9_-]*$": "lower-case letters, digits, _ and -",
+}
+"""The model's id patterns in words."""
+
+
+def _schema_message(error: Any) -> str:
+    """pydantic's error in an XLSForm author's words."""
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return "not allowed on this row's type"
+    if kind == "missing":
+        return "missing: this row needs one"
+    if kind == "string_pattern_mismatch":
+        pattern = error.get("ctx", {}).get("pattern", "")
+        return f"{error['input']!r} is not allowed: use {PATTERNS.get(pattern, pattern)}"
+    return str(error["msg"])
 
 
 def _add(ctx: Context, path: tuple[str | int, ...], code: Code, message: str) -> None:

@@ -151,7 +151,8 @@ class SurveyMapper:
             return None
         mapped = QUESTION_TYPES.get(kind)
         if mapped is None:
-            why = next((w for w, kinds in UNSUPPORTED.items() if kind in kinds), "no such type")
+            default = "no such question type here"
+            why = next((w for w, kinds in UNSUPPORTED.items() if kind in kinds), default)
             self.ctx.refuse(place, "type", XCode.UNSUPPORTED_TYPE, value=kind, why=why)
             mapped = "text"
         item: dict[str, Any] = {"type": mapped, "id": element.get("name", "")}
