@@ -149,3 +149,13 @@ def test_a_default_that_its_question_cannot_take(tmp_path: Path) -> None:
     path = write_workbook(tmp_path / "form.xlsx", {"survey": survey, "choices": CHOICES})
     message = Code.BAD_DEFAULT.format(value="forty", expected="a whole number")
     assert [str(p) for p in problems(path)] == [f"{path}:survey:2: default: {message}"]
+
+
+def test_a_sheet_past_the_row_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fieldsurvey.questionnaire.xlsform import rows, workbook
+
+    monkeypatch.setattr(workbook, "MAX_ROWS", 3)  # the limit lowered: the test stays small
+    monkeypatch.setattr(rows, "MAX_ROWS", 3)
+    path = form(tmp_path, *[["text", f"q{n}", "Q", "问"] for n in range(5)])
+    message = XCode.TOO_MANY_ROWS.format(limit=3)
+    assert f"{path}:survey: {message}" in [str(p) for p in problems(path)]

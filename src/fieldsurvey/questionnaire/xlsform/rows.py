@@ -15,7 +15,7 @@ from pyxform.question_type_dictionary import QUESTION_TYPE_DICT
 
 from fieldsurvey.questionnaire.problems import Code, Problem
 from fieldsurvey.questionnaire.xlsform.problems import XCode, sheet_problem
-from fieldsurvey.questionnaire.xlsform.workbook import Sheet, Workbook
+from fieldsurvey.questionnaire.xlsform.workbook import MAX_ROWS, Sheet, Workbook
 
 SELECT = re.compile(
     r"^(select[_ ]one|select1|select[_ ]multiple|select all that apply|rank"
@@ -59,6 +59,11 @@ def check_rows(workbook: Workbook) -> Checked:
     names = set(first_row)
     for number, row in survey.numbered():
         _check_references(workbook.file, survey, number, row, names, checked)
+    for sheet in workbook.too_long:
+        message = XCode.TOO_MANY_ROWS.format(limit=MAX_ROWS)
+        checked.problems.append(
+            sheet_problem(workbook.file, sheet, None, "", XCode.TOO_MANY_ROWS, message)
+        )
     for sheet, number, column, formula in workbook.formulas:
         message = XCode.FORMULA.format(formula=formula)
         checked.problems.append(
