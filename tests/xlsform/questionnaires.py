@@ -166,6 +166,8 @@ def question(
     item["label"] = texts(draw, languages)
     if asked and draw(st.booleans()):
         item["relevant"] = f"${{{draw(st.sampled_from(asked))}}} != ''"
+    if draw(st.booleans()):
+        item["hint"] = texts(draw, languages)
     if kind == "note":
         return item
     if kind in ("select_one", "select_multiple", "rank"):
@@ -174,8 +176,6 @@ def question(
         item["segment"] = draw(st.sampled_from(["geography", "gender"]))
     if kind == "text" and draw(st.booleans()):
         item["max_length"] = draw(st.integers(1, 500))
-    if draw(st.booleans()):
-        item["hint"] = texts(draw, languages)
     required = [False, True, *(f"${{{a}}} != ''" for a in asked[-1:])]
     item["required"] = draw(st.sampled_from(required))
     if item["required"] and draw(st.booleans()):

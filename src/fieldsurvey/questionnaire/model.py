@@ -130,6 +130,7 @@ class Note(Strict):
     type: Literal["note"]
     id: Identifier
     label: Text
+    hint: Text | None = None
     relevant: str | None = None
 
 

@@ -23,7 +23,7 @@ from fieldsurvey.questionnaire.xlsform.problems import XCode, sheet_problem
 from fieldsurvey.questionnaire.xlsform.rows import check_rows
 from fieldsurvey.questionnaire.xlsform.sheets import list_sheets, read_sheets
 from fieldsurvey.questionnaire.xlsform.survey_json import SurveyMapper, choice_data
-from fieldsurvey.questionnaire.xlsform.workbook import Workbook, read_workbook
+from fieldsurvey.questionnaire.xlsform.workbook import Workbook, read_workbook, restore_quotes
 
 PYXFORM_ROW = re.compile(r"^\[row : (\d+)\]\s*")
 COLUMNS = {"id": "name", "choices": "type", "scale": "type", "area": "area", "items": "type",
@@ -120,7 +120,7 @@ def _model_data(ctx: Context, workbook: Workbook, form: dict[str, Any]) -> dict[
         (scales if kind == "scale" else lists).append(list_data)
     data.update(choice_lists=lists, scales=scales, areas=mapper.areas)
     data.update(extensions)
-    return {k: v for k, v in data.items() if v is not None}
+    return {k: restore_quotes(v) for k, v in data.items() if v is not None}
 
 
 def _used_lists(items: list[dict[str, Any]]) -> set[str]:
