@@ -48,6 +48,8 @@ survey:
      constraint_message: {en: From 0 to 600, zh: 0到600},
      label: {en: Minutes waited, zh: 等候分钟数}}
   - {type: text, id: comment, label: {en: Comment, zh: 意见}}
+  - {type: text, id: office_code, read_only: true, default: PP-01,
+     label: {en: Office code, zh: 办事处代码}}
 """
 
 

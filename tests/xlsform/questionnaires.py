@@ -188,6 +188,8 @@ def question(
             item["default"] = " ".join(values) if kind == "rank" else values[0]
         if item["default"] is None or len(item["default"]) > item.get("max_length", 9):
             del item["default"]
+        elif draw(st.booleans()):
+            item["read_only"] = True
     if kind in ("integer", "decimal"):
         item["constraint"] = ". >= 0"
         item["constraint_message"] = texts(draw, languages)

@@ -170,7 +170,9 @@ class Interview:
         """The value to store for `raw`, or the problem that stops it being stored."""
         if question not in self.plan.questionnaire.questions:
             return None, problem(question, "unknown_question", self.language)
-        if question not in self.plan.required:
+        if question not in self.plan.required or getattr(
+            self.plan.questionnaire.questions[question], "read_only", False
+        ):
             return None, problem(question, "no_answer", self.language)
         if not self._state.is_relevant(question):
             return None, problem(question, "not_relevant", self.language)

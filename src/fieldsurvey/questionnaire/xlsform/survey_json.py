@@ -64,8 +64,8 @@ MODELS: dict[str, type[BaseModel]] = {
     "date": DateQuestion, "note": Note, "calculate": Calculate, "likert": LikertItem,
 }  # fmt: skip
 XLSFORM_FIELDS = {"type", "id", "label", "hint", "relevant", "required", "required_message",
-                  "constraint", "constraint_message", "default", "calculation", "choices",
-                  "scale", "items", "field_list"}  # fmt: skip
+                  "constraint", "constraint_message", "default", "read_only", "calculation",
+                  "choices", "scale", "items", "field_list"}  # fmt: skip
 """Item fields in XLSForm's own columns; every other field is an extension column."""
 AREA_FIELDS = {"id", "label", "relevant", "items"}
 """Area fields on its `begin group` row's own columns (the others are extension columns)."""
@@ -209,8 +209,7 @@ class SurveyMapper:
         )
         read_only = bind.get("readonly")
         if read_only and read_only not in FALSE and not or_other:
-            why = "read_only (not yet: a read-only question needs its own view in the app)"
-            ctx.refuse(place, "read_only", XCode.UNSUPPORTED_COLUMN, why=why)
+            item["read_only"] = True
         if "media" in element:
             ctx.refuse(place, "media", XCode.UNSUPPORTED_COLUMN, why="images, audio and video")
         self._appearance(element.get("control", {}).get("appearance", ""), place)

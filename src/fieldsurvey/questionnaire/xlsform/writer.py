@@ -109,6 +109,7 @@ def _question(item: QuestionLike) -> dict[str, Cell]:
         constraint=getattr(item, "constraint", None),
         calculation=getattr(item, "calculation", None),
         default=getattr(item, "default", None),
+        read_only="yes" if getattr(item, "read_only", False) else None,
     )
     row.update(_texts("required_message", getattr(item, "required_message", None)))
     row.update(_texts("constraint_message", getattr(item, "constraint_message", None)))
