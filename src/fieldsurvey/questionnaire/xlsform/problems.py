@@ -27,6 +27,7 @@ class XCode(Catalogue):
     CURLY_QUOTES = "curly quotes {found} in an expression: use straight quotes ' or \""
     NO_LANGUAGE_CODE = "language {value!r} has no code: name the column like 'label::English (en)'"
     MISSING_CHOICE_LIST = "choice list {value!r} is not in the choices sheet"
+    METADATA = "warning: {value!r} is left out: the app records its own times and device"
     MISSING_TEXT = "warning: no {column} in {lang}; the {default} text is used"
     BAD_VALUE = "{value!r} is not {expected}"
     PYXFORM = "{detail}"

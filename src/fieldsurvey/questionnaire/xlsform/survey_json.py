@@ -70,6 +70,8 @@ XLSFORM_FIELDS = {"type", "id", "label", "hint", "relevant", "required", "requir
 AREA_FIELDS = {"id", "label", "relevant", "items"}
 """Area fields on its `begin group` row's own columns (the others are extension columns)."""
 REFUSED = "_fieldsurvey_refused"
+CLOSING = re.compile(r"^end[ _]")
+"""`end group`, `end_repeat`...: rows that close a block (not the `end` metadata type)."""
 TABLE_LIST_LABELS = "reserved_name_for_field_list_labels"
 TRUE = {k for k, v in yes_no.items() if v}
 FALSE = {k for k, v in yes_no.items() if not v}
@@ -90,7 +92,7 @@ class SurveyMapper:
         """Lists that cascades split into filtered lists."""
         self.areas: list[dict[str, Any]] = []
         self.rows = [(n, r.get("name", "")) for n, r in survey.numbered()
-                     if not r.get("type", "").lower().startswith("end")]  # fmt: skip
+                     if not CLOSING.match(r.get("type", "").lower())]  # fmt: skip
         self.cursor = 0
 
     def items(
@@ -193,11 +195,13 @@ class SurveyMapper:
         bind = dict(element.get("bind", {}))
         ctx = self.ctx
         or_other = OR_OTHER_RELEVANT.match(bind.get("relevant", ""))
-        if or_other:  # the "specify other" question pyxform adds for `or_other`
+        label = ctx.text(element.get("label"), place, "label") if not or_other else None
+        if or_other:  # the "specify other" question pyxform adds (its label in no language)
             bind["relevant"] = f"selected(${{{or_other.group(1)}}}, 'other')"
+            label = {code: str(element.get("label")) for code in ctx.languages.ordered}
         _put(
             item,
-            label=ctx.text(element.get("label"), place, "label"),
+            label=label,
             hint=ctx.text(element.get("hint"), place, "hint"),
             relevant=bind.get("relevant"),
             constraint=bind.get("constraint"),
@@ -269,8 +273,8 @@ def _without_none(**values: Any) -> dict[str, Any]:
 
 
 def _skipped(ctx: Context, place: Place, kind: str) -> Problem:
-    message = f"warning: {kind!r} is recorded by ODK itself; fieldsurvey records its own times"
-    return sheet_problem(ctx.file, place[0], place[1], "type", XCode.UNSUPPORTED_TYPE, message)
+    message = XCode.METADATA.format(value=kind)
+    return sheet_problem(ctx.file, place[0], place[1], "type", XCode.METADATA, message)
 
 
 def _is_scale(entries: list[dict[str, Any]]) -> bool:
