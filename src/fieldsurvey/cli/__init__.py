@@ -23,6 +23,7 @@ from fieldsurvey.cli.common import (
     refuse_unused_root_options,
 )
 from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError, load_questionnaire
+from fieldsurvey.safetext import terminal_text
 
 LAZY_COMMANDS = {
     "ask": "fieldsurvey.cli.interview:ask",
@@ -99,10 +100,14 @@ def validate(paths: tuple[Path, ...]) -> None:
         except QuestionnaireError as exc:
             failed = True
             for problem in exc.problems:
-                click.echo(str(problem), err=True)
+                click.echo(terminal_text(problem), err=True)
             continue
         count = len(questionnaire.questions)
-        click.echo(f"{path}: ok ({questionnaire.id} {questionnaire.version}, {count} questions)")
+        click.echo(
+            terminal_text(
+                f"{path}: ok ({questionnaire.id} {questionnaire.version}, {count} questions)"
+            )
+        )
     if failed:
         raise SystemExit(EXIT_INVALID)
 

@@ -10,6 +10,7 @@ import csv
 import io
 from collections.abc import Sequence
 
+from fieldsurvey.safetext import csv_row
 from fieldsurvey.scoring.catalogue import Reason
 from fieldsurvey.scoring.report import AreaResult, GroupResult, Pair, ScoreReport
 
@@ -177,5 +178,5 @@ def _count(n: int | None, reason: Reason | None) -> str:
 
 
 def _blank(*parts: tuple) -> list[object]:
-    """A CSV row: None becomes an empty cell."""
-    return ["" if v is None else v for part in parts for v in part]
+    """A CSV row: None becomes an empty cell, a formula-looking label a neutral one."""
+    return csv_row(["" if v is None else v for part in parts for v in part])
