@@ -159,3 +159,9 @@ def test_a_sheet_past_the_row_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     path = form(tmp_path, *[["text", f"q{n}", "Q", "问"] for n in range(5)])
     message = XCode.TOO_MANY_ROWS.format(limit=3)
     assert f"{path}:survey: {message}" in [str(p) for p in problems(path)]
+
+
+def test_control_characters_in_a_cell_are_escaped_on_stderr(tmp_path: Path) -> None:
+    path = form(tmp_path, ["text", "why", "Why?", "为什么？", "${evil\x9b2J\nx} = 1"])
+    lines = import_fails(path, tmp_path)  # a C1 control (CSI) and a line break in the cell
+    assert len(lines) == 1 and "\x9b" not in lines[0] and "evil" in lines[0]
