@@ -17,12 +17,13 @@ from pydantic import ValidationError
 
 from fieldsurvey.questionnaire.model import Questionnaire
 from fieldsurvey.questionnaire.problems import Code, Problem, QuestionnaireError
+from fieldsurvey.questionnaire.xlsform.choices import choice_data
 from fieldsurvey.questionnaire.xlsform.context import Context
 from fieldsurvey.questionnaire.xlsform.languages import PYXFORM_DEFAULT, languages_of
 from fieldsurvey.questionnaire.xlsform.problems import XCode, sheet_problem
 from fieldsurvey.questionnaire.xlsform.rows import check_rows
 from fieldsurvey.questionnaire.xlsform.sheets import list_sheets, read_sheets
-from fieldsurvey.questionnaire.xlsform.survey_json import SurveyMapper, choice_data
+from fieldsurvey.questionnaire.xlsform.survey_json import SurveyMapper
 from fieldsurvey.questionnaire.xlsform.workbook import Workbook, read_workbook, restore_quotes
 
 PYXFORM_ROW = re.compile(r"^\[row : (\d+)\]\s*")

@@ -30,7 +30,7 @@ from fieldsurvey.questionnaire.xlsform.sheets import (
     header_fields,
     list_sheets,
 )
-from fieldsurvey.questionnaire.xlsform.survey_json import AREA_FIELDS, XLSFORM_FIELDS
+from fieldsurvey.questionnaire.xlsform.vocabulary import AREA_FIELDS, XLSFORM_FIELDS
 
 FIRST_COLUMNS = ("type", "name", "label", "hint")
 
