@@ -43,7 +43,7 @@ def import_command(form: Path, out: Path, force: bool) -> None:
         raise SystemExit(EXIT_INVALID) from None
     _print_problems(imported.warnings)
     text = questionnaire_yaml(imported.questionnaire)
-    _write_atomically(out, lambda path: _write_text(path, text))
+    _write_atomically(out, lambda path: path.write_text(text, encoding="utf-8"))
     q = imported.questionnaire
     click.echo(terminal_text(f"{out}: {q.id} {q.version}, {len(q.questions)} questions"))
 
@@ -82,11 +82,7 @@ def _refuse_existing(out: Path, force: bool) -> None:
         fail(f"{out}: already exists (use --force to replace it)")
 
 
-def _write_text(path: Path, text: str) -> None:
-    path.write_text(text, encoding="utf-8")
-
-
-def _write_atomically(out: Path, write: Callable[[Path], None]) -> None:
+def _write_atomically(out: Path, write: Callable[[Path], object]) -> None:
     """Write through a temporary file beside `out`, so a failure leaves nothing half-written."""
     handle, temporary = tempfile.mkstemp(dir=out.parent or Path("."), suffix=out.suffix)
     os.close(handle)
