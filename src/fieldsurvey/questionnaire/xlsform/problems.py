@@ -29,6 +29,7 @@ class XCode(Catalogue):
     MISSING_CHOICE_LIST = "choice list {value!r} is not in the choices sheet"
     METADATA = "warning: {value!r} is left out: the app records its own times and device"
     MISSING_TEXT = "warning: no {column} in {lang}; the {default} text is used"
+    COLUMN_CLASH = "sets a part of {field!r}, which another column sets whole"
     BAD_VALUE = "{value!r} is not {expected}"
     PYXFORM = "{detail}"
 
