@@ -84,3 +84,19 @@ def test_extension_sheets_never_raise_anything_else(
             read_xlsform(path)
         except QuestionnaireError as exc:
             assert exc.problems
+
+
+@settings(max_examples=40)
+@given(cut=st.integers(10, 4000), flips=st.lists(st.integers(0, 4000), max_size=5))
+def test_damaged_workbooks_are_refused_as_such(cut: int, flips: list[int]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        good = write_workbook(Path(folder) / "good.xlsx", {"survey": [HEADER, ["text", "a", "Q"]]})
+        data = bytearray(good.read_bytes())
+        for at in flips:
+            data[at % len(data)] ^= 0xFF
+        damaged = Path(folder) / "damaged.xlsx"
+        damaged.write_bytes(bytes(data[: min(cut, len(data))]))
+        try:
+            read_xlsform(damaged)
+        except QuestionnaireError as exc:
+            assert exc.problems and str(exc.problems[0]).startswith(str(damaged))
