@@ -1,0 +1,31 @@
+"""CSV: UTF-8 (a byte-order mark only when asked, for Excel), formula-neutralised text.
+
+Streams chunk by chunk: memory holds one chunk whatever the row count.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from fieldsurvey.dataout.safety import neutralise
+from fieldsurvey.dataout.table import Column
+from fieldsurvey.dataout.variables import Variable
+
+
+def write_csv(
+    path: Path, variables: Sequence[Variable], chunks: Iterable[list[Column]], *, bom: bool
+) -> int:
+    """Write a header and every chunk's rows; return the number of rows."""
+    text = [i for i, v in enumerate(variables) if v.kind in ("text", "date", "datetime")]
+    count = 0
+    with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([v.name for v in variables])
+        for columns in chunks:
+            for i in text:
+                columns[i] = [neutralise(value) for value in columns[i]]
+            writer.writerows(zip(*columns, strict=True))
+            count += len(columns[0]) if columns else 0
+    return count
