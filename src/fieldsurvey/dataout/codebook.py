@@ -14,7 +14,7 @@ from pathlib import Path
 from fieldsurvey.dataout.limits import SPSS, STATA, map_names
 from fieldsurvey.dataout.safety import neutralise
 from fieldsurvey.dataout.variables import Variable
-from fieldsurvey.scoring.messages import localise
+from fieldsurvey.questionnaire.texts import text_in
 
 
 def codebook_rows(
@@ -28,10 +28,10 @@ def codebook_rows(
         row["type"] = variable.kind
         row["source"] = variable.source
         for lang in languages:
-            row[f"label_{lang}"] = localise(variable.label, lang, default)
+            row[f"label_{lang}"] = text_in(variable.label, lang, default)
         for lang in languages:
             row[f"values_{lang}"] = "; ".join(
-                f"{v.code}={v.value}: {localise(v.label, lang, default)}" for v in variable.values
+                f"{v.code}={v.value}: {text_in(v.label, lang, default)}" for v in variable.values
             )
         row["relevant"] = variable.relevant or ""
         row["area"] = variable.area or ""

@@ -21,7 +21,7 @@ from fieldsurvey.dataout.variables import (
 )
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.model import Calculate
-from fieldsurvey.scoring.messages import localise
+from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.store import dataout as store
 from fieldsurvey.store.questionnaires import load_installed
 
@@ -84,7 +84,7 @@ def export_data(
             paradata=lambda: paradata_chunks(db, selection),
             lang=lang,
             default_language=questionnaire.default_language,
-            title=localise(questionnaire.title, lang, questionnaire.default_language),
+            title=text_in(questionnaire.title, lang, questionnaire.default_language),
         )
         result = _write(request, source, files.path(request.out))
         if paradata_out is not None:

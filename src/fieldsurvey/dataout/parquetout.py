@@ -15,7 +15,7 @@ import pyarrow.parquet as pq
 
 from fieldsurvey.dataout.table import Column
 from fieldsurvey.dataout.variables import Kind, Variable
-from fieldsurvey.scoring.messages import localise
+from fieldsurvey.questionnaire.texts import text_in
 
 TYPES: dict[Kind, pa.DataType] = {
     "int": pa.int64(),
@@ -29,10 +29,10 @@ TYPES: dict[Kind, pa.DataType] = {
 def schema(variables: Sequence[Variable], lang: str, default: str) -> pa.Schema:
     fields = []
     for variable in variables:
-        metadata = {"label": localise(variable.label, lang, default)}
+        metadata = {"label": text_in(variable.label, lang, default)}
         if variable.values:
             metadata["values"] = json.dumps(
-                {v.value: localise(v.label, lang, default) for v in variable.values},
+                {v.value: text_in(v.label, lang, default) for v in variable.values},
                 ensure_ascii=False,
             )
         fields.append(pa.field(variable.name, TYPES[variable.kind], metadata=metadata))

@@ -26,7 +26,7 @@ from fieldsurvey.dataout.files import DataOutError
 from fieldsurvey.dataout.limits import Limits, fit, map_names
 from fieldsurvey.dataout.table import Column, TableSource
 from fieldsurvey.dataout.variables import DK_CODE, Variable
-from fieldsurvey.scoring.messages import localise
+from fieldsurvey.questionnaire.texts import text_in
 
 SAV_MAX_STRING_BYTES = 32_767
 
@@ -41,7 +41,7 @@ class Labels:
     shortened: list[str] = field(default_factory=list)
 
     def variable(self, variable: Variable) -> str:
-        text = localise(variable.label, self.lang, self.default)
+        text = text_in(variable.label, self.lang, self.default)
         return self._fit(text, self.limits.variable_label_chars,
                          self.limits.variable_label_bytes, variable.name)  # fmt: skip
 
@@ -109,7 +109,7 @@ class _Column:
         self.sav = labels.limits.name == "sav"
         shown = variable.coded or variable.source == "likert"
         self.texts: dict[int | float, str] = {
-            v.code: localise(v.label, labels.lang, labels.default) for v in variable.values
+            v.code: text_in(v.label, labels.lang, labels.default) for v in variable.values
         } if shown else {}  # fmt: skip
         self.codes = {v.value: v.code for v in variable.values}
         self.parts: list[np.ndarray] = []

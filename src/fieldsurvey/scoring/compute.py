@@ -13,6 +13,7 @@ import numpy as np
 import sqlite_utils
 
 from fieldsurvey.questionnaire import Questionnaire
+from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.scoring.areas import ALPHA_WARNING, MIN_N
 from fieldsurvey.scoring.awareness import awareness, benefit_questions
 from fieldsurvey.scoring.breakdowns import groups, segment_question
@@ -20,7 +21,6 @@ from fieldsurvey.scoring.catalogue import Reason, ScoringError, WarningCode
 from fieldsurvey.scoring.data import load_survey
 from fieldsurvey.scoring.frame import SurveyData
 from fieldsurvey.scoring.importance import Method, numeric
-from fieldsurvey.scoring.messages import localise
 from fieldsurvey.scoring.report import AreaResult, ReportWarning, ScoreReport
 from fieldsurvey.scoring.scorer import Scorer
 from fieldsurvey.scoring.trend import ordered_rounds, pick_round, round_trend
@@ -65,7 +65,7 @@ def score(
     }
     return ScoreReport(
         questionnaire=questionnaire.id,
-        title=localise(questionnaire.title, lang, questionnaire.default_language),
+        title=text_in(questionnaire.title, lang, questionnaire.default_language),
         language=lang,
         status="ok",
         responses=current.size,
@@ -177,7 +177,7 @@ def _no_data(questionnaire: Questionnaire, lang: str, warnings: list) -> ScoreRe
     areas = [
         AreaResult(
             id=area.id,
-            label=localise(area.label, lang, default),
+            label=text_in(area.label, lang, default),
             status="suppressed",
             reason=Reason.NO_DATA,
         )
@@ -185,7 +185,7 @@ def _no_data(questionnaire: Questionnaire, lang: str, warnings: list) -> ScoreRe
     ]
     return ScoreReport(
         questionnaire=questionnaire.id,
-        title=localise(questionnaire.title, lang, default),
+        title=text_in(questionnaire.title, lang, default),
         language=lang,
         status="no_data",
         responses=0,
