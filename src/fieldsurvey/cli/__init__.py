@@ -34,6 +34,7 @@ LAZY_COMMANDS = {
     "conflicts": "fieldsurvey.cli.sync:conflicts_command",
     "keys": "fieldsurvey.cli.sync:keys_group",
     "data": "fieldsurvey.cli.data:data_command",
+    "report": "fieldsurvey.cli.data:report_command",
 }
 """Commands in their own modules, imported only when run (or listed by --help), so that
 opening the app does not pay for the sync, scoring and prompt libraries."""

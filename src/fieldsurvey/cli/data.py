@@ -79,3 +79,43 @@ def data_command(
         click.echo("no responses to export: the files have headers only", err=True)
     files = ", ".join(str(path) for path in result.files)
     click.echo(f"{result.responses} responses, {result.events} paradata events: {files}")
+
+
+@click.command("report")
+@db_option
+@questionnaire_option
+@click.option("--out", type=OUT_PATH, required=True, help="The HTML file to write.")
+@click.option("--pdf", is_flag=True, help="Also print it to a PDF beside it (headless Chromium).")
+@click.option("--round", "round_", default=None, help="Survey round (default: the latest).")
+@click.option("--office", default=None, help="Only this office.")
+@click.option("--lang", default=None, help="Language of the report (en, zh, km).")
+@click.option("--force", is_flag=True, help="Replace files that exist.")
+def report_command(
+    db_path: Path | None,
+    questionnaire_path: Path | None,
+    out: Path,
+    pdf: bool,
+    round_: str | None,
+    office: str | None,
+    lang: str | None,
+    force: bool,
+) -> None:
+    """A self-contained report with charts for managers and the PR team, printable on A4.
+
+    Area scores with intervals, trend, quadrants, equity gaps, awareness by client type,
+    suggested messages, office ratios, data quality and a methods box. Small groups stay
+    hidden. Exits 2 (writing nothing) on a bad option or output path.
+    """
+    from fieldsurvey.dataout import DataOutError
+    from fieldsurvey.report import make_report
+
+    questionnaire = load_questionnaire_or_exit(questionnaire_path)
+    db = open_db_or_exit(db_path)
+    try:
+        content, files = make_report(db, questionnaire, out, pdf=pdf, round=round_,
+                                     office=office, lang=lang, force=force)  # fmt: skip
+    except DataOutError as exc:
+        fail(f"error: {exc}")
+    if content.report.status == "no_data":
+        click.echo("no responses yet: the report says so", err=True)
+    click.echo(f"{content.report.responses} responses: {', '.join(str(f) for f in files)}")

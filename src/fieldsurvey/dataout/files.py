@@ -44,7 +44,9 @@ class Outputs:
 
     def path(self, final: Path) -> Path:
         """A new temporary file in `final`'s folder to write `final`'s content to."""
-        fd, temp = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
+        fd, temp = tempfile.mkstemp(
+            prefix=f".{final.name}.", suffix=f".tmp{final.suffix}", dir=final.parent
+        )
         os.close(fd)
         self._pending[final] = Path(temp)
         return Path(temp)

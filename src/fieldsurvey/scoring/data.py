@@ -50,9 +50,13 @@ class Column:
 
 
 def load_survey(
-    db: sqlite_utils.Database, questionnaire: Questionnaire, questions: Sequence[str] = ()
+    db: sqlite_utils.Database,
+    questionnaire: Questionnaire,
+    questions: Sequence[str] = (),
+    office: str | None = None,
 ) -> SurveyData:
-    """Scored responses with their item codes and the answers to `questions`."""
+    """Scored responses (of one office, if given) with their item codes and the answers to
+    `questions`."""
     layout = ItemLayout.of(questionnaire)
     coded = [_column(questionnaire, q) for q in questions]
     columns = [Column(i, "likert") for i in layout.ids] + [c for c in coded if c]
@@ -60,7 +64,7 @@ def load_survey(
     dk = sorted({json.dumps(s.dk.value) for s in questionnaire.scales})
     with _column_table(db, columns) as table:
         sql = _query(table, len(dk), len(others))
-        rows = db.conn.execute(sql, [*dk, *others, questionnaire.id]).fetchall()
+        rows = db.conn.execute(sql, [*dk, *others, questionnaire.id, office, office]).fetchall()
     fields = list(zip(*rows, strict=True)) or [()] * (6 + len(others))
     codes = _decode(fields[5], len(columns))
     items = codes[:, : len(layout.ids)]
@@ -133,6 +137,7 @@ def _query(table: str, dk_values: int, other_questions: int) -> str:
              WHERE a.response = r.id){others}
         FROM responses r
         WHERE r.status = 'complete' AND r.is_head = 1 AND r.questionnaire_id = ?
+            AND (? IS NULL OR r.office = ?)
         ORDER BY r.id
     """
 

@@ -166,3 +166,22 @@ def paradata_rows(
     )
     while rows := cursor.fetchmany(size):
         yield rows
+
+
+def status_counts(db: sqlite_utils.Database, selection: Selection) -> dict[str, int]:
+    """Interviews by status (head revisions, every status), and how many are in conflict,
+    for the report's data-quality section; the selection's round and office apply."""
+    clauses, params = ["r.is_head = 1", "r.questionnaire_id = ?"], [selection.questionnaire_id]
+    for column, value in (("round", selection.round), ("office", selection.office)):
+        if value is not None:
+            clauses.append(f"r.{column} = ?")
+            params.append(value)
+    where = " AND ".join(clauses)
+    rows = db.execute(
+        f"SELECT r.status, count(*), sum(r.in_conflict) FROM responses r WHERE {where} "
+        "GROUP BY r.status",
+        params,
+    ).fetchall()
+    counts = {status: int(count) for status, count, _ in rows}
+    counts["conflicts"] = sum(int(conflicts or 0) for _, _, conflicts in rows)
+    return counts

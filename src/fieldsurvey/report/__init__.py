@@ -1,0 +1,41 @@
+"""The printable report: one self-contained HTML file with charts (and a PDF of it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlite_utils
+
+from fieldsurvey.dataout.files import check_output, outputs
+from fieldsurvey.questionnaire import Questionnaire
+from fieldsurvey.report.build import ReportContent, gather
+from fieldsurvey.report.html import render
+from fieldsurvey.report.pdf import find_browser, print_pdf
+
+__all__ = ["ReportContent", "make_report"]
+
+
+def make_report(
+    db: sqlite_utils.Database,
+    questionnaire: Questionnaire,
+    out: Path,
+    *,
+    pdf: bool = False,
+    round: str | None = None,
+    office: str | None = None,
+    lang: str | None = None,
+    force: bool = False,
+) -> tuple[ReportContent, list[Path]]:
+    """Write the HTML report (and its PDF beside it); nothing is written on an error."""
+    pdf_path = out.with_suffix(".pdf")
+    for path in (out, pdf_path) if pdf else (out,):
+        check_output(path, force=force)
+    if pdf:
+        find_browser()  # before any work: no Chromium, no files
+    content = gather(db, questionnaire, round=round, office=office, lang=lang)
+    with outputs() as files:
+        html = files.path(out)
+        html.write_text(render(content), encoding="utf-8")
+        if pdf:
+            print_pdf(html, files.path(pdf_path))
+        return content, files.commit()
