@@ -26,6 +26,7 @@ from dataout_helpers import (
 from fieldsurvey.cli import main
 from fieldsurvey.dataout.limits import STATA, fit
 from fieldsurvey.questionnaire import Questionnaire
+from fieldsurvey.safetext import csv_cell
 
 PERSONA_LABEL_KM = "ប្រភេទអតិថិជន"
 
@@ -52,11 +53,8 @@ def expected(survey_db: sqlite_utils.Database, questionnaire: Questionnaire) -> 
 
 
 def csv_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r")):
-        return "'" + value
-    return str(value)
+    """A cell as the CSV holds it: formula-looking text neutralised by the project's rule."""
+    return "" if value is None else str(csv_cell(value))
 
 
 def test_csv_every_cell_and_paradata(

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from fieldsurvey.dataout.limits import SPSS, STATA, map_names
-from fieldsurvey.dataout.safety import neutralise
 from fieldsurvey.dataout.variables import Variable
 from fieldsurvey.questionnaire.texts import text_in
+from fieldsurvey.safetext import csv_cell
 
 
 def codebook_rows(
@@ -57,7 +57,7 @@ def write_codebook(
             return
         writer = csv.writer(handle)
         writer.writerow(rows[0].keys() if rows else ["variable"])
-        writer.writerows([neutralise(value) for value in row.values()] for row in rows)
+        writer.writerows([csv_cell(value) for value in row.values()] for row in rows)
 
 
 def _markdown(rows: list[dict[str, str]]) -> str:

@@ -9,9 +9,9 @@ import csv
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from fieldsurvey.dataout.safety import neutralise
 from fieldsurvey.dataout.table import Column
 from fieldsurvey.dataout.variables import Variable
+from fieldsurvey.safetext import csv_cell
 
 
 def write_csv(
@@ -25,7 +25,7 @@ def write_csv(
         writer.writerow([v.name for v in variables])
         for columns in chunks:
             for i in text:
-                columns[i] = [neutralise(value) for value in columns[i]]
+                columns[i] = [csv_cell(value) for value in columns[i]]
             writer.writerows(zip(*columns, strict=True))
             count += len(columns[0]) if columns else 0
     return count
