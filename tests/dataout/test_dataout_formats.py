@@ -205,3 +205,22 @@ def _decoded(value: object, row: dict[str, str]) -> object:
     if value == "":
         return None
     return value
+
+
+def test_drafts_only_when_asked(
+    tmp_path: Path, survey_db_path: Path, survey_db: sqlite_utils.Database,
+    questionnaire: Questionnaire,
+) -> None:  # fmt: skip
+    out = tmp_path / "data.csv"
+    run_export(survey_db_path, out, "--format", "csv", "--drafts", "--round", "2026-Q4")
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    ids = response_ids(survey_db, ("complete", "draft"))
+    want = [r for r in expected_rows(survey_db, questionnaire, ids) if r["round"] == "2026-Q4"]
+    assert mismatches([{k: csv_text(v) for k, v in r.items()} for r in want], rows) == []  # type: ignore[arg-type]
+    drafts = [r for r in rows if r["status"] == "draft"]
+    assert len(drafts) == 1 and drafts[0]["consent"] == "yes"
+    assert drafts[0]["score_accessibility"] == "" and drafts[0]["completed_at"] == ""
+    plain = tmp_path / "plain.csv"
+    run_export(survey_db_path, plain, "--format", "csv", "--round", "2026-Q4")
+    assert plain.read_text(encoding="utf-8").count("\n") == len(rows)  # header + all but the draft
