@@ -31,7 +31,7 @@ from fieldsurvey.store import dataout as store
 class Tables:
     source: TableSource
     wide: list[Column]
-    paradata: list[Column]
+    paradata: list[tuple[object, ...]]
     ready: tuple[Any, ...] = ()
     """SPSS/Stata: the DataFrame and labels pyreadstat is given; Parquet: the Arrow tables."""
 
@@ -50,7 +50,7 @@ def build(db: sqlite_utils.Database, questionnaire: Questionnaire) -> Tables:
     scores = AreaScores.of(db, questionnaire)
     areas = [a.id for a in questionnaire.areas]
     wide = _whole(list(wide_chunks(db, selection, variables, scores, areas)), len(variables))
-    paradata = _whole(list(paradata_chunks(db, selection)), len(PARADATA_VARIABLES))
+    paradata = [row for rows in paradata_chunks(db, selection) for row in rows]
     source = TableSource(variables, lambda: iter([wide]), lambda: iter([paradata]), "en", "en",
                          "bench")  # fmt: skip
     return Tables(source, wide, paradata)
@@ -79,7 +79,8 @@ def prepare(fmt: str, tables: Tables) -> Tables:
         from fieldsurvey.dataout.parquetout import schema, to_table
 
         wide = to_table(tables.wide, schema(tables.source.variables, "en", "en"))
-        events = to_table(tables.paradata, schema(PARADATA_VARIABLES, "en", "en"))
+        columns = [list(c) for c in zip(*tables.paradata, strict=True)]
+        events = to_table(columns, schema(PARADATA_VARIABLES, "en", "en"))
         return replace(tables, ready=(wide, events))
     return tables
 
@@ -94,7 +95,7 @@ def write(fmt: str, tables: Tables, out: Path) -> None:
             statout._write(out, *tables.ready[1:])
         else:
             _csv(out, [v.name for v in tables.source.variables], tables.wide)
-        _csv(paradata_out, [v.name for v in PARADATA_VARIABLES], tables.paradata)
+        _csv(paradata_out, [v.name for v in PARADATA_VARIABLES], tables.paradata, rows=True)
     elif fmt == "xlsx":
         from fieldsurvey.dataout.xlsxout import write_xlsx
 
@@ -107,8 +108,8 @@ def write(fmt: str, tables: Tables, out: Path) -> None:
         pq.write_table(events, str(paradata_out), compression="zstd")
 
 
-def _csv(path: Path, header: list[str], columns: list[Column]) -> None:
+def _csv(path: Path, header: list[str], table: list[Any], *, rows: bool = False) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
-        writer.writerows(zip(*columns, strict=True))
+        writer.writerows(table if rows else zip(*table, strict=True))

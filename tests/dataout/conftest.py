@@ -13,7 +13,8 @@ from fieldsurvey.demo import make_demo_responses
 from fieldsurvey.engine import start_interview
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
-from fieldsurvey.store.db import open_database, set_setting
+from fieldsurvey.store.db import open_database, set_setting, write_transaction
+from fieldsurvey.store.paradata import Event, add_events
 
 
 @pytest.fixture(scope="session")
@@ -37,6 +38,8 @@ def survey_db_path(tmp_path_factory: pytest.TempPathFactory, questionnaire: Ques
     set_answer(db, first, "suggestion", FORMULA)
     set_answer(db, second, "suggestion", KHMER_TEXT)
     set_answer(db, third, "suggestion", CHINESE_TEXT)
+    with write_transaction(db):  # paradata text from another device is untrusted too
+        add_events(db, first, [Event("language", detail=FORMULA)], "2026-01-01T00:00:00+00:00")
     draft = start_interview(db, questionnaire, language="zh")
     draft.answer("consent", "yes")
     db.conn.close()

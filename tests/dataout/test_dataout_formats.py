@@ -79,6 +79,7 @@ def test_csv_every_cell_and_paradata(
     with (tmp_path / "data.paradata.csv").open(encoding="utf-8") as handle:
         paradata = list(csv.DictReader(handle))
     assert len(paradata) == events
+    assert "'" + FORMULA in {row["detail"] for row in paradata}
     assert f"{len(rows)} responses, {events} paradata events" in stdout
 
 

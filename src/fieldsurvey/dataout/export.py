@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
 import sqlite_utils
 
 from fieldsurvey.dataout.codebook import write_codebook
-from fieldsurvey.dataout.csvout import write_csv
+from fieldsurvey.dataout.csvout import write_csv, write_csv_rows
 from fieldsurvey.dataout.files import DataOutError, check_output, companion, outputs
 from fieldsurvey.dataout.limits import FORMAT_LIMITS
 from fieldsurvey.dataout.table import AreaScores, TableSource, paradata_chunks, wide_chunks
@@ -88,7 +90,8 @@ def export_data(
         )
         result = _write(request, source, files.path(request.out))
         if paradata_out is not None:
-            result.events = _write_paradata(request, source, files.path(paradata_out))
+            csv_rows = partial(paradata_chunks, db, selection, for_csv=True)
+            result.events = _write_paradata(request, source, files.path(paradata_out), csv_rows)
         if request.codebook is not None:
             markdown = request.codebook.suffix.lower() == ".md"
             write_codebook(files.path(request.codebook), variables, questionnaire.languages,
@@ -97,15 +100,21 @@ def export_data(
     return result
 
 
-def _write_paradata(request: ExportRequest, source: TableSource, path: Path) -> int:
+def _write_paradata(
+    request: ExportRequest,
+    source: TableSource,
+    path: Path,
+    csv_rows: Callable[[], Iterator[list[tuple[object, ...]]]],
+) -> int:
     """Parquet beside Parquet; CSV beside CSV, SPSS and Stata (see statout.py)."""
     if request.format == "parquet":
         from fieldsurvey.dataout.parquetout import write_parquet
 
+        columns = ([list(c) for c in zip(*rows, strict=True)] for rows in source.paradata())
         return write_parquet(
-            path, PARADATA_VARIABLES, source.paradata(), source.lang, source.default_language
+            path, PARADATA_VARIABLES, columns, source.lang, source.default_language
         )
-    return write_csv(path, PARADATA_VARIABLES, source.paradata(), bom=request.excel)
+    return write_csv_rows(path, PARADATA_VARIABLES, csv_rows(), bom=request.excel)
 
 
 def _write(request: ExportRequest, source: TableSource, path: Path) -> ExportResult:

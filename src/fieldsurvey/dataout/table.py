@@ -18,6 +18,7 @@ import sqlite_utils
 
 from fieldsurvey.dataout.variables import DK_CODE, Variable
 from fieldsurvey.questionnaire import Questionnaire
+from fieldsurvey.safetext import FORMULA_PREFIXES, csv_cell
 from fieldsurvey.scoring.areas import Scores
 from fieldsurvey.scoring.data import load_survey
 from fieldsurvey.store.dataout import (
@@ -78,11 +79,17 @@ def wide_chunks(
 
 
 def paradata_chunks(
-    db: sqlite_utils.Database, selection: Selection, size: int = PARADATA_CHUNK_ROWS
-) -> Iterator[list[Column]]:
-    """The paradata table (`PARADATA_VARIABLES`), `size` events at a time, as columns."""
-    for rows in paradata_rows(db, selection, size):
-        yield [list(column) for column in zip(*rows, strict=True)]
+    db: sqlite_utils.Database,
+    selection: Selection,
+    *,
+    for_csv: bool = False,
+    size: int = PARADATA_CHUNK_ROWS,
+) -> Iterator[list[tuple[object, ...]]]:
+    """The paradata table (`PARADATA_VARIABLES`) as rows, `size` events at a time; `for_csv`
+    neutralises formula-looking text (safetext.csv_cell) as SQLite reads it."""
+    if for_csv:
+        return paradata_rows(db, selection, size, csv_cell, FORMULA_PREFIXES)
+    return paradata_rows(db, selection, size)
 
 
 def _column(
@@ -161,7 +168,9 @@ class TableSource:
 
     variables: list[Variable]
     wide: Callable[[], Iterator[list[Column]]]
-    paradata: Callable[[], Iterator[list[Column]]]
+    """Chunks of the wide table as columns."""
+    paradata: Callable[[], Iterator[list[tuple[object, ...]]]]
+    """Chunks of the paradata table as rows (text not neutralised)."""
     lang: str
     default_language: str
     title: str

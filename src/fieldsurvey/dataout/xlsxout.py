@@ -14,7 +14,7 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 from fieldsurvey.dataout.files import DataOutError
-from fieldsurvey.dataout.table import Column, TableSource
+from fieldsurvey.dataout.table import TableSource
 from fieldsurvey.dataout.variables import PARADATA_VARIABLES, Variable
 
 MAX_ROWS = 1_048_576
@@ -32,8 +32,10 @@ def write_xlsx(path: Path, source: TableSource) -> tuple[int, int]:
     workbook = xlsxwriter.Workbook(str(path), OPTIONS)
     try:
         bold = workbook.add_format({"bold": True})
-        rows = _sheets(workbook, "responses", source.variables, source.wide(), bold)
-        events = _sheets(workbook, "paradata", PARADATA_VARIABLES, source.paradata(), bold)
+        wide = (row for columns in source.wide() for row in zip(*columns, strict=True))
+        rows = _sheets(workbook, "responses", source.variables, wide, bold)
+        paradata = (row for chunk in source.paradata() for row in chunk)
+        events = _sheets(workbook, "paradata", PARADATA_VARIABLES, paradata, bold)
     finally:
         workbook.close()
     return rows, events
@@ -43,20 +45,19 @@ def _sheets(
     workbook: xlsxwriter.Workbook,
     name: str,
     variables: Sequence[Variable],
-    chunks: Iterable[list[Column]],
+    rows: Iterable[Sequence[object]],
     bold: object,
 ) -> int:
     """Write the table from row 1 on, continuing on a new sheet when one is full."""
     numeric = [v.kind in ("int", "float") for v in variables]
     sheet, row, part, count = _new_sheet(workbook, name, variables, bold), 1, 1, 0
-    for columns in chunks:
-        for values in zip(*columns, strict=True):
-            if row == MAX_ROWS:
-                part += 1
-                sheet, row = _new_sheet(workbook, f"{name} {part}", variables, bold), 1
-            _write_row(sheet, row, values, numeric, variables)
-            row += 1
-            count += 1
+    for values in rows:
+        if row == MAX_ROWS:
+            part += 1
+            sheet, row = _new_sheet(workbook, f"{name} {part}", variables, bold), 1
+        _write_row(sheet, row, values, numeric, variables)
+        row += 1
+        count += 1
     return count
 
 
