@@ -118,8 +118,10 @@ def test_trend_between_rounds_and_suppressed_office(
     assert [(label, "—") for label in areas] == [r for r in rows if r[0] in areas][:4]
     assert html.count(word("suppressed", "en")) >= 2 * len(areas)  # table and chart
     full = tmp_path / "full.html"
-    assert report(survey_db_path, "--out", str(full)).exit_code == 0
-    assert "2026-Q3</th><th>2026-Q4" in full.read_text(encoding="utf-8")
+    assert report(survey_db_path, "--out", str(full), "--lang", "zh").exit_code == 0
+    text = full.read_text(encoding="utf-8")
+    assert "2026-Q3</th><th>2026-Q4" in text
+    assert "得分仅针对轮次 2026-Q4；数据包含轮次 2026-Q3, 2026-Q4。" in text  # notes in zh
 
 
 def test_database_without_responses(tmp_path: Path) -> None:

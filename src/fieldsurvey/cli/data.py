@@ -108,12 +108,15 @@ def report_command(
     """
     from fieldsurvey.dataout import DataOutError
     from fieldsurvey.report import make_report
+    from fieldsurvey.ui.i18n import warning_text
 
     questionnaire = load_questionnaire_or_exit(questionnaire_path)
     db = open_db_or_exit(db_path)
     try:
-        content, files = make_report(db, questionnaire, out, pdf=pdf, round=round_,
-                                     office=office, lang=lang, force=force)  # fmt: skip
+        content, files = make_report(
+            db, questionnaire, out, pdf=pdf, round=round_, office=office, lang=lang, force=force,
+            describe=lambda w, language: warning_text(w.code, w.params, language),
+        )  # fmt: skip
     except DataOutError as exc:
         fail(f"error: {exc}")
     if content.report.status == "no_data":

@@ -88,8 +88,12 @@ def paradata_chunks(
     """The paradata table (`PARADATA_VARIABLES`) as rows, `size` events at a time; `for_csv`
     neutralises formula-looking text (safetext.csv_cell) as SQLite reads it."""
     if for_csv:
-        return paradata_rows(db, selection, size, csv_cell, FORMULA_PREFIXES)
+        return paradata_rows(db, selection, size, _csv_text, FORMULA_PREFIXES)
     return paradata_rows(db, selection, size)
+
+
+def _csv_text(text: str) -> str:
+    return str(csv_cell(text))
 
 
 def _column(

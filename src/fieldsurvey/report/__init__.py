@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import sqlite_utils
@@ -11,6 +12,17 @@ from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.report.build import ReportContent, gather
 from fieldsurvey.report.html import render
 from fieldsurvey.report.pdf import find_browser, print_pdf
+from fieldsurvey.scoring.report import ReportWarning
+
+Describe = Callable[[ReportWarning, str], str]
+"""Puts a scoring warning (code and parameters) into words in a language."""
+
+
+def plain_warning(warning: ReportWarning, lang: str) -> str:
+    """A warning as its code and parameters, for callers without a word catalogue."""
+    params = ", ".join(f"{name}={value}" for name, value in warning.params.items())
+    return f"{warning.code.value}: {params}" if params else warning.code.value
+
 
 __all__ = ["ReportContent", "make_report"]
 
@@ -25,8 +37,11 @@ def make_report(
     office: str | None = None,
     lang: str | None = None,
     force: bool = False,
+    describe: Describe = plain_warning,
 ) -> tuple[ReportContent, list[Path]]:
-    """Write the HTML report (and its PDF beside it); nothing is written on an error."""
+    """Write the HTML report (and its PDF beside it); nothing is written on an error.
+
+    `describe` words scoring's warnings: the CLI passes the app's catalogue (en/zh/km)."""
     pdf_path = out.with_suffix(".pdf")
     for path in (out, pdf_path) if pdf else (out,):
         check_output(path, force=force)
@@ -35,7 +50,8 @@ def make_report(
     content = gather(db, questionnaire, round=round, office=office, lang=lang)
     with outputs() as files:
         html = files.path(out)
-        html.write_text(render(content), encoding="utf-8")
+        words = [describe(w, content.lang) for w in content.report.warnings]
+        html.write_text(render(content, words), encoding="utf-8")
         if pdf:
             print_pdf(html, files.path(pdf_path))
         return content, files.commit()

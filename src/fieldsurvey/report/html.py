@@ -39,10 +39,11 @@ td.num { text-align: right; white-space: nowrap; }
 """
 
 
-def render(content: ReportContent) -> str:
+def render(content: ReportContent, warnings: Sequence[str]) -> str:
+    """The page; `warnings`: the scoring report's warnings put into words by the caller."""
     lang, report = content.lang, content.report
     parts = [_header(content)]
-    if report.status == "no_data":
+    if report.status != "ok":
         parts.append(f'<p class="nodata">{escape(word("no_data", lang))}</p>')
     else:
         parts += [
@@ -53,7 +54,7 @@ def render(content: ReportContent) -> str:
             _awareness(content),
             _messages(report, content.personas, lang),
         ]
-    parts += [_indicators(content), _quality(content), _notes(report, lang)]
+    parts += [_indicators(content), _quality(content), _notes(warnings, lang)]
     parts.append(
         f'<aside class="methods"><strong>{escape(word("methods", lang))}</strong>'
         f"<p>{escape(word('methods_text', lang))}</p></aside>"
@@ -223,8 +224,8 @@ def _quality(content: ReportContent) -> str:
     return _section(word("quality", lang), _table(["", "n"], rows, {1}), note)
 
 
-def _notes(report: ScoreReport, lang: str) -> str:
-    if not report.warnings:
+def _notes(warnings: Sequence[str], lang: str) -> str:
+    if not warnings:
         return ""
-    items = "".join(f"<li>{escape(w.message)}</li>" for w in report.warnings)
+    items = "".join(f"<li>{escape(text)}</li>" for text in warnings)
     return _section(word("warnings", lang), f'<ul class="note">{items}</ul>')

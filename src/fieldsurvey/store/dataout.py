@@ -156,7 +156,7 @@ def paradata_rows(
     db: sqlite_utils.Database,
     selection: Selection,
     size: int,
-    cell: Callable[[str], object] | None = None,
+    cell: Callable[[str], str] | None = None,
     prefixes: Sequence[str] = (),
 ) -> Iterator[list[tuple[object, ...]]]:
     """Paradata events of the selected responses (`PARADATA_COLUMNS`), in response and
