@@ -89,8 +89,10 @@ def run(mode: str, fmt: str, db: Path) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="bench-dataout-") as folder:
         done = subprocess.run(
             [sys.executable, "-c", CHILD, mode, fmt, str(db), folder, str(Path(__file__).parent)],
-            capture_output=True, text=True, check=True,
+            capture_output=True, text=True, check=False,
         )  # fmt: skip
+    if done.returncode != 0:
+        raise SystemExit(f"{mode} {fmt} failed:\n{done.stderr}")
     result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
