@@ -225,3 +225,16 @@ def test_drafts_only_when_asked(
     plain = tmp_path / "plain.csv"
     run_export(survey_db_path, plain, "--format", "csv", "--round", "2026-Q4")
     assert plain.read_text(encoding="utf-8").count("\n") == len(rows)  # header + all but the draft
+
+
+def test_one_office(
+    tmp_path: Path, survey_db_path: Path, survey_db: sqlite_utils.Database,
+    questionnaire: Questionnaire,
+) -> None:  # fmt: skip
+    out = tmp_path / "data.csv"
+    run_export(survey_db_path, out, "--format", "csv", "--office", "Siem Reap")
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    want = [r for r in expected(survey_db, questionnaire) if r["office"] == "Siem Reap"]
+    assert len(rows) == 25
+    assert mismatches([{k: csv_text(v) for k, v in r.items()} for r in want], rows) == []  # type: ignore[arg-type]

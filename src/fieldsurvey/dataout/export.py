@@ -79,7 +79,7 @@ def export_data(
         _check_selection(db, selection)
         variables = _variables(db, questionnaire, selection)
         areas = [area.id for area in questionnaire.areas]
-        scores = AreaScores.of(db, questionnaire)
+        scores = AreaScores.of(db, questionnaire, request.office)
         source = TableSource(
             variables=variables,
             wide=lambda: wide_chunks(db, selection, variables, scores, areas),

@@ -45,8 +45,10 @@ class AreaScores:
     values: np.ndarray
 
     @classmethod
-    def of(cls, db: sqlite_utils.Database, questionnaire: Questionnaire) -> AreaScores:
-        data = load_survey(db, questionnaire)
+    def of(
+        cls, db: sqlite_utils.Database, questionnaire: Questionnaire, office: str | None = None
+    ) -> AreaScores:
+        data = load_survey(db, questionnaire, office=office)
         scores = Scores.of(data.codes, data.layout, len(questionnaire.areas), np.ones(data.size))
         return cls(data.response_ids, scores.areas)
 
