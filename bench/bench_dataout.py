@@ -33,9 +33,9 @@ import json, resource, sys, time
 from pathlib import Path
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import load_questionnaire
-from fieldsurvey.store.db import open_database
+from fieldsurvey.store.opening import open_store
 mode, fmt, db_path, folder, bench = sys.argv[1:6]
-db = open_database(db_path)
+db = open_store(db_path)
 questionnaire = load_questionnaire(bundled_questionnaire_path())
 out = Path(folder) / f"data.{fmt}"
 if mode == "export":

@@ -11,20 +11,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from fieldsurvey.dataout import export
 from fieldsurvey.dataout.files import companion
 from fieldsurvey.dataout.table import (
     AreaScores,
     Column,
+    DataStore,
     TableSource,
     paradata_chunks,
     wide_chunks,
 )
 from fieldsurvey.dataout.variables import PARADATA_VARIABLES
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.store import dataout as store
+from fieldsurvey.store.dataout import Selection
 
 
 @dataclass
@@ -44,8 +43,8 @@ def _whole(chunks: list[list[Column]], width: int) -> list[Column]:
     return columns
 
 
-def build(db: sqlite_utils.Database, questionnaire: Questionnaire) -> Tables:
-    selection = store.Selection(questionnaire.id)
+def build(db: DataStore, questionnaire: Questionnaire) -> Tables:
+    selection = Selection(questionnaire.id)
     variables = export._variables(db, questionnaire, selection)
     scores = AreaScores.of(db, questionnaire)
     areas = [a.id for a in questionnaire.areas]

@@ -3,18 +3,18 @@ and text answers in Khmer, Chinese and one that looks like a spreadsheet formula
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 from dataout_helpers import CHINESE_TEXT, FORMULA, KHMER_TEXT, response_ids, set_answer
 
 from fieldsurvey.demo import make_demo_responses
 from fieldsurvey.engine import start_interview
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
-from fieldsurvey.store.db import open_database, set_setting, write_transaction
-from fieldsurvey.store.paradata import Event, add_events
+from fieldsurvey.store.records import Event
+from fieldsurvey.store.sqlite import SQLiteStore, open_store
 
 
 @pytest.fixture(scope="session")
@@ -25,29 +25,27 @@ def questionnaire() -> Questionnaire:
 @pytest.fixture(scope="session")
 def survey_db_path(tmp_path_factory: pytest.TempPathFactory, questionnaire: Questionnaire) -> Path:
     path = tmp_path_factory.mktemp("dataout") / "supervisor.db"
-    db = open_database(path)
+    db = open_store(path)
     for office, round_, count, seed in (
         ("Phnom Penh", "2026-Q3", 40, 3),
         ("Siem Reap", "2026-Q4", 25, 4),
     ):
-        set_setting(db, "interviewer", "Sok Dara")
-        set_setting(db, "office", office)
-        set_setting(db, "round", round_)
+        db.set_setting("interviewer", "Sok Dara")
+        db.set_setting("office", office)
+        db.set_setting("round", round_)
         make_demo_responses(db, questionnaire, count, seed=seed, workers=1)
     first, second, third = response_ids(db)[:3]
-    set_answer(db, first, "suggestion", FORMULA)
+    set_answer(db, first, "suggestion", FORMULA, (Event("language", detail=FORMULA),))
     set_answer(db, second, "suggestion", KHMER_TEXT)
     set_answer(db, third, "suggestion", CHINESE_TEXT)
-    with write_transaction(db):  # paradata text from another device is untrusted too
-        add_events(db, first, [Event("language", detail=FORMULA)], "2026-01-01T00:00:00+00:00")
     draft = start_interview(db, questionnaire, language="zh")
     draft.answer("consent", "yes")
-    db.conn.close()
+    db.close()
     return path
 
 
 @pytest.fixture
-def survey_db(survey_db_path: Path) -> sqlite_utils.Database:
-    db = open_database(survey_db_path)
-    yield db  # type: ignore[misc]
-    db.conn.close()
+def survey_db(survey_db_path: Path) -> Iterator[SQLiteStore]:
+    db = open_store(survey_db_path)
+    yield db
+    db.close()

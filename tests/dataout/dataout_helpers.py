@@ -10,8 +10,6 @@ import math
 from datetime import datetime
 from pathlib import Path
 
-import sqlite_utils
-
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.model import (
     LikertItem,
@@ -19,8 +17,8 @@ from fieldsurvey.questionnaire.model import (
     Rank,
     SelectMultiple,
 )
-from fieldsurvey.store.db import write_transaction
-from fieldsurvey.store.responses import get_response, load_answers, save_answers
+from fieldsurvey.store.records import Event
+from fieldsurvey.store.sqlite import SQLiteStore
 
 FORMULA = '=HYPERLINK("http://x","click")'
 KHMER_TEXT = "សូមបើកការិយាល័យនៅថ្ងៃសៅរ៍"
@@ -29,7 +27,7 @@ CHINESE_TEXT = "请在周六开放办事处"
 Row = dict[str, object]
 
 
-def response_ids(db: sqlite_utils.Database, statuses: tuple[str, ...] = ("complete",)) -> list[int]:
+def response_ids(db: SQLiteStore, statuses: tuple[str, ...] = ("complete",)) -> list[int]:
     marks = ", ".join("?" for _ in statuses)
     rows = db.execute(
         f"SELECT id FROM responses WHERE is_head = 1 AND status IN ({marks}) ORDER BY id",
@@ -38,21 +36,21 @@ def response_ids(db: sqlite_utils.Database, statuses: tuple[str, ...] = ("comple
     return [row[0] for row in rows]
 
 
-def set_answer(db: sqlite_utils.Database, response_id: int, question: str, value: object) -> None:
-    with write_transaction(db):
-        save_answers(db, response_id, {question: value}, "2026-01-01T00:00:00.000+00:00")  # type: ignore[dict-item]
+def set_answer(
+    db: SQLiteStore, response_id: int, question: str, value: str, events: tuple[Event, ...] = ()
+) -> None:
+    """An answer (and paradata) added to a stored response, as a merged file could bring."""
+    db.save_draft(response_id, {question: value}, events, {}, "2026-01-01T00:00:00.000+00:00")
 
 
-def expected_rows(
-    db: sqlite_utils.Database, questionnaire: Questionnaire, ids: list[int]
-) -> list[Row]:
+def expected_rows(db: SQLiteStore, questionnaire: Questionnaire, ids: list[int]) -> list[Row]:
     return [expected_row(db, questionnaire, i) for i in ids]
 
 
-def expected_row(db: sqlite_utils.Database, questionnaire: Questionnaire, rid: int) -> Row:
-    record = get_response(db, rid)
+def expected_row(db: SQLiteStore, questionnaire: Questionnaire, rid: int) -> Row:
+    record = db.get_response(rid)
     assert record is not None
-    answers = load_answers(db, rid)
+    answers = db.load_answers(rid)
     row: Row = {
         "response_uuid": record.uuid,
         "revision": record.revision,

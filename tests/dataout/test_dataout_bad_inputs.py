@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 from dataout_helpers import out_files
 
 from fieldsurvey.cli import main
-from fieldsurvey.store.db import open_database
+from fieldsurvey.store.sqlite import open_store
 
 
 def data(db: Path, *args: str) -> Result:
@@ -114,7 +114,7 @@ def test_label_too_long_for_stata_is_shortened_and_said(
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "parquet", "sav", "dta"])
 def test_database_without_responses(tmp_path: Path, fmt: str) -> None:
     db = tmp_path / "empty.db"
-    open_database(db).conn.close()
+    open_store(db).close()
     out = tmp_path / f"x.{fmt}"
     result = data(db, "--format", fmt, "--out", str(out))
     assert result.exit_code == 0

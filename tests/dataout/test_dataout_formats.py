@@ -11,7 +11,6 @@ import openpyxl
 import pyarrow.parquet as pq
 import pyreadstat
 import pytest
-import sqlite_utils
 from click.testing import CliRunner
 from dataout_helpers import (
     CHINESE_TEXT,
@@ -27,6 +26,7 @@ from fieldsurvey.cli import main
 from fieldsurvey.dataout.limits import STATA, fit
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.safetext import csv_cell
+from fieldsurvey.store.sqlite import SQLiteStore
 
 PERSONA_LABEL_KM = "ប្រភេទអតិថិជន"
 
@@ -48,7 +48,7 @@ def codebook(out: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def expected(survey_db: sqlite_utils.Database, questionnaire: Questionnaire) -> list[Row]:
+def expected(survey_db: SQLiteStore, questionnaire: Questionnaire) -> list[Row]:
     return expected_rows(survey_db, questionnaire, response_ids(survey_db))
 
 
@@ -58,7 +58,7 @@ def csv_text(value: object) -> str:
 
 
 def test_csv_every_cell_and_paradata(
-    tmp_path: Path, survey_db_path: Path, survey_db: sqlite_utils.Database,
+    tmp_path: Path, survey_db_path: Path, survey_db: SQLiteStore,
     questionnaire: Questionnaire,
 ) -> None:  # fmt: skip
     out = tmp_path / "data.csv"
@@ -90,7 +90,7 @@ def test_csv_bom_with_excel(tmp_path: Path, survey_db_path: Path) -> None:
 
 
 def test_xlsx_two_sheets_every_cell(
-    tmp_path: Path, survey_db_path: Path, survey_db: sqlite_utils.Database,
+    tmp_path: Path, survey_db_path: Path, survey_db: SQLiteStore,
     questionnaire: Questionnaire,
 ) -> None:  # fmt: skip
     out = tmp_path / "data.xlsx"
@@ -112,7 +112,7 @@ def test_xlsx_two_sheets_every_cell(
 
 
 def test_parquet_every_cell_typed_with_labels(
-    tmp_path: Path, survey_db_path: Path, survey_db: sqlite_utils.Database,
+    tmp_path: Path, survey_db_path: Path, survey_db: SQLiteStore,
     questionnaire: Questionnaire,
 ) -> None:  # fmt: skip
     out = tmp_path / "data.parquet"
@@ -142,7 +142,7 @@ def _iso(row: Row) -> Row:
 @pytest.mark.parametrize("fmt", ["sav", "dta"])
 @pytest.mark.parametrize("lang", ["km", "zh"])
 def test_spss_and_stata_every_cell_and_label(
-    tmp_path: Path, survey_db_path: Path, survey_db: sqlite_utils.Database,
+    tmp_path: Path, survey_db_path: Path, survey_db: SQLiteStore,
     questionnaire: Questionnaire, fmt: str, lang: str,
 ) -> None:  # fmt: skip
     out = tmp_path / f"data.{fmt}"
@@ -209,7 +209,7 @@ def _decoded(value: object, row: dict[str, str]) -> object:
 
 
 def test_drafts_only_when_asked(
-    tmp_path: Path, survey_db_path: Path, survey_db: sqlite_utils.Database,
+    tmp_path: Path, survey_db_path: Path, survey_db: SQLiteStore,
     questionnaire: Questionnaire,
 ) -> None:  # fmt: skip
     out = tmp_path / "data.csv"
@@ -228,7 +228,7 @@ def test_drafts_only_when_asked(
 
 
 def test_one_office(
-    tmp_path: Path, survey_db_path: Path, survey_db: sqlite_utils.Database,
+    tmp_path: Path, survey_db_path: Path, survey_db: SQLiteStore,
     questionnaire: Questionnaire,
 ) -> None:  # fmt: skip
     out = tmp_path / "data.csv"

@@ -18,7 +18,7 @@ from fieldsurvey.demo import make_demo_responses
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.report.pdf import browser_command, find_browser
 from fieldsurvey.report.words import word
-from fieldsurvey.store.db import open_database, set_setting
+from fieldsurvey.store.sqlite import open_store
 
 MEASURE = """
 <script>
@@ -104,11 +104,11 @@ def test_trend_between_rounds_and_suppressed_office(
     tmp_path: Path, survey_db_path: Path, questionnaire: Questionnaire
 ) -> None:
     db = tmp_path / "small.db"
-    database = open_database(db)
-    set_setting(database, "office", "Kep")
-    set_setting(database, "round", "2026-Q4")
+    database = open_store(db)
+    database.set_setting("office", "Kep")
+    database.set_setting("round", "2026-Q4")
     make_demo_responses(database, questionnaire, 7, seed=9, workers=1)
-    database.conn.close()
+    database.close()
     out = tmp_path / "small.html"
     result = report(db, "--out", str(out), "--office", "Kep")
     assert result.exit_code == 0, result.output
@@ -126,7 +126,7 @@ def test_trend_between_rounds_and_suppressed_office(
 
 def test_database_without_responses(tmp_path: Path) -> None:
     db = tmp_path / "empty.db"
-    open_database(db).conn.close()
+    open_store(db).close()
     out = tmp_path / "r.html"
     result = report(db, "--out", str(out), "--lang", "zh")
     assert result.exit_code == 0

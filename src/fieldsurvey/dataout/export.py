@@ -8,13 +8,17 @@ from functools import partial
 from pathlib import Path
 from typing import Literal
 
-import sqlite_utils
-
 from fieldsurvey.dataout.codebook import write_codebook
 from fieldsurvey.dataout.csvout import write_csv, write_csv_rows
 from fieldsurvey.dataout.files import DataOutError, check_output, companion, outputs
 from fieldsurvey.dataout.limits import FORMAT_LIMITS
-from fieldsurvey.dataout.table import AreaScores, TableSource, paradata_chunks, wide_chunks
+from fieldsurvey.dataout.table import (
+    AreaScores,
+    DataStore,
+    TableSource,
+    paradata_chunks,
+    wide_chunks,
+)
 from fieldsurvey.dataout.variables import (
     PARADATA_VARIABLES,
     Variable,
@@ -24,7 +28,7 @@ from fieldsurvey.dataout.variables import (
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.model import Calculate
 from fieldsurvey.questionnaire.texts import text_in
-from fieldsurvey.store import dataout as store
+from fieldsurvey.store.dataout import Selection
 from fieldsurvey.store.questionnaires import load_installed
 
 Format = Literal["csv", "xlsx", "sav", "dta", "parquet"]
@@ -62,7 +66,7 @@ def paradata_path(request: ExportRequest) -> Path | None:
 
 
 def export_data(
-    db: sqlite_utils.Database, questionnaire: Questionnaire, request: ExportRequest
+    store: DataStore, questionnaire: Questionnaire, request: ExportRequest
 ) -> ExportResult:
     """Write the export, or raise DataOutError with the reason and write nothing."""
     lang = _language(questionnaire, request.lang)
@@ -72,25 +76,25 @@ def export_data(
             check_output(path, force=request.force)
     if request.codebook is not None and request.codebook.suffix.lower() not in (".csv", ".md"):
         raise DataOutError(f"{request.codebook}: a codebook is .csv or .md")
-    selection = store.Selection(
+    selection = Selection(
         questionnaire.id, request.round, request.office, request.drafts, request.include_rejected
     )
-    with store.read_snapshot(db), outputs() as files:
-        _check_selection(db, selection)
-        variables = _variables(db, questionnaire, selection)
+    with store.read_snapshot(), outputs() as files:
+        _check_selection(store, selection)
+        variables = _variables(store, questionnaire, selection)
         areas = [area.id for area in questionnaire.areas]
-        scores = AreaScores.of(db, questionnaire, request.office)
+        scores = AreaScores.of(store, questionnaire, request.office)
         source = TableSource(
             variables=variables,
-            wide=lambda: wide_chunks(db, selection, variables, scores, areas),
-            paradata=lambda: paradata_chunks(db, selection),
+            wide=lambda: wide_chunks(store, selection, variables, scores, areas),
+            paradata=lambda: paradata_chunks(store, selection),
             lang=lang,
             default_language=questionnaire.default_language,
             title=text_in(questionnaire.title, lang, questionnaire.default_language),
         )
         result = _write(request, source, files.path(request.out))
         if paradata_out is not None:
-            csv_rows = partial(paradata_chunks, db, selection, for_csv=True)
+            csv_rows = partial(paradata_chunks, store, selection, for_csv=True)
             result.events = _write_paradata(request, source, files.path(paradata_out), csv_rows)
         if request.codebook is not None:
             markdown = request.codebook.suffix.lower() == ".md"
@@ -149,30 +153,30 @@ def _language(questionnaire: Questionnaire, lang: str | None) -> str:
     return lang
 
 
-def _check_selection(db: sqlite_utils.Database, selection: store.Selection) -> None:
+def _check_selection(store: DataStore, selection: Selection) -> None:
     """A round or office with no responses is an error naming those that have some."""
-    everyone = store.Selection(selection.questionnaire_id, drafts=selection.drafts)
+    everyone = Selection(selection.questionnaire_id, drafts=selection.drafts)
     for column, asked, narrowed in (
         ("round", selection.round, replace(everyone, round=selection.round)),
         ("office", selection.office, replace(everyone, office=selection.office)),
     ):
-        if asked is not None and store.count_responses(db, narrowed) == 0:
-            present = store.values_present(db, selection, column)
+        if asked is not None and store.count_responses(narrowed) == 0:
+            present = store.values_present(selection, column)
             known = ", ".join(present) if present else "none"
             raise DataOutError(f"--{column} {asked}: no responses (with data: {known})")
 
 
 def _variables(
-    db: sqlite_utils.Database, questionnaire: Questionnaire, selection: store.Selection
+    store: DataStore, questionnaire: Questionnaire, selection: Selection
 ) -> list[Variable]:
     """Variables of `questionnaire`, then of the other installed versions the responses use."""
     versions = [questionnaire]
-    for digest in store.questionnaire_hashes(db, selection):
-        other = load_installed(db, digest)
+    for digest in store.questionnaire_hashes(selection):
+        other = load_installed(store, digest)
         if other is not None and other.id == questionnaire.id and other != questionnaire:
             versions.append(other)
     calculates = sorted(
         {q.id for v in versions for q in v.questions.values() if isinstance(q, Calculate)}
     )
-    kinds = store.json_types(db, selection, calculates)
+    kinds = store.json_types(selection, calculates)
     return build_variables(versions, {q: calculated_kind(k) for q, k in kinds.items()})

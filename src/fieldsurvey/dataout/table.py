@@ -12,27 +12,30 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 import numpy as np
-import sqlite_utils
 
 from fieldsurvey.dataout.variables import DK_CODE, Variable
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.safetext import FORMULA_PREFIXES, csv_cell
 from fieldsurvey.scoring.areas import Scores
 from fieldsurvey.scoring.data import load_survey
-from fieldsurvey.store.dataout import (
-    RESPONSE_COLUMNS,
-    Selection,
-    paradata_rows,
-    response_chunks,
-)
+from fieldsurvey.store.dataout import RESPONSE_COLUMNS, DataSource, Selection
+from fieldsurvey.store.interface import Questionnaires, ScoringSource
 
 CHUNK_ROWS = 500
 """Responses per chunk: ~130 columns × 2,000 rows keeps a chunk near 10 MB of Python objects."""
 PARADATA_CHUNK_ROWS = 20_000
 
 Column = list[object]
+
+
+class DataStore(DataSource, ScoringSource, Questionnaires, Protocol):
+    """What exports and the report read: the selection queries, scoring's and the
+    installed questionnaire versions."""
+
+
 _FIELD = {name: i for i, name in enumerate(RESPONSE_COLUMNS)}
 _RENAMED = {"response_uuid": "uuid"}
 
@@ -46,9 +49,9 @@ class AreaScores:
 
     @classmethod
     def of(
-        cls, db: sqlite_utils.Database, questionnaire: Questionnaire, office: str | None = None
+        cls, store: ScoringSource, questionnaire: Questionnaire, office: str | None = None
     ) -> AreaScores:
-        data = load_survey(db, questionnaire, office=office)
+        data = load_survey(store, questionnaire, office=office)
         scores = Scores.of(data.codes, data.layout, len(questionnaire.areas), np.ones(data.size))
         return cls(data.response_ids, scores.areas)
 
@@ -65,7 +68,7 @@ class AreaScores:
 
 
 def wide_chunks(
-    db: sqlite_utils.Database,
+    store: DataSource,
     selection: Selection,
     variables: Sequence[Variable],
     scores: AreaScores,
@@ -73,7 +76,7 @@ def wide_chunks(
     size: int = CHUNK_ROWS,
 ) -> Iterator[list[Column]]:
     """The wide table `size` responses at a time, as columns aligned with `variables`."""
-    for rows in response_chunks(db, selection, size):
+    for rows in store.response_chunks(selection, size):
         fields = list(zip(*rows, strict=True))
         answers = [json.loads(text) if text else {} for text in fields[-1]]
         area_values = scores.lookup(fields[_FIELD["id"]])
@@ -81,7 +84,7 @@ def wide_chunks(
 
 
 def paradata_chunks(
-    db: sqlite_utils.Database,
+    store: DataSource,
     selection: Selection,
     *,
     for_csv: bool = False,
@@ -90,8 +93,8 @@ def paradata_chunks(
     """The paradata table (`PARADATA_VARIABLES`) as rows, `size` events at a time; `for_csv`
     neutralises formula-looking text (safetext.csv_cell) as SQLite reads it."""
     if for_csv:
-        return paradata_rows(db, selection, size, _csv_text, FORMULA_PREFIXES)
-    return paradata_rows(db, selection, size)
+        return store.paradata_rows(selection, size, _csv_text, FORMULA_PREFIXES)
+    return store.paradata_rows(selection, size)
 
 
 def _csv_text(text: str) -> str:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import sqlite_utils
-
 from fieldsurvey.dataout.files import check_output, outputs
+from fieldsurvey.dataout.table import DataStore
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.report.build import ReportContent, gather
 from fieldsurvey.report.html import render
@@ -28,7 +27,7 @@ __all__ = ["ReportContent", "make_report"]
 
 
 def make_report(
-    db: sqlite_utils.Database,
+    store: DataStore,
     questionnaire: Questionnaire,
     out: Path,
     *,
@@ -47,7 +46,7 @@ def make_report(
         check_output(path, force=force)
     if pdf:
         find_browser()  # before any work: no Chromium, no files
-    content = gather(db, questionnaire, round=round, office=office, lang=lang)
+    content = gather(store, questionnaire, round=round, office=office, lang=lang)
     with outputs() as files:
         html = files.path(out)
         words = [describe(w, content.lang) for w in content.report.warnings]

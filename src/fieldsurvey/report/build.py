@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import numpy as np
-import sqlite_utils
 
 from fieldsurvey.dataout.files import DataOutError
+from fieldsurvey.dataout.table import DataStore
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.scoring import ScoringError, score
@@ -20,7 +20,7 @@ from fieldsurvey.scoring.awareness import awareness, benefit_questions
 from fieldsurvey.scoring.data import load_survey
 from fieldsurvey.scoring.ratios import RatioSeries, ratios
 from fieldsurvey.scoring.report import AwarenessResult, EquityGap, ScoreReport
-from fieldsurvey.store import dataout as store
+from fieldsurvey.store.dataout import Selection
 
 MAX_GAPS = 16
 """Equity gaps drawn: the significant ones first, then the largest."""
@@ -41,7 +41,7 @@ class ReportContent:
 
 
 def gather(
-    db: sqlite_utils.Database,
+    store: DataStore,
     questionnaire: Questionnaire,
     round: str | None = None,
     office: str | None = None,
@@ -52,23 +52,21 @@ def gather(
     if lang not in questionnaire.languages:
         known = ", ".join(questionnaire.languages)
         raise DataOutError(f"--lang {lang}: the questionnaire speaks {known}")
-    everyone = store.Selection(questionnaire.id)
-    in_office = store.Selection(questionnaire.id, office=office)
-    if office is not None and store.count_responses(db, in_office) == 0:
-        known = ", ".join(store.values_present(db, everyone, "office")) or "none"
+    everyone = Selection(questionnaire.id)
+    in_office = Selection(questionnaire.id, office=office)
+    if office is not None and store.count_responses(in_office) == 0:
+        known = ", ".join(store.values_present(everyone, "office")) or "none"
         raise DataOutError(f"--office {office}: no responses (with data: {known})")
     dimensions = ["persona", *(q.segment for q in questionnaire.segments if q.segment)]
     try:
-        report = score(db, questionnaire, by=dimensions, lang=lang, round=round, office=office)
+        report = score(store, questionnaire, by=dimensions, lang=lang, round=round, office=office)
     except ScoringError as exc:
         raise DataOutError(f"--round {round}: {exc}") from exc
     return ReportContent(
         report=report,
-        awareness=_awareness(db, questionnaire, report, office, lang),
-        ratios=ratios(db, questionnaire, office=office, lang=lang),
-        counts=store.status_counts(
-            db, store.Selection(questionnaire.id, round=report.round, office=office)
-        ),
+        awareness=_awareness(store, questionnaire, report, office, lang),
+        ratios=ratios(store, questionnaire, office=office, lang=lang),
+        counts=store.status_counts(Selection(questionnaire.id, round=report.round, office=office)),
         personas={
             p.id: text_in(p.label, lang, questionnaire.default_language)
             for p in questionnaire.personas
@@ -80,7 +78,7 @@ def gather(
 
 
 def _awareness(
-    db: sqlite_utils.Database,
+    store: DataStore,
     questionnaire: Questionnaire,
     report: ScoreReport,
     office: str | None,
@@ -89,7 +87,7 @@ def _awareness(
     """Benefit awareness of each client type in the report's round (seed 002)."""
     if not questionnaire.benefits or report.status == "no_data":
         return {}
-    data = load_survey(db, questionnaire, benefit_questions(questionnaire), office)
+    data = load_survey(store, questionnaire, benefit_questions(questionnaire), office)
     data = data.subset(data.in_round(report.round))
     out = {}
     for persona in questionnaire.personas:
