@@ -139,9 +139,10 @@ class _Column:
         return self.codes[value]
 
     def series(self) -> object:
+        """The whole column, once: the chunks are let go as it is made (not held twice)."""
         numeric = self.variable.coded or self.variable.kind in ("int", "float")
-        empty = np.array([], dtype=np.float64 if numeric else object)
-        return np.concatenate(self.parts) if self.parts else empty
+        parts, self.parts = self.parts, []
+        return np.concatenate(parts) if parts else np.array([], np.float64 if numeric else object)
 
 
 def _naive_utc(text: str) -> datetime:
