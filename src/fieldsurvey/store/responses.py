@@ -66,7 +66,8 @@ def encode_value(value: Value) -> str:
 
 
 def decode_value(text: str) -> Value:
-    return json.loads(text)
+    value: Value = json.loads(text)
+    return value
 
 
 def require_transaction(db: sqlite_utils.Database) -> None:
@@ -85,7 +86,7 @@ def insert_draft(db: sqlite_utils.Database, **columns: object) -> ResponseRecord
     cursor = db.execute(
         f"INSERT INTO responses ({names}, status) VALUES ({marks}, 'draft')", list(columns.values())
     )
-    return get_response(db, cursor.lastrowid)  # type: ignore[return-value]
+    return get_response(db, cursor.lastrowid)  # type: ignore[arg-type,return-value]
 
 
 def get_response(db: sqlite_utils.Database, response_id: int) -> ResponseRecord | None:
