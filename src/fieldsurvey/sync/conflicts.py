@@ -98,27 +98,10 @@ def keep_version(store: Conflicts, uuid: str, content_hash: str) -> str:
         if len(candidates) != 1:
             found = "no" if not candidates else "several"
             raise ConflictError(f"{uuid}: {found} conflicting versions match {content_hash}")
-<<<<<<< HEAD
         kept = candidates[0]
         set_aside = store.keep_only(uuid, kept)
         resolution = ResolutionRow(
             uuid, kept, set_aside, utc_now(), store.get_setting("interviewer"), store.device_id()
-=======
-        kept: str = candidates[0]
-        set_aside = [
-            row[0]
-            for row in db.execute(
-                "SELECT content_hash FROM responses WHERE uuid = ? AND content_hash IS NOT NULL "
-                "AND content_hash != ? AND (in_conflict = 1 OR is_head = 1) "
-                "ORDER BY content_hash",
-                [uuid, kept],
-            )
-        ]
-        db.execute(
-            "UPDATE responses SET is_head = (content_hash = ?), in_conflict = 0 "
-            "WHERE uuid = ? AND content_hash IS NOT NULL AND (in_conflict = 1 OR is_head = 1)",
-            [kept, uuid],
->>>>>>> h-cli
         )
         store.log_resolution(resolution)
     return kept
