@@ -104,8 +104,8 @@ def _decode(packed: Sequence[str | None], width: int) -> np.ndarray:
     codes = np.zeros((len(packed), width), dtype=np.int32)
     strings = [s or "" for s in packed]
     lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings)) // 2
-    units = np.frombuffer("".join(strings).encode("utf-32-le"), dtype=np.uint32)
-    units = units.astype(np.int32) - BASE
+    raw = np.frombuffer("".join(strings).encode("utf-32-le"), dtype=np.uint32)
+    units = raw.astype(np.int32) - BASE
     rows = np.repeat(np.arange(len(strings)), lengths)
     codes[rows, units[0::2]] = units[1::2]
     return codes
@@ -117,7 +117,8 @@ def _values(column: Column, codes: np.ndarray) -> np.ndarray:
         lookup = np.full(len(column.choices) + 1, None, dtype=object)
         for value in column.values:
             lookup[column.choices.index(f",{json.dumps(value)},") + 1] = value
-        return lookup[codes]
+        values: np.ndarray = lookup[codes]
+        return values
     out = np.full(codes.size, None, dtype=object)
     given = codes > 0
     out[given] = (codes[given] - 1).tolist()

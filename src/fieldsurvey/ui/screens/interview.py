@@ -289,7 +289,7 @@ class InterviewScreen(AppScreen[None]):
             return
         await self.after_move()
 
-    async def action_back(self) -> None:
+    async def action_back(self) -> None:  # type: ignore[override]  # textual awaits either
         if self.interview.status is not Status.DRAFT:
             return
         self.flush_inputs()
