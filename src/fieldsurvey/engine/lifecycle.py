@@ -17,6 +17,7 @@ from fieldsurvey.engine.errors import EngineError
 from fieldsurvey.engine.interview import Interview, Progress, progress_of
 from fieldsurvey.engine.plan import Plan, plan_for
 from fieldsurvey.engine.state import FormState
+from fieldsurvey.engine.values import default_answers
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.expressions import Value
 from fieldsurvey.store.ids import time_ordered_uuid
@@ -65,7 +66,10 @@ def start_interview(
     with saving(store, "the interview was not started"):
         install_questionnaire(store, questionnaire, known_hash=plan.hash)
         record = store.insert_draft(draft)
-        return Interview.open(store, plan, record, {}, Event("start"), from_start=True, clock=clock)
+        defaults = default_answers(plan)
+        return Interview.open(
+            store, plan, record, defaults, Event("start"), from_start=True, clock=clock
+        )
 
 
 def resume_interview(
