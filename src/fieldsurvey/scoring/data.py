@@ -49,9 +49,13 @@ class Column:
 
 
 def load_survey(
-    store: ScoringSource, questionnaire: Questionnaire, questions: Sequence[str] = ()
+    store: ScoringSource,
+    questionnaire: Questionnaire,
+    questions: Sequence[str] = (),
+    office: str | None = None,
 ) -> SurveyData:
-    """Scored responses with their item codes and the answers to `questions`."""
+    """Scored responses (of one office, if given) with their item codes and the answers to
+    `questions`."""
     layout = ItemLayout.of(questionnaire)
     coded = [_column(questionnaire, q) for q in questions]
     columns = [Column(i, "likert") for i in layout.ids] + [c for c in coded if c]
@@ -65,6 +69,7 @@ def load_survey(
         base=BASE,
         limit=LIMIT,
         dk_code=DK,
+        office=office,
     )
     found = store.scored_columns(query)
     codes = _decode(found.packed, len(columns))
