@@ -133,12 +133,15 @@ def full_dump(db: sqlite_utils.Database) -> list[str]:
 def content_dump(db: sqlite_utils.Database) -> dict[str, list[tuple[Any, ...]]]:
     """Closed revisions, their answers and paradata by (uuid, content_hash), local ids left out.
 
-    Drafts never leave a device, so they are left out too.
+    Drafts never leave a device, so they are left out too, and so is `authority`: what this
+    database believes of a revision (trust.py), not what the revision holds.
     """
     key = "r.uuid, r.content_hash"
     closed = "WHERE r.content_hash IS NOT NULL"
     columns = ", ".join(
-        c for c in db.table("responses").columns_dict if c not in ("id", "exported_seq")
+        c
+        for c in db.table("responses").columns_dict
+        if c not in ("id", "exported_seq", "authority")
     )
     return {
         "responses": db.execute(

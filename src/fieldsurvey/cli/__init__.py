@@ -34,6 +34,7 @@ LAZY_COMMANDS = {
     "merge": "fieldsurvey.cli.sync:merge_command",
     "conflicts": "fieldsurvey.cli.sync:conflicts_command",
     "keys": "fieldsurvey.cli.sync:keys_group",
+    "devices": "fieldsurvey.cli.devices:devices_group",
 }
 """Commands in their own modules, imported only when run (or listed by --help), so that
 opening the app does not pay for the sync, scoring and prompt libraries."""

@@ -172,17 +172,17 @@ def settle_heads(db: sqlite_utils.Database, uuid: str) -> None:
     """Set `is_head` and `in_conflict` of every closed revision of `uuid` by lineage.settle."""
     require_transaction(db)
     rows = db.execute(
-        "SELECT id, content_hash, parent_hash, updated_at, is_head, in_conflict "
-        "FROM responses WHERE uuid = ? AND content_hash IS NOT NULL",
+        "SELECT id, content_hash, parent_hash, updated_at, is_head, in_conflict, device_id, "
+        "authority FROM responses WHERE uuid = ? AND content_hash IS NOT NULL",
         [uuid],
     ).fetchall()
     flags = settle(
-        [Revision(digest, parent, at, bool(head), bool(conflict)) for _, digest, parent, at,
-         head, conflict in rows]
+        [Revision(digest, parent, at, bool(head), bool(conflict), True, device, authority)
+         for _, digest, parent, at, head, conflict, device, authority in rows]
     )  # fmt: skip
     changed = [
         (*flags[digest], row_id)
-        for row_id, digest, _, _, head, conflict in rows
+        for row_id, digest, _, _, head, conflict, *_ in rows
         if flags[digest] != (bool(head), bool(conflict))
     ]
     set_flags(db, changed)

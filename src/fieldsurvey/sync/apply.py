@@ -13,10 +13,12 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from fieldsurvey.store.lineage import Revision, head_hash, settle
+from fieldsurvey.store.lineage import Revision, head_hash, held, owners, settle
 from fieldsurvey.store.responses import set_flags
+from fieldsurvey.store.trust import raise_authority
 from fieldsurvey.sync.fileformat import RESPONSE_COLUMNS
 from fieldsurvey.sync.reader import ExportFile, Record
+from fieldsurvey.sync.trust import Signer
 
 CHUNK = 500
 """uuids per lookup query, under SQLite's parameter limit."""
@@ -26,7 +28,7 @@ ROW_STEP = 8
 statement shapes per table, which stay in sqlite3's statement cache (compiling one costs as
 much as running three)."""
 
-_COLUMNS = (*RESPONSE_COLUMNS, "is_head", "in_conflict")
+_COLUMNS = (*RESPONSE_COLUMNS, "is_head", "in_conflict", "authority")
 INSERT_RESPONSE = (
     f"INSERT INTO responses ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
 )
@@ -86,15 +88,27 @@ class _Stored(Revision):
     was: tuple[bool, bool] = (False, False)
 
 
-def apply_records(db: sqlite_utils.Database, export: ExportFile) -> Tally:
-    """Classify and store every record of `export`; the caller holds the transaction."""
+def apply_records(db: sqlite_utils.Database, export: ExportFile, signer: Signer) -> Tally:
+    """Classify and store every record of `export`; the caller holds the transaction.
+
+    Each record carries the authority its signer has over it (trust.py); a revision stored
+    before that arrives again with more authority keeps the higher one, and its interview's
+    flags are settled again. A held revision (lineage.held) counts as a conflict.
+    """
     lineages = _load_lineages(db, [record.uuid for record in export.responses])
     tally = Tally()
     fresh: list[tuple[Record, Revision]] = []
+    raised: list[tuple[int, int]] = []
     for record in export.responses:
         revisions = lineages.setdefault(record.uuid, [])
-        if any(r.content_hash == record.content_hash for r in revisions):
+        authority = signer.authority_for(record.device_id)
+        same = next((r for r in revisions if r.content_hash == record.content_hash), None)
+        if same is not None:
             tally.present += 1
+            if authority > same.authority and isinstance(same, _Stored):
+                same.authority = authority
+                raised.append((authority, same.row_id))
+                _apply_flags(revisions)
             continue
         head_before = head_hash(revisions)
         revision = Revision(
@@ -104,16 +118,21 @@ def apply_records(db: sqlite_utils.Database, export: ExportFile) -> Tally:
             is_head=False,
             in_conflict=False,
             stored=False,
+            device_id=record.device_id,
+            authority=authority,
         )
         revisions.append(revision)
         _apply_flags(revisions)
         fresh.append((record, revision))
-        if record.parent_hash is not None and record.parent_hash == head_before:
+        if held(revision, owners(revisions)):
+            tally.conflicts += 1
+        elif record.parent_hash is not None and record.parent_hash == head_before:
             tally.updated += 1
         elif revision.in_conflict:
             tally.conflicts += 1
         else:
             tally.added += 1
+    raise_authority(db, raised)
     _update_flags(db, lineages)
     _insert(db, fresh)
     return tally
@@ -125,18 +144,20 @@ def _load_lineages(db: sqlite_utils.Database, uuids: list[str]) -> dict[str, lis
     for start in range(0, len(distinct), CHUNK):
         chunk = distinct[start : start + CHUNK]
         rows = db.execute(
-            "SELECT id, uuid, content_hash, parent_hash, updated_at, is_head, in_conflict "
-            f"FROM responses WHERE uuid IN ({', '.join('?' * len(chunk))}) "
+            "SELECT id, uuid, content_hash, parent_hash, updated_at, is_head, in_conflict, "
+            f"device_id, authority FROM responses WHERE uuid IN ({', '.join('?' * len(chunk))}) "
             "AND content_hash IS NOT NULL",
             chunk,
         )
-        for row_id, uuid, content, parent, updated_at, is_head, in_conflict in rows:
+        for row_id, uuid, content, parent, updated_at, is_head, in_conflict, *who in rows:
             stored = _Stored(
                 content,
                 parent,
                 updated_at,
                 bool(is_head),
                 bool(in_conflict),
+                device_id=who[0],
+                authority=who[1],
                 row_id=row_id,
                 was=(bool(is_head), bool(in_conflict)),
             )
@@ -163,7 +184,10 @@ def _update_flags(db: sqlite_utils.Database, lineages: dict[str, list[Revision]]
 def _insert(db: sqlite_utils.Database, fresh: list[tuple[Record, Revision]]) -> None:
     cursor = db.conn.cursor()
     for record, revision in fresh:
-        cursor.execute(INSERT_RESPONSE, (*record.row, revision.is_head, revision.in_conflict))
+        cursor.execute(
+            INSERT_RESPONSE,
+            (*record.row, revision.is_head, revision.in_conflict, revision.authority),
+        )
         response = cursor.lastrowid
         assert response is not None
         _ANSWERS.insert(cursor, response, record.answers)

@@ -17,6 +17,8 @@ from pydantic import BaseModel
 
 from fieldsurvey.store.db import device_id, get_setting, utc_now, write_transaction
 from fieldsurvey.store.responses import load_answers
+from fieldsurvey.store.trust import lineage_of, vouch_for
+from fieldsurvey.sync.trust import held_reasons
 
 MIN_PREFIX = 6
 """Shortest content-hash prefix accepted when naming the version to keep."""
@@ -36,6 +38,8 @@ class ConflictVersion(BaseModel):
     updated_at: str
     is_head: bool
     answers: dict[str, Any]
+    held: str | None = None
+    """Why this version may not become the head by itself (docs/trust-model.md), if so."""
 
 
 class Conflict(BaseModel):
@@ -79,12 +83,15 @@ def list_conflicts(db: sqlite_utils.Database) -> ConflictList:
         conflict = by_uuid.setdefault(
             uuid, Conflict(uuid=uuid, questionnaire_id=questionnaire, versions=[], differing=[])
         )
-        fields = dict(zip(list(ConflictVersion.model_fields)[:-1], version, strict=True))
+        fields = dict(zip(list(ConflictVersion.model_fields)[:-2], version, strict=True))
         conflict.versions.append(
             ConflictVersion(**fields, answers=dict(sorted(load_answers(db, row_id).items())))
         )
     for conflict in by_uuid.values():
         conflict.differing = _differing(conflict.versions)
+        reasons = held_reasons(lineage_of(db, conflict.uuid))
+        for version in conflict.versions:
+            version.held = reasons.get(version.content_hash)
     return ConflictList(conflicts=list(by_uuid.values()))
 
 
@@ -123,6 +130,7 @@ def keep_version(db: sqlite_utils.Database, uuid: str, content_hash: str) -> str
             "WHERE uuid = ? AND content_hash IS NOT NULL AND (in_conflict = 1 OR is_head = 1)",
             [kept, uuid],
         )
+        vouch_for(db, uuid, kept)  # a held version kept by a supervisor is held no more
         db.execute(
             "INSERT INTO conflict_resolutions (uuid, kept_hash, set_aside, resolved_at, "
             "resolved_by, device_id) VALUES (?, ?, ?, ?, ?, ?)",

@@ -3,8 +3,8 @@
 A device signs every export so the supervisor can tell its files from forgeries; the key is
 made on first use and kept in `settings`. Supervisors hold an age X25519 identity: devices
 encrypt to its public `age1...` recipient, so personal data travels only encrypted. Device
-keys are trusted on first use (there is no network to ask): once a device id is seen with a
-key, a file claiming that device but signed with another key is refused.
+keys are learned on first sight (there is no network to ask); what each key may then change
+is the trust model's business (trust.py).
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from fieldsurvey.store.db import get_setting, utc_now, write_transaction
-from fieldsurvey.sync.errors import Reason, RejectedFile
 
 SIGNING_KEY_SETTING = "device_signing_key"
 RECIPIENT_PREFIX = "age1"
@@ -56,22 +55,6 @@ def signature_is_valid(public_key: str, data: bytes, signature: bytes) -> bool:
     except (InvalidSignature, ValueError):
         return False
     return True
-
-
-def check_device_key(db: sqlite_utils.Database, device: str, public_key: str) -> bool:
-    """True if the device is new here; refuse a known device signing with another key."""
-    row = db.execute("SELECT public_key FROM devices WHERE device_id = ?", [device]).fetchone()
-    if row is not None and row[0] != public_key:
-        raise RejectedFile(Reason.KEY_MISMATCH, device=device)
-    return row is None
-
-
-def remember_device(db: sqlite_utils.Database, device: str, public_key: str) -> None:
-    """Trust on first use: the first key seen for a device id is the one it keeps."""
-    db.execute(
-        "INSERT OR IGNORE INTO devices (device_id, public_key, first_seen) VALUES (?, ?, ?)",
-        [device, public_key, utc_now()],
-    )
 
 
 @dataclass(frozen=True)

@@ -32,10 +32,10 @@ from fieldsurvey.sync.apply import Tally, apply_records
 from fieldsurvey.sync.archive import DEFAULT_LIMITS, Limits
 from fieldsurvey.sync.errors import Reason, RejectedFile
 from fieldsurvey.sync.helper import prepared_files
-from fieldsurvey.sync.keys import check_device_key, remember_device
 from fieldsurvey.sync.prepare import Prepared, Reading, prepare
 from fieldsurvey.sync.reader import ExportFile
 from fieldsurvey.sync.results import FileResult, Gap, MergeReport
+from fieldsurvey.sync.trust import admit, learn
 from fieldsurvey.sync.versions import install_versions, versions_to_install
 
 ProgressCallback = Callable[[int, int], None]
@@ -57,6 +57,7 @@ def merge_files(
     identities: Identities = (),
     limits: Limits = DEFAULT_LIMITS,
     on_progress: ProgressCallback | None = None,
+    enrolled_only: bool = False,
 ) -> MergeReport:
     """Merge each file on its own (one bad file never blocks the others), then report gaps.
 
@@ -67,7 +68,7 @@ def merge_files(
     results: list[FileResult] = []
     with _checkpoints_every(db, CHECKPOINT_PAGES):
         for done, (path, prepared) in enumerate(prepared_files(paths, reading), 1):
-            results.append(_commit(db, path, prepared))
+            results.append(_commit(db, path, prepared, enrolled_only))
             if on_progress is not None:
                 on_progress(done, len(paths))
     return MergeReport(files=results, gaps=sequence_gaps(db))
@@ -79,10 +80,11 @@ def merge_file(
     *,
     identities: Identities = (),
     limits: Limits = DEFAULT_LIMITS,
+    enrolled_only: bool = False,
 ) -> FileResult:
     """Merge one file: merged with its counts, or rejected with the reason and no change."""
     reading = Reading.of(identities, limits, _merged_before(db), installed_sources(db))
-    return _commit(db, path, prepare(path, reading))
+    return _commit(db, path, prepare(path, reading), enrolled_only)
 
 
 @contextlib.contextmanager
@@ -104,7 +106,9 @@ def _merged_before(db: sqlite_utils.Database) -> set[str]:
     return {row[0] for row in db.execute("SELECT file_sha256 FROM imports")}
 
 
-def _commit(db: sqlite_utils.Database, path: Path, prepared: Prepared) -> FileResult:
+def _commit(
+    db: sqlite_utils.Database, path: Path, prepared: Prepared, enrolled_only: bool
+) -> FileResult:
     if prepared.rejected is not None:
         return FileResult.rejected(str(path), prepared.rejected)
     earlier = db.execute(
@@ -115,7 +119,7 @@ def _commit(db: sqlite_utils.Database, path: Path, prepared: Prepared) -> FileRe
         present = earlier[0] if earlier else 0
         return FileResult(path=str(path), status="merged", present=present, already_merged=True)
     try:
-        tally = _store(db, prepared.export, path)
+        tally = _store(db, prepared.export, path, enrolled_only)
     except RejectedFile as exc:
         return FileResult.rejected(str(path), exc)
     except sqlite3.Error as exc:  # a full disk, an I/O error: this file only, rolled back
@@ -124,22 +128,25 @@ def _commit(db: sqlite_utils.Database, path: Path, prepared: Prepared) -> FileRe
     return FileResult(path=str(path), status="merged", **vars(tally))
 
 
-def _store(db: sqlite_utils.Database, export: ExportFile, path: Path) -> Tally:
-    """Check what needs the store, then write everything in one transaction."""
+def _store(db: sqlite_utils.Database, export: ExportFile, path: Path, enrolled_only: bool) -> Tally:
+    """Check what needs the store (the signer's trust, the questionnaire versions), then
+    write everything in one transaction."""
     manifest = export.manifest
     try:
         with write_transaction(db):
-            new_device = check_device_key(db, manifest.device_id, manifest.device_public_key)
+            signer = admit(db, manifest, export.sha256, enrolled_only=enrolled_only)
             versions = versions_to_install(db, export)
             install_versions(db, versions)
-            if new_device:
-                remember_device(db, manifest.device_id, manifest.device_public_key)
-            tally = apply_records(db, export)
+            if signer.trust is None:
+                learn(db, manifest, str(path))
+            tally = apply_records(db, export, signer)
             db.execute(
                 "INSERT INTO imports (file_sha256, device_id, export_seq, imported_at, path, "
-                "added, present, updated, conflicts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "added, present, updated, conflicts, public_key) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [export.sha256, manifest.device_id, manifest.export_seq, utc_now(), str(path),
-                 tally.added, tally.present, tally.updated, tally.conflicts],
+                 tally.added, tally.present, tally.updated, tally.conflicts,
+                 manifest.device_public_key],
             )  # fmt: skip
     except sqlite3.IntegrityError as exc:  # defence in depth: reader.py should catch it first
         raise RejectedFile(Reason.STORE_FAILED, detail=exc) from None
