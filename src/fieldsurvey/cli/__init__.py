@@ -35,6 +35,7 @@ LAZY_COMMANDS = {
     "conflicts": "fieldsurvey.cli.sync:conflicts_command",
     "keys": "fieldsurvey.cli.sync:keys_group",
     "devices": "fieldsurvey.cli.devices:devices_group",
+    "xlsform": "fieldsurvey.cli.xlsform:xlsform_group",
 }
 """Commands in their own modules, imported only when run (or listed by --help), so that
 opening the app does not pay for the sync, scoring and prompt libraries."""

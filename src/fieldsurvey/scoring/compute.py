@@ -8,6 +8,7 @@ questionnaire never mixes unlike items into one area score.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 import numpy as np
 import sqlite_utils
@@ -46,6 +47,8 @@ def score(
     """
     warnings: list[ReportWarning] = []
     lang = _language(questionnaire, lang, warnings)
+    if not questionnaire.areas:
+        return _empty(questionnaire, lang, warnings, WarningCode.NOTHING_TO_SCORE)
     dimensions = [by] if isinstance(by, str) else list(by or ())
     questions = _questions(questionnaire, dimensions, weights, importance)
     data, w = _weighted(load_survey(db, questionnaire, questions), weights, warnings)
@@ -53,7 +56,7 @@ def score(
     chosen = pick_round(rounds, round)
     rows = data.in_round(chosen)
     if not rows.any():
-        return _no_data(questionnaire, lang, warnings)
+        return _empty(questionnaire, lang, warnings, WarningCode.NO_DATA)
     current, left_out = data.subset(rows).shared_items()
     warnings += _version_warning(current, left_out)
     method, answers = _importance(questionnaire, current, importance)
@@ -170,9 +173,18 @@ def _round_warning(rounds: list[str | None], chosen: str | None) -> list[ReportW
     return [ReportWarning.of(WarningCode.ROUND, round=chosen, rounds=names)]
 
 
-def _no_data(questionnaire: Questionnaire, lang: str, warnings: list) -> ScoreReport:
-    """A report that says there is nothing to score yet: no area gets a number."""
-    warnings.insert(0, ReportWarning.of(WarningCode.NO_DATA, questionnaire=questionnaire.id))
+EMPTY_STATUS: dict[WarningCode, Literal["no_data", "nothing_to_score"]] = {
+    WarningCode.NO_DATA: "no_data",
+    WarningCode.NOTHING_TO_SCORE: "nothing_to_score",
+}
+
+
+def _empty(
+    questionnaire: Questionnaire, lang: str, warnings: list, code: WarningCode
+) -> ScoreReport:
+    """A report with no number in it: no responses yet (NO_DATA), or a questionnaire without
+    areas of Likert items, e.g. an ordinary XLSForm (NOTHING_TO_SCORE)."""
+    warnings.insert(0, ReportWarning.of(code, questionnaire=questionnaire.id))
     default = questionnaire.default_language
     areas = [
         AreaResult(
@@ -187,7 +199,7 @@ def _no_data(questionnaire: Questionnaire, lang: str, warnings: list) -> ScoreRe
         questionnaire=questionnaire.id,
         title=text_in(questionnaire.title, lang, default),
         language=lang,
-        status="no_data",
+        status=EMPTY_STATUS[code],
         responses=0,
         versions=[],
         round=None,

@@ -41,6 +41,8 @@ def to_table(report: ScoreReport) -> str:
     """The areas, each breakdown group, gaps, trend, awareness and suggested messages."""
     where = f", round {report.round}" if report.round else ""
     lines = [f"{report.title}: {report.responses} responses{where}", ""]
+    if report.status == "nothing_to_score":  # no area: an empty table would only confuse
+        return "\n".join([*lines, *(f"! {w.message}" for w in report.warnings)]) + "\n"
     lines += _area_table(report.areas)
     for dimension, groups in report.groups.items():
         for group in groups.values():

@@ -404,6 +404,12 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
     "conflicts.saved": ("Saved", "保存时间", "រក្សាទុក"),
     "conflicts.revision": ("Revision", "修订", "កំណែកែប្រែ"),
     "conflicts.status": ("Status", "状态", "ស្ថានភាព"),
+    "conflicts.trust": ("Trust", "信任", "ការទុកចិត្ត"),
+    "conflicts.held": (
+        "held: its key may not change this interview",
+        "待审核：其密钥无权修改此访问",
+        "កំពុងរង់ចាំ៖ កូនសោរបស់វាមិនអាចកែបទសម្ភាសន៍នេះបានទេ",
+    ),
     "conflicts.status_complete": ("complete", "已完成", "បានបញ្ចប់"),
     "conflicts.status_voided": ("voided", "已作废", "បានលុបចោល"),
     "conflicts.status_refused": ("refused", "已拒绝", "បានបដិសេធ"),
@@ -539,6 +545,14 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "可在首页按 n 开始访问。",
         "មិនទាន់មានទិន្នន័យនៅឡើយទេ។\n\nពិន្ទុនឹងបង្ហាញនៅទីនេះ នៅពេលការសម្ភាសន៍ត្រូវបានបញ្ចប់"
         "លើឧបករណ៍នេះ ឬបញ្ចូលពីឧបករណ៍ផ្សេង (សមកាលកម្ម)។ ចាប់ផ្តើមការសម្ភាសន៍ពីទំព័រដើមដោយចុច n។",
+    ),
+    "scores.nothing_to_score": (
+        "Nothing to score.\n\nThis questionnaire has only questions: no areas of Likert "
+        "items, so there are no area scores. Its answers are kept and exported as usual.",
+        "没有可计算的得分。\n\n本问卷只有问题，没有李克特量表领域，因此没有领域得分。"
+        "回答照常保存和导出。",
+        "គ្មានអ្វីសម្រាប់គណនាពិន្ទុទេ។\n\nកម្រងសំណួរនេះមានតែសំណួរប៉ុណ្ណោះ គ្មានផ្នែកនៃធាតុលីកឺតទេ "
+        "ដូច្នេះគ្មានពិន្ទុតាមផ្នែកទេ។ ចម្លើយនៅតែត្រូវបានរក្សាទុក និងនាំចេញដូចធម្មតា។",
     ),
     "scores.failed": (
         "Could not compute the scores: {error}",

@@ -293,8 +293,8 @@ class ScoresScreen(AppScreen[None]):
     def show_whole_sample(self, report: ScoreReport) -> None:
         """Areas, warnings, awareness and plot of the whole sample (again after a language
         change: the report holds numbers and labels, the screen adds its own words)."""
-        empty = report.status == "no_data"
-        self.show_empty(self.t("scores.no_data") if empty else None)
+        empty = report.status != "ok"
+        self.show_empty(self.t(f"scores.{report.status}") if empty else None)
         if empty:
             return
         self.show_warnings(warning_lines(report, self.text_lang))
