@@ -108,7 +108,7 @@ def _questions(
     return list(dict.fromkeys(found))
 
 
-def _language(questionnaire: Questionnaire, lang: str | None, warnings: list) -> str:
+def _language(questionnaire: Questionnaire, lang: str | None, warnings: list[ReportWarning]) -> str:
     default = questionnaire.default_language
     if lang is None or lang in questionnaire.languages:
         return lang or default
@@ -132,7 +132,7 @@ def _importance(
 
 
 def _weighted(
-    data: SurveyData, question: str | None, warnings: list
+    data: SurveyData, question: str | None, warnings: list[ReportWarning]
 ) -> tuple[SurveyData, np.ndarray]:
     """Each response's weight (1 without a weight question); unusable weights are left out."""
     if question is None:
@@ -149,14 +149,18 @@ def _version_warning(data: SurveyData, left_out: list[str]) -> list[ReportWarnin
     if not left_out:
         return []
     versions = sorted(set(data.version))
-    names = ", ".join(versions[:-1]) + " and " + versions[-1]
-    code = WarningCode.VERSIONS
-    return [ReportWarning.of(code, versions=names, items=", ".join(left_out))]
+    return [ReportWarning.of(WarningCode.VERSIONS, versions=versions, items=left_out)]
 
 
 def _area_warnings(areas: list[AreaResult]) -> list[ReportWarning]:
     found = [
-        ReportWarning.of(WarningCode.LOW_ALPHA, area=a.label, alpha=a.alpha)
+        ReportWarning.of(
+            WarningCode.LOW_ALPHA,
+            area=a.label,
+            area_id=a.id,
+            alpha=a.alpha,
+            threshold=ALPHA_WARNING,
+        )
         for a in areas
         if a.alpha is not None and a.alpha < ALPHA_WARNING
     ]
@@ -169,8 +173,8 @@ def _area_warnings(areas: list[AreaResult]) -> list[ReportWarning]:
 def _round_warning(rounds: list[str | None], chosen: str | None) -> list[ReportWarning]:
     if len(rounds) < 2:
         return []
-    names = ", ".join(str(r) for r in rounds)
-    return [ReportWarning.of(WarningCode.ROUND, round=chosen, rounds=names)]
+    names = [str(r) for r in rounds]
+    return [ReportWarning.of(WarningCode.ROUND, round=str(chosen), rounds=names)]
 
 
 EMPTY_STATUS: dict[WarningCode, Literal["no_data", "nothing_to_score"]] = {
@@ -180,7 +184,7 @@ EMPTY_STATUS: dict[WarningCode, Literal["no_data", "nothing_to_score"]] = {
 
 
 def _empty(
-    questionnaire: Questionnaire, lang: str, warnings: list, code: WarningCode
+    questionnaire: Questionnaire, lang: str, warnings: list[ReportWarning], code: WarningCode
 ) -> ScoreReport:
     """A report with no number in it: no responses yet (NO_DATA), or a questionnaire without
     areas of Likert items, e.g. an ordinary XLSForm (NOTHING_TO_SCORE)."""
