@@ -115,7 +115,7 @@ def keep_version(db: sqlite_utils.Database, uuid: str, content_hash: str) -> str
         if len(candidates) != 1:
             found = "no" if not candidates else "several"
             raise ConflictError(f"{uuid}: {found} conflicting versions match {content_hash}")
-        kept = candidates[0]
+        kept: str = candidates[0]
         set_aside = [
             row[0]
             for row in db.execute(

@@ -100,7 +100,7 @@ class Record(NamedTuple):
     @property
     def device_id(self) -> str:
         """The device that made this revision (not necessarily the file's signer)."""
-        return self.row[_DEVICE]
+        return cast(str, self.row[_DEVICE])
 
 
 @dataclass(frozen=True)
