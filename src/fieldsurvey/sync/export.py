@@ -29,6 +29,7 @@ from fieldsurvey.sync.atomicfile import write_atomically
 from fieldsurvey.sync.errors import first_error
 from fieldsurvey.sync.fileformat import FILE_SUFFIX, Manifest
 from fieldsurvey.sync.keys import device_signing_key
+from fieldsurvey.sync.prefetch import Prefetch
 from fieldsurvey.sync.records import Selection, paradata_lines, response_lines, sources_for
 from fieldsurvey.sync.writer import write_export
 
@@ -133,10 +134,13 @@ def _write(
     """Write the zip straight to `handle`, or through age for the given recipients."""
 
     def zip_into(target: BinaryIO) -> Manifest:
-        responses, paradata = response_lines(db, selection), paradata_lines(db, selection)
-        return write_export(
-            target, key, selection.device, seq, responses, paradata, partial(sources_for, db)
-        )
+        with (
+            Prefetch(response_lines(db, selection)) as responses,
+            Prefetch(paradata_lines(db, selection)) as paradata,
+        ):
+            return write_export(
+                target, key, selection.device, seq, responses, paradata, partial(sources_for, db)
+            )
 
     if not recipients:
         return zip_into(handle)
