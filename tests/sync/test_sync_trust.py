@@ -115,8 +115,10 @@ def test_a_trusted_key_may_revise_another_devices_interview(
     report = merge_files(supervisor, files[1:])
     assert report.files[0].updated == 1
     assert heads(supervisor, uuid) == {device_id(b): (1, 0)}
+    code, out, _ = run(supervisor, "devices", "trust", device_id(b))
+    assert out == f"{device_id(b)}: trusted -> trusted\n"
     code, out, _ = run(supervisor, "devices", "--log")
-    assert f"trusted    {device_id(b)}" in out
+    assert out.count(f"trusted    {device_id(b)}") == 1
 
 
 def test_keeping_a_held_version_vouches_for_it(

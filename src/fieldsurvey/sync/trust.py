@@ -146,8 +146,9 @@ def change_trust(db: sqlite_utils.Database, name: str, trust: Trust) -> DeviceRo
     """Set a known device's trust (trusted, blocked), logged; returns the device as it was."""
     with write_transaction(db):
         device = find_device(db, name)
-        set_trust(db, device.device_id, trust)
-        _log(db, utc_now(), device.device_id, device.public_key, trust.value)
+        if device.trust != trust:  # asking twice changes nothing and logs nothing
+            set_trust(db, device.device_id, trust)
+            _log(db, utc_now(), device.device_id, device.public_key, trust.value)
     return device
 
 
