@@ -27,12 +27,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pyrage
-import sqlite_utils
 
-from fieldsurvey.store.db import device_id, open_database
+from fieldsurvey.store.records import ExportSelection
+from fieldsurvey.store.sqlite import SQLiteStore, open_store
 from fieldsurvey.sync import export_file
 from fieldsurvey.sync.fileformat import PARADATA, RESPONSES
-from fieldsurvey.sync.records import Selection, paradata_lines, response_lines
 from fieldsurvey.sync.zipwriter import COMPRESS_LEVEL
 from sync_benchdata import OUT, interview_batch, open_device
 
@@ -48,7 +47,7 @@ def build(responses: int) -> None:
     rng = random.Random(0)
     for batch in range(responses // BATCH):
         interview_batch(db, base, BATCH, batch, rng)
-    db.conn.close()
+    db.close()
 
 
 Timing = tuple[float, float]
@@ -64,31 +63,31 @@ def clocks(into: list[Timing]) -> Iterator[None]:
 
 def timed_export(out: Path, recipients: list[pyrage.x25519.Recipient]) -> Timing:
     out.unlink(missing_ok=True)
-    db = open_database(DEVICE)
+    db = open_store(DEVICE)
     timing: list[Timing] = []
     with clocks(timing):
         export_file(db, out, everything=True, recipients=recipients)
-    db.conn.close()
+    db.close()
     return timing[0]
 
 
 def timed_bare(out: Path) -> Timing:
     """The same lines, zipped and nothing else: what any export must at least do."""
     out.unlink(missing_ok=True)
-    db = open_database(DEVICE)
+    db = open_store(DEVICE)
     timing: list[Timing] = []
     with clocks(timing):
         _bare(db, out)
-    db.conn.close()
+    db.close()
     return timing[0]
 
 
-def _bare(db: sqlite_utils.Database, out: Path) -> None:
-    selection = Selection(device=device_id(db), everything=True)
+def _bare(db: SQLiteStore, out: Path) -> None:
+    selection = ExportSelection(device=db.device_id(), everything=True)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as zip_:
         for name, lines in (
-            (RESPONSES, response_lines(db, selection)),
-            (PARADATA, paradata_lines(db, selection)),
+            (RESPONSES, db.response_lines(selection)),
+            (PARADATA, db.paradata_lines(selection)),
         ):
             with zip_.open(name, "w") as stream:
                 while batch := list(itertools.islice(lines, 1000)):

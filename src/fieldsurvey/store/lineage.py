@@ -17,7 +17,8 @@ The trust model (docs/trust-model.md) adds one rule: a *held* revision (see `hel
 the head and hides no parent; while one is pending, the interview is in conflict (its tips and
 the held revisions flagged), so a supervisor sees it in the conflict queue. Authority only
 grows as files arrive, so this too depends on the set of revisions, not on their order.
-Drafts take no part: an edit in progress is not the head until it is closed (store/responses).
+Drafts take no part: an edit in progress is not the head until it is closed
+(store/sqlite/responses.py).
 """
 
 from __future__ import annotations
@@ -44,6 +45,14 @@ class Revision:
     @property
     def set_aside(self) -> bool:
         return self.stored and not self.is_head and not self.in_conflict
+
+
+@dataclass
+class StoredLineage(Revision):
+    """A revision already in the store: its row id and the flags it has there now."""
+
+    row_id: int = 0
+    was: tuple[bool, bool] = (False, False)
 
 
 Flags = tuple[bool, bool]

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite_utils
 from pydantic import BaseModel
 
 from fieldsurvey.safetext import terminal_text
-from fieldsurvey.store.trust import all_devices, trust_log
+from fieldsurvey.store.interface import DeviceTrust
 from fieldsurvey.sync.trust import fingerprint
 
 
@@ -50,7 +49,7 @@ class TrustLog(BaseModel):
     log: list[TrustChange]
 
 
-def device_list(db: sqlite_utils.Database) -> DeviceList:
+def device_list(store: DeviceTrust) -> DeviceList:
     return DeviceList(
         devices=[
             DeviceInfo(
@@ -62,12 +61,12 @@ def device_list(db: sqlite_utils.Database) -> DeviceList:
                 files=row.files,
                 responses=row.responses,
             )
-            for row in all_devices(db)
+            for row in store.all_devices()
         ]
     )
 
 
-def trust_changes(db: sqlite_utils.Database) -> TrustLog:
+def trust_changes(store: DeviceTrust) -> TrustLog:
     return TrustLog(
         log=[
             TrustChange(
@@ -78,6 +77,6 @@ def trust_changes(db: sqlite_utils.Database) -> TrustLog:
                 by=row.by,
                 detail=row.detail,
             )
-            for row in trust_log(db)
+            for row in store.trust_log()
         ]
     )

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyrage
-import sqlite_utils
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from fieldsurvey.store.db import get_setting, utc_now, write_transaction
+from fieldsurvey.store.interface import Settings
+from fieldsurvey.store.records import utc_now
 
 SIGNING_KEY_SETTING = "device_signing_key"
 RECIPIENT_PREFIX = "age1"
@@ -29,17 +29,12 @@ class KeyFileError(ValueError):
     """A key or recipient that cannot be used, with the reason."""
 
 
-def device_signing_key(db: sqlite_utils.Database) -> Ed25519PrivateKey:
+def device_signing_key(store: Settings) -> Ed25519PrivateKey:
     """This device's signing key, made and stored on first use."""
-    stored = get_setting(db, SIGNING_KEY_SETTING)
+    stored = store.get_setting(SIGNING_KEY_SETTING)
     if stored is None:
         fresh = base64.b64encode(Ed25519PrivateKey.generate().private_bytes_raw()).decode()
-        with write_transaction(db):  # INSERT OR IGNORE: a concurrent first use keeps one key
-            db.execute(
-                "INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)",
-                [SIGNING_KEY_SETTING, fresh],
-            )
-        stored = get_setting(db, SIGNING_KEY_SETTING) or fresh
+        stored = store.set_setting_once(SIGNING_KEY_SETTING, fresh)  # a concurrent first use
     return Ed25519PrivateKey.from_private_bytes(base64.b64decode(stored))
 
 

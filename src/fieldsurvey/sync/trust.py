@@ -17,21 +17,9 @@ import hashlib
 from dataclasses import dataclass
 from enum import StrEnum
 
-import sqlite_utils
-
-from fieldsurvey.store.db import device_id, get_setting, utc_now, write_transaction
+from fieldsurvey.store.interface import DeviceTrust
 from fieldsurvey.store.lineage import FULL, OWN, RELAYED, Revision, held, owners
-from fieldsurvey.store.trust import (
-    DeviceRow,
-    TrustLogRow,
-    add_device,
-    delete_device,
-    device_row,
-    devices_by_prefix,
-    files_with_sequence,
-    log_trust,
-    set_trust,
-)
+from fieldsurvey.store.records import DeviceRow, TrustLogRow, utc_now
 from fieldsurvey.sync.errors import Reason, RejectedFile
 from fieldsurvey.sync.fileformat import Manifest
 
@@ -65,13 +53,13 @@ class Signer:
 
 
 def admit(
-    db: sqlite_utils.Database, manifest: Manifest, sha256: str, *, enrolled_only: bool = False
+    store: DeviceTrust, manifest: Manifest, sha256: str, *, enrolled_only: bool = False
 ) -> Signer:
     """The file's signer if its file may be merged here at all; RejectedFile otherwise."""
     device = manifest.device_id
-    if device == device_id(db):
+    if device == store.device_id():
         raise RejectedFile(Reason.OWN_DEVICE, device=device)
-    known = device_row(db, device)
+    known = store.known_device(device)
     if known is not None and known.public_key != manifest.device_public_key:
         raise RejectedFile(Reason.KEY_MISMATCH, device=device)
     trust = Trust(known.trust) if known is not None else None
@@ -80,7 +68,7 @@ def admit(
     if enrolled_only and trust not in (Trust.ENROLLED, Trust.TRUSTED):
         raise RejectedFile(Reason.NOT_ENROLLED, device=device)
     key, seq = manifest.device_public_key, manifest.export_seq
-    earlier = [s for s in files_with_sequence(db, device, seq, key) if s != sha256]
+    earlier = [s for s in store.files_with_sequence(device, seq, key) if s != sha256]
     if earlier:
         raise RejectedFile(
             Reason.SEQ_REPLAYED,
@@ -113,11 +101,12 @@ def held_reasons(revisions: list[Revision]) -> dict[str, str]:
     return reasons
 
 
-def learn(db: sqlite_utils.Database, manifest: Manifest, path: str) -> None:
-    """Trust on first sight: remember the key (inside merge's transaction), and log it."""
+def learn(store: DeviceTrust, manifest: Manifest, path: str) -> None:
+    """Trust on first sight: remember the key (inside merge's unit), and log it."""
     at = utc_now()
-    add_device(db, manifest.device_id, manifest.device_public_key, Trust.SEEN, at)
-    _log(db, at, manifest.device_id, manifest.device_public_key, "learned", by=f"merge of {path}")
+    store.add_device(manifest.device_id, manifest.device_public_key, Trust.SEEN, at)
+    key, by = manifest.device_public_key, f"merge of {path}"
+    _log(store, at, manifest.device_id, key, "learned", by=by)
 
 
 def fingerprint(public_key: str) -> str:
@@ -130,9 +119,9 @@ def fingerprint(public_key: str) -> str:
     return ":".join(digest[i : i + 4] for i in range(0, 16, 4))
 
 
-def find_device(db: sqlite_utils.Database, name: str) -> DeviceRow:
+def find_device(store: DeviceTrust, name: str) -> DeviceRow:
     """The one device `name` (an id or a unique prefix of MIN_PREFIX characters) names."""
-    found = devices_by_prefix(db, name)
+    found = store.devices_by_prefix(name)
     if len(found) == 1 and (found[0].device_id == name or len(name) >= MIN_PREFIX):
         return found[0]
     if not found:
@@ -142,40 +131,41 @@ def find_device(db: sqlite_utils.Database, name: str) -> DeviceRow:
     raise TrustError(f"give at least {MIN_PREFIX} characters of the device id")
 
 
-def change_trust(db: sqlite_utils.Database, name: str, trust: Trust) -> DeviceRow:
+def change_trust(store: DeviceTrust, name: str, trust: Trust) -> DeviceRow:
     """Set a known device's trust (trusted, blocked), logged; returns the device as it was."""
-    with write_transaction(db):
-        device = find_device(db, name)
+    with store.unit_of_work():
+        device = find_device(store, name)
         if device.trust != trust:  # asking twice changes nothing and logs nothing
-            set_trust(db, device.device_id, trust)
-            _log(db, utc_now(), device.device_id, device.public_key, trust.value)
+            store.set_trust(device.device_id, trust)
+            _log(store, utc_now(), device.device_id, device.public_key, trust.value)
     return device
 
 
-def forget(db: sqlite_utils.Database, name: str) -> DeviceRow:
+def forget(store: DeviceTrust, name: str) -> DeviceRow:
     """Remove a wrongly learned key; the device's next file teaches its key again."""
-    with write_transaction(db):
-        device = find_device(db, name)
-        delete_device(db, device.device_id)
-        _log(db, utc_now(), device.device_id, device.public_key, "forgotten", detail=device.trust)
+    with store.unit_of_work():
+        device = find_device(store, name)
+        store.delete_device(device.device_id)
+        at = utc_now()
+        _log(store, at, device.device_id, device.public_key, "forgotten", detail=device.trust)
     return device
 
 
-def enrol(db: sqlite_utils.Database, device: str, public_key: str) -> None:
+def enrol(store: DeviceTrust, device: str, public_key: str) -> None:
     """Add a device's key before any of its files arrive (a supervisor preparing a round)."""
     if not _is_public_key(public_key):
         raise TrustError(f"{public_key!r} is not an Ed25519 public key (base64 of 32 bytes)")
-    if device == device_id(db):
+    if device == store.device_id():
         raise TrustError(f"{device} is this database's own device")
-    with write_transaction(db):
-        known = device_row(db, device)
+    with store.unit_of_work():
+        known = store.known_device(device)
         if known is not None and known.public_key != public_key:
             raise TrustError(f"{device} is known with another key; forget it first")
         if known is None:
-            add_device(db, device, public_key, Trust.ENROLLED, utc_now())
+            store.add_device(device, public_key, Trust.ENROLLED, utc_now())
         else:
-            set_trust(db, device, Trust.ENROLLED)
-        _log(db, utc_now(), device, public_key, "enrolled")
+            store.set_trust(device, Trust.ENROLLED)
+        _log(store, utc_now(), device, public_key, "enrolled")
 
 
 def _is_public_key(text: str) -> bool:
@@ -186,7 +176,7 @@ def _is_public_key(text: str) -> bool:
 
 
 def _log(
-    db: sqlite_utils.Database,
+    store: DeviceTrust,
     at: str,
     device: str,
     public_key: str,
@@ -195,13 +185,13 @@ def _log(
     by: str | None = None,
     detail: str | None = None,
 ) -> None:
-    log_trust(db, TrustLogRow(at, device, public_key, action, by or _who(db), detail))
+    store.log_trust(TrustLogRow(at, device, public_key, action, by or _who(store), detail))
 
 
-def _who(db: sqlite_utils.Database) -> str:
+def _who(store: DeviceTrust) -> str:
     """The person at this database: the interviewer in its settings, and the OS account."""
     try:
         account = getpass.getuser()
     except (KeyError, OSError):  # no name for the uid (a container)
         account = "?"
-    return f"{get_setting(db, 'interviewer') or '?'} ({account})"
+    return f"{store.get_setting('interviewer') or '?'} ({account})"
