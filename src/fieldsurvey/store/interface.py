@@ -22,6 +22,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from fieldsurvey.store.dataout import DataSource
 from fieldsurvey.store.lineage import Revision
 from fieldsurvey.store.records import (
     ConflictRow,
@@ -320,7 +321,9 @@ class DemoTarget(Settings, Protocol):
         ...
 
 
-class Store(InterviewStore, Imports, Exports, Conflicts, ScoringSource, DemoTarget, Protocol):
+class Store(
+    InterviewStore, Imports, Exports, Conflicts, ScoringSource, DemoTarget, DataSource, Protocol
+):
     """Everything: what an adapter implements and the app holds."""
 
     def close(self) -> None:
