@@ -28,6 +28,8 @@ Stamp = Callable[[str], str]
 """A stored UTC timestamp as local time for the screen."""
 
 
+HELD = N_("held: its key may not change this interview")
+"""What the Trust row says of a version the trust model holds back."""
 STATUS_TEXTS = {
     "complete": N_("complete"),
     "voided": N_("voided"),
@@ -92,7 +94,15 @@ class ConflictVersions(Static):
                 [f"{v.revision} · {in_use}" if v.is_head else str(v.revision) for v in versions],
             ),
             (t("Status"), [t(STATUS_TEXTS.get(v.status, v.status)) for v in versions]),
+            *_trust_row(versions, t),
         ]
+
+
+def _trust_row(versions: list[ConflictVersion], t: Translate) -> list[tuple[str, list[str]]]:
+    """A row saying which versions are held by the trust model, when any is."""
+    if not any(v.held for v in versions):
+        return []
+    return [(t("Trust"), [t(HELD) if v.held else "—" for v in versions])]
 
 
 def _text(value: str) -> Text:
