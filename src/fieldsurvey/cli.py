@@ -15,7 +15,8 @@ import click
 
 from fieldsurvey import __version__, startup
 from fieldsurvey.cli_common import EXIT_INVALID, db_option, questionnaire_option
-from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError, load_questionnaire
+from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError
+from fieldsurvey.questionnaire.loader import load_with_warnings
 
 LAZY_COMMANDS = {
     "ask": "fieldsurvey.cli_interview:ask",
@@ -74,17 +75,25 @@ def main(ctx: click.Context, db_path: Path | None, questionnaire_path: Path | No
 def validate(paths: tuple[Path, ...]) -> None:
     """Check questionnaire files; print every problem as file:line: path: message.
 
-    Exits 0 when every file is valid, 2 otherwise.
+    Also prints content warnings a methodologist would raise ("warning: ...": double-barrelled
+    items, negations in reverse items, numbers in messages, unbalanced areas, an incomplete
+    consent script) and messages whose placeholders the office has not filled ("note: ...").
+    Exits 0 when every file is valid (warnings included), 2 otherwise.
     """
+    from fieldsurvey.questionnaire.content_checks import NOTE_CODES  # the checks load lazily
+
     failed = False
     for path in paths:
         try:
-            questionnaire = load_questionnaire(path)
+            questionnaire, warnings = load_with_warnings(path)
         except QuestionnaireError as exc:
             failed = True
             for problem in exc.problems:
                 click.echo(str(problem), err=True)
             continue
+        for warning in warnings:
+            kind = "note" if warning.code in NOTE_CODES else "warning"
+            click.echo(f"{kind}: {warning}", err=True)
         count = len(questionnaire.questions)
         click.echo(f"{path}: ok ({questionnaire.id} {questionnaire.version}, {count} questions)")
     if failed:

@@ -10,6 +10,7 @@ test's own folder (the test runs inside it).
 from __future__ import annotations
 
 import random
+import re
 import sys
 import threading
 import uuid
@@ -105,14 +106,17 @@ def export(db: sqlite_utils.Database, **options: object) -> Path:
 
 
 def a_likert_answer(db: sqlite_utils.Database, questionnaire: Questionnaire, uuid_: str) -> str:
-    """A Likert item the interview answered in the middle of the scale (so 1 and 5 differ)."""
+    """An agreement item the interview answered in the middle of the scale (so 1 and 5
+    differ, shown as "1 Strongly disagree" and "5 Strongly agree")."""
     (row_id,) = db.execute(
         "SELECT id FROM responses WHERE uuid = ? AND is_head = 1", [uuid_]
     ).fetchone()
     return next(
         qid
         for qid, value in load_answers(db, row_id).items()
-        if isinstance(questionnaire.questions.get(qid), LikertItem) and value in (2, 3, 4)
+        if isinstance(item := questionnaire.questions.get(qid), LikertItem)
+        and item.scale == "agree5"
+        and value in (2, 3, 4)
     )
 
 
@@ -409,7 +413,11 @@ async def test_a_conflict_is_listed_compared_and_resolved(
         text = screen_text(app)
         assert "Interviews in conflict: 1" in text
         assert "2 versions · 1 answer(s) differ · devices 1111aaaa, 2222bbbb" in text
-        assert "Answers that differ" in text and "1 Strongly disagree   5 Strongly agree" in text
+        assert "Answers that differ" in text
+        # The two sides, with their labels (which side is A follows the versions' order).
+        assert "1 Strongly disagree" in text and "5 Strongly agree" in text
+        shown_b = re.search(r"Device\s+(\w{8})\s+(\w{8})", text)
+        assert shown_b is not None
         await pilot.press("b")
         await pilot.pause()
         assert "Keep version B of interview" in screen_text(app)
@@ -421,7 +429,7 @@ async def test_a_conflict_is_listed_compared_and_resolved(
         assert "Conflicts (0)" in screen_text(app)
     assert len(files) == 4 and list_conflicts(db).conflicts == []
     kept = db.execute("SELECT device_id FROM responses WHERE is_head = 1 AND revision = 2")
-    assert [row[0] for row in kept] == [DEVICE_B]
+    assert [row[0][:8] for row in kept] == [shown_b[2]]  # the device shown as version B
 
 
 async def test_the_command_palette_opens_conflicts(make: MakeApp) -> None:

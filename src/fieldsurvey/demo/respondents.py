@@ -73,7 +73,11 @@ AWARENESS = {
     "invalidity": 0.14,
     "survivors": 0.19,
     "old_age": 0.5,
+    "unemployment": 0.45,
+    "school_fees": 0.12,
 }
+"""The decoy (school fees: no scheme pays them) gets the "yes" of respondents who agree to
+whatever is read out."""
 EMPLOYER_AWARENESS_FACTOR = 0.7
 
 # How much each area drives overall satisfaction: the demo's "true" importance.
@@ -119,6 +123,10 @@ class Respondent:
         if roll < DK_RATE:
             return "dk"
         return "yes" if roll < probability else "no"
+
+    def recalls(self, benefit: str, factor: float) -> bool:
+        """Whether the benefit comes to mind unprompted (a fraction of prompted awareness)."""
+        return self.rng.random() < AWARENESS.get(benefit, 0.4) * factor
 
     def weakest_area(self) -> str:
         """The area this client would name as mattering most: usually the one that hurts."""

@@ -36,17 +36,29 @@ SURVEY_TYPES = "select_one, select_multiple, rank, integer, decimal, text, date,
 
 def load_questionnaire(file: FilePath | str) -> Questionnaire:
     """Read, validate and check `file`; raise QuestionnaireError listing every problem."""
+    return questionnaire_from_document(_read(file), str(file))
+
+
+def load_with_warnings(file: FilePath | str) -> tuple[Questionnaire, list[Problem]]:
+    """As `load_questionnaire`, with the content warnings (content_checks.py) of a valid file."""
+    from fieldsurvey.questionnaire.content_checks import content_warnings
+
+    document = _read(file)
+    questionnaire = questionnaire_from_document(document, str(file))
+    findings = content_warnings(questionnaire)
+    return questionnaire, _sorted([_locate(document, str(file), f) for f in findings])
+
+
+def _read(file: FilePath | str) -> YamlDocument:
     from fieldsurvey.questionnaire.yaml_source import SourceError, read_yaml
 
-    file = FilePath(file)
     name = str(file)
     try:
-        document = read_yaml(file)
+        return read_yaml(FilePath(file))
     except FileNotFoundError:
         raise QuestionnaireError([_problem(name, None, (), Code.SCHEMA, "no such file")]) from None
     except SourceError as exc:
         raise QuestionnaireError([_problem(name, exc.line, (), exc.code, exc.message)]) from None
-    return questionnaire_from_document(document, name)
 
 
 def questionnaire_from_document(document: YamlDocument, name: str) -> Questionnaire:

@@ -51,18 +51,27 @@ class ScalePoint(Strict):
 
 
 class LikertScale(Strict):
-    """An agreement or satisfaction scale: points 1..k plus a "don't know / not applicable" code.
+    """An agreement, ease, frequency or satisfaction scale: points 1..k, "don't know" and,
+    optionally, a separate "not applicable".
 
-    DK/NA is kept apart from the points: scoring leaves it out of the denominator.
+    Both are kept apart from the points: scoring leaves them out of the denominator and reports
+    them apart (not knowing and not having had the experience are different findings).
     """
 
     id: Identifier
     points: list[ScalePoint] = Field(min_length=2, max_length=11)
     dk: Choice
+    na: Choice | None = None
+    """"Not applicable" (e.g. "I have not phoned the hotline"); when absent, `dk` covers both."""
 
     @property
     def size(self) -> int:
         return len(self.points)
+
+    @property
+    def off_scale(self) -> list[Choice]:
+        """The answers that are not points: don't know, then not applicable."""
+        return [self.dk] if self.na is None else [self.dk, self.na]
 
 
 class Persona(Strict):
@@ -75,6 +84,9 @@ class _QuestionBase(Strict):
     id: Identifier
     label: Text
     hint: Text | None = None
+    interviewer: bool = False
+    """Coded by the interviewer without reading the choices out (the scheme an office serves,
+    benefits a client names unprompted): never handed to a client answering alone."""
     relevant: str | None = None
     required: bool | str = False
     constraint: str | None = None
@@ -135,6 +147,10 @@ class Calculate(Strict):
     id: Identifier
     calculation: str
     relevant: str | None = None
+    choices: Identifier | None = None
+    """The choice list whose values the calculation yields (needed to use it as a segment)."""
+    segment: str | None = None
+    """A segment derived from several answers, e.g. disability from the Washington Group set."""
 
 
 class LikertItem(_QuestionBase):
@@ -196,13 +212,36 @@ class Area(Strict):
 
 
 class Benefit(Strict):
-    """A benefit branch whose awareness is measured (seed 002)."""
+    """A benefit whose awareness is measured (seed 002), or a decoy the schemes do not pay."""
 
     id: Identifier
     label: Text
     question: Identifier
-    """A select_one question answered yes / no / dk about knowing this benefit."""
+    """The prompted question: a select_one answered yes / no / dk about this benefit."""
     yes: Slug = "yes"
+    recall: Slug | None = None
+    """Its choice value in the unprompted-recall question (`awareness.recall_question`)."""
+    decoy: bool = False
+    """Not paid by any scheme: a "yes" measures yes-saying, reported apart by scoring."""
+
+
+class Scheme(Strict):
+    """A country's scheme and the benefits it pays, which decide the prompted list asked."""
+
+    id: Slug
+    label: Text
+    benefits: list[Identifier] = Field(min_length=1)
+    """Benefit ids paid by this scheme, decoys excluded."""
+
+
+class AwarenessDesign(Strict):
+    """Unprompted recall first, then the prompted list of the client's scheme with a decoy."""
+
+    recall_question: Identifier | None = None
+    """A select_multiple the interviewer codes from what the client names (not read aloud)."""
+    scheme_question: Identifier | None = None
+    """A select_one whose choice values are the scheme ids."""
+    schemes: list[Scheme] = []
 
 
 class MessageTrigger(Strict):
@@ -256,10 +295,27 @@ class ScoringRefs(Strict):
     """Which questions scoring reads besides the area items."""
 
     overall: Identifier
-    """Overall satisfaction 0-10: importance is its correlation with each area."""
+    """Overall satisfaction (an integer 0-10, or a Likert item whose don't-know is missing):
+    importance is its correlation with each area."""
     trust: Identifier | None = None
     most_important_area: Identifier | None = None
-    """A select_one whose choice values are area ids: asked importance."""
+    """A select_one whose choice values are area ids (or `dont_know`): asked importance."""
+    dont_know: Slug = "dk"
+    """The choice value meaning "don't know" in these questions: counted as missing."""
+
+
+ConsentPart = Literal["who", "voluntary", "no_effect", "anonymous", "use", "length"]
+CONSENT_PARTS: tuple[ConsentPart, ...] = (
+    "who",
+    "voluntary",
+    "no_effect",
+    "anonymous",
+    "use",
+    "length",
+)
+"""What a consent script read aloud must say: who runs the survey, that taking part is
+voluntary, that it changes nothing to benefits or to today's service, what is (and is not)
+stored, how results are used, and how long it takes."""
 
 
 class Consent(Strict):
@@ -267,6 +323,25 @@ class Consent(Strict):
 
     question: Identifier
     accept: Slug = "yes"
+    script: dict[ConsentPart, Identifier] = {}
+    """Each part of the script and the note (or question) that says it, read before consent."""
+
+
+class OfficeSection(Strict):
+    """Facts only an office knows, filled in by the office: message placeholders.
+
+    A message saying `{hotline}` is shown only when `hotline` has a value here (or in the
+    office settings file that overrides this section); `validate` lists unfilled ones.
+    """
+
+    values: dict[Identifier, str | int | float | None] = {}
+
+
+class ContentChecks(Strict):
+    """Settings of the methodologist's warnings of `fieldsurvey validate`."""
+
+    allow: list[str] = []
+    """Phrases joined by "and"/"or" that name one thing ("rules and procedures"), in lower case."""
 
 
 class Questionnaire(Strict):
@@ -283,6 +358,9 @@ class Questionnaire(Strict):
     areas: list[Area] = []
     survey: list[SurveyItem] = Field(min_length=1)
     benefits: list[Benefit] = []
+    awareness: AwarenessDesign | None = None
+    office: OfficeSection | None = None
+    checks: ContentChecks | None = None
     scoring: ScoringRefs | None = None
     messages: list[Message] = []
     indicators: list[Indicator] = []
@@ -306,11 +384,11 @@ class Questionnaire(Strict):
         return {q.id: q for q, _ in self.walk()}
 
     @cached_property
-    def segments(self) -> list[SelectOne | SelectMultiple | IntegerQuestion]:
+    def segments(self) -> list[SelectOne | SelectMultiple | IntegerQuestion | Calculate]:
         return [
             q
             for q in self.questions.values()
-            if isinstance(q, SelectOne | SelectMultiple | IntegerQuestion) and q.segment
+            if isinstance(q, SelectOne | SelectMultiple | IntegerQuestion | Calculate) and q.segment
         ]
 
     @cached_property

@@ -51,6 +51,32 @@ class Code(Enum):
     PERSONA_CHOICES = "persona question choices must be the persona ids; {detail}"
     WRONG_QUESTION_TYPE = "question {value!r} must be {expected}, not {found}"
     MISSING_CHOICE_VALUE = "question {qid!r} has no choice {value!r}"
+    SEGMENT_WITHOUT_CHOICES = "calculate {qid!r} is a segment: give it the choice list it yields"
+    UNKNOWN_SCHEME_BENEFIT = "scheme {scheme!r} pays unknown or decoy benefit {value!r}"
+    SCHEME_CHOICES = "scheme question choices must be the scheme ids; {detail}"
+    CONSENT_SCRIPT_ITEM = "consent script part {part!r} names {value!r}, which is not a note"
+    # Content warnings (`fieldsurvey validate` prints them; the file still loads).
+    DOUBLE_BARRELLED = (
+        "{text!r} joins two things with {word!r}: ask one thing per item "
+        "(or list the phrase {phrase!r} in checks.allow)"
+    )
+    REVERSE_NEGATION = (
+        "reverse-coded item {text!r} contains the negation {word!r}: disagreeing with it is a "
+        "double negative"
+    )
+    NUMBER_IN_MESSAGE = (
+        "message text ({lang}) states {number!r}: give figures as placeholders filled from "
+        "office data, e.g. {{one_window_minutes}}"
+    )
+    AREA_BALANCE = (
+        "area {area!r} asks {count} items of persona {persona!r}, area {other!r} asks {others}: "
+        "keep area item counts within 2 of each other"
+    )
+    CONSENT_PART_MISSING = "the consent script lacks the {part!r} part ({meaning})"
+    UNFILLED_PLACEHOLDER = (
+        "message {message!r} uses {{{name}}}, which office.values does not fill: "
+        "the message is never shown"
+    )
 
     def format(self, **values: object) -> str:
         return self.value.format(**values)

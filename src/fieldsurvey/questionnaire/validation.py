@@ -17,8 +17,10 @@ from fieldsurvey.questionnaire.model import (
     Area,
     AreaBlock,
     Calculate,
+    Consent,
     Group,
     LikertItem,
+    OfficeSection,
     Questionnaire,
     Rank,
     SelectMultiple,
@@ -105,11 +107,19 @@ def _languages(q: Questionnaire, located: list[tuple[Path, Any]]) -> Iterator[Fi
                 yield Finding(path, Code.UNDECLARED_LANGUAGE, {"lang": lang, "declared": names})
 
 
+_NOT_TEXTS = (
+    Consent.model_fields["script"].annotation,
+    OfficeSection.model_fields["values"].annotation,
+)
+"""Mappings in the model that are not multilingual texts."""
+
+
 def _texts(node: Any, path: Path) -> Iterator[tuple[Path, dict[str, str]]]:
     """Every multilingual text in the model (the only dict-valued fields are texts)."""
     if isinstance(node, BaseModel):
-        for name in type(node).model_fields:
-            yield from _texts(getattr(node, name), (*path, name))
+        for name, field in type(node).model_fields.items():
+            if field.annotation not in _NOT_TEXTS:
+                yield from _texts(getattr(node, name), (*path, name))
     elif isinstance(node, list):
         for index, child in enumerate(node):
             yield from _texts(child, (*path, index))
@@ -131,10 +141,14 @@ def _choices_and_scales(q: Questionnaire, located: list[tuple[Path, Any]]) -> It
         if found != list(range(1, len(found) + 1)):
             values = {"size": len(found), "found": found}
             yield Finding(("scales", index, "points"), Code.BROKEN_SCALE, values)
-        if scale.dk.value.isdigit():
-            yield Finding(("scales", index, "dk", "value"), Code.SCALE_DK_CLASH, {"value": "dk"})
+        for key, choice in (("dk", scale.dk), ("na", scale.na)):
+            if choice is not None and choice.value.isdigit():
+                path = ("scales", index, key, "value")
+                yield Finding(path, Code.SCALE_DK_CLASH, {"value": choice.value})
     for path, item in located:
-        if isinstance(item, SelectOne | SelectMultiple | Rank):
+        if isinstance(item, Calculate) and item.segment and item.choices is None:
+            yield Finding(path, Code.SEGMENT_WITHOUT_CHOICES, {"qid": item.id})
+        if isinstance(item, SelectOne | SelectMultiple | Rank | Calculate) and item.choices:
             if item.choices not in q.choice_list_by_id:
                 values = {"value": item.choices}
                 yield Finding((*path, "choices"), Code.UNKNOWN_CHOICE_LIST, values)

@@ -17,14 +17,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.questionnaire.model import IntegerQuestion, SelectMultiple, SelectOne
+from fieldsurvey.questionnaire.model import Calculate, IntegerQuestion, SelectMultiple, SelectOne
 from fieldsurvey.scoring.areas import MIN_N
 from fieldsurvey.scoring.catalogue import Reason, ScoringError
 from fieldsurvey.scoring.frame import SurveyData
 from fieldsurvey.scoring.messages import localise
 
 PERSONA = "persona"
-SegmentQuestion = SelectOne | SelectMultiple | IntegerQuestion
+SegmentQuestion = SelectOne | SelectMultiple | IntegerQuestion | Calculate
 
 
 class UnknownDimension(ScoringError):
@@ -92,7 +92,7 @@ def protect(counts: Sequence[int], hidden: Sequence[Reason | None] = ()) -> list
 def _choices(
     questionnaire: Questionnaire, question: SegmentQuestion, lang: str
 ) -> list[tuple[str, str]]:
-    if isinstance(question, IntegerQuestion):
+    if isinstance(question, IntegerQuestion) or question.choices is None:
         return []
     choices = questionnaire.choice_list_by_id[question.choices].choices
     return [(c.value, localise(c.label, lang, questionnaire.default_language)) for c in choices]

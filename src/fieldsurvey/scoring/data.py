@@ -3,7 +3,8 @@
 The query returns one row per scored response (complete, head revision, this questionnaire)
 with its persona, round, version and completion time, and all the answers scoring reads packed
 by SQLite into one string of (column, code) character pairs: Likert items as their scale point
-(DK/NA as -1), select_one answers as their position in the choice list, integers as value + 1.
+(DK as -1, NA as -2), select_one answers as their position in the choice list, integers as
+value + 1.
 Packing matters: 20,000 responses hold ~650,000 such answers; one Python tuple per answer cost
 three times the SQL scan, and one scalar subquery per question added ~12 ms per question.
 Answers that cannot be coded (select_multiple, decimals) come back as JSON, one column each.
@@ -27,8 +28,8 @@ import numpy as np
 import sqlite_utils
 
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.questionnaire.model import IntegerQuestion, SelectMultiple, SelectOne
-from fieldsurvey.scoring.frame import DK, MISSING, ItemLayout, SurveyData
+from fieldsurvey.questionnaire.model import Calculate, IntegerQuestion, SelectMultiple, SelectOne
+from fieldsurvey.scoring.frame import DK, MISSING, NA, ItemLayout, SurveyData
 
 BASE = 256
 """Code points start here: every packed character is one UTF-32 unit and never a control."""
@@ -58,13 +59,14 @@ def load_survey(
     columns = [Column(i, "likert") for i in layout.ids] + [c for c in coded if c]
     others = [q for q, c in zip(questions, coded, strict=True) if c is None]
     dk = sorted({json.dumps(s.dk.value) for s in questionnaire.scales})
+    na = sorted({json.dumps(s.na.value) for s in questionnaire.scales if s.na is not None})
     with _column_table(db, columns) as table:
-        sql = _query(table, len(dk), len(others))
-        rows = db.conn.execute(sql, [*dk, *others, questionnaire.id]).fetchall()
+        sql = _query(table, len(dk), len(na), len(others))
+        rows = db.conn.execute(sql, [*dk, *na, *others, questionnaire.id]).fetchall()
     fields = list(zip(*rows, strict=True)) or [()] * (6 + len(others))
     codes = _decode(fields[5], len(columns))
     items = codes[:, : len(layout.ids)]
-    items[(items < DK) | (items > layout.points)] = MISSING
+    items[(items < NA) | (items > layout.points)] = MISSING
     answers = {
         c.question: _values(c, codes[:, k]) for k, c in enumerate(columns) if c.kind != "likert"
     }
@@ -85,8 +87,9 @@ def load_survey(
 def _column(questionnaire: Questionnaire, question: str) -> Column | None:
     """How a question's answers are packed; None for those fetched as JSON instead."""
     found = questionnaire.questions.get(question)
-    if isinstance(found, SelectOne):
-        choices = questionnaire.choice_list_by_id[found.choices].choices
+    list_id = found.choices if isinstance(found, SelectOne | Calculate) else None
+    if list_id is not None:
+        choices = questionnaire.choice_list_by_id[list_id].choices
         column = Column(question, "choice", tuple(c.value for c in choices))
         return column if len(column.choices) < LIMIT else None
     if isinstance(found, IntegerQuestion):
@@ -113,8 +116,9 @@ def _column_table(db: sqlite_utils.Database, columns: list[Column]) -> Iterator[
         db.conn.execute(f"DROP TABLE IF EXISTS {table}")
 
 
-def _query(table: str, dk_values: int, other_questions: int) -> str:
+def _query(table: str, dk_values: int, na_values: int, other_questions: int) -> str:
     dk = ", ".join("?" for _ in range(dk_values)) or "NULL"
+    na = ", ".join("?" for _ in range(na_values)) or "NULL"
     others = "".join(
         ", (SELECT CASE WHEN json_valid(a.value) THEN a.value ->> '$' END "
         "FROM answers a WHERE a.response = r.id AND a.question = ?)"
@@ -125,6 +129,7 @@ def _query(table: str, dk_values: int, other_questions: int) -> str:
         SELECT r.id, r.persona, r.round, r.questionnaire_version, r.completed_at,
             (SELECT group_concat(char({BASE} + c.col, {BASE} + CASE c.kind
                     WHEN 0 THEN CASE WHEN a.value IN ({dk}) THEN {DK}
+                        WHEN a.value IN ({na}) THEN {NA}
                         ELSE min(max({integer}, 0), {LIMIT}) END
                     WHEN 1 THEN instr(c.choices, ',' || a.value || ',')
                     ELSE CASE WHEN {integer} BETWEEN 0 AND {LIMIT - 1} THEN {integer} + 1
