@@ -50,9 +50,9 @@ def test_consent_script_then_consent_come_first(questionnaire: Questionnaire) ->
     consent = questionnaire.consent
     assert consent is not None
     order = list(questionnaire.questions)
-    notes = list(dict.fromkeys(consent.script.values()))
+    notes = list(dict.fromkeys(consent.script.parts().values()))
     assert order[: len(notes) + 1] == [*notes, consent.question]
-    assert set(consent.script) == set(CONSENT_PARTS)
+    assert set(consent.script.parts()) == set(CONSENT_PARTS)
 
 
 def test_personas(questionnaire: Questionnaire) -> None:
@@ -84,7 +84,7 @@ def test_awareness_recall_comes_before_the_prompted_list(questionnaire: Question
     order = list(questionnaire.questions)
     first_prompted = min(order.index(b.question) for b in questionnaire.benefits)
     assert order.index(design.recall_question) < first_prompted
-    kh = next(s for s in design.schemes if s.id == "kh_nssf")
+    kh = next(s for s in questionnaire.schemes if s.id == "kh_nssf")
     assert "old_age" not in kh.benefits  # seed 002: the pension branch is not yet launched
 
 

@@ -111,7 +111,7 @@ def test_a_placeholder_is_no_number_and_unfilled_it_is_a_note(tmp_path: Path) ->
     assert code == 0 and lines(err, "warning") == []
     [note] = lines(err, "note")
     assert Code.UNFILLED_PLACEHOLDER.format(message="acc-map", name="one_window_minutes") in note
-    data["office"] = {"values": {"one_window_minutes": 20}}
+    data["office"] = [{"name": "one_window_minutes", "value": 20}]
     assert run_validate(write(tmp_path, data)) == (0, "")
 
 
@@ -124,11 +124,9 @@ ERRORS = [
     ),
     (
         "a scheme paying an unknown benefit",
-        lambda d: d.update(
-            awareness={"schemes": [{"id": "kh", "label": LABEL, "benefits": ["x"]}]}
-        ),
+        lambda d: d.update(schemes=[{"id": "kh", "label": LABEL, "benefits": ["x"]}]),
         Code.UNKNOWN_SCHEME_BENEFIT.format(scheme="kh", value="x"),
-        "awareness.schemes[0].benefits[0]",
+        "schemes[0].benefits[0]",
     ),
     (
         "a calculated segment without its choices",

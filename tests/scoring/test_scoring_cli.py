@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from scoring_helpers import Survey, likert, write_questionnaire
 
-from fieldsurvey.cli_scores import indicators, scores
+from fieldsurvey.cli.scores import indicators, scores
 from fieldsurvey.store.db import open_database
 
 
@@ -61,6 +61,20 @@ def test_scores_without_data_says_so(files: tuple[list[str], Survey]) -> None:
     assert code == 0 and "No data yet" in out
 
 
+def test_warnings_are_worded_in_the_language_asked_for(files: tuple[list[str], Survey]) -> None:
+    options, survey = files
+    survey.add_many(20, {"a1": 5, "a2": 5, "t1": 3, "t2": 3}, version="1")  # no a3 in version 1
+    survey.add_many(20, likert((1, 1, 5), (3, 3)), version="2")
+    code, table, _ = run(scores, *options, "--lang", "zh")
+    assert code == 0
+    assert "! 回答来自问卷版本 1, 2；只对各版本共有的题目计分。未计分：a3。" in table
+    code, out, _ = run(scores, *options, "--format", "json")
+    warning = next(w for w in json.loads(out)["warnings"] if w["code"] == "versions")
+    assert warning["code"] == "versions"
+    assert warning["params"] == {"versions": ["1", "2"], "items": ["a3"]}
+    assert warning["message"].startswith("Responses come from questionnaire versions 1, 2;")
+
+
 def test_unknown_breakdown_exits_2_with_the_choices(files: tuple[list[str], Survey]) -> None:
     options, _ = files
     code, out, err = run(scores, *options, "--by", "planet")
@@ -98,3 +112,22 @@ def test_indicators_refuse_a_negative_count_and_write_nothing(
 def test_every_command_has_help(command: click.Command) -> None:
     assert run(command, "--help")[0] == 0
     assert command.help
+
+
+def test_csv_neutralises_a_formula_in_a_persona_label(tmp_path: Path) -> None:
+    """A persona label from a questionnaire is data too: never a formula in the CSV."""
+    from scoring_helpers import BASE
+
+    personas = [{"id": "worker", "label": {"en": "=HYPERLINK(\"http://x\")", "zh": "@x"}},
+                {"id": "employer", "label": {"en": "-Employer", "zh": "e"}}]  # fmt: skip
+    path = tmp_path / "cli.db"
+    q = write_questionnaire(tmp_path / "q.yaml", personas=personas, version=BASE["version"])
+    survey = Survey(open_database(path))
+    add_data(survey)
+    code, out, _ = run(
+        scores, "--db", str(path), "--questionnaire", str(q), "--format", "csv", "--by", "persona"
+    )
+    assert code == 0
+    labels = {row["group_label"] for row in csv.DictReader(io.StringIO(out))}
+    assert '\'=HYPERLINK("http://x")' in labels and "'-Employer" in labels
+    assert not any(label[:1] in "=+-@" for label in labels)

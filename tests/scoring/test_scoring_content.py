@@ -81,7 +81,7 @@ def test_a_message_with_an_unfilled_placeholder_is_not_shown(
     survey.add_many(40, likert((1, 2, 5), (4, 4)) | {"important": "access"})
     unfilled = score(db, make_questionnaire(messages=bank))
     assert [m.id for m in unfilled.areas[0].messages] == ["plain"]
-    office = {"values": {"hotline": "1286"}}
+    office = [{"name": "hotline", "value": 1286}]
     filled = score(db, make_questionnaire(messages=bank, office=office))
     assert [m.text for m in filled.areas[0].messages] == ["Call 1286.", "We listen."]
 

@@ -23,7 +23,7 @@ from ui_helpers import MakeApp, screen_text, settle
 from fieldsurvey.demo import make_demo_responses
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
-from fieldsurvey.questionnaire.model import OfficeSection
+from fieldsurvey.questionnaire.model import OfficeValue
 from fieldsurvey.scoring import dimensions
 from fieldsurvey.scoring.report import AreaTrend, Trend
 from fieldsurvey.store.db import open_database, set_setting
@@ -56,9 +56,8 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def bundled(bundled: Questionnaire) -> Questionnaire:
     """The bundled questionnaire as an office uses it once its facts are filled in: messages
     with an unfilled placeholder are never shown, and these tests are about showing them."""
-    assert bundled.office is not None
-    values = {name: f"<{name}>" for name in bundled.office.values}
-    return bundled.model_copy(update={"office": OfficeSection(values=values)})
+    office = [OfficeValue(name=fact.name, value=f"<{fact.name}>") for fact in bundled.office]
+    return bundled.model_copy(update={"office": office})
 
 
 @pytest.fixture

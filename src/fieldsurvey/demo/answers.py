@@ -73,7 +73,7 @@ class AnswerPicker:
         design = questionnaire.awareness
         self.recall_id = design.recall_question if design else None
         self.scheme_id = design.scheme_question if design else None
-        self.schemes = [s.id for s in design.schemes] if design else []
+        self.schemes = [s.id for s in questionnaire.schemes]
 
     def answer(self, question: QuestionLike) -> Answer:
         """The respondent's answer, or None to leave an optional question unanswered."""
@@ -111,7 +111,7 @@ class AnswerPicker:
         if isinstance(question, DateQuestion):
             return self.r.recent_day()
         if isinstance(question, TextQuestion):
-            return SUGGESTIONS.get(self.r.weakest_area()) if rng.random() < 0.4 else None
+            return SUGGESTIONS.get(self.r.weakest_area() or "") if rng.random() < 0.4 else None
         return None
 
     def _overall(self, question: QuestionLike) -> int:
@@ -128,8 +128,7 @@ class AnswerPicker:
         return scale.dk.value if value is None else value
 
     def _choice_values(self, question: QuestionLike) -> list[str]:
-        list_id = getattr(question, "choices", None)
-        choice_list = self.q.choice_list_by_id.get(list_id or "")
+        choice_list = self.q.choices_of(question)
         return [c.value for c in choice_list.choices] if choice_list else []
 
     def _several(self, question_id: str, values: list[str]) -> list[str]:

@@ -120,14 +120,15 @@ def _area_balance(q: Questionnaire) -> Iterator[Finding]:
 def _consent_parts(q: Questionnaire) -> Iterator[Finding]:
     if q.consent is None:
         return
+    present = q.consent.script.parts()
     for part in CONSENT_PARTS:
-        if part not in q.consent.script:
+        if part not in present:
             values = {"part": part, "meaning": CONSENT_MEANING[part]}
             yield Finding(("consent", "script"), Code.CONSENT_PART_MISSING, values)
 
 
 def _unfilled_placeholders(q: Questionnaire) -> Iterator[Finding]:
-    filled = {k for k, v in (q.office.values if q.office else {}).items() if v not in (None, "")}
+    filled = {v.name for v in q.office if v.text or v.value not in (None, "")}
     for index, message in enumerate(q.messages):
         for name in sorted(placeholders(message) - filled):
             values = {"message": message.id, "name": name}

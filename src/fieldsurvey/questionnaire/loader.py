@@ -34,31 +34,47 @@ SURVEY_TYPES = "select_one, select_multiple, rank, integer, decimal, text, date,
 )
 
 
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+"""Files read as XLSForm workbooks (`xlsform/`); every other file is read as YAML."""
+
+
 def load_questionnaire(file: FilePath | str) -> Questionnaire:
-    """Read, validate and check `file`; raise QuestionnaireError listing every problem."""
-    return questionnaire_from_document(_read(file), str(file))
+    """Read, validate and check `file` (YAML, or an XLSForm workbook by its suffix); raise
+    QuestionnaireError listing every problem."""
+    return _load(FilePath(file))[0]
 
 
 def load_with_warnings(file: FilePath | str) -> tuple[Questionnaire, list[Problem]]:
-    """As `load_questionnaire`, with the content warnings (content_checks.py) of a valid file."""
+    """As `load_questionnaire`, with the content warnings (content_checks.py) of a valid file;
+    a workbook's warnings name their place in the model, without a line."""
     from fieldsurvey.questionnaire.content_checks import content_warnings
 
-    document = _read(file)
-    questionnaire = questionnaire_from_document(document, str(file))
-    findings = content_warnings(questionnaire)
-    return questionnaire, _sorted([_locate(document, str(file), f) for f in findings])
+    questionnaire, document = _load(FilePath(file))
+    name = str(file)
+    problems = [
+        _locate(document, name, f)
+        if document is not None
+        else _problem(name, None, f.path, f.code, f.message)
+        for f in content_warnings(questionnaire)
+    ]
+    return questionnaire, _sorted(problems)
 
 
-def _read(file: FilePath | str) -> YamlDocument:
+def _load(file: FilePath) -> tuple[Questionnaire, YamlDocument | None]:
     from fieldsurvey.questionnaire.yaml_source import SourceError, read_yaml
 
     name = str(file)
+    if file.suffix.lower() in WORKBOOK_SUFFIXES:
+        from fieldsurvey.questionnaire.xlsform import read_xlsform  # pyxform: only for workbooks
+
+        return read_xlsform(file).questionnaire, None
     try:
-        return read_yaml(FilePath(file))
+        document = read_yaml(file)
     except FileNotFoundError:
         raise QuestionnaireError([_problem(name, None, (), Code.SCHEMA, "no such file")]) from None
     except SourceError as exc:
         raise QuestionnaireError([_problem(name, exc.line, (), exc.code, exc.message)]) from None
+    return questionnaire_from_document(document, name), document
 
 
 def questionnaire_from_document(document: YamlDocument, name: str) -> Questionnaire:

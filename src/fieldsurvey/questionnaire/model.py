@@ -8,6 +8,7 @@ live in `validation.py`, so that every error can be reported at once with its pl
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
 from typing import Annotated, Literal
 
@@ -89,6 +90,8 @@ class _QuestionBase(Strict):
     benefits a client names unprompted): never handed to a client answering alone."""
     relevant: str | None = None
     required: bool | str = False
+    required_message: Text | None = None
+    """Shown when a required answer is missing (XLSForm's `required_message`)."""
     constraint: str | None = None
     constraint_message: Text | None = None
 
@@ -147,7 +150,7 @@ class Calculate(Strict):
     id: Identifier
     calculation: str
     relevant: str | None = None
-    choices: Identifier | None = None
+    choice_list: Identifier | None = None
     """The choice list whose values the calculation yields (needed to use it as a segment)."""
     segment: str | None = None
     """A segment derived from several answers, e.g. disability from the Washington Group set."""
@@ -235,13 +238,13 @@ class Scheme(Strict):
 
 
 class AwarenessDesign(Strict):
-    """Unprompted recall first, then the prompted list of the client's scheme with a decoy."""
+    """Unprompted recall first, then the prompted list of the client's scheme (`schemes`)
+    with a decoy."""
 
     recall_question: Identifier | None = None
     """A select_multiple the interviewer codes from what the client names (not read aloud)."""
     scheme_question: Identifier | None = None
     """A select_one whose choice values are the scheme ids."""
-    schemes: list[Scheme] = []
 
 
 class MessageTrigger(Strict):
@@ -304,18 +307,25 @@ class ScoringRefs(Strict):
     """The choice value meaning "don't know" in these questions: counted as missing."""
 
 
-ConsentPart = Literal["who", "voluntary", "no_effect", "anonymous", "use", "length"]
-CONSENT_PARTS: tuple[ConsentPart, ...] = (
-    "who",
-    "voluntary",
-    "no_effect",
-    "anonymous",
-    "use",
-    "length",
-)
-"""What a consent script read aloud must say: who runs the survey, that taking part is
-voluntary, that it changes nothing to benefits or to today's service, what is (and is not)
-stored, how results are used, and how long it takes."""
+class ConsentScript(Strict):
+    """What a consent script read aloud must say, each part naming the note that says it (one
+    note may say several): who runs the survey, that taking part is voluntary, that it changes
+    nothing to benefits or to today's service, what is (and is not) stored, how results are
+    used, and how long it takes."""
+
+    who: Identifier | None = None
+    voluntary: Identifier | None = None
+    no_effect: Identifier | None = None
+    anonymous: Identifier | None = None
+    use: Identifier | None = None
+    length: Identifier | None = None
+
+    def parts(self) -> dict[str, str]:
+        """The parts present, in order, with their notes."""
+        return {part: note for part in CONSENT_PARTS if (note := getattr(self, part))}
+
+
+CONSENT_PARTS = tuple(ConsentScript.model_fields)
 
 
 class Consent(Strict):
@@ -323,18 +333,21 @@ class Consent(Strict):
 
     question: Identifier
     accept: Slug = "yes"
-    script: dict[ConsentPart, Identifier] = {}
-    """Each part of the script and the note (or question) that says it, read before consent."""
+    script: ConsentScript = ConsentScript()
 
 
-class OfficeSection(Strict):
-    """Facts only an office knows, filled in by the office: message placeholders.
+class OfficeValue(Strict):
+    """A fact only an office knows, for the message placeholder `{name}`.
 
-    A message saying `{hotline}` is shown only when `hotline` has a value here (or in the
-    office settings file that overrides this section); `validate` lists unfilled ones.
+    A message using `{hotline}` is shown only when the office section gives `hotline` a value;
+    `validate` lists the unfilled ones.
     """
 
-    values: dict[Identifier, str | int | float | None] = {}
+    name: Identifier
+    value: str | int | float | None = None
+    """The same in every language: a phone number, an address, a number of minutes."""
+    text: Text | None = None
+    """Worded in each language (opening hours): used instead of `value` when given."""
 
 
 class ContentChecks(Strict):
@@ -352,14 +365,17 @@ class Questionnaire(Strict):
     languages: list[LanguageCode] = Field(min_length=1)
     default_language: LanguageCode
     consent: Consent | None = None
-    personas: list[Persona] = Field(min_length=1)
+    personas: list[Persona] = []
+    """Optional, like scales and the analysis part (areas, benefits, messages, indicators):
+    a plain survey (an ordinary XLSForm) has only questions and choice lists."""
     choice_lists: list[ChoiceList] = []
-    scales: list[LikertScale] = Field(min_length=1)
+    scales: list[LikertScale] = []
     areas: list[Area] = []
     survey: list[SurveyItem] = Field(min_length=1)
     benefits: list[Benefit] = []
     awareness: AwarenessDesign | None = None
-    office: OfficeSection | None = None
+    schemes: list[Scheme] = []
+    office: list[OfficeValue] = []
     checks: ContentChecks | None = None
     scoring: ScoringRefs | None = None
     messages: list[Message] = []
@@ -391,6 +407,16 @@ class Questionnaire(Strict):
             if isinstance(q, SelectOne | SelectMultiple | IntegerQuestion | Calculate) and q.segment
         ]
 
+    def choices_of(self, question: QuestionLike) -> ChoiceList | None:
+        """The choice list a question's answers come from (a calculated segment's too)."""
+        if isinstance(question, Calculate):
+            list_id = question.choice_list
+        elif isinstance(question, SelectOne | SelectMultiple | Rank):
+            list_id = question.choices
+        else:
+            list_id = None
+        return self.choice_list_by_id.get(list_id) if list_id else None
+
     @cached_property
     def persona_question(self) -> SelectOne | None:
         found = [q for q in self.questions.values() if isinstance(q, SelectOne) and q.persona]
@@ -400,7 +426,7 @@ class Questionnaire(Strict):
         """Questions in interview order, each with the groups/areas that enclose it."""
         out: list[tuple[QuestionLike, tuple[Container, ...]]] = []
 
-        def visit(items: list, parents: tuple[Container, ...]) -> None:
+        def visit(items: Sequence[SurveyItem | LikertItem], parents: tuple[Container, ...]) -> None:
             for item in items:
                 if isinstance(item, Group):
                     visit(item.items, (*parents, item))

@@ -2,7 +2,7 @@
 
 A message states no fact the sources do not support: what varies by office (a hotline number,
 the minutes the one-window commitment promises) is a placeholder filled from the
-questionnaire's `office.values`, and what comes from the local data (`{one_in}`: "no more than
+questionnaire's `office` section, and what comes from the local data (`{one_in}`: "no more than
 1 in N clients here knows this") is filled by scoring from the interval, never the point. A
 message with any placeholder left unfilled is not shown.
 """
@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from fieldsurvey.questionnaire.model import Message
+from fieldsurvey.questionnaire.model import Message, Questionnaire
+from fieldsurvey.questionnaire.texts import text_in
 
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 DATA_PLACEHOLDERS = frozenset({"one_in"})
@@ -23,6 +24,15 @@ def placeholders(message: Message) -> set[str]:
     """The office placeholders a message uses, in any language (data placeholders excluded)."""
     found = {name for text in message.text.values() for name in PLACEHOLDER.findall(text)}
     return found - DATA_PLACEHOLDERS
+
+
+def office_values(questionnaire: Questionnaire, lang: str) -> dict[str, object]:
+    """The office's facts in `lang`: a worded text in that language, else the plain value."""
+    default = questionnaire.default_language
+    return {
+        fact.name: text_in(fact.text, lang, default) if fact.text else fact.value
+        for fact in questionnaire.office
+    }
 
 
 def fill(text: str, values: Mapping[str, object]) -> str | None:

@@ -7,7 +7,7 @@ always reads the same sentence for the same mistake.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -51,7 +51,7 @@ class Code(Enum):
     PERSONA_CHOICES = "persona question choices must be the persona ids; {detail}"
     WRONG_QUESTION_TYPE = "question {value!r} must be {expected}, not {found}"
     MISSING_CHOICE_VALUE = "question {qid!r} has no choice {value!r}"
-    SEGMENT_WITHOUT_CHOICES = "calculate {qid!r} is a segment: give it the choice list it yields"
+    SEGMENT_WITHOUT_CHOICES = "calculate {qid!r} is a segment: name the choice_list it yields"
     UNKNOWN_SCHEME_BENEFIT = "scheme {scheme!r} pays unknown or decoy benefit {value!r}"
     SCHEME_CHOICES = "scheme question choices must be the scheme ids; {detail}"
     CONSENT_SCRIPT_ITEM = "consent script part {part!r} names {value!r}, which is not a note"
@@ -74,7 +74,7 @@ class Code(Enum):
     )
     CONSENT_PART_MISSING = "the consent script lacks the {part!r} part ({meaning})"
     UNFILLED_PLACEHOLDER = (
-        "message {message!r} uses {{{name}}}, which office.values does not fill: "
+        "message {message!r} uses {{{name}}}, which the office section does not fill: "
         "the message is never shown"
     )
 
@@ -88,7 +88,7 @@ class Finding:
 
     path: Path
     code: Code
-    values: dict[str, object]
+    values: Mapping[str, object]
 
     @property
     def message(self) -> str:
@@ -97,12 +97,16 @@ class Finding:
 
 @dataclass(frozen=True)
 class Problem:
-    """One error, printed as `file:line: path: message`."""
+    """One error, printed as `file:line: path: message`.
+
+    `code` is a `Code`, or an `XCode` for a problem only an XLSForm workbook can have (there
+    `file` is `FILE:SHEET`, `line` the row and `path` the column).
+    """
 
     file: str
     line: int | None
     path: str
-    code: Code
+    code: Enum
     message: str
 
     def __str__(self) -> str:

@@ -7,9 +7,16 @@ right type; ratios must divide known indicators.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from fieldsurvey.questionnaire.model import Note, Questionnaire, SelectMultiple, SelectOne
+from fieldsurvey.questionnaire.model import (
+    Indicator,
+    Note,
+    Questionnaire,
+    Ratio,
+    SelectMultiple,
+    SelectOne,
+)
 from fieldsurvey.questionnaire.problems import Code, Finding, Path
 
 
@@ -33,7 +40,7 @@ def _messages(q: Questionnaire) -> Iterator[Finding]:
         if (trigger.area is None) == (trigger.benefit is None):
             yield Finding(path, Code.TRIGGER_TARGET, {})
         if trigger.area is not None and trigger.area not in q.area_by_id:
-            values = {"value": trigger.area, "expected": area_ids}
+            values: dict[str, object] = {"value": trigger.area, "expected": area_ids}
             yield Finding((*path, "area"), Code.UNKNOWN_AREA, values)
         if trigger.benefit is not None and trigger.benefit not in benefit_ids:
             values = {"value": trigger.benefit, "expected": ", ".join(sorted(benefit_ids))}
@@ -90,7 +97,11 @@ def _scoring(q: Questionnaire) -> Iterator[Finding]:
 def _indicators(q: Questionnaire) -> Iterator[Finding]:
     area_ids = ", ".join(q.area_by_id)
     indicator_ids = {i.id for i in q.indicators}
-    for key, items in (("indicators", q.indicators), ("ratios", q.ratios)):
+    placed: tuple[tuple[str, Sequence[Indicator | Ratio]], ...] = (
+        ("indicators", q.indicators),
+        ("ratios", q.ratios),
+    )
+    for key, items in placed:
         for index, item in enumerate(items):
             if item.area not in q.area_by_id:
                 values = {"value": item.area, "expected": area_ids}
@@ -107,7 +118,7 @@ def _consent(q: Questionnaire) -> Iterator[Finding]:
     if q.consent is None:
         return
     yield from _select_one_with(q, ("consent", "question"), q.consent.question, q.consent.accept)
-    for part, qid in q.consent.script.items():
+    for part, qid in q.consent.script.parts().items():
         if not isinstance(q.questions.get(qid), Note):
             values = {"part": part, "value": qid}
             yield Finding(("consent", "script", part), Code.CONSENT_SCRIPT_ITEM, values)
@@ -116,18 +127,18 @@ def _consent(q: Questionnaire) -> Iterator[Finding]:
 def _awareness(q: Questionnaire) -> Iterator[Finding]:
     """Schemes pay known, real benefits; the scheme question offers exactly the schemes; the
     recall question is a select_multiple offering every benefit's recall code."""
+    real = {b.id for b in q.benefits if not b.decoy}
+    for s_index, scheme in enumerate(q.schemes):
+        for b_index, benefit in enumerate(scheme.benefits):
+            if benefit not in real:
+                path: Path = ("schemes", s_index, "benefits", b_index)
+                values = {"scheme": scheme.id, "value": benefit}
+                yield Finding(path, Code.UNKNOWN_SCHEME_BENEFIT, values)
     design = q.awareness
     if design is None:
         return
-    real = {b.id for b in q.benefits if not b.decoy}
-    for s_index, scheme in enumerate(design.schemes):
-        for b_index, benefit in enumerate(scheme.benefits):
-            if benefit not in real:
-                path: Path = ("awareness", "schemes", s_index, "benefits", b_index)
-                values = {"scheme": scheme.id, "value": benefit}
-                yield Finding(path, Code.UNKNOWN_SCHEME_BENEFIT, values)
     if design.scheme_question is not None:
-        yield from _scheme_question(q, design.scheme_question, {s.id for s in design.schemes})
+        yield from _scheme_question(q, design.scheme_question, {s.id for s in q.schemes})
     if design.recall_question is not None:
         yield from _recall_question(q, design.recall_question)
 

@@ -7,20 +7,18 @@ loader can report every problem at once with its line. Field-level rules are in 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import Any
 
 from pydantic import BaseModel
 
-from fieldsurvey.questionnaire.expressions import ExpressionError, parse
+from fieldsurvey.questionnaire.expressions import Expression, ExpressionError, parse
 from fieldsurvey.questionnaire.model import (
     Area,
     AreaBlock,
     Calculate,
-    Consent,
     Group,
     LikertItem,
-    OfficeSection,
     Questionnaire,
     Rank,
     SelectMultiple,
@@ -44,7 +42,7 @@ def check(q: Questionnaire) -> list[Finding]:
 def _located_items(q: Questionnaire) -> Iterator[tuple[Path, Any]]:
     """Every survey item, group and area item with its path in the document."""
 
-    def visit(items: list, path: Path) -> Iterator[tuple[Path, Any]]:
+    def visit(items: list[Any], path: Path) -> Iterator[tuple[Path, Any]]:
         for index, item in enumerate(items):
             here = (*path, index)
             yield here, item
@@ -107,19 +105,11 @@ def _languages(q: Questionnaire, located: list[tuple[Path, Any]]) -> Iterator[Fi
                 yield Finding(path, Code.UNDECLARED_LANGUAGE, {"lang": lang, "declared": names})
 
 
-_NOT_TEXTS = (
-    Consent.model_fields["script"].annotation,
-    OfficeSection.model_fields["values"].annotation,
-)
-"""Mappings in the model that are not multilingual texts."""
-
-
 def _texts(node: Any, path: Path) -> Iterator[tuple[Path, dict[str, str]]]:
     """Every multilingual text in the model (the only dict-valued fields are texts)."""
     if isinstance(node, BaseModel):
-        for name, field in type(node).model_fields.items():
-            if field.annotation not in _NOT_TEXTS:
-                yield from _texts(getattr(node, name), (*path, name))
+        for name in type(node).model_fields:
+            yield from _texts(getattr(node, name), (*path, name))
     elif isinstance(node, list):
         for index, child in enumerate(node):
             yield from _texts(child, (*path, index))
@@ -133,22 +123,26 @@ def _choices_and_scales(q: Questionnaire, located: list[tuple[Path, Any]]) -> It
         for c_index, choice in enumerate(choice_list.choices):
             if counts[choice.value] > 1:
                 counts[choice.value] = 0  # report each duplicate once
-                values = {"value": choice.value, "list_id": choice_list.id}
-                path = ("choice_lists", index, "choices", c_index, "value")
+                values: dict[str, object] = {"value": choice.value, "list_id": choice_list.id}
+                path: Path = ("choice_lists", index, "choices", c_index, "value")
                 yield Finding(path, Code.DUPLICATE_CHOICE, values)
     for index, scale in enumerate(q.scales):
         found = [point.value for point in scale.points]
         if found != list(range(1, len(found) + 1)):
             values = {"size": len(found), "found": found}
             yield Finding(("scales", index, "points"), Code.BROKEN_SCALE, values)
-        for key, choice in (("dk", scale.dk), ("na", scale.na)):
-            if choice is not None and choice.value.isdigit():
-                path = ("scales", index, key, "value")
-                yield Finding(path, Code.SCALE_DK_CLASH, {"value": choice.value})
+        for key, off_scale in zip(("dk", "na"), scale.off_scale, strict=False):
+            if off_scale.value.isdigit():
+                place = ("scales", index, key, "value")
+                yield Finding(place, Code.SCALE_DK_CLASH, {"value": off_scale.value})
     for path, item in located:
-        if isinstance(item, Calculate) and item.segment and item.choices is None:
+        if isinstance(item, Calculate) and item.segment and item.choice_list is None:
             yield Finding(path, Code.SEGMENT_WITHOUT_CHOICES, {"qid": item.id})
-        if isinstance(item, SelectOne | SelectMultiple | Rank | Calculate) and item.choices:
+        if isinstance(item, Calculate) and item.choice_list:
+            if item.choice_list not in q.choice_list_by_id:
+                values = {"value": item.choice_list}
+                yield Finding((*path, "choice_list"), Code.UNKNOWN_CHOICE_LIST, values)
+        elif isinstance(item, SelectOne | SelectMultiple | Rank):
             if item.choices not in q.choice_list_by_id:
                 values = {"value": item.choices}
                 yield Finding((*path, "choices"), Code.UNKNOWN_CHOICE_LIST, values)
@@ -161,7 +155,7 @@ def _areas_placed(q: Questionnaire, located: list[tuple[Path, Any]]) -> Iterator
     area_ids = ", ".join(q.area_by_id)
     for path, item in located:
         if isinstance(item, AreaBlock) and item.area not in q.area_by_id:
-            values = {"value": item.area, "expected": area_ids}
+            values: dict[str, object] = {"value": item.area, "expected": area_ids}
             yield Finding((*path, "area"), Code.UNKNOWN_AREA, values)
     for index, area in enumerate(q.areas):
         if placed[area.id] != 1:
@@ -217,7 +211,7 @@ def _dependencies(
     return refs, paths
 
 
-def _parse_one(path: Path, source: str) -> Iterator[Finding]:
+def _parse_one(path: Path, source: str) -> Generator[Finding, None, Expression | None]:
     try:
         return parse(source)
     except ExpressionError as exc:

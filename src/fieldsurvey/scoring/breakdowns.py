@@ -18,10 +18,10 @@ import numpy as np
 
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.model import Calculate, IntegerQuestion, SelectMultiple, SelectOne
+from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.scoring.areas import MIN_N
 from fieldsurvey.scoring.catalogue import Reason, ScoringError
 from fieldsurvey.scoring.frame import SurveyData
-from fieldsurvey.scoring.messages import localise
 
 PERSONA = "persona"
 SegmentQuestion = SelectOne | SelectMultiple | IntegerQuestion | Calculate
@@ -67,7 +67,7 @@ def groups(
     default = questionnaire.default_language
     if question is None:
         values = data.persona
-        known = [(p.id, localise(p.label, lang, default)) for p in questionnaire.personas]
+        known = [(p.id, text_in(p.label, lang, default)) for p in questionnaire.personas]
     else:
         values = data.answers[question.id]
         known = _choices(questionnaire, question, lang)
@@ -92,10 +92,11 @@ def protect(counts: Sequence[int], hidden: Sequence[Reason | None] = ()) -> list
 def _choices(
     questionnaire: Questionnaire, question: SegmentQuestion, lang: str
 ) -> list[tuple[str, str]]:
-    if isinstance(question, IntegerQuestion) or question.choices is None:
+    choice_list = questionnaire.choices_of(question)
+    if choice_list is None:
         return []
-    choices = questionnaire.choice_list_by_id[question.choices].choices
-    return [(c.value, localise(c.label, lang, questionnaire.default_language)) for c in choices]
+    choices = choice_list.choices
+    return [(c.value, text_in(c.label, lang, questionnaire.default_language)) for c in choices]
 
 
 class _Members:
@@ -115,4 +116,5 @@ class _Members:
             return np.fromiter(
                 (value in c for c in self.chosen), dtype=bool, count=len(self.chosen)
             )
-        return self.strings == value
+        matches: np.ndarray = self.strings == value
+        return matches

@@ -8,11 +8,13 @@ questionnaire never mixes unlike items into one area score.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 import numpy as np
 import sqlite_utils
 
 from fieldsurvey.questionnaire import Questionnaire
+from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.scoring.areas import ALPHA_WARNING, MIN_N
 from fieldsurvey.scoring.awareness import awareness, benefit_questions
 from fieldsurvey.scoring.breakdowns import groups, segment_question
@@ -20,7 +22,6 @@ from fieldsurvey.scoring.catalogue import Reason, ScoringError, WarningCode
 from fieldsurvey.scoring.data import load_survey
 from fieldsurvey.scoring.frame import SurveyData
 from fieldsurvey.scoring.importance import Method, numeric
-from fieldsurvey.scoring.messages import localise
 from fieldsurvey.scoring.report import AreaResult, ReportWarning, ScoreReport
 from fieldsurvey.scoring.scorer import Scorer
 from fieldsurvey.scoring.trend import ordered_rounds, pick_round, round_trend
@@ -46,6 +47,8 @@ def score(
     """
     warnings: list[ReportWarning] = []
     lang = _language(questionnaire, lang, warnings)
+    if not questionnaire.areas:
+        return _empty(questionnaire, lang, warnings, WarningCode.NOTHING_TO_SCORE)
     dimensions = [by] if isinstance(by, str) else list(by or ())
     questions = _questions(questionnaire, dimensions, weights, importance)
     data, w = _weighted(load_survey(db, questionnaire, questions), weights, warnings)
@@ -53,7 +56,7 @@ def score(
     chosen = pick_round(rounds, round)
     rows = data.in_round(chosen)
     if not rows.any():
-        return _no_data(questionnaire, lang, warnings)
+        return _empty(questionnaire, lang, warnings, WarningCode.NO_DATA)
     current, left_out = data.subset(rows).shared_items()
     warnings += _version_warning(current, left_out)
     method, answers = _importance(questionnaire, current, importance)
@@ -65,7 +68,7 @@ def score(
     }
     return ScoreReport(
         questionnaire=questionnaire.id,
-        title=localise(questionnaire.title, lang, questionnaire.default_language),
+        title=text_in(questionnaire.title, lang, questionnaire.default_language),
         language=lang,
         status="ok",
         responses=current.size,
@@ -105,7 +108,7 @@ def _questions(
     return list(dict.fromkeys(found))
 
 
-def _language(questionnaire: Questionnaire, lang: str | None, warnings: list) -> str:
+def _language(questionnaire: Questionnaire, lang: str | None, warnings: list[ReportWarning]) -> str:
     default = questionnaire.default_language
     if lang is None or lang in questionnaire.languages:
         return lang or default
@@ -129,7 +132,7 @@ def _importance(
 
 
 def _weighted(
-    data: SurveyData, question: str | None, warnings: list
+    data: SurveyData, question: str | None, warnings: list[ReportWarning]
 ) -> tuple[SurveyData, np.ndarray]:
     """Each response's weight (1 without a weight question); unusable weights are left out."""
     if question is None:
@@ -146,14 +149,18 @@ def _version_warning(data: SurveyData, left_out: list[str]) -> list[ReportWarnin
     if not left_out:
         return []
     versions = sorted(set(data.version))
-    names = ", ".join(versions[:-1]) + " and " + versions[-1]
-    code = WarningCode.VERSIONS
-    return [ReportWarning.of(code, versions=names, items=", ".join(left_out))]
+    return [ReportWarning.of(WarningCode.VERSIONS, versions=versions, items=left_out)]
 
 
 def _area_warnings(areas: list[AreaResult]) -> list[ReportWarning]:
     found = [
-        ReportWarning.of(WarningCode.LOW_ALPHA, area=a.label, alpha=a.alpha)
+        ReportWarning.of(
+            WarningCode.LOW_ALPHA,
+            area=a.label,
+            area_id=a.id,
+            alpha=a.alpha,
+            threshold=ALPHA_WARNING,
+        )
         for a in areas
         if a.alpha is not None and a.alpha < ALPHA_WARNING
     ]
@@ -166,18 +173,27 @@ def _area_warnings(areas: list[AreaResult]) -> list[ReportWarning]:
 def _round_warning(rounds: list[str | None], chosen: str | None) -> list[ReportWarning]:
     if len(rounds) < 2:
         return []
-    names = ", ".join(str(r) for r in rounds)
-    return [ReportWarning.of(WarningCode.ROUND, round=chosen, rounds=names)]
+    names = [str(r) for r in rounds]
+    return [ReportWarning.of(WarningCode.ROUND, round=str(chosen), rounds=names)]
 
 
-def _no_data(questionnaire: Questionnaire, lang: str, warnings: list) -> ScoreReport:
-    """A report that says there is nothing to score yet: no area gets a number."""
-    warnings.insert(0, ReportWarning.of(WarningCode.NO_DATA, questionnaire=questionnaire.id))
+EMPTY_STATUS: dict[WarningCode, Literal["no_data", "nothing_to_score"]] = {
+    WarningCode.NO_DATA: "no_data",
+    WarningCode.NOTHING_TO_SCORE: "nothing_to_score",
+}
+
+
+def _empty(
+    questionnaire: Questionnaire, lang: str, warnings: list[ReportWarning], code: WarningCode
+) -> ScoreReport:
+    """A report with no number in it: no responses yet (NO_DATA), or a questionnaire without
+    areas of Likert items, e.g. an ordinary XLSForm (NOTHING_TO_SCORE)."""
+    warnings.insert(0, ReportWarning.of(code, questionnaire=questionnaire.id))
     default = questionnaire.default_language
     areas = [
         AreaResult(
             id=area.id,
-            label=localise(area.label, lang, default),
+            label=text_in(area.label, lang, default),
             status="suppressed",
             reason=Reason.NO_DATA,
         )
@@ -185,9 +201,9 @@ def _no_data(questionnaire: Questionnaire, lang: str, warnings: list) -> ScoreRe
     ]
     return ScoreReport(
         questionnaire=questionnaire.id,
-        title=localise(questionnaire.title, lang, default),
+        title=text_in(questionnaire.title, lang, default),
         language=lang,
-        status="no_data",
+        status=EMPTY_STATUS[code],
         responses=0,
         versions=[],
         round=None,

@@ -87,9 +87,9 @@ def load_survey(
 def _column(questionnaire: Questionnaire, question: str) -> Column | None:
     """How a question's answers are packed; None for those fetched as JSON instead."""
     found = questionnaire.questions.get(question)
-    list_id = found.choices if isinstance(found, SelectOne | Calculate) else None
-    if list_id is not None:
-        choices = questionnaire.choice_list_by_id[list_id].choices
+    choice_list = questionnaire.choices_of(found) if found is not None else None
+    if isinstance(found, SelectOne | Calculate) and choice_list is not None:
+        choices = choice_list.choices
         column = Column(question, "choice", tuple(c.value for c in choices))
         return column if len(column.choices) < LIMIT else None
     if isinstance(found, IntegerQuestion):

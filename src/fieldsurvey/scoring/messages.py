@@ -12,14 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.questionnaire.model import Message, Text
-from fieldsurvey.questionnaire.placeholders import fill
+from fieldsurvey.questionnaire.model import Message
+from fieldsurvey.questionnaire.placeholders import fill, office_values
+from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.scoring.report import MessageOut, Quadrant
-
-
-def localise(text: Text, lang: str, default: str) -> str:
-    """The text in `lang`, else the questionnaire's default language, else any language."""
-    return text.get(lang) or text.get(default) or next(iter(text.values()), "")
 
 
 def choose_messages(
@@ -36,13 +32,12 @@ def choose_messages(
     """Messages for an area (or a benefit) at this score and quadrant, in bank order, their
     placeholders filled from the office section and `data` (figures from the local results);
     a message with a placeholder left unfilled is left out: it would state nothing checked."""
-    office = questionnaire.office.values if questionnaire.office else {}
-    values = {**office, **(data or {})}
+    values = {**office_values(questionnaire, lang), **(data or {})}
     out = []
     for m in questionnaire.messages:
         if not _applies(m, area, benefit, score, quadrant, persona):
             continue
-        text = fill(localise(m.text, lang, questionnaire.default_language), values)
+        text = fill(text_in(m.text, lang, questionnaire.default_language), values)
         if text is not None:
             out.append(
                 MessageOut(

@@ -10,6 +10,7 @@ import csv
 import io
 from collections.abc import Sequence
 
+from fieldsurvey.safetext import csv_row
 from fieldsurvey.scoring.catalogue import Reason
 from fieldsurvey.scoring.report import AreaResult, GroupResult, Pair, ScoreReport
 
@@ -37,10 +38,13 @@ CSV_COLUMNS = (
 )
 
 
-def to_table(report: ScoreReport) -> str:
-    """The areas, each breakdown group, gaps, trend, awareness and suggested messages."""
+def to_table(report: ScoreReport, warnings: Sequence[str]) -> str:
+    """The areas, each breakdown group, gaps, trend, awareness and suggested messages, then
+    the report's `warnings` put into words by the caller (in the user's language)."""
     where = f", round {report.round}" if report.round else ""
     lines = [f"{report.title}: {report.responses} responses{where}", ""]
+    if report.status == "nothing_to_score":  # no area: an empty table would only confuse
+        return "\n".join([*lines, *(f"! {line}" for line in warnings)]) + "\n"
     lines += _area_table(report.areas)
     for dimension, groups in report.groups.items():
         for group in groups.values():
@@ -49,8 +53,8 @@ def to_table(report: ScoreReport) -> str:
                 _area_table(group.areas) if group.status == "ok" else [f"  {group.reason_text}"]
             )
     lines += _gaps(report) + _trend(report) + _awareness(report) + _messages(report)
-    if report.warnings:
-        lines += ["", *(f"! {w.message}" for w in report.warnings)]
+    if warnings:
+        lines += ["", *(f"! {line}" for line in warnings)]
     return "\n".join(lines) + "\n"
 
 
@@ -59,7 +63,9 @@ def to_csv(report: ScoreReport) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    sets = [("all", "all", "all", report.responses, report.areas)]
+    sets: list[tuple[str, str, str, int | None, list[AreaResult]]] = [
+        ("all", "all", "all", report.responses, report.areas)
+    ]
     sets += [
         (dimension, value, group.label, group.responses, group.areas)
         for dimension, groups in report.groups.items()
@@ -181,6 +187,6 @@ def _count(n: int | None, reason: Reason | None) -> str:
     return "<10" if reason == Reason.TOO_FEW else "-"
 
 
-def _blank(*parts: tuple) -> list[object]:
-    """A CSV row: None becomes an empty cell."""
-    return ["" if v is None else v for part in parts for v in part]
+def _blank(*parts: tuple[object, ...]) -> list[object]:
+    """A CSV row: None becomes an empty cell, a formula-looking label a neutral one."""
+    return csv_row(["" if v is None else v for part in parts for v in part])

@@ -102,13 +102,13 @@ class ScoresScreen(AppScreen[None]):
         questionnaire = self.ctx.questionnaire
         self.languages = (self.chrome_language, self.text_lang)
         yield Header(icon="")
-        yield Static(self.t("scores.loading"), id="scores-summary")
-        yield Static(id="scores-warnings")
-        yield Static(id="scores-empty")
+        yield Static(self.t("scores.loading"), id="scores-summary", markup=False)
+        yield Static(id="scores-warnings", markup=False)
+        yield Static(id="scores-empty", markup=False)
         with TabbedContent(id="scores-tabs"):
             with TabPane(self.tab_title(0), id="areas"):
                 yield ScoreBars(two_lines=True, selectable=True, id="scores-areas")
-                yield Static(id="scores-messages-title", classes="scores-heading")
+                yield Static(id="scores-messages-title", classes="scores-heading", markup=False)
                 with VerticalScroll(id="scores-messages", classes="scores-messages"):
                     yield Static(id="scores-messages-text")
             with TabPane(self.tab_title(1), id="groups"):
@@ -125,7 +125,11 @@ class ScoresScreen(AppScreen[None]):
                 yield Static(self.t("scores.groups_legend"), id="scores-groups-legend")
                 with VerticalScroll(id="scores-groups"):
                     for area in questionnaire.areas:
-                        yield Static(classes="scores-heading", id=f"scores-group-title-{area.id}")
+                        yield Static(
+                            classes="scores-heading",
+                            id=f"scores-group-title-{area.id}",
+                            markup=False,
+                        )
                         yield ScoreBars(
                             note_width=GROUP_NOTE,
                             note_title=self.t("scores.group_note_title"),
@@ -136,13 +140,13 @@ class ScoresScreen(AppScreen[None]):
                         classes="scores-heading",
                         id="scores-gaps-title",
                     )
-                    yield Static(id="scores-gaps")
+                    yield Static(id="scores-gaps", markup=False)
             with TabPane(self.tab_title(2), id="quadrants"):
                 yield QuadrantPlot(self.plot_words(), id="scores-plot")
-                yield Static(id="scores-plot-note", classes="hint")
+                yield Static(id="scores-plot-note", classes="hint", markup=False)
             with TabPane(self.tab_title(3), id="awareness"):
                 yield ScoreBars(selectable=True, unit="%", id="scores-awareness")
-                yield Static(id="scores-awareness-title", classes="scores-heading")
+                yield Static(id="scores-awareness-title", classes="scores-heading", markup=False)
                 with VerticalScroll(id="scores-awareness-messages", classes="scores-messages"):
                     yield Static(id="scores-awareness-text")
         yield KeyBar()
@@ -197,7 +201,7 @@ class ScoresScreen(AppScreen[None]):
         with select.prevent(Select.Changed):  # the same dimension, only named anew
             select.set_options(self.dimension_options())
             select.value = self.dimension
-            select.mutate_reactive(Select.value)  # redraw the name even when the value is kept
+            select.mutate_reactive(Select.value)  # type: ignore[misc]  # redraw the name even when the value is kept
         self.query_one("#scores-groups-legend", Static).update(self.t("scores.groups_legend"))
         for bars in self.query("#scores-groups ScoreBars").results(ScoreBars):
             bars.note_title = self.t("scores.group_note_title")
@@ -289,8 +293,8 @@ class ScoresScreen(AppScreen[None]):
     def show_whole_sample(self, report: ScoreReport) -> None:
         """Areas, warnings, awareness and plot of the whole sample (again after a language
         change: the report holds numbers and labels, the screen adds its own words)."""
-        empty = report.status == "no_data"
-        self.show_empty(self.t("scores.no_data") if empty else None)
+        empty = report.status != "ok"
+        self.show_empty(self.t(f"scores.{report.status}") if empty else None)
         if empty:
             return
         self.show_warnings(warning_lines(report, self.text_lang))

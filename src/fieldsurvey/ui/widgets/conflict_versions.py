@@ -16,9 +16,10 @@ from textual.widgets import Static
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.expressions import Value
 from fieldsurvey.questionnaire.model import QuestionLike
+from fieldsurvey.questionnaire.texts import text_in
+from fieldsurvey.safetext import terminal_text
 from fieldsurvey.sync import Conflict, ConflictVersion
 from fieldsurvey.ui.formatting import format_answer
-from fieldsurvey.ui.i18n import pick
 
 Translate = Callable[..., str]
 """`t(key, **values)` of the screen."""
@@ -50,21 +51,21 @@ class ConflictVersions(Static):
         for index, _ in enumerate(conflict.versions):
             table.add_column(t("conflicts.version", letter=letter(index)), ratio=2, overflow="fold")
         for label, cells in self.facts(conflict.versions, t, stamp):
-            table.add_row(label, *cells)
+            table.add_row(label, *map(_text, cells))
         table.add_row(Text(t("conflicts.differing"), style="bold underline"), end_section=False)
         same_form = conflict.questionnaire_id == questionnaire.id
 
         def translate(text: dict[str, str] | None) -> str:
-            return pick(text, language, questionnaire.default_language)
+            return text_in(text, language, questionnaire.default_language)
 
         for question_id in conflict.differing:
             question = questionnaire.questions.get(question_id) if same_form else None
-            label = translate(question.label) if question else question_id
+            label = translate(getattr(question, "label", None)) if question else question_id
             cells = [
                 _answer(question, v.answers.get(question_id), questionnaire, translate)
                 for v in conflict.versions
             ]
-            table.add_row(label, *[cell or "—" for cell in cells])
+            table.add_row(_text(label), *[_text(cell or "—") for cell in cells])
         self.update(table)
 
     @staticmethod
@@ -83,6 +84,11 @@ class ConflictVersions(Static):
             ),
             (t("conflicts.status"), [t(f"conflicts.status_{v.status}") for v in versions]),
         ]
+
+
+def _text(value: str) -> Text:
+    """Data as plain text: a device id `[/x]` is not markup, an ESC is shown escaped."""
+    return Text(terminal_text(value, multiline=True))
 
 
 def _answer(

@@ -13,7 +13,8 @@ from rich.cells import cell_len
 from textual.content import Content
 
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.scoring.catalogue import Reason
+from fieldsurvey.questionnaire.texts import text_in
+from fieldsurvey.scoring.catalogue import Reason, WarningCode
 from fieldsurvey.scoring.report import (
     AreaResult,
     AwarenessResult,
@@ -23,7 +24,7 @@ from fieldsurvey.scoring.report import (
     ScoreReport,
 )
 from fieldsurvey.ui.formatting import fit
-from fieldsurvey.ui.i18n import pick, tr
+from fieldsurvey.ui.i18n import tr, warning_text
 from fieldsurvey.ui.widgets.score_bars import STYLE_MUTED, BarRow
 from fieldsurvey.ui.widgets.score_quadrants import QUADRANT_STYLES, PlotPoint
 
@@ -217,7 +218,7 @@ def channel_text(channel: str, lang: str) -> str:
 
 def _persona(questionnaire: Questionnaire, persona: str, lang: str) -> str:
     found = next((p for p in questionnaire.personas if p.id == persona), None)
-    return pick(found.label, lang, questionnaire.default_language) if found else persona
+    return text_in(found.label, lang, questionnaire.default_language) if found else persona
 
 
 def summary_text(report: ScoreReport, lang: str) -> str:
@@ -227,26 +228,9 @@ def summary_text(report: ScoreReport, lang: str) -> str:
 
 
 def warning_lines(report: ScoreReport, lang: str) -> list[str]:
-    """Each warning in `lang`: translated by its code where the report holds its values,
-    else the catalogue's English sentence (better than hiding it)."""
-    if lang == "en":
-        return [w.message for w in report.warnings if w.code != "no_data"]
-    low_alpha = iter(a for a in report.areas if a.alpha is not None and a.alpha < 0.7)
-    lines = []
-    for warning in report.warnings:
-        values: dict[str, object] | None = None
-        if warning.code == "versions":
-            values = {"versions": ", ".join(report.versions)}
-        elif warning.code == "round":
-            values = {"round": report.round, "rounds": ", ".join(map(str, report.rounds))}
-        elif warning.code == "no_importance":
-            values = {}
-        elif warning.code == "low_alpha":
-            area = next(low_alpha, None)
-            values = None if area is None else {"area": area.label, "alpha": area.alpha}
-        elif warning.code == "no_data":
-            continue
-        lines.append(
-            warning.message if values is None else tr(f"scores.warn.{warning.code}", lang, **values)
-        )
-    return lines
+    """Each warning in `lang` (no data has its own empty-screen text instead)."""
+    return [
+        warning_text(w.code, w.params, lang)
+        for w in report.warnings
+        if w.code != WarningCode.NO_DATA
+    ]

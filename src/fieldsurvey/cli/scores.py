@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from fieldsurvey.cli_common import (
+from fieldsurvey.cli.common import (
     EXIT_INVALID,
     db_option,
     fail,
@@ -19,6 +19,7 @@ from fieldsurvey.cli_common import (
     open_db_or_exit,
     questionnaire_option,
 )
+from fieldsurvey.safetext import terminal_text
 
 
 @click.command("scores")
@@ -57,6 +58,7 @@ def scores(
     """
     from fieldsurvey.scoring import ScoringError, score
     from fieldsurvey.scoring.render import to_csv, to_table
+    from fieldsurvey.ui.i18n import warning_text
 
     questionnaire = load_questionnaire_or_exit(questionnaire_path)
     db = open_db_or_exit(db_path)
@@ -64,12 +66,16 @@ def scores(
         report = score(db, questionnaire, by=list(by), lang=lang, weights=weights, round=round_)
     except ScoringError as exc:
         fail(f"error: {exc}")
+    words = [warning_text(w.code, w.params, report.language) for w in report.warnings]
     if output == "json":
-        click.echo(report.model_dump_json(indent=2))
+        document = json.loads(report.model_dump_json())
+        for warning, message in zip(document["warnings"], words, strict=True):
+            warning["message"] = message  # the words too, as before codes had parameters
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
     elif output == "csv":
         click.echo(to_csv(report), nl=False)
     else:
-        click.echo(to_table(report), nl=False)
+        click.echo(terminal_text(to_table(report, words), multiline=True), nl=False)
 
 
 @click.group("indicators")
@@ -99,9 +105,9 @@ def set_command(
         stored = set_counts(db, questionnaire, office, period, parse_entries(entries))
     except IndicatorError as exc:
         for problem in exc.problems:
-            click.echo(f"error: {problem}", err=True)
+            click.echo(terminal_text(f"error: {problem}"), err=True)
         raise SystemExit(EXIT_INVALID) from None
-    click.echo(f"{office} {period}: stored {len(stored)} counts")
+    click.echo(terminal_text(f"{office} {period}: stored {len(stored)} counts"))
 
 
 @indicators.command("show")
@@ -129,8 +135,8 @@ def show_command(
     if not series:
         click.echo("no office indicators yet")
     for s in series:
-        click.echo(f"{s.office}: {s.label}")
+        click.echo(terminal_text(f"{s.office}: {s.label}"))
         for p in s.points:
             change = "" if p.change is None else f"  {p.change:+.2f} {p.verdict or p.direction}"
             note = f"  ({p.reason})" if p.reason else ""
-            click.echo(f"  {p.period}  {p.display}{change}{note}")
+            click.echo(terminal_text(f"  {p.period}  {p.display}{change}{note}"))

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import click
 
-from fieldsurvey.cli_common import EXIT_OK, EXIT_REJECTED, db_option, fail, open_db_or_exit
+from fieldsurvey.cli.common import EXIT_OK, EXIT_REJECTED, db_option, fail, open_db_or_exit
+from fieldsurvey.safetext import terminal_text
 from fieldsurvey.store.db import describe_write_error
 from fieldsurvey.sync import (
     DEFAULT_LIMITS,
@@ -165,8 +166,8 @@ def conflicts_command(
             kept = keep_version(db, *keep)
         except ConflictError as exc:
             fail(str(exc))
-        resolved = {"uuid": keep[0], "kept": kept}
-        click.echo(json.dumps(resolved) if as_json else f"{keep[0]}: kept {kept}")
+        outcome = {"uuid": keep[0], "kept": kept}
+        click.echo(json.dumps(outcome) if as_json else f"{keep[0]}: kept {kept}")
         return
     conflicts = list_conflicts(db)
     click.echo(conflicts.model_dump_json(indent=2) if as_json else _conflicts_text(conflicts))
@@ -187,15 +188,17 @@ def _conflicts_text(conflicts: ConflictList) -> str:
                 f"{version.interviewer or '?'} on {version.device_id[:8]}, {version.status}, "
                 f"{version.updated_at}{head}: {values}"
             )
-    return "\n".join(lines)
+    return "\n".join(terminal_text(line) for line in lines)
 
 
 def _resolutions_text(log: ResolutionLog) -> str:
     if not log.resolutions:
         return "no conflicts resolved on this device"
     return "\n".join(
-        f"{r.resolved_at} {r.uuid}: kept {r.kept_hash[:12]}, set aside "
-        f"{', '.join(h[:12] for h in r.set_aside) or 'none'} (by {r.resolved_by or '?'})"
+        terminal_text(
+            f"{r.resolved_at} {r.uuid}: kept {r.kept_hash[:12]}, set aside "
+            f"{', '.join(h[:12] for h in r.set_aside) or 'none'} (by {r.resolved_by or '?'})"
+        )
         for r in log.resolutions
     )
 

@@ -2,7 +2,9 @@
 
 Each command opens what it needs, calls one library function and prints its result. Heavy
 imports (Textual, scipy, questionary) happen inside the command that needs them, so
-`fieldsurvey validate` stays fast.
+`fieldsurvey validate` stays fast. This module holds the root group and the questionnaire
+commands; the others live in the package's modules (`interview`, `scores`, `sync`), loaded
+only when their command runs; `common` holds what they share.
 """
 
 from __future__ import annotations
@@ -14,19 +16,26 @@ from pathlib import Path
 import click
 
 from fieldsurvey import __version__, startup
-from fieldsurvey.cli_common import EXIT_INVALID, db_option, questionnaire_option
+from fieldsurvey.cli.common import (
+    EXIT_INVALID,
+    db_option,
+    questionnaire_option,
+    refuse_unused_root_options,
+)
 from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError
 from fieldsurvey.questionnaire.loader import load_with_warnings
+from fieldsurvey.safetext import terminal_text
 
 LAZY_COMMANDS = {
-    "ask": "fieldsurvey.cli_interview:ask",
-    "demo": "fieldsurvey.cli_interview:demo",
-    "scores": "fieldsurvey.cli_scores:scores",
-    "indicators": "fieldsurvey.cli_scores:indicators",
-    "export": "fieldsurvey.cli_sync:export_command",
-    "merge": "fieldsurvey.cli_sync:merge_command",
-    "conflicts": "fieldsurvey.cli_sync:conflicts_command",
-    "keys": "fieldsurvey.cli_sync:keys_group",
+    "ask": "fieldsurvey.cli.interview:ask",
+    "demo": "fieldsurvey.cli.interview:demo",
+    "scores": "fieldsurvey.cli.scores:scores",
+    "indicators": "fieldsurvey.cli.scores:indicators",
+    "export": "fieldsurvey.cli.sync:export_command",
+    "merge": "fieldsurvey.cli.sync:merge_command",
+    "conflicts": "fieldsurvey.cli.sync:conflicts_command",
+    "keys": "fieldsurvey.cli.sync:keys_group",
+    "xlsform": "fieldsurvey.cli.xlsform:xlsform_group",
 }
 """Commands in their own modules, imported only when run (or listed by --help), so that
 opening the app does not pay for the sync, scoring and prompt libraries."""
@@ -45,6 +54,14 @@ class LazyGroup(click.Group):
         module, attribute = target.split(":")
         command: click.Command = getattr(importlib.import_module(module), attribute)
         return command
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        if command is not None and not ctx.resilient_parsing:
+            refuse_unused_root_options(ctx, command, rest)
+        return name, command, rest
 
 
 @click.group(
@@ -89,13 +106,17 @@ def validate(paths: tuple[Path, ...]) -> None:
         except QuestionnaireError as exc:
             failed = True
             for problem in exc.problems:
-                click.echo(str(problem), err=True)
+                click.echo(terminal_text(problem), err=True)
             continue
         for warning in warnings:
             kind = "note" if warning.code in NOTE_CODES else "warning"
-            click.echo(f"{kind}: {warning}", err=True)
+            click.echo(terminal_text(f"{kind}: {warning}"), err=True)
         count = len(questionnaire.questions)
-        click.echo(f"{path}: ok ({questionnaire.id} {questionnaire.version}, {count} questions)")
+        click.echo(
+            terminal_text(
+                f"{path}: ok ({questionnaire.id} {questionnaire.version}, {count} questions)"
+            )
+        )
     if failed:
         raise SystemExit(EXIT_INVALID)
 
