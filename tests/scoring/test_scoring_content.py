@@ -11,6 +11,9 @@ import pytest
 import sqlite_utils
 from scoring_helpers import BASE, Survey, choices, likert, make_questionnaire, t
 
+from fieldsurvey.demo import make_demo_responses
+from fieldsurvey.paths import bundled_questionnaire_path
+from fieldsurvey.questionnaire import load_questionnaire
 from fieldsurvey.scoring import score
 
 NA_SCALE = {**BASE["scales"][0], "na": {"value": "na", "label": t("Does not apply")}}
@@ -113,3 +116,12 @@ def test_dont_know_is_left_out_of_asked_importance(
     survey.add_many(40, likert((3, 3, 3), (4, 4)) | {"important": "dk"})
     report = score(db, questionnaire, importance="asked")
     assert [a.importance for a in report.areas] == [0.75, 0.25]
+
+
+def test_scores_break_down_by_interview_mode(db: sqlite_utils.Database) -> None:
+    questionnaire = load_questionnaire(bundled_questionnaire_path())
+    make_demo_responses(db, questionnaire, 120, seed=5, workers=1)
+    report = score(db, questionnaire, by="mode")
+    assert set(report.groups["mode"]) == {"interviewer", "self"}
+    sizes = [group.responses or 0 for group in report.groups["mode"].values()]
+    assert sum(sizes) == 120 and min(sizes) >= 10

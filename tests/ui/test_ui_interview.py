@@ -135,7 +135,7 @@ async def test_resume_a_draft_after_the_app_was_closed(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await start_and_reach_persona(pilot)
-        await pilot.press("2", "1")  # employer, then the scheme: now on the 12-month screener
+        await pilot.press("2", "1", "1")  # employer, scheme, mode: on the 12-month screener
         await pilot.pause()
         await pilot.press("ctrl+c")  # quits at once: the answers are already committed
         await pilot.pause()

@@ -62,7 +62,7 @@ def keys(*pressed: str) -> Steps:
 
 TO_FIRST_LIKERT = (
     *("n", "1", "enter", "1"),  # start, consent (script page), intro note, worker
-    *("1", "1", "4"),  # scheme, contact in the last 12 months, overall satisfaction
+    *("1", "1", "1", "4"),  # scheme, mode (interviewer), contact in 12 months, overall
     *("1", "1", "1", "5", "enter", "2", "enter"),  # the last contact: channel .. contacts
     *("1", "4", "2", "enter"),  # got it, satisfied with it, no complaint, battery intro
 )
@@ -74,6 +74,7 @@ SCENARIOS: dict[str, Steps] = {
     "consent": keys("n"),
     "number_with_error": keys(*TO_FIRST_LIKERT[:-6], "0", "enter"),
     "likert": keys(*TO_FIRST_LIKERT),
+    "self_completion_notice": keys("n", "1", "enter", "1", "1", "2"),  # the client alone
     "review": keys("n", "1", "enter", "2", "ctrl+r"),
     "finish_confirm": keys("n", "1", "enter", "2", "ctrl+r", "f"),
     "finish_problems": keys("n", "1", "enter", "2", "ctrl+r", "f", "y"),

@@ -74,6 +74,8 @@ class AnswerPicker:
         self.recall_id = design.recall_question if design else None
         self.scheme_id = design.scheme_question if design else None
         self.schemes = [s.id for s in questionnaire.schemes]
+        self.recalled: set[str] = set()
+        """Benefits named unprompted: recognised again when the prompted list reads them."""
 
     def answer(self, question: QuestionLike) -> Answer:
         """The respondent's answer, or None to leave an optional question unanswered."""
@@ -87,7 +89,8 @@ class AnswerPicker:
         if question.id == self.consent_id and self.q.consent:
             return self.q.consent.accept
         if question.id in self.benefit_of:
-            return self.r.knows(self.benefit_of[question.id])
+            benefit = self.benefit_of[question.id]
+            return "yes" if benefit in self.recalled else self.r.knows(benefit)
         if question.id == self.important_id:
             return self.r.weakest_area()
         if question.id == self.recall_id:
@@ -142,11 +145,12 @@ class AnswerPicker:
     def _recalled(self) -> list[str]:
         """Benefits named unprompted: fewer than are recognised when read out."""
         named = [
-            b.recall
+            b
             for b in self.q.benefits
             if b.recall and not b.decoy and self.r.recalls(b.id, RECALL_FACTOR)
         ]
-        return named or [RECALL_NONE]
+        self.recalled = {b.id for b in named}
+        return [b.recall for b in named if b.recall] or [RECALL_NONE]
 
     def _functioning(self, question_id: str, values: list[str]) -> str:
         """Washington Group answers consistent with the respondent's disability trait."""

@@ -25,6 +25,7 @@ SEGMENT_WEIGHTS: dict[str, dict[str, float]] = {
     "ict_adoption": {"early_adopter": 0.2, "follower": 0.55, "no_access": 0.25},
     "life_event": {"none": 0.5},
     "gender": {"female": 0.5, "male": 0.47, "other": 0.01, "prefer_not": 0.02},
+    "interview_mode": {"interviewer": 0.7, "self": 0.3},
 }
 
 PERSONA_SEGMENTS: dict[str, dict[str, dict[str, float]]] = {

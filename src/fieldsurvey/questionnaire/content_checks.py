@@ -32,7 +32,7 @@ NUMBER = re.compile(
     re.IGNORECASE,
 )
 MAX_AREA_GAP = 2
-NOTE_CODES = frozenset({Code.UNFILLED_PLACEHOLDER})
+NOTE_CODES = frozenset({Code.UNFILLED_PLACEHOLDER, Code.TRANSLATION_PENDING})
 """Findings that are work for the office before a round (fill the placeholder), not faults."""
 CONSENT_MEANING = {
     "who": "who runs the survey",
@@ -53,6 +53,7 @@ def content_warnings(q: Questionnaire) -> list[Finding]:
         *_area_balance(q),
         *_consent_parts(q),
         *_unfilled_placeholders(q),
+        *_pending_translations(q),
     ]
 
 
@@ -133,3 +134,10 @@ def _unfilled_placeholders(q: Questionnaire) -> Iterator[Finding]:
         for name in sorted(placeholders(message) - filled):
             values = {"message": message.id, "name": name}
             yield Finding(("messages", index, "text"), Code.UNFILLED_PLACEHOLDER, values)
+
+
+def _pending_translations(q: Questionnaire) -> Iterator[Finding]:
+    for index, status in enumerate(q.translations):
+        if status.status == "back_translation_pending":
+            values = {"lang": status.language, "note": f": {status.note}" if status.note else ""}
+            yield Finding(("translations", index), Code.TRANSLATION_PENDING, values)

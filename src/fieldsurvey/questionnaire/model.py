@@ -336,6 +336,30 @@ class Consent(Strict):
     script: ConsentScript = ConsentScript()
 
 
+class SelfCompletion(Strict):
+    """Self-completion: front-desk staff rating their own service is a known bias, so after
+    consent the interviewer may hand the keyboard to the client (ui/screens/self_completion.py).
+
+    The mode is an ordinary answer (`question`, interviewer-coded; make it a segment to break
+    scores down by it); `value` is the choice meaning the client answers alone.
+    """
+
+    question: Identifier
+    value: Slug = "self"
+    handover: Text
+    """The private-answers screen shown to the client when the keyboard is handed over."""
+    thanks: Text
+    """The thank-you screen at the end, until the staff member's key."""
+
+
+class TranslationStatus(Strict):
+    """Where the translation of one language stands (a back-translation review, say)."""
+
+    language: LanguageCode
+    status: Literal["reviewed", "back_translation_pending"]
+    note: str | None = None
+
+
 class OfficeValue(Strict):
     """A fact only an office knows, for the message placeholder `{name}`.
 
@@ -365,6 +389,7 @@ class Questionnaire(Strict):
     languages: list[LanguageCode] = Field(min_length=1)
     default_language: LanguageCode
     consent: Consent | None = None
+    self_completion: SelfCompletion | None = None
     personas: list[Persona] = []
     """Optional, like scales and the analysis part (areas, benefits, messages, indicators):
     a plain survey (an ordinary XLSForm) has only questions and choice lists."""
@@ -377,6 +402,7 @@ class Questionnaire(Strict):
     schemes: list[Scheme] = []
     office: list[OfficeValue] = []
     checks: ContentChecks | None = None
+    translations: list[TranslationStatus] = []
     scoring: ScoringRefs | None = None
     messages: list[Message] = []
     indicators: list[Indicator] = []

@@ -72,6 +72,7 @@ class Code(Enum):
         "area {area!r} asks {count} items of persona {persona!r}, area {other!r} asks {others}: "
         "keep area item counts within 2 of each other"
     )
+    TRANSLATION_PENDING = "every {lang!r} text awaits back-translation review{note}"
     CONSENT_PART_MISSING = "the consent script lacks the {part!r} part ({meaning})"
     UNFILLED_PLACEHOLDER = (
         "message {message!r} uses {{{name}}}, which the office section does not fill: "

@@ -27,6 +27,7 @@ def check_references(q: Questionnaire) -> Iterator[Finding]:
     yield from _scoring(q)
     yield from _indicators(q)
     yield from _consent(q)
+    yield from _self_completion(q)
     yield from _awareness(q)
 
 
@@ -122,6 +123,14 @@ def _consent(q: Questionnaire) -> Iterator[Finding]:
         if not isinstance(q.questions.get(qid), Note):
             values = {"part": part, "value": qid}
             yield Finding(("consent", "script", part), Code.CONSENT_SCRIPT_ITEM, values)
+
+
+def _self_completion(q: Questionnaire) -> Iterator[Finding]:
+    design = q.self_completion
+    if design is not None:
+        yield from _select_one_with(
+            q, ("self_completion", "question"), design.question, design.value
+        )
 
 
 def _awareness(q: Questionnaire) -> Iterator[Finding]:
