@@ -11,6 +11,7 @@ median). `--questionnaire` measures another file.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import statistics
 import tempfile
 from collections import defaultdict
@@ -19,7 +20,7 @@ from pathlib import Path
 from fieldsurvey.demo import make_demo_responses
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import load_questionnaire
-from fieldsurvey.store.db import open_database
+from fieldsurvey.store.sqlite import open_store
 
 BUDGET_MINUTES = 15.0
 
@@ -27,13 +28,15 @@ BUDGET_MINUTES = 15.0
 def lengths(db_path: Path, questionnaire_path: Path, count: int, seed: int) -> dict[str, list]:
     """Minutes per completed interview, keyed by persona and by "persona/language"."""
     questionnaire = load_questionnaire(questionnaire_path)
-    db = open_database(db_path)
-    make_demo_responses(db, questionnaire, count, seed=seed, workers=1)
-    rows = db.execute(
-        "SELECT r.persona, r.language, sum(p.duration_ms) FROM responses r "
-        "JOIN paradata p ON p.response = r.id AND p.event = 'leave' "
-        "WHERE r.status = 'complete' GROUP BY r.id"
-    ).fetchall()
+    store = open_store(db_path)
+    make_demo_responses(store, questionnaire, count, seed=seed, workers=1)
+    store.close()
+    with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as db:  # the bench reads it back
+        rows = db.execute(
+            "SELECT r.persona, r.language, sum(p.duration_ms) FROM responses r "
+            "JOIN paradata p ON p.response = r.id AND p.event = 'leave' "
+            "WHERE r.status = 'complete' GROUP BY r.id"
+        ).fetchall()
     found: dict[str, list] = defaultdict(list)
     for persona, language, ms in rows:
         found[persona].append(ms / 60_000)

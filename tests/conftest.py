@@ -9,6 +9,7 @@ import pytest
 from hypothesis import settings
 
 from fieldsurvey.paths import CACHE_ENV
+from fieldsurvey.questionnaire import Questionnaire
 
 settings.register_profile("fieldsurvey", deadline=None)
 settings.load_profile("fieldsurvey")
@@ -24,6 +25,26 @@ def _questionnaire_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[N
         del os.environ[CACHE_ENV]
     else:
         os.environ[CACHE_ENV] = previous
+
+
+@pytest.fixture
+def one_question() -> Questionnaire:
+    """The smallest questionnaire an interview can run: one integer question `n`, not required
+    (store, services and thread tests, where the form is beside the point)."""
+    label = {"en": "n"}
+    scale = {"id": "agree5", "points": [{"value": 1, "label": label}, {"value": 2, "label": label}]}
+    return Questionnaire.model_validate(
+        {
+            "id": "one-question",
+            "version": "1",
+            "title": label,
+            "languages": ["en"],
+            "default_language": "en",
+            "personas": [{"id": "worker", "label": label}],
+            "scales": [{**scale, "dk": {"value": "dk", "label": label}}],
+            "survey": [{"type": "integer", "id": "n", "label": label}],
+        }
+    )
 
 
 # A questionnaire with only questions: no personas, scales, areas, messages or indicators (#15:
@@ -43,11 +64,13 @@ survey:
   - {type: select_one, id: visited, choices: yes_no, required: true,
      required_message: {en: Please say if you visited, zh: 请回答是否去过},
      label: {en: Did you visit the office?, zh: 您去过办事处吗？}}
-  - {type: integer, id: minutes, relevant: "${visited} = 'yes'",
+  - {type: integer, id: minutes, relevant: "${visited} = 'yes'", default: "15",
      constraint: ". >= 0 and . <= 600",
      constraint_message: {en: From 0 to 600, zh: 0到600},
      label: {en: Minutes waited, zh: 等候分钟数}}
   - {type: text, id: comment, label: {en: Comment, zh: 意见}}
+  - {type: text, id: office_code, read_only: true, default: PP-01,
+     label: {en: Office code, zh: 办事处代码}}
 """
 
 

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from enum import Enum
 
 import questionary
-import sqlite_utils
 from questionary import Choice
 
 from fieldsurvey.engine import Interview, resume_interview, start_interview
@@ -24,8 +23,8 @@ from fieldsurvey.questionnaire.model import (
     SelectMultiple,
     SelectOne,
 )
-from fieldsurvey.store.counts import list_drafts
-from fieldsurvey.store.db import get_setting, set_setting
+from fieldsurvey.store.interface import InterviewStore
+from fieldsurvey.store.status import Status
 
 UI_TEXT: dict[str, dict[str, str]] = {
     "back": {"en": "< Back", "zh": "< 上一题", "km": "< ត្រឡប់ក្រោយ"},
@@ -79,7 +78,7 @@ class PlainInterview:
         """Ask until the interview is closed or the interviewer quits; returns the status."""
         interview = self.interview
         try:
-            while interview.status == "draft":
+            while interview.status is Status.DRAFT:
                 if interview.page is None:
                     if not self._finish():
                         interview.back()
@@ -88,11 +87,11 @@ class PlainInterview:
                     break
         except KeyboardInterrupt:
             pass
-        if interview.status == "draft":
+        if interview.status is Status.DRAFT:
             interview.suspend()
             self.say(self.ui("suspended"))
         else:
-            self.say(self.ui("refused" if interview.status == "refused" else "done"))
+            self.say(self.ui("refused" if interview.status is Status.REFUSED else "done"))
         return interview.status
 
     def _ask_page(self) -> Move:
@@ -114,7 +113,7 @@ class PlainInterview:
     def _ask_until_accepted(self, question: QuestionLike) -> Move:
         while True:
             move, value = self._prompt(question)
-            if move is not Move.ANSWERED or isinstance(question, Note):
+            if move is not Move.ANSWERED or _display_only(question):
                 return move
             if value is None:
                 problem = self.interview.clear(question.id)
@@ -128,7 +127,9 @@ class PlainInterview:
         label = self.interview.text(getattr(question, "label", None))
         hint = self.interview.text(getattr(question, "hint", None))
         message = f"{label}\n  ({hint})" if hint else label
-        if isinstance(question, Note):
+        if _display_only(question):
+            if getattr(question, "read_only", False):
+                message += f"\n  {self.interview.value(question.id)}"
             return self._select(message, [Choice(self.ui("continue"), value=None)], None)
         if isinstance(question, SelectOne | LikertItem):
             choices = self._choices(question)
@@ -224,15 +225,15 @@ class PlainInterview:
 
 
 def open_interview(
-    db: sqlite_utils.Database, questionnaire: Questionnaire, lang: str | None, force_new: bool
+    store: InterviewStore, questionnaire: Questionnaire, lang: str | None, force_new: bool
 ) -> Interview:
     """Ask for interviewer and office on first use, then offer the drafts or start anew."""
     for key, prompt in (("interviewer", "Interviewer name"), ("office", "Office")):
-        if not get_setting(db, key):
+        if not store.get_setting(key):
             value = questionary.text(f"{prompt}:").unsafe_ask().strip()
             if value:
-                set_setting(db, key, value)
-    drafts = [] if force_new else list_drafts(db)
+                store.set_setting(key, value)
+    drafts = [] if force_new else store.list_drafts()
     chosen = None
     if drafts:
         options = [Choice("Start a new interview", value=None)]
@@ -246,8 +247,13 @@ def open_interview(
         ]
         chosen = questionary.select("Drafts on this device:", options).unsafe_ask()
     if chosen is None:
-        return start_interview(db, questionnaire, language=lang)
-    interview = resume_interview(db, chosen, [questionnaire])
+        return start_interview(store, questionnaire, language=lang)
+    interview = resume_interview(store, chosen, [questionnaire])
     if lang:
         interview.set_language(lang)
     return interview
+
+
+def _display_only(question: QuestionLike) -> bool:
+    """A note, or a read-only question: shown, never answered."""
+    return isinstance(question, Note) or bool(getattr(question, "read_only", False))

@@ -15,7 +15,7 @@ from prompt_toolkit.output import DummyOutput
 from fieldsurvey.engine import resume_interview, start_interview
 from fieldsurvey.plain import PlainInterview
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.store.db import open_database
+from fieldsurvey.store.sqlite import open_store
 
 T = TypeVar("T")
 ENTER, DOWN, SPACE = "\r", "\x1b[B", " "
@@ -129,7 +129,7 @@ def typed(keys: list[str], action: Callable[[], T]) -> T:
 
 
 def run_keys(db_path: Path, questionnaire: Questionnaire, keys: list[str]) -> tuple[str, list[str]]:
-    db = open_database(db_path)
+    db = open_store(db_path)
     lines: list[str] = []
     interview = start_interview(db, questionnaire)
     status = typed(keys, PlainInterview(interview, say=lines.append).run)
@@ -137,7 +137,7 @@ def run_keys(db_path: Path, questionnaire: Questionnaire, keys: list[str]) -> tu
 
 
 def answers(db_path: Path) -> dict[str, Any]:
-    db = open_database(db_path)
+    db = open_store(db_path)
     rows = db.execute("SELECT question, value FROM answers").fetchall()
     return {q: json.loads(v) for q, v in rows}
 
@@ -222,7 +222,7 @@ def test_quit_then_resume_in_chinese(db_path: Path, questionnaire: Questionnaire
     quit_keys = [ENTER, DOWN * 4, ENTER]  # consent yes; persona page: "Save and quit"
     status, lines = run_keys(db_path, questionnaire, quit_keys)
     assert status == "draft" and lines[-1].startswith("Draft kept")
-    db = open_database(db_path)
+    db = open_store(db_path)
     draft_id = db.execute("SELECT id FROM responses").fetchone()[0]
     interview = resume_interview(db, draft_id, [questionnaire])
     lines = []

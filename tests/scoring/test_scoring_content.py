@@ -8,13 +8,13 @@ import math
 from typing import Any
 
 import pytest
-import sqlite_utils
 from scoring_helpers import BASE, Survey, choices, likert, make_questionnaire, t
 
 from fieldsurvey.demo import make_demo_responses
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import load_questionnaire
 from fieldsurvey.scoring import score
+from fieldsurvey.store.sqlite import SQLiteStore
 
 NA_SCALE = {**BASE["scales"][0], "na": {"value": "na", "label": t("Does not apply")}}
 
@@ -45,7 +45,7 @@ def message(message_id: str, trigger: dict[str, Any], text: str) -> dict[str, An
 
 
 def test_dont_know_and_not_applicable_are_left_out_and_reported_apart(
-    db: sqlite_utils.Database, survey: Survey
+    db: SQLiteStore, survey: Survey
 ) -> None:
     questionnaire = make_questionnaire(scales=[NA_SCALE])
     survey.add_many(30, likert((4, "na", 2), (4, 4)))
@@ -59,9 +59,7 @@ def test_dont_know_and_not_applicable_are_left_out_and_reported_apart(
     assert access.na_rate == pytest.approx(30 / 120 * 100, abs=0.05)
 
 
-def test_recall_rate_and_the_decoy_yes_saying_check(
-    db: sqlite_utils.Database, survey: Survey
-) -> None:
+def test_recall_rate_and_the_decoy_yes_saying_check(db: SQLiteStore, survey: Survey) -> None:
     questionnaire = make_questionnaire(**AWARENESS)
     base = likert((3, 3, 3), (3, 3))
     survey.add_many(100, base | {"knows_pension": "yes", "named": ["pension"], "knows_fees": "no"})
@@ -77,7 +75,7 @@ def test_recall_rate_and_the_decoy_yes_saying_check(
 
 
 def test_a_message_with_an_unfilled_placeholder_is_not_shown(
-    db: sqlite_utils.Database, survey: Survey
+    db: SQLiteStore, survey: Survey
 ) -> None:
     low = {"area": "access", "score_max": 60}
     bank = [message("call-us", low, "Call {hotline}."), message("plain", low, "We listen.")]
@@ -89,9 +87,7 @@ def test_a_message_with_an_unfilled_placeholder_is_not_shown(
     assert [m.text for m in filled.areas[0].messages] == ["Call 1286.", "We listen."]
 
 
-def test_one_in_comes_from_the_upper_end_of_the_interval(
-    db: sqlite_utils.Database, survey: Survey
-) -> None:
+def test_one_in_comes_from_the_upper_end_of_the_interval(db: SQLiteStore, survey: Survey) -> None:
     trigger = {"benefit": "pension", "score_max": 50}
     bank = [message("few-know", trigger, "No more than one in {one_in} knows.")]
     base = likert((3, 3, 3), (3, 3))
@@ -104,9 +100,7 @@ def test_one_in_comes_from_the_upper_end_of_the_interval(
     assert [m.text for m in pension.messages] == [f"No more than one in {one_in} knows."]
 
 
-def test_dont_know_is_left_out_of_asked_importance(
-    db: sqlite_utils.Database, survey: Survey
-) -> None:
+def test_dont_know_is_left_out_of_asked_importance(db: SQLiteStore, survey: Survey) -> None:
     lists = [c for c in BASE["choice_lists"] if c["id"] != "areas"]
     questionnaire = make_questionnaire(
         choice_lists=[*lists, choices("areas", "access", "treat", "dk")]
@@ -118,7 +112,7 @@ def test_dont_know_is_left_out_of_asked_importance(
     assert [a.importance for a in report.areas] == [0.75, 0.25]
 
 
-def test_scores_break_down_by_interview_mode(db: sqlite_utils.Database) -> None:
+def test_scores_break_down_by_interview_mode(db: SQLiteStore) -> None:
     questionnaire = load_questionnaire(bundled_questionnaire_path())
     make_demo_responses(db, questionnaire, 120, seed=5, workers=1)
     report = score(db, questionnaire, by="mode")

@@ -3,11 +3,10 @@ alone with no way out but finishing (or the staff key), and the mode is kept wit
 
 from __future__ import annotations
 
-import sqlite_utils
 from textual.pilot import Pilot
 from ui_helpers import MakeApp, answer_focused, screen_text, settle
 
-from fieldsurvey.store.responses import get_response, load_answers
+from fieldsurvey.store.sqlite import SQLiteStore
 from fieldsurvey.ui.screens.home import HomeScreen
 from fieldsurvey.ui.screens.interview import InterviewScreen
 from fieldsurvey.ui.screens.self_completion import (
@@ -34,7 +33,7 @@ async def hand_over(pilot: Pilot) -> int:
 
 
 async def test_the_client_answers_alone_and_the_staff_key_closes_the_thanks(
-    make: MakeApp, db: sqlite_utils.Database
+    make: MakeApp, db: SQLiteStore
 ) -> None:
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -63,9 +62,9 @@ async def test_the_client_answers_alone_and_the_staff_key_closes_the_thanks(
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
 
-    record = get_response(db, response_id)
+    record = db.get_response(response_id)
     assert record is not None and record.status == "complete"
-    answers = load_answers(db, response_id)
+    answers = db.load_answers(response_id)
     assert answers["interview_mode"] == "self"
     assert "recall_benefits" not in answers  # unprompted recall needs an interviewer
     assert "aware_medical" in answers

@@ -14,7 +14,7 @@ from fieldsurvey.questionnaire import QuestionnaireError
 from fieldsurvey.questionnaire.problems import Problem
 from fieldsurvey.questionnaire.xlsform import read_xlsform
 from fieldsurvey.questionnaire.xlsform.problems import XCode
-from fieldsurvey.store.db import open_database
+from fieldsurvey.store.sqlite import open_store
 
 
 def refused(path: Path) -> list[Problem]:
@@ -29,11 +29,16 @@ def places(problems: list[Problem], code: XCode) -> set[str]:
 
 
 def run_script(interview: Interview, answers: dict[str, object]) -> None:
-    """Page after page, answer what the script says for each question shown, then finish."""
+    """Page after page, answer what the script says for each question shown (again when an
+    answer shows more of a field-list page), then finish."""
     while interview.page is not None:
-        for item in interview.page_items():
-            if item.id in answers:
-                assert interview.answer(item.id, answers[item.id]) is None, item.id
+        done: set[str] = set()
+        while shown := [
+            q.id for q in interview.page_items() if q.id in answers and q.id not in done
+        ]:
+            for qid in shown:
+                assert interview.answer(qid, answers[qid]) is None, qid
+                done.add(qid)
         assert interview.next() == []
     assert interview.complete() == []
 
@@ -42,7 +47,7 @@ def test_cascading_selects_by_relevance(shared_forms: Path, tmp_path: Path) -> N
     imported = read_xlsform(shared_forms / "cascading_select_test_equivalent.xls")
     q = imported.questionnaire
     assert (q.id, q.languages, len(q.questions)) == ("cascading_select_test", ["und"], 9)
-    interview = start_interview(open_database(tmp_path / "c.db"), q)
+    interview = start_interview(open_store(tmp_path / "c.db"), q)
     script = {"mylga_zone": "zone_2", "mylga_state_in_zone_2": "state_3",
               "mylga_lga_in_state_3": "lga_5"}  # fmt: skip
     run_script(interview, script)
@@ -55,7 +60,7 @@ def test_choice_filter_becomes_one_select_per_parent_answer(
     shared_forms: Path, tmp_path: Path
 ) -> None:
     q = read_xlsform(shared_forms / "choice_filter_test.xlsx").questionnaire
-    interview = start_interview(open_database(tmp_path / "f.db"), q)
+    interview = start_interview(open_store(tmp_path / "f.db"), q)
     script = {"state": "washington", "county_washington": "king", "city_king": "seattle"}
     run_script(interview, script)
     assert not interview.is_relevant("county_texas")
@@ -79,7 +84,7 @@ def test_or_other_adds_the_other_choice_and_its_question(tmp_path: Path) -> None
     path = write_workbook(tmp_path / "o.xlsx", {"survey": table, "choices": choices})
     q = read_xlsform(path).questionnaire
     assert [c.value for c in q.choice_list_by_id["colors"].choices] == ["red", "other"]
-    interview = start_interview(open_database(tmp_path / "o.db"), q)
+    interview = start_interview(open_store(tmp_path / "o.db"), q)
     run_script(interview, {"color": "other", "color_other": "teal"})
     assert interview.answers() == {"color": "other", "color_other": "teal"}
 
@@ -102,3 +107,43 @@ def test_spec_form_repeats_media_formulas_and_uncoded_languages(shared_forms: Pa
         "survey:1: label::english",
         "survey:1: label::chinese",
     }
+
+
+KOBO_STYLE = {
+    "survey": [
+        ["type", "name", "label::English (en)", "label::Français (fr)", "required", "relevant",
+         "constraint", "constraint_message::English (en)", "appearance", "$kuid", "calculation"],
+        ["start", "start", None, None, None, None, None, None, None, "a1"],
+        ["end", "end", None, None, None, None, None, None, None, "a2"],
+        ["begin_group", "hh", "Household", "Ménage", None, None, None, None, "field-list", "a3"],
+        ["integer", "members", "How many?", "Combien ?", "true", None, ". > 0 and . < 30",
+         "1 to 29", None, "a4"],
+        ["select_multiple assets or_other", "assets", "Assets", "Biens", "TRUE",
+         "${members} > 1", None, None, "minimal", "a5"],
+        ["end_group", None, None, None, None, None, None, None, None, "a6"],
+        ["calculate", "n_assets", None, None, None, None, None, None, None, "a7",
+         "count-selected(${assets})"],
+        ["note", "bye", "Thanks", "Merci", None, "${n_assets} >= 1", None, None, None, "a8"],
+    ],
+    "choices": [["list_name", "name", "label::English (en)", "label::Français (fr)", "$kuid"],
+                ["assets", "radio", "Radio", "Radio", "c1"],
+                ["assets", "bike", "Bike", "Vélo", "c2"]],
+    "settings": [["form_title", "form_id", "version", "default_language"],
+                 ["Kobo test", "kobo_test", "2024-01", "English (en)"]],
+}  # fmt: skip
+"""What a KoboToolbox export looks like: metadata rows, `$kuid` columns, `begin_group`."""
+
+
+def test_a_kobo_style_form(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "kobo.xlsx", KOBO_STYLE)  # type: ignore[arg-type]
+    imported = read_xlsform(path)
+    assert [(w.line, w.code) for w in imported.warnings] == [
+        (2, XCode.METADATA), (3, XCode.METADATA), (5, XCode.MISSING_TEXT)]  # fmt: skip
+    q = imported.questionnaire
+    assert (q.id, q.version, q.languages) == ("kobo_test", "2024-01", ["en", "fr"])
+    interview = start_interview(open_store(tmp_path / "k.db"), q)
+    assert interview.answer("members", 40) is not None  # the constraint
+    script = {"members": 3, "assets": ["bike", "other"], "assets_other": "cart"}
+    run_script(interview, script)
+    assert interview.is_relevant("bye")
+    assert interview.answers() == {**script, "n_assets": 2}

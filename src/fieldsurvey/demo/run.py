@@ -20,16 +20,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-
 from fieldsurvey.demo.answers import AnswerPicker
-from fieldsurvey.demo.copy import copy_responses
 from fieldsurvey.demo.respondents import make_respondent
 from fieldsurvey.demo.timing import ReadingModel
 from fieldsurvey.engine import start_interview
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.model import QuestionLike
-from fieldsurvey.store.db import device_id, open_database, set_setting, write_transaction
+from fieldsurvey.store.interface import DemoTarget, InterviewStore, ScratchOpener
+from fieldsurvey.store.status import Status
 
 CHUNK = 250
 MAX_PAGES = 10_000
@@ -56,10 +54,11 @@ class Chunk:
     seed: int
     settings: dict[str, str]
     scratch: Path
+    open_scratch: ScratchOpener
 
 
 def make_demo_responses(
-    db: sqlite_utils.Database,
+    store: DemoTarget,
     questionnaire: Questionnaire,
     count: int,
     *,
@@ -68,38 +67,39 @@ def make_demo_responses(
     workers: int | None = None,
     on_progress: Progress | None = None,
 ) -> DemoResult:
-    """Add `count` complete interviews to `db`; the same seed gives the same answers."""
-    device_id(db)  # the scratch databases must carry this device's identity
+    """Add `count` complete interviews to `store`; the same seed gives the same answers."""
+    store.device_id()  # the scratch databases must carry this device's identity
     if device:
-        set_setting(db, "device_name", device)
-    settings = _settings(db)
+        store.set_setting("device_name", device)
+    settings = store.get_settings(COPIED_SETTINGS)
+    opener = store.scratch_opener()
     workers = workers or min(os.cpu_count() or 1, 4)
     answers = done = 0
     with tempfile.TemporaryDirectory(prefix="fieldsurvey-demo-") as scratch_dir:
         chunks = [
             Chunk(
-                index, min(CHUNK, count - start), seed, settings, Path(scratch_dir) / f"{index}.db"
+                index,
+                min(CHUNK, count - start),
+                seed,
+                settings,
+                Path(scratch_dir) / f"{index}.db",
+                opener,
             )
             for index, start in enumerate(range(0, count, CHUNK))
         ]
+        results: Iterable[int]
         if workers == 1 or len(chunks) == 1:
-            results: Iterable[int] = map(_make_chunk, [questionnaire] * len(chunks), chunks)
-            answers, done = _copy_all(db, chunks, results, count, on_progress)
+            results = map(_make_chunk, [questionnaire] * len(chunks), chunks)
+            answers, done = _copy_all(store, chunks, results, count, on_progress)
         else:
             with ProcessPoolExecutor(workers) as pool:
                 results = pool.map(_make_chunk, [questionnaire] * len(chunks), chunks)
-                answers, done = _copy_all(db, chunks, results, count, on_progress)
+                answers, done = _copy_all(store, chunks, results, count, on_progress)
     return DemoResult(responses=done, answers=answers)
 
 
-def _settings(db: sqlite_utils.Database) -> dict[str, str]:
-    marks = ", ".join("?" for _ in COPIED_SETTINGS)
-    rows = db.execute(f"SELECT key, value FROM settings WHERE key IN ({marks})", COPIED_SETTINGS)
-    return dict(rows.fetchall())
-
-
 def _copy_all(
-    db: sqlite_utils.Database,
+    store: DemoTarget,
     chunks: list[Chunk],
     results: Iterable[int],
     count: int,
@@ -108,7 +108,7 @@ def _copy_all(
     answers = done = 0
     for chunk, made in zip(chunks, results, strict=True):
         answers += made
-        copy_responses(db, chunk.scratch)
+        store.copy_responses_from(chunk.scratch)
         chunk.scratch.unlink()
         done += chunk.size
         if on_progress:
@@ -118,17 +118,16 @@ def _copy_all(
 
 def _make_chunk(questionnaire: Questionnaire, chunk: Chunk) -> int:
     """Make one chunk's interviews in its scratch database; returns the number of answers."""
-    db = open_database(chunk.scratch)
-    db.execute("PRAGMA synchronous = OFF")
-    with write_transaction(db):
+    scratch = chunk.open_scratch(chunk.scratch)
+    with scratch.unit_of_work():
         for key, value in chunk.settings.items():
-            db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, value])
+            scratch.set_setting(key, value)
     rng = random.Random(f"{chunk.seed}:{chunk.index}")
     answers = 0
-    with write_transaction(db):
+    with scratch.unit_of_work():
         for _ in range(chunk.size):
-            answers += _one_interview(db, questionnaire, rng)
-    db.conn.close()
+            answers += _one_interview(scratch, questionnaire, rng)
+    scratch.close()
     return answers
 
 
@@ -151,18 +150,16 @@ class SimulatedClock:
         self.now += self.model.page_seconds(items) * self.pace * noise
 
 
-def _one_interview(
-    db: sqlite_utils.Database, questionnaire: Questionnaire, rng: random.Random
-) -> int:
+def _one_interview(store: InterviewStore, questionnaire: Questionnaire, rng: random.Random) -> int:
     """One interview from consent to completion; returns how many answers it stored."""
     respondent = make_respondent(questionnaire, random.Random(rng.getrandbits(64)))
     language = rng.choice(questionnaire.languages)
     picker = AnswerPicker(questionnaire, respondent, language)
     model = ReadingModel(questionnaire, language)
     clock = SimulatedClock(random.Random(rng.getrandbits(64)), model)
-    interview = start_interview(db, questionnaire, language=language, clock=clock)
+    interview = start_interview(store, questionnaire, language=language, clock=clock)
     for _ in range(MAX_PAGES):
-        if interview.page is None or interview.status != "draft":
+        if interview.page is None or interview.status is not Status.DRAFT:
             break
         items = interview.page_items()
         for question in items:
@@ -174,7 +171,7 @@ def _one_interview(
                 raise RuntimeError(f"demo answer {value!r} to {question.id}: {problem.message}")
         clock.spend_on(items)
         interview.next()
-    problems = interview.complete() if interview.status == "draft" else []
+    problems = interview.complete() if interview.status is Status.DRAFT else []
     if problems:
         detail = "; ".join(f"{p.question}: {p.message}" for p in problems)
         raise RuntimeError(f"a demo interview could not be completed: {detail}")

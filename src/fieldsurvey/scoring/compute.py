@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import Literal
 
 import numpy as np
-import sqlite_utils
 
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.texts import text_in
@@ -25,22 +24,25 @@ from fieldsurvey.scoring.importance import Method, numeric
 from fieldsurvey.scoring.report import AreaResult, ReportWarning, ScoreReport
 from fieldsurvey.scoring.scorer import Scorer
 from fieldsurvey.scoring.trend import ordered_rounds, pick_round, round_trend
+from fieldsurvey.store.interface import ScoringSource
 
 
 def score(
-    db: sqlite_utils.Database,
+    store: ScoringSource,
     questionnaire: Questionnaire,
     by: str | Sequence[str] | None = None,
     lang: str | None = None,
     weights: str | None = None,
     round: str | None = None,
     importance: Method | None = None,
+    office: str | None = None,
 ) -> ScoreReport:
     """Area scores of the complete responses to `questionnaire`, broken down `by` dimensions.
 
     `by`: "persona" or segment names (see `breakdowns.dimensions`); `lang`: language of labels
     and messages; `weights`: id of a question holding each respondent's survey weight;
-    `round`: the round to score (default: the latest); `importance`: "correlation" with
+    `round`: the round to score (default: the latest); `office`: only this office's
+    responses (default: all); `importance`: "correlation" with
     overall satisfaction or "asked" (most important area); by default correlation when at least
     10 respondents rated overall satisfaction. Raises ScoringError for an unknown breakdown,
     round or weight question, or asked importance the questionnaire does not ask.
@@ -51,7 +53,7 @@ def score(
         return _empty(questionnaire, lang, warnings, WarningCode.NOTHING_TO_SCORE)
     dimensions = [by] if isinstance(by, str) else list(by or ())
     questions = _questions(questionnaire, dimensions, weights, importance)
-    data, w = _weighted(load_survey(db, questionnaire, questions), weights, warnings)
+    data, w = _weighted(load_survey(store, questionnaire, questions, office), weights, warnings)
     rounds = ordered_rounds(data.round, data.completed_at)
     chosen = pick_round(rounds, round)
     rows = data.in_round(chosen)

@@ -9,32 +9,31 @@ Packing matters: 20,000 responses hold ~650,000 such answers; one Python tuple p
 three times the SQL scan, and one scalar subquery per question added ~12 ms per question.
 Answers that cannot be coded (select_multiple, decimals) come back as JSON, one column each.
 
-The column map is a temporary table with a primary key, made and dropped around the query:
-with it the plan is always "range-scan this response's answers, look each up by key" (~290 ms
-for 20,000 responses × 31 columns). Maps given as CTEs, CASE expressions or json_each cost
-1.3 to 4 times as much, and SQLite's choice between their plans changed with their sizes.
+The query itself is the store's (`ScoringSource.scored_columns`; in SQLite a temporary column
+map and one pass over the answers): this module chooses the columns and their codes, and
+decodes the result.
 """
 
 from __future__ import annotations
 
 import json
-import uuid
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
-import sqlite_utils
 
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.model import Calculate, IntegerQuestion, SelectMultiple, SelectOne
 from fieldsurvey.scoring.frame import DK, MISSING, NA, ItemLayout, SurveyData
+from fieldsurvey.store.interface import ScoringSource
+from fieldsurvey.store.records import PackedColumn, PackedQuery
 
 BASE = 256
 """Code points start here: every packed character is one UTF-32 unit and never a control."""
 LIMIT = 50_000
 """Largest code packed (BASE + LIMIT stays below the UTF-16 surrogates, invalid in text)."""
+KINDS = {"likert": 0, "choice": 1, "integer": 2}
 
 
 @dataclass(frozen=True)
@@ -51,33 +50,46 @@ class Column:
 
 
 def load_survey(
-    db: sqlite_utils.Database, questionnaire: Questionnaire, questions: Sequence[str] = ()
+    store: ScoringSource,
+    questionnaire: Questionnaire,
+    questions: Sequence[str] = (),
+    office: str | None = None,
 ) -> SurveyData:
-    """Scored responses with their item codes and the answers to `questions`."""
+    """Scored responses (of one office, if given) with their item codes and the answers to
+    `questions`."""
     layout = ItemLayout.of(questionnaire)
     coded = [_column(questionnaire, q) for q in questions]
     columns = [Column(i, "likert") for i in layout.ids] + [c for c in coded if c]
     others = [q for q, c in zip(questions, coded, strict=True) if c is None]
     dk = sorted({json.dumps(s.dk.value) for s in questionnaire.scales})
     na = sorted({json.dumps(s.na.value) for s in questionnaire.scales if s.na is not None})
-    with _column_table(db, columns) as table:
-        sql = _query(table, len(dk), len(na), len(others))
-        rows = db.conn.execute(sql, [*dk, *na, *others, questionnaire.id]).fetchall()
-    fields = list(zip(*rows, strict=True)) or [()] * (6 + len(others))
-    codes = _decode(fields[5], len(columns))
+    query = PackedQuery(
+        questionnaire_id=questionnaire.id,
+        columns=tuple(PackedColumn(c.question, KINDS[c.kind], c.choices) for c in columns),
+        dk_values=tuple(dk),
+        others=tuple(others),
+        base=BASE,
+        limit=LIMIT,
+        dk_code=DK,
+        na_values=tuple(na),
+        na_code=NA,
+        office=office,
+    )
+    found = store.scored_columns(query)
+    codes = _decode(found.packed, len(columns))
     items = codes[:, : len(layout.ids)]
     items[(items < NA) | (items > layout.points)] = MISSING
     answers = {
         c.question: _values(c, codes[:, k]) for k, c in enumerate(columns) if c.kind != "likert"
     }
     lists = {q.id for q in questionnaire.questions.values() if isinstance(q, SelectMultiple)}
-    answers |= {q: _json(fields[6 + i], q in lists) for i, q in enumerate(others)}
+    answers |= {q: _json(found.others[i], q in lists) for i, q in enumerate(others)}
     return SurveyData(
-        response_ids=np.array(fields[0], dtype=np.int64),
-        persona=np.array(fields[1], dtype=object),
-        round=np.array(fields[2], dtype=object),
-        version=np.array(fields[3], dtype=object),
-        completed_at=np.array(fields[4], dtype=object),
+        response_ids=np.array(found.response_ids, dtype=np.int64),
+        persona=np.array(found.personas, dtype=object),
+        round=np.array(found.rounds, dtype=object),
+        version=np.array(found.versions, dtype=object),
+        completed_at=np.array(found.completed_at, dtype=object),
         codes=items.astype(np.int8),
         layout=layout,
         answers=answers,
@@ -97,58 +109,13 @@ def _column(questionnaire: Questionnaire, question: str) -> Column | None:
     return None
 
 
-@contextmanager
-def _column_table(db: sqlite_utils.Database, columns: list[Column]) -> Iterator[str]:
-    """A temporary (question -> column) table, unique to this call, dropped afterwards."""
-    table = f"temp.scoring_columns_{uuid.uuid4().hex}"
-    kinds = {"likert": 0, "choice": 1, "integer": 2}
-    db.conn.execute(
-        f"CREATE TABLE {table} (question TEXT PRIMARY KEY, col INTEGER NOT NULL, "
-        "kind INTEGER NOT NULL, choices TEXT NOT NULL) WITHOUT ROWID"
-    )
-    try:
-        db.conn.executemany(
-            f"INSERT INTO {table} VALUES (?, ?, ?, ?)",
-            [(c.question, k, kinds[c.kind], c.choices) for k, c in enumerate(columns)],
-        )
-        yield table
-    finally:
-        db.conn.execute(f"DROP TABLE IF EXISTS {table}")
-
-
-def _query(table: str, dk_values: int, na_values: int, other_questions: int) -> str:
-    dk = ", ".join("?" for _ in range(dk_values)) or "NULL"
-    na = ", ".join("?" for _ in range(na_values)) or "NULL"
-    others = "".join(
-        ", (SELECT CASE WHEN json_valid(a.value) THEN a.value ->> '$' END "
-        "FROM answers a WHERE a.response = r.id AND a.question = ?)"
-        for _ in range(other_questions)
-    )
-    integer = "CAST(a.value AS INTEGER)"
-    return f"""
-        SELECT r.id, r.persona, r.round, r.questionnaire_version, r.completed_at,
-            (SELECT group_concat(char({BASE} + c.col, {BASE} + CASE c.kind
-                    WHEN 0 THEN CASE WHEN a.value IN ({dk}) THEN {DK}
-                        WHEN a.value IN ({na}) THEN {NA}
-                        ELSE min(max({integer}, 0), {LIMIT}) END
-                    WHEN 1 THEN instr(c.choices, ',' || a.value || ',')
-                    ELSE CASE WHEN {integer} BETWEEN 0 AND {LIMIT - 1} THEN {integer} + 1
-                        ELSE 0 END END), '')
-             FROM answers a JOIN {table} c ON c.question = a.question
-             WHERE a.response = r.id){others}
-        FROM responses r
-        WHERE r.status = 'complete' AND r.is_head = 1 AND r.questionnaire_id = ?
-        ORDER BY r.id
-    """
-
-
 def _decode(packed: Sequence[str | None], width: int) -> np.ndarray:
     """Unpack each response's (column, code) character pairs into a code matrix."""
     codes = np.zeros((len(packed), width), dtype=np.int32)
     strings = [s or "" for s in packed]
     lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings)) // 2
-    units = np.frombuffer("".join(strings).encode("utf-32-le"), dtype=np.uint32)
-    units = units.astype(np.int32) - BASE
+    raw = np.frombuffer("".join(strings).encode("utf-32-le"), dtype=np.uint32)
+    units = raw.astype(np.int32) - BASE
     rows = np.repeat(np.arange(len(strings)), lengths)
     codes[rows, units[0::2]] = units[1::2]
     return codes
@@ -160,7 +127,8 @@ def _values(column: Column, codes: np.ndarray) -> np.ndarray:
         lookup = np.full(len(column.choices) + 1, None, dtype=object)
         for value in column.values:
             lookup[column.choices.index(f",{json.dumps(value)},") + 1] = value
-        return lookup[codes]
+        decoded: np.ndarray = lookup[codes]
+        return decoded
     out = np.full(codes.size, None, dtype=object)
     given = codes > 0
     out[given] = (codes[given] - 1).tolist()

@@ -262,7 +262,7 @@ class ScoresScreen(AppScreen[None]):
                 return
             try:
                 report = score(
-                    self.ctx.db, self.ctx.questionnaire, by=dimension, lang=self.text_lang
+                    self.ctx.store, self.ctx.questionnaire, by=dimension, lang=self.text_lang
                 )
             except Exception as exc:  # a locked or damaged database: say so on screen
                 self.post_message(self.ReportFailed(str(exc), dimension))
