@@ -35,6 +35,7 @@ LAZY_COMMANDS = {
     "merge": "fieldsurvey.cli.sync:merge_command",
     "conflicts": "fieldsurvey.cli.sync:conflicts_command",
     "keys": "fieldsurvey.cli.sync:keys_group",
+    "devices": "fieldsurvey.cli.devices:devices_group",
     "data": "fieldsurvey.cli.data:data_command",
     "report": "fieldsurvey.cli.data:report_command",
     "xlsform": "fieldsurvey.cli.xlsform:xlsform_group",

@@ -24,6 +24,7 @@ from fieldsurvey.store.sqlite.questionnaires import QuestionnairesMixin
 from fieldsurvey.store.sqlite.responses import ResponsesMixin
 from fieldsurvey.store.sqlite.scoring import ScoringMixin
 from fieldsurvey.store.sqlite.settings import SettingsMixin
+from fieldsurvey.store.sqlite.trust import TrustMixin
 
 T = TypeVar("T", bound=type)
 UNWRAPPED = frozenset(vars(SQLiteBase)) | {"bulk_writes", "read_snapshot"}
@@ -57,6 +58,7 @@ class SQLiteStore(
     ResponsesMixin,
     CountsMixin,
     ImportsMixin,
+    TrustMixin,
     ExportsMixin,
     ConflictsMixin,
     ScoringMixin,
