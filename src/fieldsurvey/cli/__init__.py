@@ -23,7 +23,8 @@ from fieldsurvey.cli.common import (
     refuse_unused_root_options,
 )
 from fieldsurvey.paths import bundled_questionnaire_path
-from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError, load_questionnaire
+from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError
+from fieldsurvey.questionnaire.loader import load_with_warnings
 from fieldsurvey.safetext import terminal_text
 
 LAZY_COMMANDS = {
@@ -101,21 +102,29 @@ def main(ctx: click.Context, db_path: Path | None, questionnaire_path: Path | No
 def validate(paths: tuple[Path, ...], translations: bool) -> None:
     """Check questionnaire files; print every problem as file:line: path: message.
 
-    Exits 0 when every file is valid, 2 otherwise.
+    Also prints content warnings a methodologist would raise ("warning: ...": double-barrelled
+    items, negations in reverse items, numbers in messages, unbalanced areas, an incomplete
+    consent script) and messages whose placeholders the office has not filled ("note: ...").
+    Exits 0 when every file is valid (warnings included), 2 otherwise.
     """
     if not paths and not translations:
         raise click.UsageError("give one or more questionnaire files (or --translations)")
+    from fieldsurvey.questionnaire.content_checks import NOTE_CODES  # the checks load lazily
+
     failed = False
     languages: set[str] = set()
     for path in paths or (bundled_questionnaire_path(),):
         try:
-            questionnaire = load_questionnaire(path)
+            questionnaire, warnings = load_with_warnings(path)
         except QuestionnaireError as exc:
             failed = True
             for problem in exc.problems:
                 click.echo(terminal_text(problem), err=True)
             continue
         languages.update(questionnaire.languages)
+        for warning in warnings:
+            kind = "note" if warning.code in NOTE_CODES else "warning"
+            click.echo(terminal_text(f"{kind}: {warning}"), err=True)
         count = len(questionnaire.questions)
         click.echo(
             terminal_text(
