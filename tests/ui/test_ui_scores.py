@@ -35,6 +35,7 @@ from fieldsurvey.ui.widgets.score_bars import HIGH, LOW, MARK, BarRow, ScoreBars
 from fieldsurvey.ui.widgets.score_rows import area_rows, quadrant_text
 
 SIZE = (80, 24)
+NO_MESSAGES = tr("No message suggested: this score and its importance do not call for a campaign.")
 
 
 @pytest.fixture(scope="session")
@@ -185,9 +186,7 @@ async def test_suggested_messages_follow_the_area_in_focus(
             if area.messages:
                 assert area.messages[0].text in str(messages.content)
             else:  # e.g. a possible overkill: nothing to say
-                assert str(messages.content) == tr(
-                    "No message suggested: this score and its importance do not call for a campaign."
-                )
+                assert str(messages.content) == NO_MESSAGES
 
 
 async def test_no_data_yet_on_an_empty_database(make: MakeApp) -> None:
