@@ -22,6 +22,8 @@ CORE_MODULES = [
     "fieldsurvey.engine",
     "fieldsurvey.sync",
     "fieldsurvey.scoring",
+    "fieldsurvey.quality",
+    "fieldsurvey.review",
 ]
 UI_PACKAGES = ("textual", "questionary")
 

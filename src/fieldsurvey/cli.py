@@ -26,6 +26,9 @@ LAZY_COMMANDS = {
     "merge": "fieldsurvey.cli_sync:merge_command",
     "conflicts": "fieldsurvey.cli_sync:conflicts_command",
     "keys": "fieldsurvey.cli_sync:keys_group",
+    "rounds": "fieldsurvey.cli_supervise:rounds_command",
+    "review": "fieldsurvey.cli_supervise:review_command",
+    "quality": "fieldsurvey.cli_supervise:quality_command",
 }
 """Commands in their own modules, imported only when run (or listed by --help), so that
 opening the app does not pay for the sync, scoring and prompt libraries."""

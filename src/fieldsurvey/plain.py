@@ -24,6 +24,7 @@ from fieldsurvey.questionnaire.model import (
     SelectMultiple,
     SelectOne,
 )
+from fieldsurvey.questionnaire.rounds import EXAMPLE, RoundError, check_round
 from fieldsurvey.store.counts import list_drafts
 from fieldsurvey.store.db import get_setting, set_setting
 
@@ -222,15 +223,38 @@ class PlainInterview:
         return True
 
 
+def _round_is_set(db: sqlite_utils.Database, questionnaire: Questionnaire) -> bool:
+    """Asked before ("" = no round) and, if given, in the fixed form."""
+    value = get_setting(db, "round")
+    return value is not None and not (value and _round_problem(value, questionnaire))
+
+
+def _round_problem(text: str, questionnaire: Questionnaire) -> str | None:
+    if not text.strip():
+        return None
+    try:
+        check_round(text, questionnaire.rounds)
+    except RoundError as exc:
+        return str(exc)
+    return None
+
+
 def open_interview(
     db: sqlite_utils.Database, questionnaire: Questionnaire, lang: str | None, force_new: bool
 ) -> Interview:
-    """Ask for interviewer and office on first use, then offer the drafts or start anew."""
+    """Ask for interviewer, office and round on first use, then offer the drafts or start
+    anew."""
     for key, prompt in (("interviewer", "Interviewer name"), ("office", "Office")):
         if not get_setting(db, key):
             value = questionary.text(f"{prompt}:").unsafe_ask().strip()
             if value:
                 set_setting(db, key, value)
+    if not _round_is_set(db, questionnaire):
+        value = questionary.text(
+            f"Survey round (e.g. {EXAMPLE}; Enter for none):",
+            validate=lambda text: _round_problem(text, questionnaire) or True,
+        ).unsafe_ask()
+        set_setting(db, "round", check_round(value, questionnaire.rounds) if value.strip() else "")
     drafts = [] if force_new else list_drafts(db)
     chosen = None
     if drafts:

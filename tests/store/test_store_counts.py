@@ -8,7 +8,7 @@ from pathlib import Path
 import sqlite_utils
 
 from fieldsurvey.store.counts import home_counts, list_drafts
-from fieldsurvey.store.db import open_database, write_transaction
+from fieldsurvey.store.db import device_id, open_database, write_transaction
 from fieldsurvey.store.responses import close_revision, insert_draft, save_answers
 
 NOW = datetime.datetime(2026, 3, 10, 12, 0, tzinfo=datetime.UTC)
@@ -21,7 +21,7 @@ def _draft(db: sqlite_utils.Database, uuid: str, at: str) -> int:
         questionnaire_id="form",
         questionnaire_version="1",
         questionnaire_hash="h",
-        device_id="dev",
+        device_id=device_id(db),
         language="en",
         started_at=at,
         updated_at=at,

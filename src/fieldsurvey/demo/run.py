@@ -59,14 +59,18 @@ def make_demo_responses(
     *,
     seed: int = 0,
     device: str | None = None,
+    round: str | None = None,
     workers: int | None = None,
     on_progress: Progress | None = None,
 ) -> DemoResult:
-    """Add `count` complete interviews to `db`; the same seed gives the same answers."""
+    """Add `count` complete interviews to `db`; the same seed gives the same answers.
+
+    `round` (already checked, see questionnaire/rounds.py) is recorded on these interviews
+    instead of the round in Settings, which stays as it is."""
     device_id(db)  # the scratch databases must carry this device's identity
     if device:
         set_setting(db, "device_name", device)
-    settings = _settings(db)
+    settings = _settings(db) | ({"round": round} if round else {})
     workers = workers or min(os.cpu_count() or 1, 4)
     answers = done = 0
     with tempfile.TemporaryDirectory(prefix="fieldsurvey-demo-") as scratch_dir:

@@ -13,11 +13,16 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from fieldsurvey.questionnaire.thresholds import QualityThresholds
+
 Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 """Question, group, area, persona and choice-list ids: lower case, usable in `${...}`."""
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 """Choice values and message ids: may also use hyphens."""
+
+RoundName = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=40)]
+"""A named survey round (`baseline`, `endline`); quarters and months need no listing."""
 
 LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")]
 
@@ -287,6 +292,10 @@ class Questionnaire(Strict):
     messages: list[Message] = []
     indicators: list[Indicator] = []
     ratios: list[Ratio] = []
+    rounds: list[RoundName] = Field(default=[], max_length=200)
+    """Named survey rounds, in the order they run (besides `2026-Q3` and `2026-11`)."""
+    quality: QualityThresholds = QualityThresholds()
+    """Thresholds of the data-quality flags (fieldsurvey.quality)."""
 
     @cached_property
     def choice_list_by_id(self) -> dict[str, ChoiceList]:

@@ -61,6 +61,10 @@ class WarningCode(StrEnum):
         "answers): areas have no quadrant."
     )
     ROUND = "Scores are for round {round} only; the data hold rounds {rounds}."
+    REJECTED = (
+        "{count} responses a reviewer rejected are left out (--include-rejected brings them in)."
+    )
+    REJECTED_INCLUDED = "{count} responses a reviewer rejected are included."
 
     def text(self, **values: object) -> str:
         return self.value.format(**values)

@@ -13,6 +13,7 @@ import numpy as np
 import sqlite_utils
 
 from fieldsurvey.questionnaire import Questionnaire
+from fieldsurvey.questionnaire.rounds import round_label
 from fieldsurvey.scoring.areas import ALPHA_WARNING, MIN_N
 from fieldsurvey.scoring.awareness import awareness, benefit_questions
 from fieldsurvey.scoring.breakdowns import groups, segment_question
@@ -34,12 +35,15 @@ def score(
     weights: str | None = None,
     round: str | None = None,
     importance: Method | None = None,
+    include_rejected: bool = False,
 ) -> ScoreReport:
     """Area scores of the complete responses to `questionnaire`, broken down `by` dimensions.
 
     `by`: "persona" or segment names (see `breakdowns.dimensions`); `lang`: language of labels
     and messages; `weights`: id of a question holding each respondent's survey weight;
-    `round`: the round to score (default: the latest); `importance`: "correlation" with
+    `round`: the round to score (default: the latest with data; NO_ROUND: responses without
+    one); `include_rejected`: score responses a reviewer rejected too (left out by default,
+    and counted); `importance`: "correlation" with
     overall satisfaction or "asked" (most important area); by default correlation when at least
     10 respondents rated overall satisfaction. Raises ScoringError for an unknown breakdown,
     round or weight question, or asked importance the questionnaire does not ask.
@@ -50,10 +54,13 @@ def score(
     questions = _questions(questionnaire, dimensions, weights, importance)
     data, w = _weighted(load_survey(db, questionnaire, questions), weights, warnings)
     rounds = ordered_rounds(data.round, data.completed_at)
-    chosen = pick_round(rounds, round)
+    chosen = pick_round(rounds, round, questionnaire.rounds)
+    rejected = int((data.in_round(chosen) & data.rejected).sum())
+    if not include_rejected and data.rejected.any():
+        data, w = data.subset(~data.rejected), w[~data.rejected]
     rows = data.in_round(chosen)
     if not rows.any():
-        return _no_data(questionnaire, lang, warnings)
+        return _no_data(questionnaire, lang, warnings, rejected)
     current, left_out = data.subset(rows).shared_items()
     warnings += _version_warning(current, left_out)
     method, answers = _importance(questionnaire, current, importance)
@@ -72,6 +79,8 @@ def score(
         versions=sorted(set(current.version)),
         round=chosen,
         rounds=rounds,
+        rejected=rejected,
+        include_rejected=include_rejected,
         importance_method=method,
         cuts=cuts,
         areas=areas,
@@ -82,7 +91,10 @@ def score(
         ),
         trend=round_trend(scorer, data, w, rounds, chosen),
         awareness=awareness(questionnaire, current.answers, w[rows], lang),
-        warnings=warnings + _area_warnings(areas) + _round_warning(rounds, chosen),
+        warnings=warnings
+        + _area_warnings(areas)
+        + _round_warning(rounds, chosen)
+        + _rejected_warning(rejected, include_rejected),
     )
 
 
@@ -166,13 +178,23 @@ def _area_warnings(areas: list[AreaResult]) -> list[ReportWarning]:
 def _round_warning(rounds: list[str | None], chosen: str | None) -> list[ReportWarning]:
     if len(rounds) < 2:
         return []
-    names = ", ".join(str(r) for r in rounds)
-    return [ReportWarning.of(WarningCode.ROUND, round=chosen, rounds=names)]
+    names = ", ".join(round_label(r) for r in rounds)
+    return [ReportWarning.of(WarningCode.ROUND, round=round_label(chosen), rounds=names)]
 
 
-def _no_data(questionnaire: Questionnaire, lang: str, warnings: list) -> ScoreReport:
+def _rejected_warning(rejected: int, included: bool) -> list[ReportWarning]:
+    if not rejected:
+        return []
+    code = WarningCode.REJECTED_INCLUDED if included else WarningCode.REJECTED
+    return [ReportWarning.of(code, count=rejected)]
+
+
+def _no_data(
+    questionnaire: Questionnaire, lang: str, warnings: list, rejected: int = 0
+) -> ScoreReport:
     """A report that says there is nothing to score yet: no area gets a number."""
     warnings.insert(0, ReportWarning.of(WarningCode.NO_DATA, questionnaire=questionnaire.id))
+    warnings += _rejected_warning(rejected, included=False)
     default = questionnaire.default_language
     areas = [
         AreaResult(
@@ -192,6 +214,8 @@ def _no_data(questionnaire: Questionnaire, lang: str, warnings: list) -> ScoreRe
         versions=[],
         round=None,
         rounds=[],
+        rejected=rejected,
+        include_rejected=False,
         importance_method=None,
         cuts=None,
         areas=areas,

@@ -1,7 +1,8 @@
 """Loading what scoring needs from the store in one query, decoded in bulk by numpy.
 
 The query returns one row per scored response (complete, head revision, this questionnaire)
-with its persona, round, version and completion time, and all the answers scoring reads packed
+with its persona, round (normalised), version, completion time and whether its review state
+is rejected, and all the answers scoring reads packed
 by SQLite into one string of (column, code) character pairs: Likert items as their scale point
 (DK/NA as -1), select_one answers as their position in the choice list, integers as value + 1.
 Packing matters: 20,000 responses hold ~650,000 such answers; one Python tuple per answer cost
@@ -29,7 +30,10 @@ import sqlite_utils
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.model import IntegerQuestion, SelectMultiple, SelectOne
 from fieldsurvey.scoring.frame import DK, MISSING, ItemLayout, SurveyData
+from fieldsurvey.store.reviews import latest_state_sql
 
+FIXED = 7
+"""Columns of the query before the answers fetched as JSON."""
 BASE = 256
 """Code points start here: every packed character is one UTF-32 unit and never a control."""
 LIMIT = 50_000
@@ -61,21 +65,22 @@ def load_survey(
     with _column_table(db, columns) as table:
         sql = _query(table, len(dk), len(others))
         rows = db.conn.execute(sql, [*dk, *others, questionnaire.id]).fetchall()
-    fields = list(zip(*rows, strict=True)) or [()] * (6 + len(others))
-    codes = _decode(fields[5], len(columns))
+    fields = list(zip(*rows, strict=True)) or [()] * (FIXED + len(others))
+    codes = _decode(fields[6], len(columns))
     items = codes[:, : len(layout.ids)]
     items[(items < DK) | (items > layout.points)] = MISSING
     answers = {
         c.question: _values(c, codes[:, k]) for k, c in enumerate(columns) if c.kind != "likert"
     }
     lists = {q.id for q in questionnaire.questions.values() if isinstance(q, SelectMultiple)}
-    answers |= {q: _json(fields[6 + i], q in lists) for i, q in enumerate(others)}
+    answers |= {q: _json(fields[FIXED + i], q in lists) for i, q in enumerate(others)}
     return SurveyData(
         response_ids=np.array(fields[0], dtype=np.int64),
         persona=np.array(fields[1], dtype=object),
         round=np.array(fields[2], dtype=object),
         version=np.array(fields[3], dtype=object),
         completed_at=np.array(fields[4], dtype=object),
+        rejected=np.array(fields[5], dtype=bool),
         codes=items.astype(np.int8),
         layout=layout,
         answers=answers,
@@ -122,7 +127,8 @@ def _query(table: str, dk_values: int, other_questions: int) -> str:
     )
     integer = "CAST(a.value AS INTEGER)"
     return f"""
-        SELECT r.id, r.persona, r.round, r.questionnaire_version, r.completed_at,
+        SELECT r.id, r.persona, r.round_key, r.questionnaire_version, r.completed_at,
+            {latest_state_sql("r.uuid")} IS 'rejected',
             (SELECT group_concat(char({BASE} + c.col, {BASE} + CASE c.kind
                     WHEN 0 THEN CASE WHEN a.value IN ({dk}) THEN {DK}
                         ELSE min(max({integer}, 0), {LIMIT}) END

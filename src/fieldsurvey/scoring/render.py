@@ -10,6 +10,7 @@ import csv
 import io
 from collections.abc import Sequence
 
+from fieldsurvey.questionnaire.rounds import round_label
 from fieldsurvey.scoring.catalogue import Reason
 from fieldsurvey.scoring.report import AreaResult, GroupResult, Pair, ScoreReport
 
@@ -38,8 +39,11 @@ CSV_COLUMNS = (
 
 def to_table(report: ScoreReport) -> str:
     """The areas, each breakdown group, gaps, trend, awareness and suggested messages."""
-    where = f", round {report.round}" if report.round else ""
-    lines = [f"{report.title}: {report.responses} responses{where}", ""]
+    where = f", round {round_label(report.round)}" if report.rounds else ""
+    left_out = f", {report.rejected} rejected left out" if report.rejected else ""
+    if report.include_rejected:
+        left_out = f", {report.rejected} rejected included" if report.rejected else ""
+    lines = [f"{report.title}: {report.responses} responses{where}{left_out}", ""]
     lines += _area_table(report.areas)
     for dimension, groups in report.groups.items():
         for group in groups.values():

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from fieldsurvey.store.db import device_id
+
 
 @dataclass(frozen=True)
 class HomeCounts:
@@ -15,7 +17,9 @@ class HomeCounts:
     total: int
     """Completed interviews (head revisions)."""
     not_exported: int
-    """Closed revisions (complete, voided, refused) that no export file has carried yet."""
+    """Closed revisions (complete, voided, refused) made on this device that no export file
+    has carried yet: what `export` would send. Revisions merged from other devices are not
+    this device's to export (a supervisor forwards them with `export --all`)."""
     drafts: int
 
 
@@ -44,10 +48,10 @@ def home_counts(db: sqlite_utils.Database, now: datetime.datetime | None = None)
         "SELECT "
         "COALESCE(SUM(status = 'complete' AND is_head = 1 AND completed_at >= ?), 0), "
         "COALESCE(SUM(status = 'complete' AND is_head = 1), 0), "
-        "COALESCE(SUM(status != 'draft' AND exported_seq IS NULL), 0), "
+        "COALESCE(SUM(status != 'draft' AND exported_seq IS NULL AND device_id = ?), 0), "
         "COALESCE(SUM(status = 'draft'), 0) "
         "FROM responses",
-        [since],
+        [since, device_id(db)],
     ).fetchone()
     return HomeCounts(*row)
 

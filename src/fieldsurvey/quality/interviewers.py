@@ -1,0 +1,75 @@
+"""Interviewer effects: an interviewer whose respondents' area means, or don't-know rate,
+differ from everyone else's by more than `z` standard errors (Welch), when both sides have
+at least `min_n` interviews. A real difference between offices can cause this too, so it is
+a reason to look, with the counts, never a verdict."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from fieldsurvey.quality.data import QualityData
+from fieldsurvey.quality.report import InterviewerEffect
+from fieldsurvey.questionnaire import Questionnaire
+from fieldsurvey.questionnaire.thresholds import QualityThresholds
+from fieldsurvey.scoring.areas import Scores
+from fieldsurvey.scoring.frame import DK
+
+
+def interviewer_effects(
+    data: QualityData, questionnaire: Questionnaire, limits: QualityThresholds
+) -> list[InterviewerEffect]:
+    names = np.array(["" if i is None else str(i) for i in data.interviewers], dtype=object)
+    codes = data.survey.codes
+    scores = Scores.of(codes, data.survey.layout, len(questionnaire.areas), np.ones(data.size))
+    answered = (codes != 0).sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        dk_rate = (codes == DK).sum(axis=1) / answered * 100
+    measures = [(a.id, "area_mean", scores.areas[:, k]) for k, a in enumerate(questionnaire.areas)]
+    measures.append((None, "dk_rate", dk_rate))
+    found: list[InterviewerEffect] = []
+    for name in sorted(set(names)):
+        mine = names == name
+        for area, kind, values in measures:
+            effect = _compare(name, area, kind, values, mine, limits)
+            if effect is not None:
+                found.append(effect)
+    return sorted(found, key=lambda e: -abs(e.z))
+
+
+def _compare(
+    name: str,
+    area: str | None,
+    kind: str,
+    values: np.ndarray,
+    mine: np.ndarray,
+    limits: QualityThresholds,
+) -> InterviewerEffect | None:
+    has = ~np.isnan(values)
+    a, b = values[mine & has], values[~mine & has]
+    least = limits.interviewer.min_n
+    if a.size < least or b.size < least:
+        return None
+    error = float(np.sqrt(a.var(ddof=1) / a.size + b.var(ddof=1) / b.size))
+    difference = float(a.mean() - b.mean())
+    if error == 0:
+        return None
+    z = difference / error
+    if abs(z) <= limits.interviewer.z:
+        return None
+    what = f"{area} mean score" if area else "don't-know rate (%)"
+    reason = (
+        f"{what} {a.mean():.1f} over {a.size} interviews against {b.mean():.1f} over "
+        f"{b.size} by the others: z = {z:+.1f} (rule: |z| > {limits.interviewer.z:g}, "
+        f"n >= {least})"
+    )
+    return InterviewerEffect(
+        interviewer=name or "(no interviewer)",
+        kind=kind,  # type: ignore[arg-type]
+        area=area,
+        n=int(a.size),
+        value=round(float(a.mean()), 2),
+        others_n=int(b.size),
+        others=round(float(b.mean()), 2),
+        z=round(z, 2),
+        reason=reason,
+    )

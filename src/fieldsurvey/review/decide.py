@@ -1,0 +1,82 @@
+"""Checking and recording one review decision.
+
+Everything is checked before anything is written: the interview must exist here with a
+closed revision, the comment must fit the cap, and rejecting or flagging issues needs a
+comment (the interviewer has to know what to fix). A refused decision changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from fieldsurvey.store.db import device_id, get_setting, utc_now, write_transaction
+from fieldsurvey.store.responses import revisions
+from fieldsurvey.store.reviews import DECISIONS, PENDING, Decision, add_decision, decisions
+
+COMMENT_MAX = 2000
+"""Characters in a review comment: a few paragraphs, not a document."""
+ACTIONS = {"approve": "approved", "issue": "has_issues", "reject": "rejected"}
+"""CLI flag / UI key -> the state it records."""
+_NEEDS_COMMENT = frozenset({"has_issues", "rejected"})
+
+
+class ReviewError(ValueError):
+    """A decision that cannot be recorded; the message says why. Nothing was written."""
+
+
+@dataclass(frozen=True)
+class ReviewTarget:
+    """The interview a decision is about: its newest closed revision and its review log."""
+
+    uuid: str
+    content_hash: str
+    interviewer: str | None
+    office: str | None
+    log: list[Decision]
+
+    @property
+    def state(self) -> str:
+        return self.log[-1].state if self.log else PENDING
+
+
+def find_interview(db: sqlite_utils.Database, uuid: str) -> ReviewTarget:
+    """The interview `uuid` as a reviewer sees it, or ReviewError when it is not here."""
+    wanted = uuid.strip()
+    closed = [r for r in revisions(db, wanted) if r.content_hash is not None]
+    heads = [r for r in closed if r.is_head] or closed
+    if not heads or heads[-1].content_hash is None:
+        raise ReviewError(f"no completed interview {wanted[:80]!r} in this database")
+    head = heads[-1]
+    return ReviewTarget(
+        wanted, head.content_hash or "", head.interviewer, head.office, decisions(db, wanted)
+    )
+
+
+def record_decision(
+    db: sqlite_utils.Database, uuid: str, state: str, comment: str = ""
+) -> Decision:
+    """Append a decision on interview `uuid` (state one of DECISIONS), or raise ReviewError."""
+    if state not in DECISIONS:
+        raise ReviewError(f"unknown review state {state!r}; expected one of {', '.join(DECISIONS)}")
+    text = comment.strip()
+    if len(text) > COMMENT_MAX:
+        raise ReviewError(
+            f"comment: {len(text)} characters, at most {COMMENT_MAX} are kept; shorten it"
+        )
+    if state in _NEEDS_COMMENT and not text:
+        raise ReviewError(f"comment: a {state.replace('_', ' ')} decision needs a comment")
+    with write_transaction(db):
+        target = find_interview(db, uuid)
+        decision = Decision(
+            uuid=target.uuid,
+            state=state,
+            comment=text,
+            reviewer=get_setting(db, "interviewer"),
+            device_id=device_id(db),
+            decided_at=utc_now(),
+            content_hash=target.content_hash,
+        )
+        add_decision(db, decision)
+    return decision

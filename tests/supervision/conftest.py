@@ -1,0 +1,70 @@
+"""Fixtures for the supervisor's features: a demo database made once per session and copied
+for each test (tests change it freely), and a CLI runner helper."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from click.testing import CliRunner, Result
+
+from fieldsurvey.cli import main
+from fieldsurvey.demo import make_demo_responses
+from fieldsurvey.paths import bundled_questionnaire_path
+from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
+from fieldsurvey.store.db import open_database, set_setting
+
+DEMO_COUNT = 120
+
+
+@pytest.fixture(scope="session")
+def questionnaire() -> Questionnaire:
+    return load_questionnaire(bundled_questionnaire_path())
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory, questionnaire: Questionnaire) -> Path:
+    """80 interviews by "Dara" at Phnom Penh in 2026-Q3, 40 by "Sokha" at Battambang."""
+    path = tmp_path_factory.mktemp("supervision") / "demo.db"
+    db = open_database(path)
+    for name, office, count, seed in (
+        ("Dara", "Phnom Penh", 80, 1),
+        ("Sokha", "Battambang", 40, 2),
+    ):
+        set_setting(db, "interviewer", name)
+        set_setting(db, "office", office)
+        make_demo_responses(db, questionnaire, count, seed=seed, round="2026-Q3", workers=1)
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.conn.close()
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, demo_template: Path) -> Path:
+    path = tmp_path / "supervisor.db"
+    shutil.copy(demo_template, path)
+    return path
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[sqlite_utils.Database]:
+    database = open_database(db_path)
+    yield database
+    database.conn.close()
+
+
+def run(*args: str) -> Result:
+    """The CLI as a user runs it (errors on stderr, exit codes kept)."""
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def snapshot(db: sqlite_utils.Database) -> tuple[object, ...]:
+    """What a refused command must leave as it was."""
+    return (
+        db.execute("SELECT COUNT(*), group_concat(round, '|') FROM responses").fetchone(),
+        db.execute("SELECT COUNT(*) FROM reviews").fetchone(),
+        db.execute("SELECT key, value FROM settings ORDER BY key").fetchall(),
+    )
