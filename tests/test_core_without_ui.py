@@ -47,16 +47,16 @@ def test_core_module_imports_no_ui(module: str) -> None:
 
 def test_scoring_imports_neither_scipy_nor_the_ui() -> None:
     loaded = modules_loaded_by(
-        "fieldsurvey.scoring", "fieldsurvey.scoring.render", "fieldsurvey.cli_scores"
+        "fieldsurvey.scoring", "fieldsurvey.scoring.render", "fieldsurvey.cli.scores"
     )
     assert top_level(loaded) & {"scipy", *UI_PACKAGES} == set()
 
 
 def test_importing_the_cli_loads_no_command_module() -> None:
     loaded = modules_loaded_by("fieldsurvey.cli")
-    prefixes = ("fieldsurvey.cli_", "fieldsurvey.sync")
+    prefixes = ("fieldsurvey.cli.", "fieldsurvey.sync")
     assert sorted(name for name in loaded if name.startswith(prefixes)) == [
-        "fieldsurvey.cli_common"
+        "fieldsurvey.cli.common"
     ]
 
 

@@ -1,12 +1,15 @@
 """Every path fieldsurvey uses by default, in one place.
 
 The database lives in the platform's user data directory unless `--db` or `$FIELDSURVEY_DB`
-says otherwise; the bundled questionnaire sits in the repository's `questionnaires/` folder.
+says otherwise. The bundled questionnaires ship inside the package (`bundled_questionnaires/`,
+a link to the repository's `questionnaires/` that the wheel build follows), so an installed
+wheel finds them where a source checkout does.
 """
 
 from __future__ import annotations
 
 import os
+from importlib.resources import files
 from pathlib import Path
 
 import platformdirs
@@ -36,8 +39,11 @@ def cache_dir() -> Path | None:
 
 
 def questionnaires_dir() -> Path:
-    """The folder of bundled questionnaires (the project's `questionnaires/`)."""
-    return Path(__file__).resolve().parents[2] / "questionnaires"
+    """The folder of bundled questionnaires, a resource of the installed package."""
+    folder = files("fieldsurvey") / "bundled_questionnaires"
+    if not isinstance(folder, Path):  # loaders other than the file system are not supported
+        raise RuntimeError(f"fieldsurvey must be installed as files, not {folder!r}")
+    return folder
 
 
 def bundled_questionnaire_path() -> Path:

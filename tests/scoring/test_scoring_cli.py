@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from scoring_helpers import Survey, likert, write_questionnaire
 
-from fieldsurvey.cli_scores import indicators, scores
+from fieldsurvey.cli.scores import indicators, scores
 from fieldsurvey.store.db import open_database
 
 

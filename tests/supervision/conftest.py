@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from click.testing import CliRunner, Result
 
-from fieldsurvey.cli import main
 from fieldsurvey.demo import make_demo_responses
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
@@ -54,17 +52,3 @@ def db(db_path: Path) -> Iterator[sqlite_utils.Database]:
     database = open_database(db_path)
     yield database
     database.conn.close()
-
-
-def run(*args: str) -> Result:
-    """The CLI as a user runs it (errors on stderr, exit codes kept)."""
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-
-def snapshot(db: sqlite_utils.Database) -> tuple[object, ...]:
-    """What a refused command must leave as it was."""
-    return (
-        db.execute("SELECT COUNT(*), group_concat(round, '|') FROM responses").fetchone(),
-        db.execute("SELECT COUNT(*) FROM reviews").fetchone(),
-        db.execute("SELECT key, value FROM settings ORDER BY key").fetchall(),
-    )

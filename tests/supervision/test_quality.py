@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from supervision_helpers import run, snapshot
 
-from conftest import run, snapshot
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.quality import QualityReport, assess
 from fieldsurvey.questionnaire import Questionnaire

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from supervision_helpers import run, snapshot
 
-from conftest import run, snapshot
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.review import COMMENT_MAX, find_interview
 from fieldsurvey.scoring import score

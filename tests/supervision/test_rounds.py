@@ -11,8 +11,8 @@ import pytest
 import sqlite_utils
 from hypothesis import given
 from hypothesis import strategies as st
+from supervision_helpers import run, snapshot
 
-from conftest import run, snapshot
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.rounds import (
     RoundError,

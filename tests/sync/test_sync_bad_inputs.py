@@ -15,7 +15,7 @@ import sqlite_utils
 from click.testing import CliRunner
 from sync_helpers import add_revision, full_dump, install, members, new_db, resign, rezip
 
-from fieldsurvey.cli_sync import merge_command
+from fieldsurvey.cli.sync import merge_command
 from fieldsurvey.store.db import device_id
 from fieldsurvey.sync import Reason, export_file, new_supervisor_keys, parse_recipients
 from fieldsurvey.sync.fileformat import ResponseRecord

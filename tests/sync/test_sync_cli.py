@@ -10,7 +10,7 @@ import sqlite_utils
 from click.testing import CliRunner
 from sync_helpers import add_revision
 
-from fieldsurvey.cli_sync import export_command, keys_group, merge_command
+from fieldsurvey.cli.sync import export_command, keys_group, merge_command
 
 
 def run(command: click.Command, *args: str | Path) -> click.testing.Result:

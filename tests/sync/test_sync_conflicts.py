@@ -10,7 +10,7 @@ import sqlite_utils
 from click.testing import CliRunner
 from sync_helpers import add_revision, new_db
 
-from fieldsurvey.cli_sync import conflicts_command
+from fieldsurvey.cli.sync import conflicts_command
 from fieldsurvey.store.db import device_id, open_database, set_setting, write_transaction
 from fieldsurvey.store.responses import close_revision, copy_revision, revisions
 from fieldsurvey.sync import export_file, list_conflicts, merge_files, resolution_log

@@ -10,9 +10,10 @@ import datetime
 from collections.abc import Iterable
 
 from fieldsurvey.engine.errors import Problem
-from fieldsurvey.engine.messages import builtin_message, localized
+from fieldsurvey.engine.messages import builtin_message
 from fieldsurvey.engine.state import FormState
 from fieldsurvey.questionnaire.expressions import Expression, Value
+from fieldsurvey.questionnaire.texts import text_in
 
 
 def problem(question: str, code: str, language: str, **params: object) -> Problem:
@@ -48,7 +49,7 @@ def constraint_problem(
     if state.holds(expression, _Candidate(state, question, value)):
         return None
     questionnaire = state.plan.questionnaire
-    text = localized(
+    text = text_in(
         questionnaire.questions[question].constraint_message,  # type: ignore[union-attr]
         language,
         questionnaire.default_language,

@@ -17,13 +17,13 @@ from fieldsurvey.engine import navigation
 from fieldsurvey.engine.checks import constraint_problem, is_required, problem, problems
 from fieldsurvey.engine.draft import DraftWriter
 from fieldsurvey.engine.errors import EngineError, Problem
-from fieldsurvey.engine.messages import localized
 from fieldsurvey.engine.plan import Page, Plan
 from fieldsurvey.engine.state import FormState
 from fieldsurvey.engine.values import InvalidAnswer, coerce_answer
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.expressions import Value
 from fieldsurvey.questionnaire.model import QuestionLike, Text
+from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.store.paradata import Event
 from fieldsurvey.store.responses import ResponseRecord
 
@@ -142,7 +142,7 @@ class Interview:
 
     def text(self, text: Text | None) -> str:
         """A label, hint or message in the interview language (default language as fallback)."""
-        return localized(text, self.language, self.questionnaire.default_language) or ""
+        return text_in(text, self.language, self.questionnaire.default_language)
 
     # --- answering ----------------------------------------------------------------------------
 

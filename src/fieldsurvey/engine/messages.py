@@ -7,8 +7,6 @@ The Khmer texts want a review by a native speaker before fieldwork.
 
 from __future__ import annotations
 
-from fieldsurvey.questionnaire.model import Text
-
 CATALOGUE: dict[str, dict[str, str]] = {
     "required": {
         "en": "This answer is required",
@@ -92,10 +90,3 @@ CATALOGUE: dict[str, dict[str, str]] = {
 def builtin_message(code: str, language: str, **params: object) -> str:
     texts = CATALOGUE[code]
     return (texts.get(language) or texts["en"]).format(**params)
-
-
-def localized(text: Text | None, language: str, fallback_language: str) -> str | None:
-    """`text` in `language`, else in the questionnaire's default language, else any."""
-    if not text:
-        return None
-    return text.get(language) or text.get(fallback_language) or next(iter(text.values()))

@@ -10,8 +10,9 @@ import numpy as np
 
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.model import Benefit
+from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.scoring.areas import classify
-from fieldsurvey.scoring.messages import choose_messages, localise
+from fieldsurvey.scoring.messages import choose_messages
 from fieldsurvey.scoring.report import AwarenessResult, rounded_pair
 from fieldsurvey.scoring.stats import kish_n_eff, wilson_interval
 
@@ -55,7 +56,7 @@ def _benefit(
     percent = round(rate * 100, 1) if shown and rate is not None else None
     return AwarenessResult(
         id=benefit.id,
-        label=localise(benefit.label, lang, questionnaire.default_language),
+        label=text_in(benefit.label, lang, questionnaire.default_language),
         n=n if shown else None,
         rate=percent,
         ci=rounded_pair(ci, scale=100) if shown else None,

@@ -18,10 +18,10 @@ import numpy as np
 
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.model import IntegerQuestion, SelectMultiple, SelectOne
+from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.scoring.areas import MIN_N
 from fieldsurvey.scoring.catalogue import Reason, ScoringError
 from fieldsurvey.scoring.frame import SurveyData
-from fieldsurvey.scoring.messages import localise
 
 PERSONA = "persona"
 SegmentQuestion = SelectOne | SelectMultiple | IntegerQuestion
@@ -67,7 +67,7 @@ def groups(
     default = questionnaire.default_language
     if question is None:
         values = data.persona
-        known = [(p.id, localise(p.label, lang, default)) for p in questionnaire.personas]
+        known = [(p.id, text_in(p.label, lang, default)) for p in questionnaire.personas]
     else:
         values = data.answers[question.id]
         known = _choices(questionnaire, question, lang)
@@ -95,7 +95,7 @@ def _choices(
     if isinstance(question, IntegerQuestion):
         return []
     choices = questionnaire.choice_list_by_id[question.choices].choices
-    return [(c.value, localise(c.label, lang, questionnaire.default_language)) for c in choices]
+    return [(c.value, text_in(c.label, lang, questionnaire.default_language)) for c in choices]
 
 
 class _Members:

@@ -14,6 +14,7 @@ import sqlite_utils
 
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.rounds import round_label
+from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.scoring.areas import ALPHA_WARNING, MIN_N
 from fieldsurvey.scoring.awareness import awareness, benefit_questions
 from fieldsurvey.scoring.breakdowns import groups, segment_question
@@ -21,7 +22,6 @@ from fieldsurvey.scoring.catalogue import Reason, ScoringError, WarningCode
 from fieldsurvey.scoring.data import load_survey
 from fieldsurvey.scoring.frame import SurveyData
 from fieldsurvey.scoring.importance import Method, numeric
-from fieldsurvey.scoring.messages import localise
 from fieldsurvey.scoring.report import AreaResult, ReportWarning, ScoreReport
 from fieldsurvey.scoring.scorer import Scorer
 from fieldsurvey.scoring.trend import ordered_rounds, pick_round, round_trend
@@ -72,7 +72,7 @@ def score(
     }
     return ScoreReport(
         questionnaire=questionnaire.id,
-        title=localise(questionnaire.title, lang, questionnaire.default_language),
+        title=text_in(questionnaire.title, lang, questionnaire.default_language),
         language=lang,
         status="ok",
         responses=current.size,
@@ -199,7 +199,7 @@ def _no_data(
     areas = [
         AreaResult(
             id=area.id,
-            label=localise(area.label, lang, default),
+            label=text_in(area.label, lang, default),
             status="suppressed",
             reason=Reason.NO_DATA,
         )
@@ -207,7 +207,7 @@ def _no_data(
     ]
     return ScoreReport(
         questionnaire=questionnaire.id,
-        title=localise(questionnaire.title, lang, default),
+        title=text_in(questionnaire.title, lang, default),
         language=lang,
         status="no_data",
         responses=0,

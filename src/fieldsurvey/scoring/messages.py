@@ -9,13 +9,9 @@ quadrant, and its persona list is empty or holds the persona asked for. Without 
 from __future__ import annotations
 
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.questionnaire.model import Message, Text
+from fieldsurvey.questionnaire.model import Message
+from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.scoring.report import MessageOut, Quadrant
-
-
-def localise(text: Text, lang: str, default: str) -> str:
-    """The text in `lang`, else the questionnaire's default language, else any language."""
-    return text.get(lang) or text.get(default) or next(iter(text.values()), "")
 
 
 def choose_messages(
@@ -32,7 +28,7 @@ def choose_messages(
     return [
         MessageOut(
             id=m.id,
-            text=localise(m.text, lang, questionnaire.default_language),
+            text=text_in(m.text, lang, questionnaire.default_language),
             channel=m.channel,
             theme=m.theme,
             personas=list(m.personas),

@@ -14,7 +14,7 @@ import sqlite_utils
 
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.model import Ratio
-from fieldsurvey.scoring.messages import localise
+from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.scoring.report import Model
 
 
@@ -71,7 +71,7 @@ def office_table(
     rows = [
         IndicatorRow(
             id=i.id,
-            label=localise(i.label, lang, questionnaire.default_language),
+            label=text_in(i.label, lang, questionnaire.default_language),
             area=i.area,
             better=i.better,
             values=[values.get((p, i.id)) for p in periods],
@@ -97,7 +97,7 @@ def ratios(
             out.append(
                 RatioSeries(
                     id=ratio.id,
-                    label=localise(ratio.label, lang, questionnaire.default_language),
+                    label=text_in(ratio.label, lang, questionnaire.default_language),
                     area=ratio.area,
                     office=name,
                     per=ratio.per,

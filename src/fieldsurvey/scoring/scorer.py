@@ -15,6 +15,7 @@ import numpy as np
 
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.model import LikertItem
+from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.scoring.areas import MIN_N, AreaStats, Scores, summarise
 from fieldsurvey.scoring.breakdowns import PERSONA, Group, protect
 from fieldsurvey.scoring.catalogue import Reason
@@ -25,7 +26,7 @@ from fieldsurvey.scoring.importance import (
     derived_importance,
     quadrants,
 )
-from fieldsurvey.scoring.messages import choose_messages, localise
+from fieldsurvey.scoring.messages import choose_messages
 from fieldsurvey.scoring.report import (
     AreaResult,
     Cuts,
@@ -66,7 +67,7 @@ class Scorer:
 
     def label(self, area: int) -> str:
         text = self.questionnaire.areas[area].label
-        return localise(text, self.lang, self.questionnaire.default_language)
+        return text_in(text, self.lang, self.questionnaire.default_language)
 
     def stats(self, rows: np.ndarray, items: bool = False) -> list[AreaStats]:
         """Every area over `rows`; an area without items left to score says why."""
@@ -217,7 +218,7 @@ class Scorer:
             out.append(
                 ItemResult(
                     id=question,
-                    label=localise(label, self.lang, default),
+                    label=text_in(label, self.lang, default),
                     n=item.n if shown else None,
                     score=round(item.score, 1) if shown and item.score is not None else None,
                     dk_rate=round(item.dk_rate, 1)

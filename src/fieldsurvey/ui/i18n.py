@@ -675,13 +675,6 @@ def tr(key: str, language: str = "en", **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def pick(text: dict[str, str] | None, language: str, fallback: str = "en") -> str:
-    """A questionnaire text in `language`, else the fallback language, else any language."""
-    if not text:
-        return ""
-    return text.get(language) or text.get(fallback) or next(iter(text.values()), "")
-
-
 _BY_ENGLISH: dict[str, tuple[str, str, str]] = {}
 for _texts in _TEXTS.values():
     _BY_ENGLISH.setdefault(_texts[0], _texts)

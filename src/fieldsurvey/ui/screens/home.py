@@ -20,8 +20,9 @@ from textual.message import Message
 from textual.widgets import Button, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.store.counts import DraftSummary, HomeCounts, home_counts, list_drafts
-from fieldsurvey.ui.i18n import pad, pick
+from fieldsurvey.ui.i18n import pad
 from fieldsurvey.ui.screens.base import AppScreen, JobFailed
 from fieldsurvey.ui.widgets.footer import KeyBar
 
@@ -99,7 +100,7 @@ class HomeScreen(AppScreen[None]):
             ("home.device", ctx.device_id[:8]),
             ("home.questionnaire", f"{questionnaire.id} {questionnaire.version}"),
         ]
-        self.title = pick(questionnaire.title, ctx.language, questionnaire.default_language)
+        self.title = text_in(questionnaire.title, ctx.language, questionnaire.default_language)
         self.sub_title = ""
         labels = [self.t(key) for key, _ in rows]
         width = max(cell_len(label) for label in labels) + 2
@@ -159,7 +160,8 @@ class HomeScreen(AppScreen[None]):
     def draft_option(self, draft: DraftSummary) -> Option:
         questionnaire = self.ctx.questionnaire
         persona = next((p for p in questionnaire.personas if p.id == draft.persona), None)
-        persona_label = pick(persona.label, self.ctx.language) if persona else "—"
+        language, default = self.ctx.language, questionnaire.default_language
+        persona_label = text_in(persona.label, language, default) if persona else "—"
         text = self.t(
             "home.draft_line",
             started=local_time(draft.updated_at),

@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import DataTable, Header, Input, Label, Select, Static, TabbedContent, TabPane
 
+from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.scoring.indicators import IndicatorError, set_counts
 from fieldsurvey.scoring.ratios import OfficeTable, RatioSeries, office_table, offices, ratios
 from fieldsurvey.ui.screens.base import AppScreen, JobFailed
@@ -301,10 +302,8 @@ class IndicatorsScreen(AppScreen[None]):
     def show_correlates(self, event: IndicatorForm.IndicatorFocused) -> None:
         q = self.ctx.questionnaire
         indicator = next(i for i in q.indicators if i.id == event.indicator)
-        label = indicator.label.get(self.text_lang) or indicator.label.get(q.default_language, "")
-        text = indicator.correlates_with.get(self.text_lang) or indicator.correlates_with.get(
-            q.default_language, ""
-        )
+        label = text_in(indicator.label, self.text_lang, q.default_language)
+        text = text_in(indicator.correlates_with, self.text_lang, q.default_language)
         self.query_one("#indicators-hint", Static).update(
             f"{label}\n{self.t('indicators.correlates', text=text)}"
         )

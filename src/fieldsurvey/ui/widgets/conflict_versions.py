@@ -16,9 +16,9 @@ from textual.widgets import Static
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.expressions import Value
 from fieldsurvey.questionnaire.model import QuestionLike
+from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.sync import Conflict, ConflictVersion
 from fieldsurvey.ui.formatting import format_answer
-from fieldsurvey.ui.i18n import pick
 
 Translate = Callable[..., str]
 """`t(key, **values)` of the screen."""
@@ -55,7 +55,7 @@ class ConflictVersions(Static):
         same_form = conflict.questionnaire_id == questionnaire.id
 
         def translate(text: dict[str, str] | None) -> str:
-            return pick(text, language, questionnaire.default_language)
+            return text_in(text, language, questionnaire.default_language)
 
         for question_id in conflict.differing:
             question = questionnaire.questions.get(question_id) if same_form else None

@@ -23,9 +23,10 @@ from textual.message import Message
 from textual.widgets import Input, Label, Static
 
 from fieldsurvey.questionnaire import Questionnaire
+from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.scoring.indicators import Problem
 from fieldsurvey.ui.formatting import fit
-from fieldsurvey.ui.i18n import pick, tr
+from fieldsurvey.ui.i18n import tr
 
 LABEL_WIDTH = 40
 MAX_DIGITS = 19
@@ -141,11 +142,11 @@ class IndicatorForm(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         q = self.questionnaire
-        area_labels = {a.id: pick(a.label, self.lang, q.default_language) for a in q.areas}
+        area_labels = {a.id: text_in(a.label, self.lang, q.default_language) for a in q.areas}
         for area in dict.fromkeys(i.area for i in q.indicators):
             yield Label(area_labels.get(area, area), classes="indicator-area")
             for indicator in (i for i in q.indicators if i.area == area):
-                label = pick(indicator.label, self.lang, q.default_language)
+                label = text_in(indicator.label, self.lang, q.default_language)
                 with Horizontal(classes="indicator-row"):
                     yield Label(fit(label, LABEL_WIDTH), classes="indicator-label")
                     # Brackets show where to type in any colour scheme (a compact field

@@ -14,9 +14,10 @@ from textual.content import Content
 from textual.widgets import DataTable
 
 from fieldsurvey.questionnaire import Questionnaire
+from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.scoring.ratios import OfficeTable, RatioPoint, RatioSeries
 from fieldsurvey.ui.formatting import fit
-from fieldsurvey.ui.i18n import pick, tr
+from fieldsurvey.ui.i18n import tr
 
 PERIODS_SHOWN = 3
 """The last periods: at 80 columns they leave about 30 cells for the ratio's name."""
@@ -60,7 +61,8 @@ def na_reason(
     else:
         missing = ratio.denominator
         key = "indicators.na_zero"
-    label = next(pick(i.label, lang, q.default_language) for i in q.indicators if i.id == missing)
+    indicator = next(i for i in q.indicators if i.id == missing)
+    label = text_in(indicator.label, lang, q.default_language)
     return tr(key, lang, indicator=label, period=point.period)
 
 
@@ -105,7 +107,7 @@ class RatioTable(DataTable):
         for period in periods:
             self.add_column(period, width=PERIOD_WIDTH, key=period)
         self.add_column(tr("indicators.trend", lang), width=TREND_WIDTH, key="trend")
-        area_labels = {a.id: pick(a.label, lang, q.default_language) for a in q.areas}
+        area_labels = {a.id: text_in(a.label, lang, q.default_language) for a in q.areas}
         for area in dict.fromkeys(s.area for s in series):
             heading = Content.styled(fit(area_labels.get(area, area), label_width), "bold $accent")
             self.add_row(heading, *[""] * (len(periods) + 1), key=AREA_PREFIX + area)

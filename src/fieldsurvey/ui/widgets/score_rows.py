@@ -13,6 +13,7 @@ from rich.cells import cell_len
 from textual.content import Content
 
 from fieldsurvey.questionnaire import Questionnaire
+from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.scoring.catalogue import Reason
 from fieldsurvey.scoring.report import (
     AreaResult,
@@ -23,7 +24,7 @@ from fieldsurvey.scoring.report import (
     ScoreReport,
 )
 from fieldsurvey.ui.formatting import fit
-from fieldsurvey.ui.i18n import pick, tr
+from fieldsurvey.ui.i18n import tr
 from fieldsurvey.ui.widgets.score_bars import STYLE_MUTED, BarRow
 from fieldsurvey.ui.widgets.score_quadrants import QUADRANT_STYLES, PlotPoint
 
@@ -217,7 +218,7 @@ def channel_text(channel: str, lang: str) -> str:
 
 def _persona(questionnaire: Questionnaire, persona: str, lang: str) -> str:
     found = next((p for p in questionnaire.personas if p.id == persona), None)
-    return pick(found.label, lang, questionnaire.default_language) if found else persona
+    return text_in(found.label, lang, questionnaire.default_language) if found else persona
 
 
 def summary_text(report: ScoreReport, lang: str) -> str:

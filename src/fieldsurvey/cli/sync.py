@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from fieldsurvey.cli_common import EXIT_OK, EXIT_REJECTED, db_option, fail, open_db_or_exit
+from fieldsurvey.cli.common import EXIT_OK, EXIT_REJECTED, db_option, fail, open_db_or_exit
 from fieldsurvey.store.db import describe_write_error
 from fieldsurvey.sync import (
     DEFAULT_LIMITS,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from fieldsurvey.cli_common import (
+from fieldsurvey.cli.common import (
     db_option,
     fail,
     load_questionnaire_or_exit,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from fieldsurvey.cli_common import (
+from fieldsurvey.cli.common import (
     db_option,
     fail,
     load_questionnaire_or_exit,

@@ -2,7 +2,9 @@
 
 Each command opens what it needs, calls one library function and prints its result. Heavy
 imports (Textual, scipy, questionary) happen inside the command that needs them, so
-`fieldsurvey validate` stays fast.
+`fieldsurvey validate` stays fast. This module holds the root group and the questionnaire
+commands; the others live in the package's modules (`interview`, `scores`, `sync`), loaded
+only when their command runs; `common` holds what they share.
 """
 
 from __future__ import annotations
@@ -14,21 +16,26 @@ from pathlib import Path
 import click
 
 from fieldsurvey import __version__, startup
-from fieldsurvey.cli_common import EXIT_INVALID, db_option, questionnaire_option
+from fieldsurvey.cli.common import (
+    EXIT_INVALID,
+    db_option,
+    questionnaire_option,
+    refuse_unused_root_options,
+)
 from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError, load_questionnaire
 
 LAZY_COMMANDS = {
-    "ask": "fieldsurvey.cli_interview:ask",
-    "demo": "fieldsurvey.cli_interview:demo",
-    "scores": "fieldsurvey.cli_scores:scores",
-    "indicators": "fieldsurvey.cli_scores:indicators",
-    "export": "fieldsurvey.cli_sync:export_command",
-    "merge": "fieldsurvey.cli_sync:merge_command",
-    "conflicts": "fieldsurvey.cli_sync:conflicts_command",
-    "keys": "fieldsurvey.cli_sync:keys_group",
-    "rounds": "fieldsurvey.cli_supervise:rounds_command",
-    "review": "fieldsurvey.cli_supervise:review_command",
-    "quality": "fieldsurvey.cli_supervise:quality_command",
+    "ask": "fieldsurvey.cli.interview:ask",
+    "demo": "fieldsurvey.cli.interview:demo",
+    "scores": "fieldsurvey.cli.scores:scores",
+    "indicators": "fieldsurvey.cli.scores:indicators",
+    "export": "fieldsurvey.cli.sync:export_command",
+    "merge": "fieldsurvey.cli.sync:merge_command",
+    "conflicts": "fieldsurvey.cli.sync:conflicts_command",
+    "keys": "fieldsurvey.cli.sync:keys_group",
+    "rounds": "fieldsurvey.cli.supervise:rounds_command",
+    "review": "fieldsurvey.cli.supervise:review_command",
+    "quality": "fieldsurvey.cli.supervise:quality_command",
 }
 """Commands in their own modules, imported only when run (or listed by --help), so that
 opening the app does not pay for the sync, scoring and prompt libraries."""
@@ -47,6 +54,14 @@ class LazyGroup(click.Group):
         module, attribute = target.split(":")
         command: click.Command = getattr(importlib.import_module(module), attribute)
         return command
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        if command is not None and not ctx.resilient_parsing:
+            refuse_unused_root_options(ctx, command, rest)
+        return name, command, rest
 
 
 @click.group(

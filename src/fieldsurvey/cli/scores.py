@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from fieldsurvey.cli_common import (
+from fieldsurvey.cli.common import (
     EXIT_INVALID,
     db_option,
     fail,

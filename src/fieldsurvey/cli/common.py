@@ -1,0 +1,139 @@
+"""Pieces every CLI command shares: the `--db` and `--questionnaire` options, opening the
+database, loading the questionnaire, and turning core errors into one-line messages with exit
+code 2.
+
+`--db` and `--questionnaire` are accepted before the command name too (`fieldsurvey --db X
+scores`): a command's own option falls back on the one given before it, so both spellings open
+the same file (see `inherit_from_root` and `refuse_unused_root_options`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import NoReturn, TypeVar
+
+import click
+import sqlite_utils
+
+from fieldsurvey.paths import DB_ENV, bundled_questionnaire_path, cache_dir, default_db_path
+from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError
+from fieldsurvey.questionnaire.cache import load_questionnaire_cached
+from fieldsurvey.store.db import StoreError, open_database
+
+F = TypeVar("F", bound=Callable[..., object])
+
+EXIT_OK = 0
+EXIT_REJECTED = 1
+EXIT_INVALID = 2
+
+
+def fail(message: str, code: int = EXIT_INVALID) -> NoReturn:
+    """Print one error line to stderr and exit."""
+    click.echo(message, err=True)
+    raise SystemExit(code)
+
+
+ROOT_OPTIONS = {"db_path": "--db", "questionnaire_path": "--questionnaire"}
+"""Options a command may be given before its name as well as after it (parameter: flag)."""
+
+
+def inherit_from_root(
+    ctx: click.Context, param: click.Parameter, value: Path | None
+) -> Path | None:
+    """The value given after the command name, else the one given before it.
+
+    Two different values (`fieldsurvey --db a.db scores --db b.db`) are refused: guessing which
+    file was meant could merge into the wrong database.
+    """
+    root = ctx.find_root()
+    if root is ctx or param.name is None:
+        return value
+    before: Path | None = root.params.get(param.name)
+    if value is None:
+        return before
+    if before is not None and before != value:
+        raise click.BadParameter(
+            f"given before the command as {before} and after it as {value}; give it once"
+        )
+    return value
+
+
+def refuse_unused_root_options(ctx: click.Context, command: click.Command, args: list[str]) -> None:
+    """Exit 2 when an option given before the command name is one the command does not take
+    (`fieldsurvey --db x.db validate ...`), rather than ignore it silently."""
+    given = [name for name in ROOT_OPTIONS if ctx.params.get(name) is not None]
+    if not given:
+        return
+    leaf, path = _leaf_command(ctx, command, args)
+    if leaf is None:
+        return  # a group without its subcommand: click prints its usage
+    taken = {param.name for param in leaf.params}
+    for name in given:
+        if name not in taken:
+            raise click.UsageError(
+                f"`{path}` does not use {ROOT_OPTIONS[name]}; leave it out", ctx=ctx
+            )
+
+
+def _leaf_command(
+    ctx: click.Context, command: click.Command, args: list[str]
+) -> tuple[click.Command | None, str]:
+    """The command that `args` will run under `command` (descending through groups), parsed
+    the way shell completion does it: resiliently, running no callback; and its full name."""
+    path = [command.name or ""]
+    while isinstance(command, click.Group):
+        sub_ctx = command.make_context(path[-1], list(args), parent=ctx, resilient_parsing=True)
+        # click keeps the subcommand's name apart from its arguments (as its completion does)
+        rest = [*sub_ctx._protected_args, *sub_ctx.args]
+        if not rest:
+            return None, " ".join(path)
+        name, sub, args = command.resolve_command(sub_ctx, rest)
+        if sub is None or name is None:
+            return None, " ".join(path)
+        command, ctx = sub, sub_ctx
+        path.append(name)
+    return command, " ".join(path)
+
+
+def db_option(command: F) -> F:
+    """`--db PATH`, defaulting to `$FIELDSURVEY_DB` or the user data directory."""
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        callback=inherit_from_root,
+        help=f"Database file (default: ${DB_ENV}, else {default_db_path()}).",
+    )(command)
+
+
+def questionnaire_option(command: F) -> F:
+    """`--questionnaire PATH`, defaulting to the bundled client-satisfaction questionnaire."""
+    return click.option(
+        "--questionnaire",
+        "questionnaire_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        callback=inherit_from_root,
+        help="Questionnaire YAML file (default: the bundled client-satisfaction questionnaire).",
+    )(command)
+
+
+def open_db_or_exit(path: Path | None) -> sqlite_utils.Database:
+    """Open the database, or exit 2 with the reason on stderr."""
+    try:
+        return open_database(path or default_db_path())
+    except StoreError as exc:
+        fail(f"error: {exc}")
+
+
+def load_questionnaire_or_exit(path: Path | None) -> Questionnaire:
+    """Load and validate a questionnaire (or reuse its cached check), or print every problem
+    and exit 2."""
+    try:
+        return load_questionnaire_cached(path or bundled_questionnaire_path(), cache_dir())
+    except QuestionnaireError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        raise SystemExit(EXIT_INVALID) from None
