@@ -148,8 +148,25 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
     "settings.required": ("Required.", "必填。", "ត្រូវតែបំពេញ។"),
     "settings.saved": ("Settings saved.", "设置已保存。", "បានរក្សាទុកការកំណត់។"),
     "settings.round_hint": ("e.g. 2026-Q3", "例如 2026-Q3", "ឧ. 2026-Q3"),
+    "settings.round_bad": (
+        "Use a form like {examples}.",
+        "请使用如下格式：{examples}。",
+        "សូមប្រើទម្រង់ដូចជា {examples}។",
+    ),
     # ----- titles of the screens other issues fill in
     "scores.title": ("Scores", "得分", "ពិន្ទុ"),
+    "scores.round": ("Round", "轮次", "ជុំ"),
+    "rounds.none": ("(no round)", "（无轮次）", "(គ្មានជុំ)"),
+    "scores.rejected_out": (
+        "{count} rejected left out (x)",
+        "已排除 {count} 份被驳回的回答 (x)",
+        "ដកចេញ {count} ដែលត្រូវបានបដិសេធ (x)",
+    ),
+    "scores.rejected_in": (
+        "{count} rejected included (x)",
+        "已包含 {count} 份被驳回的回答 (x)",
+        "រួមបញ្ចូល {count} ដែលត្រូវបានបដិសេធ (x)",
+    ),
     "sync.title": ("Sync", "同步", "សមកាលកម្ម"),
     "indicators.title": ("Office indicators", "办事处指标", "សូចនាករការិយាល័យ"),
     # ----- small terminal
@@ -416,17 +433,13 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
     # ----- scores (Scores screen: area bars, drill-down, quadrants, awareness, messages)
     "scores.loading": ("Computing the scores…", "正在计算得分…", "កំពុងគណនាពិន្ទុ…"),
     "scores.summary": ("{responses} responses", "{responses} 份回答", "ចម្លើយ {responses}"),
-    "scores.summary_round": (
-        "{responses} responses · round {round}",
-        "{responses} 份回答 · 轮次 {round}",
-        "ចម្លើយ {responses} · ជុំ {round}",
-    ),
     "scores.tab.areas": ("Areas", "领域", "ផ្នែក"),
     "scores.tab.groups": ("Groups", "分组", "ក្រុម"),
     "scores.tab.quadrants": ("Quadrants", "象限", "ចតុភាគ"),
     "scores.tab.awareness": ("Awareness", "知晓度", "ការយល់ដឹង"),
     "scores.key.dimension": ("Dimension", "维度", "វិមាត្រ"),
     "scores.key.refresh": ("Refresh", "刷新", "ធ្វើឱ្យថ្មី"),
+    "scores.key.rejected": ("Rejected", "驳回", "បដិសេធ"),
     "scores.key.warnings": ("Warnings", "警告", "ការព្រមាន"),
     "scores.score": ("Score", "得分", "ពិន្ទុ"),
     "scores.importance": ("Importance", "重要性", "សារៈសំខាន់"),

@@ -22,6 +22,7 @@ from textual.message import Message
 from textual.widgets import Header, Label, Select, Static, TabbedContent, TabPane, Tabs
 from textual.worker import get_current_worker
 
+from fieldsurvey.questionnaire.rounds import NO_ROUND
 from fieldsurvey.scoring import ScoreReport, dimensions, score
 from fieldsurvey.ui.screens.base import AppScreen
 from fieldsurvey.ui.widgets.footer import KeyBar
@@ -36,10 +37,13 @@ from fieldsurvey.ui.widgets.score_rows import (
     messages_content,
     plot_points,
     quadrant_text,
+    round_text,
     summary_text,
     warning_lines,
 )
 
+NO_ROUND_SHOWN = object()
+"""The title names no round until a report with rounds has come."""
 GROUP_NOTE = 14
 """Cells for a group's `  126  -12.8*`, the same in every area so the bars line up."""
 TABS = ("areas", "groups", "quadrants", "awareness")
@@ -53,6 +57,9 @@ screen took 1.4 s to show its scores instead of 0.9 s on the 20,000-response ben
 class ScoresScreen(AppScreen[None]):
     """The whole sample's areas, one dimension's groups, the quadrant plot and awareness."""
 
+    AUTO_FOCUS = "Tabs"
+    """Not the round picker above them: the keys move through the areas first."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="scores.back"),
         *[
@@ -60,6 +67,8 @@ class ScoresScreen(AppScreen[None]):
             for i, tab in enumerate(TABS, start=1)
         ],
         Binding("d", "choose_dimension", "Dimension", id="scores.dimension"),
+        Binding("p", "choose_round", "Round", id="scores.round"),
+        Binding("x", "toggle_rejected", "Rejected", id="scores.rejected"),
         Binding("r", "refresh_scores", "Refresh", id="scores.refresh"),
         Binding("w", "toggle_warnings", "Warnings", id="scores.warnings"),
     ]
@@ -95,6 +104,10 @@ class ScoresScreen(AppScreen[None]):
         fails that query ("database table is locked")."""
         self.languages: tuple[str, str] | None = None
         """The chrome and questionnaire languages the screen was last drawn in."""
+        self.round: str | None = None
+        """The round picked (NO_ROUND: responses without one); None: the latest with data."""
+        self.include_rejected = False
+        """Score interviews a reviewer rejected too (`x`); left out by default."""
 
     # ----- layout -----------------------------------------------------------------------------
 
@@ -102,7 +115,9 @@ class ScoresScreen(AppScreen[None]):
         questionnaire = self.ctx.questionnaire
         self.languages = (self.chrome_language, self.text_lang)
         yield Header(icon="")
-        yield Static(self.t("scores.loading"), id="scores-summary")
+        with Horizontal(id="scores-top"):
+            yield Static(self.t("scores.loading"), id="scores-summary")
+            yield Select[str]([], prompt=self.t("scores.round"), compact=True, id="scores-round")
         yield Static(id="scores-warnings")
         yield Static(id="scores-empty")
         with TabbedContent(id="scores-tabs"):
@@ -162,7 +177,7 @@ class ScoresScreen(AppScreen[None]):
         )
 
     def on_mount(self) -> None:
-        self.title = self.t("scores.title")
+        self.show_title()
         # The tabs stay up while the first report is computed: hidden, their underline would
         # be drawn under no tab and then slide into place once the scores arrive.
         self.query_one("#scores-empty").display = False
@@ -188,7 +203,7 @@ class ScoresScreen(AppScreen[None]):
 
     def relabel(self) -> None:
         """The screen's own words (title, tabs, headings, plot axes) in the current language."""
-        self.title = self.t("scores.title")
+        self.show_title()
         tabs = self.query_one(TabbedContent)
         for index, tab in enumerate(TABS):
             tabs.get_tab(tab).label = self.tab_title(index)
@@ -258,7 +273,12 @@ class ScoresScreen(AppScreen[None]):
                 return
             try:
                 report = score(
-                    self.ctx.db, self.ctx.questionnaire, by=dimension, lang=self.text_lang
+                    self.ctx.db,
+                    self.ctx.questionnaire,
+                    by=dimension,
+                    lang=self.text_lang,
+                    round=self.round,
+                    include_rejected=self.include_rejected,
                 )
             except Exception as exc:  # a locked or damaged database: say so on screen
                 self.post_message(self.ReportFailed(str(exc), dimension))
@@ -284,6 +304,7 @@ class ScoresScreen(AppScreen[None]):
             return
         self.report = event.report
         self.done(None)
+        self.show_rounds(event.report)
         self.show_whole_sample(event.report)
 
     def show_whole_sample(self, report: ScoreReport) -> None:
@@ -321,12 +342,32 @@ class ScoresScreen(AppScreen[None]):
 
     # ----- showing --------------------------------------------------------------------------------
 
+    def show_title(self) -> None:
+        """ "Scores · 2026-Q3": the round scored is named in the title once it is known."""
+        chosen = self.report.round if self.report and self.report.rounds else NO_ROUND_SHOWN
+        self.title = self.t("scores.title")
+        if chosen is not NO_ROUND_SHOWN:
+            self.title += f" · {round_text(chosen, self.chrome_language)}"
+
+    def show_rounds(self, report: ScoreReport) -> None:
+        """The round picker offers the rounds with data, newest first, on the one scored."""
+        select = self.query_one("#scores-round", Select)
+        select.display = bool(report.rounds)
+        with select.prevent(Select.Changed):
+            select.set_options(
+                (round_text(r, self.chrome_language), r or NO_ROUND)
+                for r in reversed(report.rounds)
+            )
+            if report.rounds:
+                select.value = report.round or NO_ROUND
+        self.show_title()
+
     def show_empty(self, text: str | None) -> None:
         """No data yet (or a failure): a friendly paragraph instead of zero scores."""
         empty = self.query_one("#scores-empty", Static)
         empty.display = text is not None
         self.query_one("#scores-tabs").display = text is None
-        self.query_one("#scores-summary").display = text is None
+        self.query_one("#scores-top").display = text is None
         if text is not None:
             empty.update(text)
             self.query_one("#scores-warnings").display = False
@@ -404,6 +445,10 @@ class ScoresScreen(AppScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_warnings":
             return self.warnings_overflow
+        if action == "choose_round":  # shown when there is a choice
+            return self.report is not None and len(self.report.rounds) > 1
+        if action == "toggle_rejected":  # shown when some are left out (or brought in)
+            return self.report is not None and self.report.rejected > 0
         if action in ("choose_dimension", "show_tab"):
             return self.report is not None and self.report.status == "ok"
         return True
@@ -416,6 +461,23 @@ class ScoresScreen(AppScreen[None]):
         select = self.query_one("#scores-dimension", Select)
         select.focus()
         select.expanded = True
+
+    def action_choose_round(self) -> None:
+        select = self.query_one("#scores-round", Select)
+        select.focus()
+        select.expanded = True
+
+    def action_toggle_rejected(self) -> None:
+        """Bring the interviews a reviewer rejected into the scores, or leave them out again."""
+        self.include_rejected = not self.include_rejected
+        self.action_refresh_scores()
+
+    @on(Select.Changed, "#scores-round")
+    def score_round(self, event: Select.Changed) -> None:
+        """Another round: every report (and the drill-down shown) is computed for it."""
+        if isinstance(event.value, str) and event.value != (self.round or None):
+            self.round = event.value
+            self.action_refresh_scores()
 
     def action_toggle_warnings(self) -> None:
         self.query_one("#scores-warnings").toggle_class("-expanded")

@@ -221,10 +221,17 @@ def _persona(questionnaire: Questionnaire, persona: str, lang: str) -> str:
     return text_in(found.label, lang, questionnaire.default_language) if found else persona
 
 
+def round_text(value: str | None, lang: str) -> str:
+    """A round as the screen names it: "(no round)" in the interface language for None."""
+    return tr("rounds.none", lang) if value is None else value
+
+
 def summary_text(report: ScoreReport, lang: str) -> str:
-    if report.round:
-        return tr("scores.summary_round", lang, responses=report.responses, round=report.round)
-    return tr("scores.summary", lang, responses=report.responses)
+    text = tr("scores.summary", lang, responses=report.responses)
+    if report.rejected:
+        key = "scores.rejected_in" if report.include_rejected else "scores.rejected_out"
+        text += " · " + tr(key, lang, count=report.rejected)
+    return text
 
 
 def warning_lines(report: ScoreReport, lang: str) -> list[str]:
@@ -239,7 +246,10 @@ def warning_lines(report: ScoreReport, lang: str) -> list[str]:
         if warning.code == "versions":
             values = {"versions": ", ".join(report.versions)}
         elif warning.code == "round":
-            values = {"round": report.round, "rounds": ", ".join(map(str, report.rounds))}
+            rounds = ", ".join(round_text(r, lang) for r in report.rounds)
+            values = {"round": round_text(report.round, lang), "rounds": rounds}
+        elif warning.code in ("rejected", "rejected_included"):
+            continue  # the summary line says it
         elif warning.code == "no_importance":
             values = {}
         elif warning.code == "low_alpha":
