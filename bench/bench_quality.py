@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import sqlite_utils
 
+from bench_scores import timed  # the script's folder is on sys.path
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.quality import assess
 from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
@@ -50,12 +49,6 @@ def baseline(db: sqlite_utils.Database, questionnaire: Questionnaire) -> int:
         return len(db.conn.execute(BASELINE, [questionnaire.id]).fetchall())
     finally:
         db.conn.execute("DROP TABLE temp.bench_items")
-
-
-def timed(action: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
 
 
 def main() -> None:

@@ -172,3 +172,20 @@ def test_quality_refuses_a_round_without_data_or_in_a_wrong_form(
 ) -> None:
     result = run("quality", "--db", str(db_path), "--round", wanted)
     assert result.exit_code == 2 and "rounds with data: 2026-Q3" in result.stderr
+
+
+def test_a_questionnaire_without_the_new_sections_keeps_its_hash(tmp_path: Path) -> None:
+    """Responses name their questionnaire by hash: sections left out must not change it."""
+    from fieldsurvey.questionnaire import load_questionnaire
+    from fieldsurvey.questionnaire.loader import questionnaire_hash
+
+    plain = load_questionnaire(bundled_questionnaire_path())
+    assert {"rounds", "quality", "quality_section"}.isdisjoint(json.loads(plain.model_dump_json()))
+    with_sections = tmp_path / "q.yaml"
+    source = bundled_questionnaire_path().read_text(encoding="utf-8")
+    with_sections.write_text(
+        source + "rounds: [baseline]\nquality:\n  duplicates:\n    minutes: 10\n", encoding="utf-8"
+    )
+    changed = load_questionnaire(with_sections)
+    assert changed.rounds == ["baseline"] and changed.quality.duplicates.minutes == 10
+    assert questionnaire_hash(changed) != questionnaire_hash(plain)

@@ -292,10 +292,19 @@ class Questionnaire(Strict):
     messages: list[Message] = []
     indicators: list[Indicator] = []
     ratios: list[Ratio] = []
-    rounds: list[RoundName] = Field(default=[], max_length=200)
+    # The two sections below are left out of the model's JSON when absent, so a questionnaire
+    # without them keeps the hash it had before they existed (responses name it by hash).
+    rounds: list[RoundName] = Field(default=[], max_length=200, exclude_if=lambda v: not v)
     """Named survey rounds, in the order they run (besides `2026-Q3` and `2026-11`)."""
-    quality: QualityThresholds = QualityThresholds()
-    """Thresholds of the data-quality flags (fieldsurvey.quality)."""
+    quality_section: QualityThresholds | None = Field(
+        default=None, alias="quality", exclude_if=lambda v: v is None
+    )
+    """The `quality:` section as written (None when absent); read `quality` instead."""
+
+    @property
+    def quality(self) -> QualityThresholds:
+        """Thresholds of the data-quality flags (fieldsurvey.quality), defaults filled in."""
+        return self.quality_section or QualityThresholds()
 
     @cached_property
     def choice_list_by_id(self) -> dict[str, ChoiceList]:

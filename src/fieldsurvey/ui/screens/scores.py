@@ -22,10 +22,10 @@ from textual.message import Message
 from textual.widgets import Header, Label, Select, Static, TabbedContent, TabPane, Tabs
 from textual.worker import get_current_worker
 
-from fieldsurvey.questionnaire.rounds import NO_ROUND
 from fieldsurvey.scoring import ScoreReport, dimensions, score
 from fieldsurvey.ui.screens.base import AppScreen
 from fieldsurvey.ui.widgets.footer import KeyBar
+from fieldsurvey.ui.widgets.round_picker import RoundPicker, round_title
 from fieldsurvey.ui.widgets.score_bars import ScoreBars
 from fieldsurvey.ui.widgets.score_quadrants import PlotWords, QuadrantPlot
 from fieldsurvey.ui.widgets.score_rows import (
@@ -37,13 +37,10 @@ from fieldsurvey.ui.widgets.score_rows import (
     messages_content,
     plot_points,
     quadrant_text,
-    round_text,
     summary_text,
     warning_lines,
 )
 
-NO_ROUND_SHOWN = object()
-"""The title names no round until a report with rounds has come."""
 GROUP_NOTE = 14
 """Cells for a group's `  126  -12.8*`, the same in every area so the bars line up."""
 TABS = ("areas", "groups", "quadrants", "awareness")
@@ -117,7 +114,7 @@ class ScoresScreen(AppScreen[None]):
         yield Header(icon="")
         with Horizontal(id="scores-top"):
             yield Static(self.t("scores.loading"), id="scores-summary")
-            yield Select[str]([], prompt=self.t("scores.round"), compact=True, id="scores-round")
+            yield RoundPicker(self.t("scores.round"), id="scores-round")
         yield Static(id="scores-warnings")
         yield Static(id="scores-empty")
         with TabbedContent(id="scores-tabs"):
@@ -344,22 +341,14 @@ class ScoresScreen(AppScreen[None]):
 
     def show_title(self) -> None:
         """ "Scores · 2026-Q3": the round scored is named in the title once it is known."""
-        chosen = self.report.round if self.report and self.report.rounds else NO_ROUND_SHOWN
-        self.title = self.t("scores.title")
-        if chosen is not NO_ROUND_SHOWN:
-            self.title += f" · {round_text(chosen, self.chrome_language)}"
+        report = self.report
+        rounds, chosen = (report.rounds, report.round) if report else ([], None)
+        self.title = round_title(self.t("scores.title"), rounds, chosen, self.chrome_language)
 
     def show_rounds(self, report: ScoreReport) -> None:
         """The round picker offers the rounds with data, newest first, on the one scored."""
-        select = self.query_one("#scores-round", Select)
-        select.display = bool(report.rounds)
-        with select.prevent(Select.Changed):
-            select.set_options(
-                (round_text(r, self.chrome_language), r or NO_ROUND)
-                for r in reversed(report.rounds)
-            )
-            if report.rounds:
-                select.value = report.round or NO_ROUND
+        picker = self.query_one("#scores-round", RoundPicker)
+        picker.show_rounds(report.rounds, report.round, self.chrome_language)
         self.show_title()
 
     def show_empty(self, text: str | None) -> None:
@@ -463,9 +452,7 @@ class ScoresScreen(AppScreen[None]):
         select.expanded = True
 
     def action_choose_round(self) -> None:
-        select = self.query_one("#scores-round", Select)
-        select.focus()
-        select.expanded = True
+        self.query_one("#scores-round", RoundPicker).open()
 
     def action_toggle_rejected(self) -> None:
         """Bring the interviews a reviewer rejected into the scores, or leave them out again."""
@@ -478,6 +465,7 @@ class ScoresScreen(AppScreen[None]):
         if isinstance(event.value, str) and event.value != (self.round or None):
             self.round = event.value
             self.action_refresh_scores()
+        self.query_one(TabbedContent).query_one(Tabs).focus()  # the keys move through tabs again
 
     def action_toggle_warnings(self) -> None:
         self.query_one("#scores-warnings").toggle_class("-expanded")
