@@ -15,6 +15,10 @@ revisions, ~1M answers and ~1M paradata events (see sync_benchdata.py). Then, in
   file): what the per-file commits cost SQLite itself, checks aside;
 - pandas: read the same data as CSV, concat, drop_duplicates; target merge >= 10x faster;
 - merging all 200 again; target <= 0.3x the first merge;
+- the cost of checking records against their questionnaire (sync/conformance.py): the same
+  merge in one process (no helper) with the checks and with them stubbed out, in turns;
+  target: the difference <= 25% of the merge (with the helper the checks also overlap the
+  writes, so this is the worst case);
 - peak memory of a child process doing the merge, plus that of merge's helper process (which
   reads files ahead, see fieldsurvey/sync/helper.py); target <= 150 MiB.
 
@@ -25,6 +29,7 @@ the medians of each round's ratio, beside the best and median times.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import shutil
@@ -34,9 +39,11 @@ import sys
 import time
 import zipfile
 from pathlib import Path
+from unittest import mock
 
 from fieldsurvey.store.db import open_database
-from fieldsurvey.sync import merge_file, merge_files
+from fieldsurvey.sync import helper, merge_file, merge_files, reader
+from fieldsurvey.sync.conformance import Clock
 from sync_benchdata import OUT, make_device
 
 DATA = OUT / "sync"
@@ -135,6 +142,22 @@ def timed_merge(db_path: Path, files: list[Path]) -> tuple[float, float, dict[st
     return first, second, counts
 
 
+def timed_single_process(db_path: Path, files: list[Path], *, checks: bool) -> float:
+    """Merge in this process alone, with or without the checks against the questionnaire."""
+    with contextlib.ExitStack() as patches:
+        patches.enter_context(mock.patch.object(helper, "_worth_a_helper", lambda *_: False))
+        if not checks:
+            patches.enter_context(mock.patch.object(reader, "_record_problems", lambda *_: []))
+            patches.enter_context(mock.patch.object(Clock, "first_late", lambda *_: None))
+        db = open_database(fresh(db_path))
+        start = time.perf_counter()
+        report = merge_files(db, files)
+        elapsed = time.perf_counter() - start
+        db.conn.close()
+    assert report.all_merged
+    return elapsed
+
+
 def timed_raw(db_path: Path) -> tuple[float, dict[str, int]]:
     db = open_database(db_path)
     start = time.perf_counter()
@@ -212,8 +235,10 @@ def main() -> None:
         generate(args.devices, args.files_per_device, args.per_file)
         print(f"generated data in {time.perf_counter() - start:.1f} s")
     files = sorted(FILES.iterdir())
-    merges, agains, raws, per_files = [], [], [], []
+    merges, agains, raws, per_files, checked, unchecked = [], [], [], [], [], []
     for _ in range(args.repeat):
+        checked.append(timed_single_process(DATA / "single.db", files, checks=True))
+        unchecked.append(timed_single_process(DATA / "single.db", files, checks=False))
         merge_s, again_s, merged = timed_merge(fresh(DATA / "merged.db"), files)
         raw_s, raw_counts = timed_raw(fresh(DATA / "rawmerged.db"))
         per_file_s, per_file_counts = timed_raw_per_file(fresh(DATA / "rawmerged.db"))
@@ -222,6 +247,7 @@ def main() -> None:
         agains.append(again_s)
         raws.append(raw_s)
         per_files.append(per_file_s)
+    share = statistics.median((c - u) / c for c, u in zip(checked, unchecked, strict=True))
     pandas_s = timed_pandas()
     own, helper = child_peak_mib(DATA / "child.db")
     size = sum(p.stat().st_size for p in files) / 2**20
@@ -231,6 +257,8 @@ def main() -> None:
     report("raw SQLite INSERT OR IGNORE", raws, f"merge/raw = {ratio:.2f}x (target <= 1.5)")
     per_file = statistics.median(m / r for m, r in zip(merges, per_files, strict=True))
     report("raw SQLite, file by file", per_files, f"merge/raw per file = {per_file:.2f}x")
+    report("one process, records checked", checked)
+    report("one process, checks stubbed", unchecked, f"checks = {share:.0%} (target <= 25%)")
     if pandas_s is None:
         print("pandas: not installed; run `uv run --with pandas python bench/bench_merge.py`")
     else:

@@ -10,6 +10,7 @@ content hashes come from the store's one `content_hash`, and their uuids from it
 
 from __future__ import annotations
 
+import functools
 import random
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +19,15 @@ from typing import Any
 import sqlite_utils
 
 from fieldsurvey.paths import bundled_questionnaire_path
-from fieldsurvey.questionnaire import load_questionnaire
+from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
+from fieldsurvey.questionnaire.model import (
+    IntegerQuestion,
+    LikertItem,
+    QuestionLike,
+    SelectMultiple,
+    SelectOne,
+    TextQuestion,
+)
 from fieldsurvey.store.content import content_hash
 from fieldsurvey.store.db import device_id, open_database, write_transaction
 from fieldsurvey.store.ids import time_ordered_uuid
@@ -44,17 +53,39 @@ def install_bundled(db: sqlite_utils.Database) -> dict[str, str]:
     }
 
 
+@functools.cache
+def _questionnaire() -> Questionnaire:
+    return load_questionnaire(bundled_questionnaire_path())
+
+
 def answer_values(rng: random.Random) -> dict[str, Any]:
-    values: dict[str, Any] = {f"item_{n:02d}": rng.choice([1, 2, 3, 4, 5, "dk"]) for n in range(44)}
-    values.update(
-        persona=rng.choice(["worker", "employer", "beneficiary"]),
-        geography=rng.choice(["metropolitan", "rural", "remote"]),
-        channels=rng.sample(["radio", "employer", "friends", "social", "office"], 2),
-        age=rng.randint(18, 90),
-        overall=rng.randint(1, 5),
-        comment=rng.choice(["", "Queue too long at the district office.", "Staff were kind."]),
-    )
+    """~50 answers that fit the bundled questionnaire (merge checks every one): every Likert
+    item, then choice, number and text questions until there are ANSWERS."""
+    questionnaire = _questionnaire()
+    values: dict[str, Any] = {}
+    for question in questionnaire.questions.values():
+        if len(values) == ANSWERS:
+            break
+        value = _answer(questionnaire, question, rng)
+        if value is not None:
+            values[question.id] = value
     return values
+
+
+def _answer(questionnaire: Questionnaire, question: QuestionLike, rng: random.Random) -> Any:
+    if isinstance(question, LikertItem):
+        scale = questionnaire.scale_by_id[question.scale]
+        return rng.choice([*(p.value for p in scale.points), scale.dk.value])
+    if isinstance(question, SelectOne | SelectMultiple):
+        values = [c.value for c in questionnaire.choice_list_by_id[question.choices].choices]
+        if isinstance(question, SelectOne):
+            return rng.choice(values)
+        return sorted(rng.sample(values, min(2, len(values))), key=values.index)
+    if isinstance(question, IntegerQuestion):
+        return rng.randint(0, 10)
+    if isinstance(question, TextQuestion):
+        return rng.choice(["", "Queue too long at the district office.", "Staff were kind."])
+    return None
 
 
 def add_interview(

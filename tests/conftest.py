@@ -3,6 +3,7 @@ nothing is written outside temporary folders."""
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
@@ -23,3 +24,35 @@ def _questionnaire_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[N
         del os.environ[CACHE_ENV]
     else:
         os.environ[CACHE_ENV] = previous
+
+
+# A questionnaire with only questions: no personas, scales, areas, messages or indicators (#15:
+# such a survey loads, runs, exports and has "nothing to score"; an ordinary XLSForm is one).
+PLAIN_SURVEY_YAML = """\
+id: plain
+version: "1"
+title: {en: Plain survey, zh: 普通调查}
+languages: [en, zh]
+default_language: en
+choice_lists:
+  - id: yes_no
+    choices:
+      - {value: "yes", label: {en: "Yes", zh: 是}}
+      - {value: "no", label: {en: "No", zh: 否}}
+survey:
+  - {type: select_one, id: visited, choices: yes_no, required: true,
+     required_message: {en: Please say if you visited, zh: 请回答是否去过},
+     label: {en: Did you visit the office?, zh: 您去过办事处吗？}}
+  - {type: integer, id: minutes, relevant: "${visited} = 'yes'",
+     constraint: ". >= 0 and . <= 600",
+     constraint_message: {en: From 0 to 600, zh: 0到600},
+     label: {en: Minutes waited, zh: 等候分钟数}}
+  - {type: text, id: comment, label: {en: Comment, zh: 意见}}
+"""
+
+
+@pytest.fixture
+def plain_survey_path(tmp_path: Path) -> Path:
+    path = tmp_path / "plain.yaml"
+    path.write_text(PLAIN_SURVEY_YAML, encoding="utf-8")
+    return path

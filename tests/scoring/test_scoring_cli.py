@@ -98,3 +98,22 @@ def test_indicators_refuse_a_negative_count_and_write_nothing(
 def test_every_command_has_help(command: click.Command) -> None:
     assert run(command, "--help")[0] == 0
     assert command.help
+
+
+def test_csv_neutralises_a_formula_in_a_persona_label(tmp_path: Path) -> None:
+    """A persona label from a questionnaire is data too: never a formula in the CSV."""
+    from scoring_helpers import BASE
+
+    personas = [{"id": "worker", "label": {"en": "=HYPERLINK(\"http://x\")", "zh": "@x"}},
+                {"id": "employer", "label": {"en": "-Employer", "zh": "e"}}]  # fmt: skip
+    path = tmp_path / "cli.db"
+    q = write_questionnaire(tmp_path / "q.yaml", personas=personas, version=BASE["version"])
+    survey = Survey(open_database(path))
+    add_data(survey)
+    code, out, _ = run(
+        scores, "--db", str(path), "--questionnaire", str(q), "--format", "csv", "--by", "persona"
+    )
+    assert code == 0
+    labels = {row["group_label"] for row in csv.DictReader(io.StringIO(out))}
+    assert '\'=HYPERLINK("http://x")' in labels and "'-Employer" in labels
+    assert not any(label[:1] in "=+-@" for label in labels)

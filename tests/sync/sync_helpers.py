@@ -4,8 +4,10 @@ engine. Hashes come from the store's one `content_hash`, as the engine's do.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
+import re
 import uuid as uuidlib
 import zipfile
 from collections.abc import Callable, Mapping
@@ -13,13 +15,16 @@ from pathlib import Path
 from typing import Any
 
 import sqlite_utils
+from click.testing import CliRunner
 
+from fieldsurvey.cli.sync import merge_command
 from fieldsurvey.questionnaire.loader import questionnaire_from_document
 from fieldsurvey.questionnaire.yaml_source import parse_yaml
 from fieldsurvey.store.content import content_hash
 from fieldsurvey.store.db import device_id, open_database, write_transaction
 from fieldsurvey.store.questionnaires import install_questionnaire
 from fieldsurvey.store.responses import encode_value
+from fieldsurvey.sync import Reason
 from fieldsurvey.sync.keys import device_signing_key
 
 QUESTIONNAIRE_YAML = """\
@@ -30,6 +35,9 @@ languages: [en]
 default_language: en
 personas:
   - {{id: worker, label: {{en: Worker}}}}
+choice_lists:
+  - id: colours
+    choices: [{{value: red, label: {{en: Red}}}}, {{value: blue, label: {{en: Blue}}}}]
 scales:
   - id: agree5
     points: [{{value: 1, label: {{en: "1"}}}}, {{value: 2, label: {{en: "2"}}}}]
@@ -37,12 +45,22 @@ scales:
 survey:
   - {{type: integer, id: q1, label: {{en: One}}}}
   - {{type: text, id: q2, label: {{en: Two}}}}
-"""
+  - {{type: likert, id: l1, scale: agree5, label: {{en: Agree}}}}
+  - {{type: select_one, id: c1, choices: colours, label: {{en: Colour}}}}
+  - {{type: select_multiple, id: m1, choices: colours, label: {{en: Colours}}}}
+  - {{type: decimal, id: d1, label: {{en: Hours}}}}
+  - {{type: date, id: t1, label: {{en: When}}}}
+""" + "".join(
+    f"  - {{{{type: integer, id: q{n}, label: {{{{en: Q{n}}}}}}}}}\n" for n in (0, *range(3, 150))
+)
+"""A question of each type, and integer questions q0, q3...q149 for long interviews."""
 
 
-def install(db: sqlite_utils.Database, version: str = "1") -> dict[str, str]:
+def install(
+    db: sqlite_utils.Database, version: str = "1", title: str = "Sync test"
+) -> dict[str, str]:
     """Install the test questionnaire; return its id, version and hash."""
-    source = QUESTIONNAIRE_YAML.format(version=version)
+    source = QUESTIONNAIRE_YAML.format(version=version).replace("Sync test", title)
     questionnaire = questionnaire_from_document(parse_yaml(source), "test")
     digest = install_questionnaire(db, questionnaire, source)
     return {"questionnaire_id": "sync-test", "questionnaire_version": version,
@@ -151,12 +169,41 @@ def rezip(path: Path, contents: Mapping[str, bytes]) -> None:
     path.write_bytes(buffer.getvalue())
 
 
-def resign(db: sqlite_utils.Database, path: Path, edit: Callable[[dict[str, Any]], None]) -> None:
-    """Edit an export's manifest and sign it again with the device's own key."""
+def resign(
+    db: sqlite_utils.Database,
+    path: Path,
+    edit: Callable[[dict[str, Any]], None] = lambda manifest: None,
+    replace: Mapping[str, bytes] | None = None,
+) -> None:
+    """Replace members (their digests and sizes updated), edit an export's manifest, and sign
+    it again with the device's own key: a file as a dishonest device would make it."""
     contents = members(path)
     manifest = json.loads(contents["manifest.json"])
+    for name, data in (replace or {}).items():
+        contents[name] = data
+        digest = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+        manifest["members"][name] = digest
     edit(manifest)
     raw = json.dumps(manifest).encode()
     contents["manifest.json"] = raw
     contents["manifest.sig"] = device_signing_key(db).sign(raw)
     rezip(path, contents)
+
+
+def merge_rejects(supervisor: sqlite_utils.Database, path: Path, reason: Reason, *args: str) -> str:
+    """Merge via the CLI; assert exit 1, the reason's message, and an unchanged database.
+    Returns stderr, for the details of the case."""
+    before = full_dump(supervisor)
+    db_file = supervisor.execute("PRAGMA database_list").fetchone()[2]
+    result = CliRunner().invoke(
+        merge_command, [str(path), "--db", db_file, *args], catch_exceptions=False
+    )
+    assert result.exit_code == 1, result.output
+    pattern = re.escape(reason.value).replace(r"\{", "{").replace(r"\}", "}")
+    pattern = re.sub(r"\{[^}]*\}", ".*", pattern)
+    assert re.search(f"^{re.escape(str(path))}: rejected: {pattern}$", result.stderr, re.M), (
+        result.stderr
+    )
+    assert result.stdout == ""
+    assert full_dump(supervisor) == before
+    return result.stderr

@@ -7,13 +7,12 @@ exit code, the catalogue message on stderr, and a full dump of the database befo
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
-from sync_helpers import add_revision, full_dump, install, members, new_db, resign, rezip
+from sync_helpers import add_revision, install, members, merge_rejects, new_db, resign, rezip
 
 from fieldsurvey.cli.sync import merge_command
 from fieldsurvey.store.db import device_id
@@ -32,25 +31,6 @@ def good(device: sqlite_utils.Database, tmp_path: Path) -> Path:
     path = tmp_path / "good.fsx"
     export_file(device, path)
     return path
-
-
-def merge_rejects(
-    supervisor: sqlite_utils.Database, path: Path, reason: Reason, *args: str
-) -> None:
-    """Merge via the CLI; assert exit 1, the reason's message, and an unchanged database."""
-    before = full_dump(supervisor)
-    db_file = supervisor.execute("PRAGMA database_list").fetchone()[2]
-    result = CliRunner().invoke(
-        merge_command, [str(path), "--db", db_file, *args], catch_exceptions=False
-    )
-    assert result.exit_code == 1, result.output
-    pattern = re.escape(reason.value).replace(r"\{", "{").replace(r"\}", "}")
-    pattern = re.sub(r"\{[^}]*\}", ".*", pattern)
-    assert re.search(f"^{re.escape(str(path))}: rejected: {pattern}$", result.stderr, re.M), (
-        result.stderr
-    )
-    assert result.stdout == ""
-    assert full_dump(supervisor) == before
 
 
 def test_empty_file(supervisor: sqlite_utils.Database, tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from fieldsurvey.cli.common import (
     refuse_unused_root_options,
 )
 from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError, load_questionnaire
+from fieldsurvey.safetext import terminal_text
 
 LAZY_COMMANDS = {
     "ask": "fieldsurvey.cli.interview:ask",
@@ -36,6 +37,7 @@ LAZY_COMMANDS = {
     "rounds": "fieldsurvey.cli.supervise:rounds_command",
     "review": "fieldsurvey.cli.supervise:review_command",
     "quality": "fieldsurvey.cli.supervise:quality_command",
+    "xlsform": "fieldsurvey.cli.xlsform:xlsform_group",
 }
 """Commands in their own modules, imported only when run (or listed by --help), so that
 opening the app does not pay for the sync, scoring and prompt libraries."""
@@ -101,10 +103,14 @@ def validate(paths: tuple[Path, ...]) -> None:
         except QuestionnaireError as exc:
             failed = True
             for problem in exc.problems:
-                click.echo(str(problem), err=True)
+                click.echo(terminal_text(problem), err=True)
             continue
         count = len(questionnaire.questions)
-        click.echo(f"{path}: ok ({questionnaire.id} {questionnaire.version}, {count} questions)")
+        click.echo(
+            terminal_text(
+                f"{path}: ok ({questionnaire.id} {questionnaire.version}, {count} questions)"
+            )
+        )
     if failed:
         raise SystemExit(EXIT_INVALID)
 

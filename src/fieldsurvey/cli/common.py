@@ -19,6 +19,7 @@ import sqlite_utils
 from fieldsurvey.paths import DB_ENV, bundled_questionnaire_path, cache_dir, default_db_path
 from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError
 from fieldsurvey.questionnaire.cache import load_questionnaire_cached
+from fieldsurvey.safetext import terminal_text
 from fieldsurvey.store.db import StoreError, open_database
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -29,8 +30,8 @@ EXIT_INVALID = 2
 
 
 def fail(message: str, code: int = EXIT_INVALID) -> NoReturn:
-    """Print one error line to stderr and exit."""
-    click.echo(message, err=True)
+    """Print one error line to stderr (control characters escaped) and exit."""
+    click.echo(terminal_text(message), err=True)
     raise SystemExit(code)
 
 

@@ -19,6 +19,7 @@ from fieldsurvey.cli.common import (
     open_db_or_exit,
     questionnaire_option,
 )
+from fieldsurvey.safetext import terminal_text
 
 
 @click.command("scores")
@@ -84,7 +85,7 @@ def scores(
     elif output == "csv":
         click.echo(to_csv(report), nl=False)
     else:
-        click.echo(to_table(report), nl=False)
+        click.echo(terminal_text(to_table(report), multiline=True), nl=False)
 
 
 @click.group("indicators")
@@ -114,9 +115,9 @@ def set_command(
         stored = set_counts(db, questionnaire, office, period, parse_entries(entries))
     except IndicatorError as exc:
         for problem in exc.problems:
-            click.echo(f"error: {problem}", err=True)
+            click.echo(terminal_text(f"error: {problem}"), err=True)
         raise SystemExit(EXIT_INVALID) from None
-    click.echo(f"{office} {period}: stored {len(stored)} counts")
+    click.echo(terminal_text(f"{office} {period}: stored {len(stored)} counts"))
 
 
 @indicators.command("show")
@@ -144,8 +145,8 @@ def show_command(
     if not series:
         click.echo("no office indicators yet")
     for s in series:
-        click.echo(f"{s.office}: {s.label}")
+        click.echo(terminal_text(f"{s.office}: {s.label}"))
         for p in s.points:
             change = "" if p.change is None else f"  {p.change:+.2f} {p.verdict or p.direction}"
             note = f"  ({p.reason})" if p.reason else ""
-            click.echo(f"  {p.period}  {p.display}{change}{note}")
+            click.echo(terminal_text(f"  {p.period}  {p.display}{change}{note}"))

@@ -17,15 +17,10 @@ from fieldsurvey.cli.common import (
     questionnaire_option,
 )
 from fieldsurvey.questionnaire.rounds import round_label
+from fieldsurvey.safetext import terminal_text
 
 if TYPE_CHECKING:
     from fieldsurvey.quality import QualityReport
-
-
-def printable(text: str) -> str:
-    """Text from a file or a person as one safe line: control characters escaped (`\\x1b`),
-    so a comment or a name cannot move the cursor or recolour the terminal."""
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 @click.command("rounds")
@@ -54,9 +49,9 @@ def rounds_command(db_path: Path | None, as_json: bool) -> None:
         click.echo("no completed interviews yet")
     for s in summaries:
         span = f"{s.first_completed[:10]} to {s.last_completed[:10]}"
-        click.echo(f"{printable(round_label(s.round))}: {s.responses:,} responses ({span})")
+        click.echo(f"{terminal_text(round_label(s.round))}: {s.responses:,} responses ({span})")
         for office, count in s.offices.items():
-            click.echo(f"  {printable(office or '(no office)')}: {count:,}")
+            click.echo(f"  {terminal_text(office or '(no office)')}: {count:,}")
 
 
 @click.command("review")
@@ -80,8 +75,8 @@ def review_command(db_path: Path | None, uuid: str, state: str | None, comment: 
             target = find_interview(db, uuid)
             click.echo(f"{target.uuid}: {target.state.replace('_', ' ')}")
             for d in target.log:
-                who = printable(d.reviewer or "?")
-                note = f": {printable(d.comment)}" if d.comment else ""
+                who = terminal_text(d.reviewer or "?")
+                note = f": {terminal_text(d.comment)}" if d.comment else ""
                 click.echo(f"  {d.decided_at[:16]} {d.state.replace('_', ' ')} by {who}{note}")
             return
         decision = record_decision(db, uuid, state, comment)
@@ -135,14 +130,14 @@ def quality_command(
         return
     shown = ", ".join(f"{kind} {count:,}" for kind, count in report.counts.items())
     click.echo(
-        f"Round {printable(round_label(report.round))}: {report.responses:,} interviews, "
+        f"Round {terminal_text(round_label(report.round))}: {report.responses:,} interviews, "
         f"{report.with_paradata:,} with paradata; flagged: {shown}"
     )
     for note in report.unavailable:
         click.echo(f"! {note}")
     lines = _by_interviewer(report) if by == "interviewer" else _by_interview(report)
     for line in lines:
-        click.echo(printable(line))
+        click.echo(terminal_text(line))
 
 
 def _by_interview(report: QualityReport) -> list[str]:

@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from fieldsurvey.cli.common import EXIT_OK, EXIT_REJECTED, db_option, fail, open_db_or_exit
+from fieldsurvey.safetext import terminal_text
 from fieldsurvey.store.db import describe_write_error
 from fieldsurvey.sync import (
     DEFAULT_LIMITS,
@@ -187,15 +188,17 @@ def _conflicts_text(conflicts: ConflictList) -> str:
                 f"{version.interviewer or '?'} on {version.device_id[:8]}, {version.status}, "
                 f"{version.updated_at}{head}: {values}"
             )
-    return "\n".join(lines)
+    return "\n".join(terminal_text(line) for line in lines)
 
 
 def _resolutions_text(log: ResolutionLog) -> str:
     if not log.resolutions:
         return "no conflicts resolved on this device"
     return "\n".join(
-        f"{r.resolved_at} {r.uuid}: kept {r.kept_hash[:12]}, set aside "
-        f"{', '.join(h[:12] for h in r.set_aside) or 'none'} (by {r.resolved_by or '?'})"
+        terminal_text(
+            f"{r.resolved_at} {r.uuid}: kept {r.kept_hash[:12]}, set aside "
+            f"{', '.join(h[:12] for h in r.set_aside) or 'none'} (by {r.resolved_by or '?'})"
+        )
         for r in log.resolutions
     )
 

@@ -84,7 +84,7 @@ class AnswerPicker:
         if isinstance(question, DateQuestion):
             return self.r.recent_day()
         if isinstance(question, TextQuestion):
-            return SUGGESTIONS.get(self.r.weakest_area()) if rng.random() < 0.4 else None
+            return SUGGESTIONS.get(self.r.weakest_area() or "") if rng.random() < 0.4 else None
         return None
 
     def _likert(self, item: LikertItem) -> int | str:

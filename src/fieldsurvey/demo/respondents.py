@@ -93,7 +93,8 @@ class Respondent:
     """One simulated client: traits drawn up front, answers derived from them."""
 
     rng: random.Random
-    persona: str
+    persona: str | None
+    """None when the questionnaire has no personas (a plain survey)."""
     traits: dict[str, str] = field(default_factory=dict)
     mood: dict[str, float] = field(default_factory=dict)
 
@@ -120,10 +121,11 @@ class Respondent:
             return "dk"
         return "yes" if roll < probability else "no"
 
-    def weakest_area(self) -> str:
-        """The area this client would name as mattering most: usually the one that hurts."""
+    def weakest_area(self) -> str | None:
+        """The area this client would name as mattering most: usually the one that hurts
+        (None for a questionnaire without areas)."""
         areas = sorted(self.mood, key=lambda a: self.mood[a] + self.rng.gauss(0, 0.4))
-        return areas[0]
+        return areas[0] if areas else None
 
     def recent_day(self) -> str:
         return (REFERENCE_DAY - timedelta(days=self.rng.randint(0, 365))).isoformat()
@@ -139,8 +141,9 @@ def pick(rng: random.Random, values: list[str], weights: dict[str, float]) -> st
 
 def make_respondent(questionnaire: Questionnaire, rng: random.Random) -> Respondent:
     personas = [p.id for p in questionnaire.personas]
-    respondent = Respondent(rng=rng, persona=pick(rng, personas, PERSONA_WEIGHTS))
-    overrides = PERSONA_SEGMENTS.get(respondent.persona, {})
+    persona = pick(rng, personas, PERSONA_WEIGHTS) if personas else None
+    respondent = Respondent(rng=rng, persona=persona)
+    overrides = PERSONA_SEGMENTS.get(persona or "", {})
     for question in questionnaire.segments:
         choice_list = questionnaire.choice_list_by_id.get(getattr(question, "choices", ""))
         if choice_list is None:
@@ -148,7 +151,8 @@ def make_respondent(questionnaire: Questionnaire, rng: random.Random) -> Respond
         values = [c.value for c in choice_list.choices]
         weights = overrides.get(question.id) or SEGMENT_WEIGHTS.get(question.id, {})
         respondent.traits[question.id] = pick(rng, values, weights)
-    respondent.traits["persona"] = respondent.persona
+    if persona is not None:
+        respondent.traits["persona"] = persona
     shared = rng.gauss(0, 0.5)
     for area in questionnaire.areas:
         mood = AREA_BASE.get(area.id, 3.2) + shared + rng.gauss(0, 0.4)

@@ -48,13 +48,16 @@ def constraint_problem(
         return None
     if state.holds(expression, _Candidate(state, question, value)):
         return None
+    return own_problem(state, question, "constraint", language)
+
+
+def own_problem(state: FormState, question: str, code: str, language: str) -> Problem:
+    """A `constraint` or `required` problem in the questionnaire's own words for this question
+    (its `constraint_message` / `required_message`), else the built-in message."""
     questionnaire = state.plan.questionnaire
-    text = text_in(
-        questionnaire.questions[question].constraint_message,  # type: ignore[union-attr]
-        language,
-        questionnaire.default_language,
-    )
-    return Problem(question, "constraint", text or builtin_message("constraint", language))
+    own = getattr(questionnaire.questions[question], f"{code}_message", None)
+    text = text_in(own, language, questionnaire.default_language)
+    return Problem(question, code, text or builtin_message(code, language))
 
 
 def is_required(state: FormState, question: str) -> bool:
@@ -71,7 +74,7 @@ def problems(state: FormState, questions: Iterable[str], language: str) -> list[
         value = state.value(question)
         if value is None:
             if is_required(state, question):
-                found.append(problem(question, "required", language))
+                found.append(own_problem(state, question, "required", language))
         elif broken := constraint_problem(state, question, value, language):
             found.append(broken)
     return found

@@ -65,8 +65,9 @@ def code_fingerprint() -> str:
     import pydantic
 
     digest = hashlib.sha256(f"{__version__} {pydantic.VERSION} {sys.version_info[:2]}".encode())
-    for module in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(module.name.encode("utf-8"))
+    package = Path(__file__).parent
+    for module in sorted(package.rglob("*.py")):  # xlsform/ judges workbooks
+        digest.update(str(module.relative_to(package)).encode("utf-8"))
         digest.update(module.read_bytes())
     return digest.hexdigest()
 

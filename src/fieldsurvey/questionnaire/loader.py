@@ -34,12 +34,21 @@ SURVEY_TYPES = "select_one, select_multiple, rank, integer, decimal, text, date,
 )
 
 
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+"""Files read as XLSForm workbooks (`xlsform/`); every other file is read as YAML."""
+
+
 def load_questionnaire(file: FilePath | str) -> Questionnaire:
-    """Read, validate and check `file`; raise QuestionnaireError listing every problem."""
+    """Read, validate and check `file` (YAML, or an XLSForm workbook by its suffix); raise
+    QuestionnaireError listing every problem."""
     from fieldsurvey.questionnaire.yaml_source import SourceError, read_yaml
 
     file = FilePath(file)
     name = str(file)
+    if file.suffix.lower() in WORKBOOK_SUFFIXES:
+        from fieldsurvey.questionnaire.xlsform import read_xlsform  # pyxform: only for workbooks
+
+        return read_xlsform(file).questionnaire
     try:
         document = read_yaml(file)
     except FileNotFoundError:

@@ -82,6 +82,8 @@ class _QuestionBase(Strict):
     hint: Text | None = None
     relevant: str | None = None
     required: bool | str = False
+    required_message: Text | None = None
+    """Shown when a required answer is missing (XLSForm's `required_message`)."""
     constraint: str | None = None
     constraint_message: Text | None = None
 
@@ -282,9 +284,11 @@ class Questionnaire(Strict):
     languages: list[LanguageCode] = Field(min_length=1)
     default_language: LanguageCode
     consent: Consent | None = None
-    personas: list[Persona] = Field(min_length=1)
+    personas: list[Persona] = []
+    """Optional, like scales and the analysis part (areas, benefits, messages, indicators):
+    a plain survey (an ordinary XLSForm) has only questions and choice lists."""
     choice_lists: list[ChoiceList] = []
-    scales: list[LikertScale] = Field(min_length=1)
+    scales: list[LikertScale] = []
     areas: list[Area] = []
     survey: list[SurveyItem] = Field(min_length=1)
     benefits: list[Benefit] = []

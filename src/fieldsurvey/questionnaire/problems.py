@@ -71,12 +71,16 @@ class Finding:
 
 @dataclass(frozen=True)
 class Problem:
-    """One error, printed as `file:line: path: message`."""
+    """One error, printed as `file:line: path: message`.
+
+    `code` is a `Code`, or an `XCode` for a problem only an XLSForm workbook can have (there
+    `file` is `FILE:SHEET`, `line` the row and `path` the column).
+    """
 
     file: str
     line: int | None
     path: str
-    code: Code
+    code: Enum
     message: str
 
     def __str__(self) -> str:

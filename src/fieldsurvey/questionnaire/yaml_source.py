@@ -68,7 +68,16 @@ def read_yaml(file: FilePath) -> YamlDocument:
 
 
 def parse_yaml(text: str) -> YamlDocument:
+    """Compose `text`, refusing it first if it nests deeper than MAX_DEPTH.
+
+    PyYAML's composer recurses once per level, in C: 150,000 nested `[` crash the process
+    (a segfault, not an exception). The parser's event stream is flat, so the depth is
+    counted on it first, and composing starts only once the text is known to be shallow.
+    """
+    if len(text) > MAX_BYTES:
+        raise SourceError(Code.TOO_LARGE, size=len(text), limit=MAX_BYTES)
     try:
+        _check_depth(text)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -85,6 +94,21 @@ def parse_yaml(text: str) -> YamlDocument:
     builder = _Builder(document)
     document.data = builder.build(node, (), 0)
     return document
+
+
+_OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def _check_depth(text: str) -> None:
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, _OPEN):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise SourceError(Code.TOO_DEEP, event.start_mark.line + 1, limit=MAX_DEPTH)
+        elif isinstance(event, _CLOSE):
+            depth -= 1
 
 
 class _Builder:

@@ -46,6 +46,9 @@ class WarningCode(StrEnum):
     """Report-level warnings; the value is a template filled by `text(...)`."""
 
     NO_DATA = "No data yet: no complete responses to {questionnaire}."
+    NOTHING_TO_SCORE = (
+        "Nothing to score: {questionnaire} has no areas of Likert items (only questions)."
+    )
     VERSIONS = (
         "Responses come from questionnaire versions {versions}; only the items they share are "
         "scored. Left out: {items}."

@@ -8,6 +8,7 @@ questionnaire never mixes unlike items into one area score.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 import numpy as np
 import sqlite_utils
@@ -50,6 +51,8 @@ def score(
     """
     warnings: list[ReportWarning] = []
     lang = _language(questionnaire, lang, warnings)
+    if not questionnaire.areas:
+        return _empty(questionnaire, lang, warnings, WarningCode.NOTHING_TO_SCORE)
     dimensions = [by] if isinstance(by, str) else list(by or ())
     questions = _questions(questionnaire, dimensions, weights, importance)
     data, w = _weighted(load_survey(db, questionnaire, questions), weights, warnings)
@@ -60,7 +63,7 @@ def score(
         data, w = data.subset(~data.rejected), w[~data.rejected]
     rows = data.in_round(chosen)
     if not rows.any():
-        return _no_data(questionnaire, lang, warnings, rejected)
+        return _empty(questionnaire, lang, warnings, WarningCode.NO_DATA, rejected)
     current, left_out = data.subset(rows).shared_items()
     warnings += _version_warning(current, left_out)
     method, answers = _importance(questionnaire, current, importance)
@@ -189,11 +192,22 @@ def _rejected_warning(rejected: int, included: bool) -> list[ReportWarning]:
     return [ReportWarning.of(code, count=rejected)]
 
 
-def _no_data(
-    questionnaire: Questionnaire, lang: str, warnings: list, rejected: int = 0
+EMPTY_STATUS: dict[WarningCode, Literal["no_data", "nothing_to_score"]] = {
+    WarningCode.NO_DATA: "no_data",
+    WarningCode.NOTHING_TO_SCORE: "nothing_to_score",
+}
+
+
+def _empty(
+    questionnaire: Questionnaire,
+    lang: str,
+    warnings: list,
+    code: WarningCode,
+    rejected: int = 0,
 ) -> ScoreReport:
-    """A report that says there is nothing to score yet: no area gets a number."""
-    warnings.insert(0, ReportWarning.of(WarningCode.NO_DATA, questionnaire=questionnaire.id))
+    """A report with no number in it: no responses yet (NO_DATA), or a questionnaire without
+    areas of Likert items, e.g. an ordinary XLSForm (NOTHING_TO_SCORE)."""
+    warnings.insert(0, ReportWarning.of(code, questionnaire=questionnaire.id))
     warnings += _rejected_warning(rejected, included=False)
     default = questionnaire.default_language
     areas = [
@@ -209,7 +223,7 @@ def _no_data(
         questionnaire=questionnaire.id,
         title=text_in(questionnaire.title, lang, default),
         language=lang,
-        status="no_data",
+        status=EMPTY_STATUS[code],
         responses=0,
         versions=[],
         round=None,

@@ -11,6 +11,7 @@ import io
 from collections.abc import Sequence
 
 from fieldsurvey.questionnaire.rounds import round_label
+from fieldsurvey.safetext import csv_row
 from fieldsurvey.scoring.catalogue import Reason
 from fieldsurvey.scoring.report import AreaResult, GroupResult, Pair, ScoreReport
 
@@ -44,6 +45,8 @@ def to_table(report: ScoreReport) -> str:
     if report.include_rejected:
         left_out = f", {report.rejected} rejected included" if report.rejected else ""
     lines = [f"{report.title}: {report.responses} responses{where}{left_out}", ""]
+    if report.status == "nothing_to_score":  # no area: an empty table would only confuse
+        return "\n".join([*lines, *(f"! {w.message}" for w in report.warnings)]) + "\n"
     lines += _area_table(report.areas)
     for dimension, groups in report.groups.items():
         for group in groups.values():
@@ -179,5 +182,5 @@ def _count(n: int | None, reason: Reason | None) -> str:
 
 
 def _blank(*parts: tuple) -> list[object]:
-    """A CSV row: None becomes an empty cell."""
-    return ["" if v is None else v for part in parts for v in part]
+    """A CSV row: None becomes an empty cell, a formula-looking label a neutral one."""
+    return csv_row(["" if v is None else v for part in parts for v in part])

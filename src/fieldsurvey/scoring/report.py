@@ -165,7 +165,7 @@ class ScoreReport(Model):
     questionnaire: str
     title: str
     language: str
-    status: Literal["ok", "no_data"]
+    status: Literal["ok", "no_data", "nothing_to_score"]
     responses: int
     versions: list[str]
     round: str | None

@@ -48,6 +48,7 @@ def open_database(path: Path | str, *, create: bool = True) -> sqlite_utils.Data
     if path.exists():
         _check_is_sqlite(path)
         _check_is_writable(path)
+        _make_empty_file_private(path)
     elif not create:
         raise StoreError(path, "no such database")
     else:
@@ -88,6 +89,16 @@ def _check_is_writable(path: Path) -> None:
     """Refuse up front: SQLite would open a read-only file silently and fail on the first answer."""
     if not os.access(path, os.W_OK):
         raise StoreError(path, READ_ONLY_MESSAGE)
+
+
+def _make_empty_file_private(path: Path) -> None:
+    """An empty file (made by `touch`, or by a mktemp with the default umask) is about to
+    become a database holding the device's secret key and answers: make it 0600 first."""
+    try:
+        if path.stat().st_size == 0 and path.stat().st_mode & 0o077:
+            path.chmod(0o600)
+    except OSError as exc:
+        raise StoreError(path, f"cannot make the empty file private ({exc.strerror})") from exc
 
 
 def _create_private_file(path: Path) -> None:

@@ -47,6 +47,23 @@ class Reason(Enum):
     UNDECLARED_QUESTIONNAIRE = "{name}:{line}: questionnaire {hash} is not listed in the manifest"
     ORPHAN_PARADATA = "{name}:{line}: paradata for a response the file does not hold ({uuid})"
     STORE_FAILED = "the records could not be stored ({detail})"
+    INVALID_RECORDS = "{name}: records do not fit their questionnaire: {problems}"
+    FUTURE_SIGNING = "manifest.json: created_at {stamp} is {detail}"
+    VERSION_SPOOF = (
+        "questionnaire {id} version {version} is installed here with other content "
+        "(here {installed}, in the file {hash}); changed content needs a new version"
+    )
+    OWN_DEVICE = (
+        "the file claims to come from this database's own device {device}; "
+        "a device does not merge its own files"
+    )
+    SEQ_REPLAYED = (
+        "device {device} export {seq} was merged before with other content "
+        "(file {earlier}); this one ({sha256}) is refused"
+    )
+    BLOCKED_DEVICE = "device {device} is blocked here (fieldsurvey devices --log says when)"
+    NOT_ENROLLED = "device {device} is not enrolled here, and --enrolled-only was given"
+    UNEXPECTED = "the file could not be read ({detail})"
 
 
 class RejectedFile(Exception):

@@ -11,6 +11,7 @@ unmarked always means they will be in the next file.
 from __future__ import annotations
 
 import contextlib
+import re
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -77,7 +78,8 @@ def export_to_folder(
     """Export into `folder` as `fieldsurvey-<device>-<seq>.fsx`: the names never collide."""
 
     def name_for(device: str, seq: int) -> Path:
-        return folder / f"fieldsurvey-{device[:8]}-{seq:05d}{FILE_SUFFIX}"
+        safe = re.sub(r"[^0-9A-Za-z-]", "_", device[:8])  # a device id is not a path
+        return folder / f"fieldsurvey-{safe}-{seq:05d}{FILE_SUFFIX}"
 
     return _export(db, name_for, everything, recipients)
 

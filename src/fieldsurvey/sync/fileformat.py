@@ -41,7 +41,18 @@ Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Stamp = Annotated[str, Field(min_length=1, max_length=40)]
 """A UTC ISO 8601 timestamp as the store writes it."""
-Short = Annotated[str, Field(max_length=10_000)]
+Short = Annotated[str, Field(max_length=1_000)]
+"""Interviewer, office, round, persona: shown on screens and in reports, so kept short."""
+AnswerText = Annotated[str, Field(max_length=1_000_000)]
+"""An answer's JSON text: a text question's 100,000-character cap, escaped, fits."""
+Detail = Annotated[str, Field(max_length=10_000)]
+Source = Annotated[str, Field(max_length=5 * 1024 * 1024)]
+"""A questionnaire's YAML, as large as `fieldsurvey validate` reads."""
+Sequence = Annotated[int, Field(ge=1, le=1_000_000)]
+"""Export and revision numbers: a million is decades of daily files; 2^62 is an attack on
+the gap report (which would list every missing number) and on SQLite's 64-bit integers."""
+Count = Annotated[int, Field(ge=0, le=2**40)]
+Millis = Annotated[int, Field(ge=-(2**53), le=2**53)]
 
 
 class Strict(BaseModel):
@@ -52,7 +63,7 @@ class Strict(BaseModel):
 
 class MemberDigest(Strict):
     sha256: Sha256
-    size: int = Field(ge=0)
+    size: Count
 
 
 class QuestionnaireRef(Strict):
@@ -62,22 +73,22 @@ class QuestionnaireRef(Strict):
 
 
 class Counts(Strict):
-    questionnaires: int = Field(ge=0)
-    responses: int = Field(ge=0)
-    answers: int = Field(ge=0)
-    paradata: int = Field(ge=0)
+    questionnaires: Count
+    responses: Count
+    answers: Count
+    paradata: Count
 
 
 class Manifest(Strict):
     format: Literal["fieldsurvey-export"] = FORMAT_NAME
-    format_version: int = Field(ge=1)
+    format_version: int = Field(ge=1, le=1_000)
     app_version: Name
     device_id: Name
     device_public_key: Annotated[str, Field(min_length=44, max_length=44)]
     """Ed25519, base64 of the 32 raw bytes."""
-    export_seq: int = Field(ge=1)
+    export_seq: Sequence
     created_at: Stamp
-    questionnaires: list[QuestionnaireRef]
+    questionnaires: list[QuestionnaireRef] = Field(max_length=1_000)
     counts: Counts
     members: dict[DataMember, MemberDigest]
 
@@ -86,10 +97,10 @@ class QuestionnaireSource(Strict):
     hash: Sha256
     id: Name
     version: Name
-    source: str
+    source: Source
 
 
-Answer = tuple[Name, str, Stamp]
+Answer = tuple[Name, AnswerText, Stamp]
 """(question, value as the stored JSON text, answered_at): the text travels verbatim."""
 
 
@@ -97,7 +108,7 @@ class ResponseRecord(Strict):
     """One closed revision of an interview, as stored in `responses` plus its answers."""
 
     uuid: Name
-    revision: int = Field(ge=1)
+    revision: Sequence
     parent_hash: Sha256 | None
     content_hash: Sha256
     questionnaire_id: Name
@@ -116,7 +127,7 @@ class ResponseRecord(Strict):
     answers: list[Answer]
 
 
-Event = tuple[int, Name | None, Name, Stamp, int | None, str | None]
+Event = tuple[Count, Name | None, Name, Stamp, Millis | None, Detail | None]
 """(seq, question, event, at, duration_ms, detail): one `paradata` row."""
 
 

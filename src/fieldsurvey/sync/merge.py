@@ -26,7 +26,8 @@ from pathlib import Path
 import pyrage
 import sqlite_utils
 
-from fieldsurvey.store.db import utc_now, write_transaction
+from fieldsurvey.store.db import describe_write_error, utc_now, write_transaction
+from fieldsurvey.store.trust import installed_sources
 from fieldsurvey.sync.apply import Tally, apply_records
 from fieldsurvey.sync.archive import DEFAULT_LIMITS, Limits
 from fieldsurvey.sync.errors import Reason, RejectedFile
@@ -57,8 +58,12 @@ def merge_files(
     limits: Limits = DEFAULT_LIMITS,
     on_progress: ProgressCallback | None = None,
 ) -> MergeReport:
-    """Merge each file on its own (one bad file never blocks the others), then report gaps."""
-    reading = Reading.of(identities, limits, _merged_before(db))
+    """Merge each file on its own (one bad file never blocks the others), then report gaps.
+
+    A file that cannot be stored (full disk, I/O error) is reported as rejected like any
+    other, and the files before it stay merged: the report is always complete.
+    """
+    reading = Reading.of(identities, limits, _merged_before(db), installed_sources(db))
     results: list[FileResult] = []
     with _checkpoints_every(db, CHECKPOINT_PAGES):
         for done, (path, prepared) in enumerate(prepared_files(paths, reading), 1):
@@ -76,7 +81,8 @@ def merge_file(
     limits: Limits = DEFAULT_LIMITS,
 ) -> FileResult:
     """Merge one file: merged with its counts, or rejected with the reason and no change."""
-    return _commit(db, path, prepare(path, Reading.of(identities, limits, _merged_before(db))))
+    reading = Reading.of(identities, limits, _merged_before(db), installed_sources(db))
+    return _commit(db, path, prepare(path, reading))
 
 
 @contextlib.contextmanager
@@ -87,10 +93,11 @@ def _checkpoints_every(db: sqlite_utils.Database, pages: int) -> Iterator[None]:
         db.execute(f"PRAGMA wal_autocheckpoint = {pages}")
     try:
         yield
-    finally:
-        db.execute(f"PRAGMA wal_autocheckpoint = {before}")
-        if before and not db.conn.in_transaction:
-            db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    finally:  # files merged are committed: a failing checkpoint must not hide their report
+        with contextlib.suppress(sqlite3.Error):
+            db.execute(f"PRAGMA wal_autocheckpoint = {before}")
+            if before and not db.conn.in_transaction:
+                db.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 def _merged_before(db: sqlite_utils.Database) -> set[str]:
@@ -111,6 +118,9 @@ def _commit(db: sqlite_utils.Database, path: Path, prepared: Prepared) -> FileRe
         tally = _store(db, prepared.export, path)
     except RejectedFile as exc:
         return FileResult.rejected(str(path), exc)
+    except sqlite3.Error as exc:  # a full disk, an I/O error: this file only, rolled back
+        failure = RejectedFile(Reason.STORE_FAILED, detail=describe_write_error(exc)[1])
+        return FileResult.rejected(str(path), failure)
     return FileResult(path=str(path), status="merged", **vars(tally))
 
 
@@ -137,12 +147,17 @@ def _store(db: sqlite_utils.Database, export: ExportFile, path: Path) -> Tally:
 
 
 def sequence_gaps(db: sqlite_utils.Database) -> list[Gap]:
-    """Per device, the export sequence numbers below its highest one never merged here."""
-    seen: dict[str, set[int]] = {}
-    for device, seq in db.execute("SELECT device_id, export_seq FROM imports"):
-        seen.setdefault(device, set()).add(seq)
-    gaps = [
-        Gap(device=device, missing=sorted(set(range(1, max(seqs))) - seqs))
-        for device, seqs in sorted(seen.items())
-    ]
-    return [gap for gap in gaps if gap.missing]
+    """Per device, the runs of export sequence numbers below its highest one never merged."""
+    seen: dict[str, list[int]] = {}
+    for device, seq in db.execute("SELECT DISTINCT device_id, export_seq FROM imports"):
+        seen.setdefault(device, []).append(seq)
+    gaps: list[Gap] = []
+    for device, seqs in sorted(seen.items()):
+        runs, expected = [], 1
+        for seq in sorted(seqs):
+            if seq > expected:
+                runs.append((expected, seq - 1))
+            expected = seq + 1
+        if runs:
+            gaps.append(Gap.of(device, runs))
+    return gaps

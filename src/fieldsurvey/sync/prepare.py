@@ -10,12 +10,13 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyrage
 
+from fieldsurvey.safetext import terminal_text
 from fieldsurvey.sync.archive import Limits
 from fieldsurvey.sync.errors import Reason, RejectedFile
 from fieldsurvey.sync.reader import ExportFile, read_export, unwrap
@@ -39,27 +40,40 @@ class Reading:
     limits: Limits
     known: Collection[str]
     """sha256 of the files merged before."""
+    installed: Mapping[str, str] = field(default_factory=dict)
+    """hash -> source of each questionnaire version installed here."""
 
     @classmethod
     def of(
-        cls, identities: Sequence[pyrage.x25519.Identity], limits: Limits, known: Collection[str]
+        cls,
+        identities: Sequence[pyrage.x25519.Identity],
+        limits: Limits,
+        known: Collection[str],
+        installed: Mapping[str, str],
     ) -> Reading:
-        return cls(tuple(str(identity) for identity in identities), limits, known)
+        return cls(tuple(str(identity) for identity in identities), limits, known, installed)
 
     def age_identities(self) -> list[pyrage.x25519.Identity]:
         return [pyrage.x25519.Identity.from_str(text) for text in self.identities]
 
 
 def prepare(path: Path, reading: Reading) -> Prepared:
-    """Read, decrypt and verify `path` (skipped if merged before); never raises RejectedFile."""
+    """Read, decrypt and verify `path` (skipped if merged before); never raises.
+
+    Anything that goes wrong while reading one file, even an error no check foresaw, is that
+    file's rejection: the merge goes on with the next file.
+    """
     try:
         data = unwrap(_read(path, reading.limits), reading.age_identities(), reading.limits)
         sha256 = hashlib.sha256(data).hexdigest()
         if sha256 in reading.known:
             return Prepared(sha256)
-        return Prepared(sha256, read_export(data, reading.limits, sha256))
+        return Prepared(sha256, read_export(data, reading.limits, sha256, reading.installed))
     except RejectedFile as exc:
         return Prepared(rejected=exc)
+    except Exception as exc:  # a file must never crash the merge (RecursionError included)
+        detail = terminal_text(f"{type(exc).__name__}: {exc}")[:200]
+        return Prepared(rejected=RejectedFile(Reason.UNEXPECTED, detail=detail))
 
 
 def _read(path: Path, limits: Limits) -> bytes:

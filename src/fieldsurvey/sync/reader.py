@@ -13,18 +13,26 @@ same checks and messages, without a model instance per line. A verified record l
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from itertools import chain
 from operator import itemgetter
 from typing import Any, NamedTuple, TypeVar
 
+import pydantic_core
 import pyrage
 from pydantic import Json, TypeAdapter, ValidationError
 
 from fieldsurvey.store.content import content_hash
 from fieldsurvey.sync.archive import Archive, Limits
+from fieldsurvey.sync.conformance import (
+    MAX_PROBLEMS,
+    Clock,
+    Problem,
+    Rules,
+    signing_time_problem,
+)
 from fieldsurvey.sync.errors import Reason, RejectedFile, first_error
 from fieldsurvey.sync.fileformat import (
     ANSWER_WIDTH,
@@ -44,6 +52,7 @@ from fieldsurvey.sync.fileformat import (
     fields_validator,
 )
 from fieldsurvey.sync.keys import signature_is_valid
+from fieldsurvey.sync.version_rules import rules_by_hash
 
 AGE_HEADER = b"age-encryption.org/v1\n"
 T = TypeVar("T")
@@ -53,6 +62,8 @@ _RESPONSE_FIELDS = fields_validator(ResponseRecord)
 _PARADATA_FIELDS = fields_validator(ParadataRecord)
 _ROW = itemgetter(*RESPONSE_COLUMNS)
 _QUESTIONNAIRE = itemgetter("questionnaire_id", "questionnaire_version", "questionnaire_hash")
+_EVENT_AT = 3
+"""Where `at` sits in each flattened event (see fileformat.Event)."""
 _UUID, _PARENT, _CONTENT, _UPDATED = (
     RESPONSE_COLUMNS.index(name) for name in ("uuid", "parent_hash", "content_hash", "updated_at")
 )
@@ -113,8 +124,14 @@ def unwrap(data: bytes, identities: list[pyrage.x25519.Identity], limits: Limits
         raise RejectedFile(Reason.DECRYPT_FAILED, detail=exc) from None
 
 
-def read_export(data: bytes, limits: Limits, sha256: str) -> ExportFile:
-    """Verify an unwrapped export zip (`sha256` its digest) completely, or raise RejectedFile."""
+def read_export(
+    data: bytes, limits: Limits, sha256: str, installed: Mapping[str, str] | None = None
+) -> ExportFile:
+    """Verify an unwrapped export zip (`sha256` its digest) completely, or raise RejectedFile.
+
+    `installed` maps the hash of each questionnaire version installed here to its source:
+    records made with a version the file does not ship are checked against it.
+    """
     archive = Archive(data, limits)
     manifest = _verified_manifest(archive)
     members = manifest.members
@@ -126,10 +143,13 @@ def read_export(data: bytes, limits: Limits, sha256: str) -> ExportFile:
             raise RejectedFile(
                 Reason.UNDECLARED_QUESTIONNAIRE, name=QUESTIONNAIRES, line=line, hash=source.hash
             )
+    shipped = {source.hash: source.source for source in questionnaires}
+    rules = rules_by_hash(manifest.questionnaires, shipped, installed or {})
+    clock = Clock(manifest.created_at)
     responses = _parse(archive, RESPONSES, _RESPONSE_FIELDS.validate_json, members)
-    _check_responses(responses, declared)
+    _check_responses(responses, declared, rules, clock)
     paradata = _parse(archive, PARADATA, _PARADATA_FIELDS.validate_json, members)
-    events = _index_paradata(paradata, responses)
+    events = _index_paradata(paradata, responses, clock)
     records = [_record(fields, events) for fields in responses]
     _check_counts(manifest, len(questionnaires), records)
     return ExportFile(sha256, manifest, questionnaires, records)
@@ -138,9 +158,9 @@ def read_export(data: bytes, limits: Limits, sha256: str) -> ExportFile:
 def _verified_manifest(archive: Archive) -> Manifest:
     """Check the format version first (a newer file may add fields), then schema, signature."""
     raw = archive.read(MANIFEST)
-    try:
-        document = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
+    try:  # pydantic's parser bounds nesting (json.loads would raise RecursionError)
+        document = pydantic_core.from_json(raw)
+    except ValueError as exc:
         raise RejectedFile(Reason.BAD_MANIFEST, detail=exc) from None
     version = document.get("format_version") if isinstance(document, dict) else None
     if isinstance(version, int) and version > FORMAT_VERSION:
@@ -154,6 +174,9 @@ def _verified_manifest(archive: Archive) -> Manifest:
     for name, member in manifest.members.items():
         if archive.size(name) != member.size:
             raise RejectedFile(Reason.DIGEST_MISMATCH, name=name)
+    late = signing_time_problem(manifest.created_at, datetime.now(UTC))
+    if late is not None:
+        raise RejectedFile(Reason.FUTURE_SIGNING, stamp=manifest.created_at, detail=late)
     return manifest
 
 
@@ -183,8 +206,15 @@ def _parse(
     return records
 
 
-def _check_responses(responses: list[Fields], declared: set[tuple[str, str, str]]) -> None:
+def _check_responses(
+    responses: list[Fields],
+    declared: set[tuple[str, str, str]],
+    rules: Mapping[str, Rules],
+    clock: Clock,
+) -> None:
+    """Each record: declared, unique, fitting its questionnaire and clock, hash recomputed."""
     seen: set[tuple[str, str]] = set()
+    problems: list[Problem] = []
     for line, record in enumerate(responses, 1):
         uuid, digest = record["uuid"], record["content_hash"]
         if (uuid, digest) in seen:
@@ -199,8 +229,34 @@ def _check_responses(responses: list[Fields], declared: set[tuple[str, str, str]
                 line=line,
                 hash=record["questionnaire_hash"],
             )
-        if content_hash(record, _answer_values(record["answers"], line)) != digest:
+        values = _answer_values(record["answers"], line)
+        found = _record_problems(record, values, rules[record["questionnaire_hash"]], clock)
+        if found:
+            problems += (Problem(line, uuid, *problem) for problem in found)
+            if len(problems) >= MAX_PROBLEMS:
+                break
+        elif content_hash(record, values) != digest:
             raise RejectedFile(Reason.HASH_MISMATCH, name=RESPONSES, line=line, uuid=uuid)
+    if problems:
+        _reject_problems(RESPONSES, problems)
+
+
+def _record_problems(
+    record: Fields, values: dict[str, Any], rules: Rules, clock: Clock
+) -> list[tuple[str, object, str]]:
+    found = list(rules.problems(record, values))
+    stamps = [record["started_at"], record["updated_at"], *(a[2] for a in record["answers"])]
+    if record["completed_at"] is not None:
+        stamps.append(record["completed_at"])
+    late = clock.first_late(stamps)
+    if late is not None:
+        found.append(("timestamp", *late))
+    return found
+
+
+def _reject_problems(name: str, problems: list[Problem]) -> None:
+    shown = "; ".join(str(problem) for problem in problems[:MAX_PROBLEMS])
+    raise RejectedFile(Reason.INVALID_RECORDS, name=name, problems=shown)
 
 
 def _answer_values(answers: list[tuple[str, str, str]], line: int) -> dict[str, Any]:
@@ -220,7 +276,7 @@ def _answer_values(answers: list[tuple[str, str, str]], line: int) -> dict[str, 
 
 
 def _index_paradata(
-    paradata: list[Fields], responses: list[Fields]
+    paradata: list[Fields], responses: list[Fields], clock: Clock
 ) -> dict[tuple[str, str], list[Any]]:
     """Each revision's events, flattened, by (uuid, content_hash)."""
     revisions = {(r["uuid"], r["content_hash"]) for r in responses}
@@ -234,6 +290,9 @@ def _index_paradata(
             raise RejectedFile(
                 Reason.BAD_RECORD, name=PARADATA, line=line, detail=f"events of {key[0]} repeated"
             )
+        late = clock.first_late(events[_EVENT_AT::EVENT_WIDTH])
+        if late is not None:
+            _reject_problems(PARADATA, [Problem(line, key[0], "events.at", *late)])
         index[key] = events
     return index
 

@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from fieldsurvey.safetext import terminal_text
 from fieldsurvey.sync.errors import Reason, RejectedFile
 
 
@@ -30,26 +31,41 @@ class FileResult(BaseModel):
         return cls(path=path, status="rejected", error=str(exc), reason=exc.reason)
 
     def summary(self) -> str:
-        """One line for the CLI and the Sync screen."""
+        """One line for the CLI and the Sync screen, control characters escaped."""
         if self.status == "rejected":
-            return f"{self.path}: rejected: {self.error}"
-        if self.already_merged:
-            return f"{self.path}: already merged ({self.present} responses present)"
-        return (
-            f"{self.path}: merged: {self.added} added, {self.present} already present, "
-            f"{self.updated} updated, {self.conflicts} conflicts"
-        )
+            text = f"{self.path}: rejected: {self.error}"
+        elif self.already_merged:
+            text = f"{self.path}: already merged ({self.present} responses present)"
+        else:
+            text = (
+                f"{self.path}: merged: {self.added} added, {self.present} already present, "
+                f"{self.updated} updated, {self.conflicts} conflicts"
+            )
+        return terminal_text(text)
 
 
 class Gap(BaseModel):
-    """Export files of a device never merged here, by sequence number."""
+    """Export files of a device never merged here, by sequence number.
+
+    `ranges` ([first, last] pairs) is what people read; `missing` spells the numbers out for
+    scripts (CONTRACT.md), bounded because sequence numbers are (fileformat.Sequence).
+    """
 
     device: str
     missing: list[int]
+    ranges: list[tuple[int, int]]
+
+    @classmethod
+    def of(cls, device: str, ranges: list[tuple[int, int]]) -> Gap:
+        missing = [n for first, last in ranges for n in range(first, last + 1)]
+        return cls(device=device, missing=missing, ranges=ranges)
+
+    def numbers(self) -> str:
+        """`3-7, 9`: one item per run of missing numbers, never one per number."""
+        return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in self.ranges)
 
     def summary(self) -> str:
-        numbers = ", ".join(str(n) for n in self.missing)
-        return f"device {self.device}: export files {numbers} not merged yet"
+        return terminal_text(f"device {self.device}: export files {self.numbers()} not merged yet")
 
 
 class MergeReport(BaseModel):

@@ -10,50 +10,46 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError, questionnaire_hash
-from fieldsurvey.questionnaire.loader import questionnaire_from_document
-from fieldsurvey.questionnaire.yaml_source import SourceError, parse_yaml
+from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.store.questionnaires import install_questionnaire, installed
+from fieldsurvey.store.trust import hashes_of_version
 from fieldsurvey.sync.errors import Reason, RejectedFile
-from fieldsurvey.sync.fileformat import QuestionnaireRef, QuestionnaireSource
+from fieldsurvey.sync.fileformat import QuestionnaireSource
 from fieldsurvey.sync.reader import ExportFile
+from fieldsurvey.sync.version_rules import checked_version
 
 Installable = list[tuple[Questionnaire, QuestionnaireSource]]
 
 
 def versions_to_install(db: sqlite_utils.Database, export: ExportFile) -> Installable:
-    """Versions the file uses that are not installed, each checked against its hash."""
+    """Versions the file uses that are not installed, each checked against its hash.
+
+    A version whose id and version number are installed here with other content is refused:
+    records made with it would be scored as if they answered the installed text.
+    """
     shipped = {source.hash: source for source in export.questionnaires}
     out: Installable = []
     for ref in export.manifest.questionnaires:
         if installed(db, ref.hash) is not None:
             continue
+        others = hashes_of_version(db, ref.id, ref.version)
+        if others:
+            raise RejectedFile(
+                Reason.VERSION_SPOOF,
+                id=ref.id,
+                version=ref.version,
+                installed=others[0],
+                hash=ref.hash,
+            )
         source = shipped.get(ref.hash)
         if source is None:
             raise RejectedFile(
                 Reason.UNKNOWN_QUESTIONNAIRE, id=ref.id, version=ref.version, hash=ref.hash
             )
-        out.append((_checked(ref, source), source))
+        out.append((checked_version(ref, source.source).questionnaire, source))
     return out
 
 
 def install_versions(db: sqlite_utils.Database, versions: Installable) -> None:
     for questionnaire, source in versions:
         install_questionnaire(db, questionnaire, source.source, known_hash=source.hash)
-
-
-def _checked(ref: QuestionnaireRef, source: QuestionnaireSource) -> Questionnaire:
-    try:
-        questionnaire = questionnaire_from_document(parse_yaml(source.source), ref.id)
-    except QuestionnaireError as exc:
-        raise _unusable(ref, str(exc.problems[0])) from None
-    except SourceError as exc:
-        raise _unusable(ref, exc.message) from None
-    found = (questionnaire.id, questionnaire.version, questionnaire_hash(questionnaire))
-    if found != (ref.id, ref.version, ref.hash):
-        raise _unusable(ref, "its source does not match its id, version or hash")
-    return questionnaire
-
-
-def _unusable(ref: QuestionnaireRef, detail: str) -> RejectedFile:
-    return RejectedFile(Reason.BAD_QUESTIONNAIRE, id=ref.id, version=ref.version, detail=detail)

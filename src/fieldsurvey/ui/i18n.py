@@ -608,6 +608,14 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "មិនទាន់មានទិន្នន័យនៅឡើយទេ។\n\nពិន្ទុនឹងបង្ហាញនៅទីនេះ នៅពេលការសម្ភាសន៍ត្រូវបានបញ្ចប់"
         "លើឧបករណ៍នេះ ឬបញ្ចូលពីឧបករណ៍ផ្សេង (សមកាលកម្ម)។ ចាប់ផ្តើមការសម្ភាសន៍ពីទំព័រដើមដោយចុច n។",
     ),
+    "scores.nothing_to_score": (
+        "Nothing to score.\n\nThis questionnaire has only questions: no areas of Likert "
+        "items, so there are no area scores. Its answers are kept and exported as usual.",
+        "没有可计算的得分。\n\n本问卷只有问题，没有李克特量表领域，因此没有领域得分。"
+        "回答照常保存和导出。",
+        "គ្មានអ្វីសម្រាប់គណនាពិន្ទុទេ។\n\nកម្រងសំណួរនេះមានតែសំណួរប៉ុណ្ណោះ គ្មានផ្នែកនៃធាតុលីកឺតទេ "
+        "ដូច្នេះគ្មានពិន្ទុតាមផ្នែកទេ។ ចម្លើយនៅតែត្រូវបានរក្សាទុក និងនាំចេញដូចធម្មតា។",
+    ),
     "scores.failed": (
         "Could not compute the scores: {error}",
         "无法计算得分：{error}",

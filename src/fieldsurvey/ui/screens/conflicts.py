@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
+from fieldsurvey.safetext import terminal_text
 from fieldsurvey.store.db import describe_write_error
 from fieldsurvey.sync import Conflict, ConflictError, keep_version, list_conflicts
 from fieldsurvey.ui.i18n import tr
@@ -120,7 +121,7 @@ class ConflictsScreen(AppScreen[None]):
             differing=len(conflict.differing),
             devices=devices,
         )
-        return Option(Content(text), id=conflict.uuid)
+        return Option(Content(terminal_text(text)), id=conflict.uuid)
 
     @on(OptionList.OptionHighlighted, "#conflict-list")
     def show_versions(self) -> None:
@@ -129,7 +130,8 @@ class ConflictsScreen(AppScreen[None]):
         if conflict is None:
             detail.border_title = ""
         else:
-            detail.border_title = self.t("conflicts.compare", uuid=conflict.uuid[:8])
+            title = self.t("conflicts.compare", uuid=conflict.uuid[:8])
+            detail.border_title = Content(terminal_text(title))
             self.query_one("#conflict-versions", ConflictVersions).show_conflict(
                 conflict, self.ctx.questionnaire, self.chrome_language, self.t, local_time
             )
@@ -154,8 +156,8 @@ class ConflictsScreen(AppScreen[None]):
         question = self.t(
             "conflicts.confirm_keep",
             letter=name,
-            uuid=conflict.uuid[:8],
-            device=version.device_id[:8],
+            uuid=terminal_text(conflict.uuid[:8]),
+            device=terminal_text(version.device_id[:8]),
             saved=local_time(version.updated_at),
         )
 

@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, Select, Static, TabbedContent, TabPane
 
 from fieldsurvey.quality import QualityReport, assess
+from fieldsurvey.safetext import terminal_text
 from fieldsurvey.ui.screens.base import AppScreen
 from fieldsurvey.ui.screens.review_actions import ReviewActions
 from fieldsurvey.ui.widgets.footer import KeyBar
@@ -113,7 +114,7 @@ class QualityScreen(ReviewActions, AppScreen[None]):
         self.query_one("#quality-summary", Static).update(summary)
         notes = self.query_one("#quality-notes", Static)
         notes.display = bool(report.unavailable)
-        notes.update("\n".join(f"! {note}" for note in report.unavailable))
+        notes.update("\n".join(f"! {note}" for note in report.unavailable))  # our own words
         table = self.query_one("#quality-interviews", DataTable)
         row = table.cursor_row
         table.clear()
@@ -126,7 +127,7 @@ class QualityScreen(ReviewActions, AppScreen[None]):
                 kinds,
                 item.uuid[-12:],
             )
-            table.add_row(*(Text(c) for c in cells), key=item.uuid)
+            table.add_row(*(Text(terminal_text(c)) for c in cells), key=item.uuid)
         if report.interviews:
             table.move_cursor(row=min(row, len(report.interviews) - 1))
         self.show_interviewers(report)
@@ -138,8 +139,8 @@ class QualityScreen(ReviewActions, AppScreen[None]):
         for s in report.interviewers:
             kinds = ", ".join(f"{self.t(f'quality.kind.{k}')} {n}" for k, n in s.flags.items())
             cells = (s.interviewer, str(s.interviews), str(s.flagged), kinds)
-            people.add_row(*(Text(c) for c in cells), key=s.interviewer)
-        effects = [f"{e.interviewer}: {e.reason}" for e in report.effects]
+            people.add_row(*(Text(terminal_text(c)) for c in cells), key=s.interviewer)
+        effects = [terminal_text(f"{e.interviewer}: {e.reason}") for e in report.effects]
         self.query_one("#quality-effects", Static).update(
             "\n".join(effects) if effects else self.t("quality.no_effects")
         )

@@ -17,6 +17,7 @@ from textual.widgets import Header, Static
 from fieldsurvey.quality import FlaggedInterview
 from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.review import find_interview
+from fieldsurvey.safetext import terminal_text
 from fieldsurvey.store.paradata import events
 from fieldsurvey.store.responses import load_answers
 from fieldsurvey.ui.screens.base import AppScreen
@@ -67,19 +68,21 @@ class InterviewDetail(ReviewActions, AppScreen[None]):
         item = self.item
         target = find_interview(self.ctx.db, item.uuid)
         head = Text(f"{item.uuid}\n", style="bold")
-        head.append(f"{item.interviewer or ''} · {item.office or ''} · {item.completed_at[:16]}")
+        where = f"{item.interviewer or ''} · {item.office or ''} · {item.completed_at[:16]}"
+        head.append(terminal_text(where))
         if item.duration_s is not None:
             head.append(f" · {item.duration_s / 60:.1f} min")
         head.append("\n")
         for flag in item.flags:
             head.append(f"! {self.t(f'quality.kind.{flag.kind}')}: ", style="bold")
-            head.append(f"{flag.reason}\n")
+            head.append(terminal_text(flag.reason) + "\n")
         self.query_one("#quality-detail-head", Static).update(head)
         log = Text(f"{self.t('quality.review')}: ", style="bold")
         log.append(self.t(f"review.state.{target.state}"))
         for d in target.log:
             log.append(f"\n  {d.decided_at[:16]} {self.t(f'review.state.{d.state}')}")
-            log.append(f" · {d.reviewer or '?'}" + (f": {d.comment}" if d.comment else ""))
+            said = f" · {d.reviewer or '?'}" + (f": {d.comment}" if d.comment else "")
+            log.append(terminal_text(said))
         self.query_one("#quality-detail-log", Static).update(log)
 
     def answers_text(self) -> Text:
@@ -93,7 +96,7 @@ class InterviewDetail(ReviewActions, AppScreen[None]):
             label = getattr(found, "label", None)
             shown = text_in(label, lang, questionnaire.default_language) or question
             out.append(f"{shown[:50]}: ", style="dim")
-            out.append(f"{answers[question]}\n")
+            out.append(terminal_text(answers[question]) + "\n")
         return out
 
     def timeline_text(self) -> Text:

@@ -113,14 +113,14 @@ class ScoresScreen(AppScreen[None]):
         self.languages = (self.chrome_language, self.text_lang)
         yield Header(icon="")
         with Horizontal(id="scores-top"):
-            yield Static(self.t("scores.loading"), id="scores-summary")
+            yield Static(self.t("scores.loading"), id="scores-summary", markup=False)
             yield RoundPicker(self.t("scores.round"), id="scores-round")
-        yield Static(id="scores-warnings")
-        yield Static(id="scores-empty")
+        yield Static(id="scores-warnings", markup=False)
+        yield Static(id="scores-empty", markup=False)
         with TabbedContent(id="scores-tabs"):
             with TabPane(self.tab_title(0), id="areas"):
                 yield ScoreBars(two_lines=True, selectable=True, id="scores-areas")
-                yield Static(id="scores-messages-title", classes="scores-heading")
+                yield Static(id="scores-messages-title", classes="scores-heading", markup=False)
                 with VerticalScroll(id="scores-messages", classes="scores-messages"):
                     yield Static(id="scores-messages-text")
             with TabPane(self.tab_title(1), id="groups"):
@@ -137,7 +137,11 @@ class ScoresScreen(AppScreen[None]):
                 yield Static(self.t("scores.groups_legend"), id="scores-groups-legend")
                 with VerticalScroll(id="scores-groups"):
                     for area in questionnaire.areas:
-                        yield Static(classes="scores-heading", id=f"scores-group-title-{area.id}")
+                        yield Static(
+                            classes="scores-heading",
+                            id=f"scores-group-title-{area.id}",
+                            markup=False,
+                        )
                         yield ScoreBars(
                             note_width=GROUP_NOTE,
                             note_title=self.t("scores.group_note_title"),
@@ -148,13 +152,13 @@ class ScoresScreen(AppScreen[None]):
                         classes="scores-heading",
                         id="scores-gaps-title",
                     )
-                    yield Static(id="scores-gaps")
+                    yield Static(id="scores-gaps", markup=False)
             with TabPane(self.tab_title(2), id="quadrants"):
                 yield QuadrantPlot(self.plot_words(), id="scores-plot")
-                yield Static(id="scores-plot-note", classes="hint")
+                yield Static(id="scores-plot-note", classes="hint", markup=False)
             with TabPane(self.tab_title(3), id="awareness"):
                 yield ScoreBars(selectable=True, unit="%", id="scores-awareness")
-                yield Static(id="scores-awareness-title", classes="scores-heading")
+                yield Static(id="scores-awareness-title", classes="scores-heading", markup=False)
                 with VerticalScroll(id="scores-awareness-messages", classes="scores-messages"):
                     yield Static(id="scores-awareness-text")
         yield KeyBar()
@@ -307,8 +311,8 @@ class ScoresScreen(AppScreen[None]):
     def show_whole_sample(self, report: ScoreReport) -> None:
         """Areas, warnings, awareness and plot of the whole sample (again after a language
         change: the report holds numbers and labels, the screen adds its own words)."""
-        empty = report.status == "no_data"
-        self.show_empty(self.t("scores.no_data") if empty else None)
+        empty = report.status != "ok"
+        self.show_empty(self.t(f"scores.{report.status}") if empty else None)
         if empty:
             return
         self.show_warnings(warning_lines(report, self.text_lang))

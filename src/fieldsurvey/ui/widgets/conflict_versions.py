@@ -17,6 +17,7 @@ from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.expressions import Value
 from fieldsurvey.questionnaire.model import QuestionLike
 from fieldsurvey.questionnaire.texts import text_in
+from fieldsurvey.safetext import terminal_text
 from fieldsurvey.sync import Conflict, ConflictVersion
 from fieldsurvey.ui.formatting import format_answer
 
@@ -50,7 +51,7 @@ class ConflictVersions(Static):
         for index, _ in enumerate(conflict.versions):
             table.add_column(t("conflicts.version", letter=letter(index)), ratio=2, overflow="fold")
         for label, cells in self.facts(conflict.versions, t, stamp):
-            table.add_row(label, *cells)
+            table.add_row(label, *map(_text, cells))
         table.add_row(Text(t("conflicts.differing"), style="bold underline"), end_section=False)
         same_form = conflict.questionnaire_id == questionnaire.id
 
@@ -64,7 +65,7 @@ class ConflictVersions(Static):
                 _answer(question, v.answers.get(question_id), questionnaire, translate)
                 for v in conflict.versions
             ]
-            table.add_row(label, *[cell or "—" for cell in cells])
+            table.add_row(_text(label), *[_text(cell or "—") for cell in cells])
         self.update(table)
 
     @staticmethod
@@ -83,6 +84,11 @@ class ConflictVersions(Static):
             ),
             (t("conflicts.status"), [t(f"conflicts.status_{v.status}") for v in versions]),
         ]
+
+
+def _text(value: str) -> Text:
+    """Data as plain text: a device id `[/x]` is not markup, an ESC is shown escaped."""
+    return Text(terminal_text(value, multiline=True))
 
 
 def _answer(

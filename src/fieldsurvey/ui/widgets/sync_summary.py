@@ -13,6 +13,7 @@ from pathlib import Path
 from textual.content import Content
 from textual.widgets import Static
 
+from fieldsurvey.safetext import terminal_text
 from fieldsurvey.sync import ExportResult, FileResult, MergeReport, Reason
 
 Translate = Callable[..., str]
@@ -31,8 +32,9 @@ TRANSLATED_REASONS = frozenset(
 
 
 def line(markup: str, **values: object) -> Content:
-    """One line of markup; values are inserted as plain text (file names may hold `[`)."""
-    return Content.from_markup(markup, **values)
+    """One line of markup; values are inserted as plain text (file names may hold `[`), their
+    control characters shown escaped (a file name may hold an escape sequence too)."""
+    return Content.from_markup(markup, **{k: terminal_text(v) for k, v in values.items()})
 
 
 def export_lines(result: ExportResult, recipients: int, t: Translate) -> list[Content]:
@@ -87,8 +89,7 @@ def merge_lines(report: MergeReport, waiting: int, t: Translate) -> list[Content
     """Per file, then gaps, then what to do next (a rejected file, conflicts waiting)."""
     lines = [each for result in report.files for each in file_lines(result, t)]
     for gap in report.gaps:
-        numbers = ", ".join(str(n) for n in gap.missing)
-        text = t("sync.gap", device=gap.device[:8], numbers=numbers)
+        text = t("sync.gap", device=gap.device[:8], numbers=gap.numbers())
         lines.append(line("[$warning]![/] $text", text=text))
     if not report.all_merged:
         lines.append(line("[$text-muted]$text[/]", text=t("sync.rejected_note")))

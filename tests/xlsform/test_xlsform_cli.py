@@ -1,0 +1,63 @@
+"""`fieldsurvey xlsform import|export` and `validate` on workbooks, through the CLI runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from fieldsurvey.cli import main
+from fieldsurvey.paths import bundled_questionnaire_path
+from fieldsurvey.questionnaire import load_questionnaire
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_export_then_import_gives_the_same_questionnaire(tmp_path: Path) -> None:
+    bundled = bundled_questionnaire_path()
+    form, back = tmp_path / "cs.xlsx", tmp_path / "cs.yaml"
+    result = run("xlsform", "export", str(bundled), "--out", str(form))
+    assert (result.exit_code, result.stdout) == (
+        0,
+        f"{form}: client-satisfaction 1.0, 71 questions\n",
+    )
+    result = run("xlsform", "import", str(form), "--out", str(back))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert load_questionnaire(back) == load_questionnaire(bundled)
+    assert run("validate", str(form), str(back)).stdout.splitlines() == [
+        f"{form}: ok (client-satisfaction 1.0, 71 questions)",
+        f"{back}: ok (client-satisfaction 1.0, 71 questions)",
+    ]
+
+
+def test_an_existing_output_is_kept_unless_forced(tmp_path: Path, plain_survey_path: Path) -> None:
+    form = tmp_path / "plain.xlsx"
+    form.write_bytes(b"keep me")
+    result = run("xlsform", "export", str(plain_survey_path), "--out", str(form))
+    assert result.exit_code == 2
+    assert result.stderr == f"{form}: already exists (use --force to replace it)\n"
+    assert form.read_bytes() == b"keep me"
+    result = run("xlsform", "export", str(plain_survey_path), "--out", str(form), "--force")
+    assert result.exit_code == 0
+    assert load_questionnaire(form) == load_questionnaire(plain_survey_path)
+
+
+def test_export_refuses_an_invalid_questionnaire(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\n")
+    out = tmp_path / "x.xlsx"
+    result = run("xlsform", "export", str(bad), "--out", str(out))
+    assert result.exit_code == 2 and result.stderr.startswith(f"{bad}:")
+    assert not out.exists()
+
+
+def test_a_workbook_runs_as_the_questionnaire(tmp_path: Path, plain_survey_path: Path) -> None:
+    form = tmp_path / "plain.xlsx"
+    assert run("xlsform", "export", str(plain_survey_path), "--out", str(form)).exit_code == 0
+    db = str(tmp_path / "x.db")
+    result = run("demo", "--responses", "2", "--db", db, "--questionnaire", str(form))
+    assert result.exit_code == 0, result.output
+    result = run("scores", "--db", db, "--questionnaire", str(form), "--format", "json")
+    assert '"status": "nothing_to_score"' in result.stdout
