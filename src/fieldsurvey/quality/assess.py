@@ -13,6 +13,7 @@ from fieldsurvey.quality.interviewers import interviewer_effects
 from fieldsurvey.quality.interviews import RowFlags, nonresponse, speeding, straightlining
 from fieldsurvey.quality.profiles import duplicates
 from fieldsurvey.quality.report import (
+    Flag,
     FlaggedInterview,
     InterviewerSummary,
     QualityReport,
@@ -41,7 +42,7 @@ def assess(
     duplicates(data, questionnaire, limits, found)
     effects = interviewer_effects(data, questionnaire, limits)
     interviews = [_interview(data, row, flags) for row, flags in sorted(found.items())]
-    counts = Counter(kind for i in interviews for kind in {f.kind for f in i.flags})
+    counts: Counter[str] = Counter(kind for i in interviews for kind in {f.kind for f in i.flags})
     return QualityReport(
         questionnaire=questionnaire.id,
         round=chosen,
@@ -57,7 +58,7 @@ def assess(
     )
 
 
-def _interview(data: QualityData, row: int, flags: list) -> FlaggedInterview:
+def _interview(data: QualityData, row: int, flags: list[Flag]) -> FlaggedInterview:
     duration = float(data.duration_s[row])
     return FlaggedInterview(
         uuid=str(data.uuids[row]),

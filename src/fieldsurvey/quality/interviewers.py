@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from fieldsurvey.quality.data import QualityData
-from fieldsurvey.quality.report import InterviewerEffect
+from fieldsurvey.quality.report import EffectKind, InterviewerEffect
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.thresholds import QualityThresholds
 from fieldsurvey.scoring.areas import Scores
@@ -24,7 +24,9 @@ def interviewer_effects(
     answered = (codes != 0).sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         dk_rate = (codes == DK).sum(axis=1) / answered * 100
-    measures = [(a.id, "area_mean", scores.areas[:, k]) for k, a in enumerate(questionnaire.areas)]
+    measures: list[tuple[str | None, EffectKind, np.ndarray]] = [
+        (a.id, "area_mean", scores.areas[:, k]) for k, a in enumerate(questionnaire.areas)
+    ]
     measures.append((None, "dk_rate", dk_rate))
     found: list[InterviewerEffect] = []
     for name in sorted(set(names)):
@@ -39,7 +41,7 @@ def interviewer_effects(
 def _compare(
     name: str,
     area: str | None,
-    kind: str,
+    kind: EffectKind,
     values: np.ndarray,
     mine: np.ndarray,
     limits: QualityThresholds,
@@ -64,7 +66,7 @@ def _compare(
     )
     return InterviewerEffect(
         interviewer=name or "(no interviewer)",
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         area=area,
         n=int(a.size),
         value=round(float(a.mean()), 2),

@@ -44,7 +44,7 @@ def interview_facts(db: sqlite_utils.Database, questionnaire_id: str) -> Intervi
         [questionnaire_id],
     ).fetchall()
     columns = list(zip(*rows, strict=True)) or [()] * 7
-    return InterviewFacts(*(list(column) for column in columns))  # type: ignore[arg-type]
+    return InterviewFacts(*(list(column) for column in columns))
 
 
 def words_read(
