@@ -126,7 +126,7 @@ class PlainInterview:
             self.say(f"! {problem.message}")
 
     def _prompt(self, question: QuestionLike) -> tuple[Move, object]:
-        label = self.interview.text(question.label)
+        label = self.interview.text(getattr(question, "label", None))
         hint = self.interview.text(getattr(question, "hint", None))
         message = f"{label}\n  ({hint})" if hint else label
         if isinstance(question, Note):
@@ -166,7 +166,8 @@ class PlainInterview:
         return (picked, None) if isinstance(picked, Move) else (Move.ANSWERED, picked)
 
     def _checkbox(self, message: str, question: SelectMultiple) -> tuple[Move, object]:
-        current = self.interview.value(question.id) or []
+        stored = self.interview.value(question.id)
+        current = stored if isinstance(stored, list) else []
         choices = self._choices(question)
         for choice in choices:
             choice.checked = choice.value in current

@@ -86,12 +86,16 @@ def test_demo_export_and_nothing_to_score(plain_path: Path, tmp_path: Path) -> N
     assert len(responses) == 3
 
     code, out, _ = run("scores", "--db", db, *q)
-    message = WarningCode.NOTHING_TO_SCORE.text(questionnaire="plain")
+    message = "Nothing to score: plain has no areas of Likert items (only questions)."
     assert code == 0 and f"! {message}" in out and "Area" not in out
     code, out, _ = run("scores", "--db", db, "--format", "json", *q)
     report = json.loads(out)
     assert (report["status"], report["areas"]) == ("nothing_to_score", [])
-    assert report["warnings"][0] == {"code": "nothing_to_score", "message": message}
+    assert report["warnings"][0] == {
+        "code": WarningCode.NOTHING_TO_SCORE,
+        "params": {"questionnaire": "plain"},
+        "message": message,
+    }
 
 
 def test_score_says_nothing_to_score_on_an_empty_database(

@@ -61,6 +61,20 @@ def test_scores_without_data_says_so(files: tuple[list[str], Survey]) -> None:
     assert code == 0 and "No data yet" in out
 
 
+def test_warnings_are_worded_in_the_language_asked_for(files: tuple[list[str], Survey]) -> None:
+    options, survey = files
+    survey.add_many(20, {"a1": 5, "a2": 5, "t1": 3, "t2": 3}, version="1")  # no a3 in version 1
+    survey.add_many(20, likert((1, 1, 5), (3, 3)), version="2")
+    code, table, _ = run(scores, *options, "--lang", "zh")
+    assert code == 0
+    assert "! 回答来自问卷版本 1, 2；只对各版本共有的题目计分。未计分：a3。" in table
+    code, out, _ = run(scores, *options, "--format", "json")
+    warning = next(w for w in json.loads(out)["warnings"] if w["code"] == "versions")
+    assert warning["code"] == "versions"
+    assert warning["params"] == {"versions": ["1", "2"], "items": ["a3"]}
+    assert warning["message"].startswith("Responses come from questionnaire versions 1, 2;")
+
+
 def test_unknown_breakdown_exits_2_with_the_choices(files: tuple[list[str], Survey]) -> None:
     options, _ = files
     code, out, err = run(scores, *options, "--by", "planet")

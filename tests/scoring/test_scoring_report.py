@@ -11,7 +11,8 @@ import sqlite_utils
 from scoring_helpers import Survey, likert, make_questionnaire
 
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.scoring import Reason, ScoringError, score
+from fieldsurvey.scoring import Reason, ScoringError, WarningCode, score
+from fieldsurvey.scoring.areas import ALPHA_WARNING
 from fieldsurvey.scoring.report import AreaResult
 from fieldsurvey.scoring.stats import wilson_interval
 
@@ -177,8 +178,10 @@ def test_low_alpha_is_warned(
         survey.add(likert(patterns[i % 4], (4, 4)))
     report = score(db, questionnaire)
     assert area(report.areas, "access").alpha is not None
-    assert "low_alpha" in [w.code for w in report.warnings]
-    assert "Accessibility: Cronbach's alpha" in " ".join(w.message for w in report.warnings)
+    warning = next(w for w in report.warnings if w.code == WarningCode.LOW_ALPHA)
+    assert warning.params["area"] == "Accessibility" and warning.params["area_id"] == "access"
+    assert warning.params["alpha"] == area(report.areas, "access").alpha
+    assert warning.params["threshold"] == ALPHA_WARNING
 
 
 def test_alpha_leaves_out_items_asked_of_only_some_personas(

@@ -65,6 +65,7 @@ def scores(
     """
     from fieldsurvey.scoring import ScoringError, score
     from fieldsurvey.scoring.render import to_csv, to_table
+    from fieldsurvey.ui.i18n import warning_text
 
     questionnaire = load_questionnaire_or_exit(questionnaire_path)
     db = open_db_or_exit(db_path)
@@ -80,12 +81,16 @@ def scores(
         )
     except ScoringError as exc:
         fail(f"error: {exc}")
+    words = [warning_text(w.code, w.params, report.language) for w in report.warnings]
     if output == "json":
-        click.echo(report.model_dump_json(indent=2))
+        document = json.loads(report.model_dump_json())
+        for warning, message in zip(document["warnings"], words, strict=True):
+            warning["message"] = message  # the words too, as before codes had parameters
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
     elif output == "csv":
         click.echo(to_csv(report), nl=False)
     else:
-        click.echo(terminal_text(to_table(report), multiline=True), nl=False)
+        click.echo(terminal_text(to_table(report, words), multiline=True), nl=False)
 
 
 @click.group("indicators")

@@ -166,8 +166,8 @@ def conflicts_command(
             kept = keep_version(db, *keep)
         except ConflictError as exc:
             fail(str(exc))
-        resolved = {"uuid": keep[0], "kept": kept}
-        click.echo(json.dumps(resolved) if as_json else f"{keep[0]}: kept {kept}")
+        outcome = {"uuid": keep[0], "kept": kept}
+        click.echo(json.dumps(outcome) if as_json else f"{keep[0]}: kept {kept}")
         return
     conflicts = list_conflicts(db)
     click.echo(conflicts.model_dump_json(indent=2) if as_json else _conflicts_text(conflicts))

@@ -80,7 +80,7 @@ def _refuse_existing(out: Path, force: bool) -> None:
         fail(f"{out}: already exists (use --force to replace it)")
 
 
-def _write_atomically(out: Path, write: Callable[[Path], None]) -> None:
+def _write_atomically(out: Path, write: Callable[[Path], object]) -> None:
     """Write through a temporary file beside `out`, so a failure leaves nothing half-written."""
     handle, temporary = tempfile.mkstemp(dir=out.parent or Path("."), suffix=out.suffix)
     os.close(handle)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import random
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,7 +81,7 @@ def make_demo_responses(
             for index, start in enumerate(range(0, count, CHUNK))
         ]
         if workers == 1 or len(chunks) == 1:
-            results = map(_make_chunk, [questionnaire] * len(chunks), chunks)
+            results: Iterable[int] = map(_make_chunk, [questionnaire] * len(chunks), chunks)
             answers, done = _copy_all(db, chunks, results, count, on_progress)
         else:
             with ProcessPoolExecutor(workers) as pool:
@@ -99,12 +99,12 @@ def _settings(db: sqlite_utils.Database) -> dict[str, str]:
 def _copy_all(
     db: sqlite_utils.Database,
     chunks: list[Chunk],
-    results: object,
+    results: Iterable[int],
     count: int,
     on_progress: Progress | None,
 ) -> tuple[int, int]:
     answers = done = 0
-    for chunk, made in zip(chunks, results, strict=True):  # type: ignore[call-overload]
+    for chunk, made in zip(chunks, results, strict=True):
         answers += made
         copy_responses(db, chunk.scratch)
         chunk.scratch.unlink()

@@ -110,14 +110,14 @@ def build_plan(questionnaire: Questionnaire) -> Plan:
             if question.constraint:
                 constraints[question.id] = _parse(question.constraint, question.id, "constraint")
             rule = question.required
-            if isinstance(rule, str):
-                rule = _parse(rule, question.id, "required")
-            required[question.id] = rule
+            required[question.id] = (
+                _parse(rule, question.id, "required") if isinstance(rule, str) else rule
+            )
     if questionnaire.consent and questionnaire.consent.question in required:
         required[questionnaire.consent.question] = True  # a refusal must be explicit
     edges: dict[str, dict[str, None]] = {node: {} for node in nodes}
-    for node, container in parent.items():
-        edges[container][node] = None
+    for node, enclosing in parent.items():
+        edges[enclosing][node] = None
     for node, expression in [*relevance.items(), *calculations.items()]:
         for name in sorted(expression.references & edges.keys()):
             edges[name][node] = None
@@ -134,7 +134,9 @@ def build_plan(questionnaire: Questionnaire) -> Plan:
         constraints=constraints,
         required=required,
         parent=parent,
-        dependents={node: tuple(sorted(targets, key=order.get)) for node, targets in edges.items()},
+        dependents={
+            node: tuple(sorted(targets, key=order.__getitem__)) for node, targets in edges.items()
+        },
         order=order,
         nodes=tuple(ordered),
         answerable=tuple(required),

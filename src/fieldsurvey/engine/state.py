@@ -13,6 +13,7 @@ import datetime
 import heapq
 import math
 from collections.abc import Iterator, Mapping
+from typing import Any
 
 from fieldsurvey.engine.plan import Plan
 from fieldsurvey.questionnaire.expressions import Env, Expression, ExpressionError, Value
@@ -28,7 +29,7 @@ class FormState:
         }
         self._truth: dict[str, bool] = {}
         self._values: dict[str, Value] = {}
-        self._journal: list[tuple[dict, str, object]] | None = None
+        self._journal: list[tuple[dict[str, Any], str, object]] | None = None
         self._today = datetime.date.today()
         for node in plan.nodes:
             self._evaluate(node)
@@ -131,7 +132,7 @@ class FormState:
         self._put(self._values, question, value)
         return True
 
-    def _put(self, mapping: dict, key: str, value: object) -> None:
+    def _put(self, mapping: dict[str, Any], key: str, value: object) -> None:
         if self._journal is not None:
             self._journal.append((mapping, key, mapping.get(key, _ABSENT)))
         if value is None:

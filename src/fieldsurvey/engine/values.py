@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from fieldsurvey.engine.plan import Plan
 from fieldsurvey.questionnaire.expressions import Value
@@ -52,7 +52,7 @@ def coerce_answer(question: QuestionLike, raw: object, plan: Plan) -> Value:
     return coerce(question, raw, plan)
 
 
-def _strip(raw: str | list | tuple) -> str | list | tuple:
+def _strip(raw: str | Sequence[object]) -> str | Sequence[object]:
     return raw.strip() if isinstance(raw, str) else raw
 
 

@@ -8,6 +8,7 @@ live in `validation.py`, so that every error can be reported at once with its pl
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
 from typing import Annotated, Literal
 
@@ -344,7 +345,7 @@ class Questionnaire(Strict):
         """Questions in interview order, each with the groups/areas that enclose it."""
         out: list[tuple[QuestionLike, tuple[Container, ...]]] = []
 
-        def visit(items: list, parents: tuple[Container, ...]) -> None:
+        def visit(items: Sequence[SurveyItem | LikertItem], parents: tuple[Container, ...]) -> None:
             for item in items:
                 if isinstance(item, Group):
                     visit(item.items, (*parents, item))

@@ -7,7 +7,7 @@ always reads the same sentence for the same mistake.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -62,7 +62,7 @@ class Finding:
 
     path: Path
     code: Code
-    values: dict[str, object]
+    values: Mapping[str, object]
 
     @property
     def message(self) -> str:

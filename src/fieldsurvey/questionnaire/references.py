@@ -7,9 +7,9 @@ right type; ratios must divide known indicators.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from fieldsurvey.questionnaire.model import Questionnaire, SelectOne
+from fieldsurvey.questionnaire.model import Indicator, Questionnaire, Ratio, SelectOne
 from fieldsurvey.questionnaire.problems import Code, Finding, Path
 
 
@@ -32,7 +32,7 @@ def _messages(q: Questionnaire) -> Iterator[Finding]:
         if (trigger.area is None) == (trigger.benefit is None):
             yield Finding(path, Code.TRIGGER_TARGET, {})
         if trigger.area is not None and trigger.area not in q.area_by_id:
-            values = {"value": trigger.area, "expected": area_ids}
+            values: dict[str, object] = {"value": trigger.area, "expected": area_ids}
             yield Finding((*path, "area"), Code.UNKNOWN_AREA, values)
         if trigger.benefit is not None and trigger.benefit not in benefit_ids:
             values = {"value": trigger.benefit, "expected": ", ".join(sorted(benefit_ids))}
@@ -89,7 +89,11 @@ def _scoring(q: Questionnaire) -> Iterator[Finding]:
 def _indicators(q: Questionnaire) -> Iterator[Finding]:
     area_ids = ", ".join(q.area_by_id)
     indicator_ids = {i.id for i in q.indicators}
-    for key, items in (("indicators", q.indicators), ("ratios", q.ratios)):
+    placed: tuple[tuple[str, Sequence[Indicator | Ratio]], ...] = (
+        ("indicators", q.indicators),
+        ("ratios", q.ratios),
+    )
+    for key, items in placed:
         for index, item in enumerate(items):
             if item.area not in q.area_by_id:
                 values = {"value": item.area, "expected": area_ids}

@@ -7,12 +7,12 @@ loader can report every problem at once with its line. Field-level rules are in 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import Any
 
 from pydantic import BaseModel
 
-from fieldsurvey.questionnaire.expressions import ExpressionError, parse
+from fieldsurvey.questionnaire.expressions import Expression, ExpressionError, parse
 from fieldsurvey.questionnaire.model import (
     Area,
     AreaBlock,
@@ -42,7 +42,7 @@ def check(q: Questionnaire) -> list[Finding]:
 def _located_items(q: Questionnaire) -> Iterator[tuple[Path, Any]]:
     """Every survey item, group and area item with its path in the document."""
 
-    def visit(items: list, path: Path) -> Iterator[tuple[Path, Any]]:
+    def visit(items: list[Any], path: Path) -> Iterator[tuple[Path, Any]]:
         for index, item in enumerate(items):
             here = (*path, index)
             yield here, item
@@ -123,8 +123,8 @@ def _choices_and_scales(q: Questionnaire, located: list[tuple[Path, Any]]) -> It
         for c_index, choice in enumerate(choice_list.choices):
             if counts[choice.value] > 1:
                 counts[choice.value] = 0  # report each duplicate once
-                values = {"value": choice.value, "list_id": choice_list.id}
-                path = ("choice_lists", index, "choices", c_index, "value")
+                values: dict[str, object] = {"value": choice.value, "list_id": choice_list.id}
+                path: Path = ("choice_lists", index, "choices", c_index, "value")
                 yield Finding(path, Code.DUPLICATE_CHOICE, values)
     for index, scale in enumerate(q.scales):
         found = [point.value for point in scale.points]
@@ -147,7 +147,7 @@ def _areas_placed(q: Questionnaire, located: list[tuple[Path, Any]]) -> Iterator
     area_ids = ", ".join(q.area_by_id)
     for path, item in located:
         if isinstance(item, AreaBlock) and item.area not in q.area_by_id:
-            values = {"value": item.area, "expected": area_ids}
+            values: dict[str, object] = {"value": item.area, "expected": area_ids}
             yield Finding((*path, "area"), Code.UNKNOWN_AREA, values)
     for index, area in enumerate(q.areas):
         if placed[area.id] != 1:
@@ -203,7 +203,7 @@ def _dependencies(
     return refs, paths
 
 
-def _parse_one(path: Path, source: str) -> Iterator[Finding]:
+def _parse_one(path: Path, source: str) -> Generator[Finding, None, Expression | None]:
     try:
         return parse(source)
     except ExpressionError as exc:

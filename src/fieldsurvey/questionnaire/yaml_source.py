@@ -106,7 +106,8 @@ def _check_depth(text: str) -> None:
         if isinstance(event, _OPEN):
             depth += 1
             if depth > MAX_DEPTH:
-                raise SourceError(Code.TOO_DEEP, event.start_mark.line + 1, limit=MAX_DEPTH)
+                line = event.start_mark.line + 1 if event.start_mark else 1  # the parser sets it
+                raise SourceError(Code.TOO_DEEP, line, limit=MAX_DEPTH)
         elif isinstance(event, _CLOSE):
             depth -= 1
 

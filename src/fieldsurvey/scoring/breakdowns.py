@@ -115,4 +115,5 @@ class _Members:
             return np.fromiter(
                 (value in c for c in self.chosen), dtype=bool, count=len(self.chosen)
             )
-        return self.strings == value
+        matches: np.ndarray = self.strings == value
+        return matches

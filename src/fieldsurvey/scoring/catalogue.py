@@ -1,7 +1,8 @@
-"""Every sentence a score report can say about its own limits, with a stable code.
+"""What a score report can say about its own limits, each with a stable code.
 
-Reports carry the code and the filled-in sentence; tests and the UI match on the code, and
-wording changes happen here only.
+A status reason carries its sentence here. A report-level warning carries only its code and
+parameters (`ReportWarning`): the UI and the CLI put it into words in the user's language
+(`fieldsurvey.ui.i18n.warning_text`), so no layer rebuilds another's parameters.
 """
 
 from __future__ import annotations
@@ -43,31 +44,15 @@ REASON_TEXT = {
 
 
 class WarningCode(StrEnum):
-    """Report-level warnings; the value is a template filled by `text(...)`."""
+    """Report-level warnings; the value is the code in reports and JSON (parameters below)."""
 
-    NO_DATA = "No data yet: no complete responses to {questionnaire}."
-    NOTHING_TO_SCORE = (
-        "Nothing to score: {questionnaire} has no areas of Likert items (only questions)."
-    )
-    VERSIONS = (
-        "Responses come from questionnaire versions {versions}; only the items they share are "
-        "scored. Left out: {items}."
-    )
-    LOW_ALPHA = (
-        "{area}: Cronbach's alpha is {alpha:.2f} (under 0.7): its items may not measure one "
-        "thing; read the score with care."
-    )
-    UNKNOWN_LANGUAGE = "Language {lang!r} is not in the questionnaire; using {default!r}."
-    NO_WEIGHT = "{count} responses have no usable weight in {question!r} and were left out."
-    NO_IMPORTANCE = (
-        "Importance could not be estimated (no overall satisfaction or most-important-area "
-        "answers): areas have no quadrant."
-    )
-    ROUND = "Scores are for round {round} only; the data hold rounds {rounds}."
-    REJECTED = (
-        "{count} responses a reviewer rejected are left out (--include-rejected brings them in)."
-    )
-    REJECTED_INCLUDED = "{count} responses a reviewer rejected are included."
-
-    def text(self, **values: object) -> str:
-        return self.value.format(**values)
+    NO_DATA = "no_data"  # questionnaire
+    NOTHING_TO_SCORE = "nothing_to_score"  # questionnaire
+    VERSIONS = "versions"  # versions, items (lists)
+    LOW_ALPHA = "low_alpha"  # area (label), area_id, alpha, threshold
+    UNKNOWN_LANGUAGE = "unknown_language"  # lang, default
+    NO_WEIGHT = "no_weight"  # count, question
+    NO_IMPORTANCE = "no_importance"
+    ROUND = "round"  # round, rounds (list)
+    REJECTED = "rejected"  # count (left out of the scores)
+    REJECTED_INCLUDED = "rejected_included"  # count (scored with --include-rejected)

@@ -14,7 +14,7 @@ import numpy as np
 import sqlite_utils
 
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.questionnaire.rounds import round_label
+from fieldsurvey.questionnaire.rounds import NO_ROUND
 from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.scoring.areas import ALPHA_WARNING, MIN_N
 from fieldsurvey.scoring.awareness import awareness, benefit_questions
@@ -120,7 +120,7 @@ def _questions(
     return list(dict.fromkeys(found))
 
 
-def _language(questionnaire: Questionnaire, lang: str | None, warnings: list) -> str:
+def _language(questionnaire: Questionnaire, lang: str | None, warnings: list[ReportWarning]) -> str:
     default = questionnaire.default_language
     if lang is None or lang in questionnaire.languages:
         return lang or default
@@ -144,7 +144,7 @@ def _importance(
 
 
 def _weighted(
-    data: SurveyData, question: str | None, warnings: list
+    data: SurveyData, question: str | None, warnings: list[ReportWarning]
 ) -> tuple[SurveyData, np.ndarray]:
     """Each response's weight (1 without a weight question); unusable weights are left out."""
     if question is None:
@@ -161,14 +161,18 @@ def _version_warning(data: SurveyData, left_out: list[str]) -> list[ReportWarnin
     if not left_out:
         return []
     versions = sorted(set(data.version))
-    names = ", ".join(versions[:-1]) + " and " + versions[-1]
-    code = WarningCode.VERSIONS
-    return [ReportWarning.of(code, versions=names, items=", ".join(left_out))]
+    return [ReportWarning.of(WarningCode.VERSIONS, versions=versions, items=left_out)]
 
 
 def _area_warnings(areas: list[AreaResult]) -> list[ReportWarning]:
     found = [
-        ReportWarning.of(WarningCode.LOW_ALPHA, area=a.label, alpha=a.alpha)
+        ReportWarning.of(
+            WarningCode.LOW_ALPHA,
+            area=a.label,
+            area_id=a.id,
+            alpha=a.alpha,
+            threshold=ALPHA_WARNING,
+        )
         for a in areas
         if a.alpha is not None and a.alpha < ALPHA_WARNING
     ]
@@ -181,8 +185,8 @@ def _area_warnings(areas: list[AreaResult]) -> list[ReportWarning]:
 def _round_warning(rounds: list[str | None], chosen: str | None) -> list[ReportWarning]:
     if len(rounds) < 2:
         return []
-    names = ", ".join(round_label(r) for r in rounds)
-    return [ReportWarning.of(WarningCode.ROUND, round=round_label(chosen), rounds=names)]
+    names = [r or NO_ROUND for r in rounds]
+    return [ReportWarning.of(WarningCode.ROUND, round=chosen or NO_ROUND, rounds=names)]
 
 
 def _rejected_warning(rejected: int, included: bool) -> list[ReportWarning]:
@@ -201,7 +205,7 @@ EMPTY_STATUS: dict[WarningCode, Literal["no_data", "nothing_to_score"]] = {
 def _empty(
     questionnaire: Questionnaire,
     lang: str,
-    warnings: list,
+    warnings: list[ReportWarning],
     code: WarningCode,
     rejected: int = 0,
 ) -> ScoreReport:

@@ -38,15 +38,16 @@ CSV_COLUMNS = (
 )
 
 
-def to_table(report: ScoreReport) -> str:
-    """The areas, each breakdown group, gaps, trend, awareness and suggested messages."""
+def to_table(report: ScoreReport, warnings: Sequence[str]) -> str:
+    """The areas, each breakdown group, gaps, trend, awareness and suggested messages, then
+    the report's `warnings` put into words by the caller (in the user's language)."""
     where = f", round {round_label(report.round)}" if report.rounds else ""
     left_out = f", {report.rejected} rejected left out" if report.rejected else ""
     if report.include_rejected:
         left_out = f", {report.rejected} rejected included" if report.rejected else ""
     lines = [f"{report.title}: {report.responses} responses{where}{left_out}", ""]
     if report.status == "nothing_to_score":  # no area: an empty table would only confuse
-        return "\n".join([*lines, *(f"! {w.message}" for w in report.warnings)]) + "\n"
+        return "\n".join([*lines, *(f"! {line}" for line in warnings)]) + "\n"
     lines += _area_table(report.areas)
     for dimension, groups in report.groups.items():
         for group in groups.values():
@@ -55,8 +56,8 @@ def to_table(report: ScoreReport) -> str:
                 _area_table(group.areas) if group.status == "ok" else [f"  {group.reason_text}"]
             )
     lines += _gaps(report) + _trend(report) + _awareness(report) + _messages(report)
-    if report.warnings:
-        lines += ["", *(f"! {w.message}" for w in report.warnings)]
+    if warnings:
+        lines += ["", *(f"! {line}" for line in warnings)]
     return "\n".join(lines) + "\n"
 
 
@@ -65,7 +66,9 @@ def to_csv(report: ScoreReport) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    sets = [("all", "all", "all", report.responses, report.areas)]
+    sets: list[tuple[str, str, str, int | None, list[AreaResult]]] = [
+        ("all", "all", "all", report.responses, report.areas)
+    ]
     sets += [
         (dimension, value, group.label, group.responses, group.areas)
         for dimension, groups in report.groups.items()
@@ -181,6 +184,6 @@ def _count(n: int | None, reason: Reason | None) -> str:
     return "<10" if reason == Reason.TOO_FEW else "-"
 
 
-def _blank(*parts: tuple) -> list[object]:
+def _blank(*parts: tuple[object, ...]) -> list[object]:
     """A CSV row: None becomes an empty cell, a formula-looking label a neutral one."""
     return csv_row(["" if v is None else v for part in parts for v in part])

@@ -152,13 +152,18 @@ class AwarenessResult(Explained):
     messages: list[MessageOut]
 
 
+WarningParam = str | int | float | list[str]
+
+
 class ReportWarning(Model):
-    code: str
-    message: str
+    """A warning as data: its code and the values its words need (see `WarningCode`)."""
+
+    code: WarningCode
+    params: dict[str, WarningParam]
 
     @classmethod
-    def of(cls, code: WarningCode, **values: object) -> ReportWarning:
-        return cls(code=code.name.lower(), message=code.text(**values))
+    def of(cls, code: WarningCode, **params: WarningParam) -> ReportWarning:
+        return cls(code=code, params=params)
 
 
 class ScoreReport(Model):

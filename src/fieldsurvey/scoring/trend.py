@@ -86,7 +86,11 @@ def area_trend(area: str, label: str, current: Estimate, previous: Estimate) -> 
 
 
 def round_trend(
-    scorer: Scorer, data: SurveyData, weights: np.ndarray, rounds: list, chosen: str | None
+    scorer: Scorer,
+    data: SurveyData,
+    weights: np.ndarray,
+    rounds: list[str | None],
+    chosen: str | None,
 ) -> Trend | None:
     """The scored round against the one before, on the items both rounds share."""
     at = rounds.index(chosen)

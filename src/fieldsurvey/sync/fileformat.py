@@ -18,20 +18,20 @@ with age, and the file starts with the age header instead of `PK`.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Final, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, with_config
 from typing_extensions import TypedDict
 
-FORMAT_NAME = "fieldsurvey-export"
+FORMAT_NAME: Final = "fieldsurvey-export"
 FORMAT_VERSION = 1
 FILE_SUFFIX = ".fsx"
 
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
-QUESTIONNAIRES = "questionnaires.jsonl"
-RESPONSES = "responses.jsonl"
-PARADATA = "paradata.jsonl"
+QUESTIONNAIRES: Final = "questionnaires.jsonl"
+RESPONSES: Final = "responses.jsonl"
+PARADATA: Final = "paradata.jsonl"
 MEMBERS = (RESPONSES, PARADATA, QUESTIONNAIRES, MANIFEST, SIGNATURE)
 """Every member, in the order they are written."""
 
@@ -151,4 +151,4 @@ def fields_validator(model: type[Strict]) -> TypeAdapter[dict[str, Any]]:
         raise TypeError(f"{model.__name__}: a field with a default would not be filled in")
     annotations = {name: info.rebuild_annotation() for name, info in fields.items()}
     typed = TypedDict(model.__name__, annotations)  # type: ignore[misc]
-    return TypeAdapter(with_config(ConfigDict(extra="forbid"))(typed))
+    return TypeAdapter(with_config(ConfigDict(extra="forbid"))(typed))  # type: ignore[arg-type]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import chain
 from operator import itemgetter
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar, cast
 
 import pydantic_core
 import pyrage
@@ -44,6 +44,7 @@ from fieldsurvey.sync.fileformat import (
     RESPONSE_COLUMNS,
     RESPONSES,
     SIGNATURE,
+    DataMember,
     Manifest,
     MemberDigest,
     ParadataRecord,
@@ -81,19 +82,19 @@ class Record(NamedTuple):
 
     @property
     def uuid(self) -> str:
-        return self.row[_UUID]
+        return cast(str, self.row[_UUID])
 
     @property
     def parent_hash(self) -> str | None:
-        return self.row[_PARENT]
+        return cast(str | None, self.row[_PARENT])
 
     @property
     def content_hash(self) -> str:
-        return self.row[_CONTENT]
+        return cast(str, self.row[_CONTENT])
 
     @property
     def updated_at(self) -> str:
-        return self.row[_UPDATED]
+        return cast(str, self.row[_UPDATED])
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,8 @@ def unwrap(data: bytes, identities: list[pyrage.x25519.Identity], limits: Limits
     if not identities:
         raise RejectedFile(Reason.ENCRYPTED_NO_IDENTITY)
     try:
-        return pyrage.decrypt(data, identities)
+        plain: bytes = pyrage.decrypt(data, identities)  # pyrage is untyped
+        return plain
     except pyrage.DecryptError as exc:
         if "no matching keys" in str(exc).lower():
             raise RejectedFile(Reason.WRONG_IDENTITY) from None
@@ -182,9 +184,9 @@ def _verified_manifest(archive: Archive) -> Manifest:
 
 def _parse(
     archive: Archive,
-    name: str,
+    name: DataMember,
     validate: Callable[[bytes], T],
-    members: Mapping[str, MemberDigest],
+    members: Mapping[DataMember, MemberDigest],
 ) -> list[T]:
     """Parse a jsonl member; a tampered member is reported as tampered, not as bad JSON."""
     expected = members[name].sha256

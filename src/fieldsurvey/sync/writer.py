@@ -102,7 +102,7 @@ def write_export(
                 answers=tally.answers,
                 paradata=tally.paradata,
             ),
-            members=digests,  # type: ignore[arg-type]
+            members=digests,
         )
         raw = manifest.model_dump_json(indent=1).encode()
         archive.add(MANIFEST, [raw])

@@ -33,7 +33,7 @@ class ArchiveWriter:
             raise ValueError(f"{name} written out of order")
         info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
         info.compress_type = zipfile.ZIP_DEFLATED
-        info._compresslevel = COMPRESS_LEVEL  # public as `compress_level` only from 3.13
+        info._compresslevel = COMPRESS_LEVEL  # type: ignore[attr-defined]  # public from 3.13
         info.external_attr = 0o644 << 16
         hasher, size = hashlib.sha256(), 0
         with self._zip.open(info, "w") as stream:

@@ -6,6 +6,7 @@ here as app actions so that Home keys, buttons and the command palette all do th
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 import sqlite_utils
@@ -53,7 +54,7 @@ FEW_COLOURS = ("standard", "windows")
 class FieldSurveyApp(App[int]):
     """Home, interviews, review and settings over one database and one questionnaire."""
 
-    CSS_PATH: ClassVar[list[str]] = [
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
         "global.tcss",
         "home.tcss",
         "interview.tcss",
@@ -116,10 +117,11 @@ class FieldSurveyApp(App[int]):
         """Cover the app with a message while the terminal is under 80x24; uncover after."""
         if width is None or height is None:
             width, height = self.size
-        covered = isinstance(self.screen, TooSmallScreen)
+        screen = self.screen
+        covered = isinstance(screen, TooSmallScreen)
         if is_too_small(width, height):
-            if covered:
-                self.screen.show_size(width, height)
+            if isinstance(screen, TooSmallScreen):
+                screen.show_size(width, height)
             else:
                 self.push_screen(TooSmallScreen(self.chrome_language))
         elif covered:

@@ -37,7 +37,7 @@ def match_terminal_widths() -> bool:
         widths = _widen_spacing_marks(table.widths)
         return table_type(table.unicode_version, widths, table.narrow_to_wide)
 
-    cells.load_cell_table = load_with_spacing_marks
+    cells.load_cell_table = load_with_spacing_marks  # type: ignore[attr-defined,assignment]
     cells.get_character_cell_size.cache_clear()
     cells.cached_cell_len.cache_clear()
     _applied = cells.cell_len("\u17b6") == 1

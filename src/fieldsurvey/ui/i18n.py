@@ -8,6 +8,8 @@ The Khmer strings were written without a native reviewer; see the issue note.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.cells import cell_len
 
 UI_LANGUAGES = ("en", "zh", "km")
@@ -638,26 +640,59 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "重要性：认为该领域最重要的受访者比例。十字线位于均值处。",
         "សារៈសំខាន់៖ ភាគរយអ្នកឆ្លើយដែលចាត់ទុកផ្នែកនេះសំខាន់ជាងគេ។ បន្ទាត់កាត់នៅមធ្យមភាគ។",
     ),
+    # scoring report warnings: one per WarningCode, filled with its parameters (warning_text)
+    "scores.warn.no_data": (
+        "No data yet: no complete responses to {questionnaire}.",
+        "尚无数据：{questionnaire} 还没有完成的回答。",
+        "មិនទាន់មានទិន្នន័យ៖ មិនទាន់មានចម្លើយពេញលេញសម្រាប់ {questionnaire} ទេ។",
+    ),
+    "scores.warn.nothing_to_score": (
+        "Nothing to score: {questionnaire} has no areas of Likert items (only questions).",
+        "没有可计分的内容：{questionnaire} 没有李克特量表领域（只有问题）。",
+        "គ្មានអ្វីសម្រាប់គណនាពិន្ទុទេ៖ {questionnaire} មានតែសំណួរប៉ុណ្ណោះ គ្មានផ្នែកនៃធាតុលីកឺតទេ។",
+    ),
     "scores.warn.versions": (
-        "Responses come from questionnaire versions {versions}; only the items they share "
-        "are scored.",
-        "回答来自问卷版本 {versions}；只对各版本共有的题目计分。",
+        "Responses come from questionnaire versions {versions}; only the items they share are "
+        "scored. Left out: {items}.",
+        "回答来自问卷版本 {versions}；只对各版本共有的题目计分。未计分：{items}。",
         "ចម្លើយមកពីកំណែកម្រងសំណួរ {versions}; មានតែសំណួររួមប៉ុណ្ណោះដែលត្រូវបានដាក់ពិន្ទុ។",
+    ),
+    "scores.warn.low_alpha": (
+        "{area}: Cronbach's alpha is {alpha:.2f} (under {threshold:g}): its items may not "
+        "measure one thing; read the score with care.",
+        "{area}：Cronbach α 系数为 {alpha:.2f}（低于 {threshold:g}），请谨慎解读得分。",
+        "{area}៖ Cronbach alpha គឺ {alpha:.2f} (ក្រោម {threshold:g})៖ សូមអានពិន្ទុដោយប្រុងប្រយ័ត្ន។",
+    ),
+    "scores.warn.unknown_language": (
+        "Language {lang!r} is not in the questionnaire; using {default!r}.",
+        "问卷中没有语言 {lang!r}；改用 {default!r}。",
+        "",
+    ),
+    "scores.warn.no_weight": (
+        "{count} responses have no usable weight in {question!r} and were left out.",
+        "{count} 份回答在 {question!r} 中没有可用的权重，已排除。",
+        "",
+    ),
+    "scores.warn.no_importance": (
+        "Importance could not be estimated (no overall satisfaction or most-important-area "
+        "answers): areas have no quadrant.",
+        "无法估计重要性：各领域没有象限。",
+        "មិនអាចប៉ាន់ស្មានសារៈសំខាន់បានទេ៖ ផ្នែកនានាគ្មានចតុភាគ។",
+    ),
+    "scores.warn.rejected": (
+        "{count} responses a reviewer rejected are left out (--include-rejected brings them in).",
+        "已排除 {count} 份被审核人驳回的回答（--include-rejected 可将其计入）。",
+        "ចម្លើយ {count} ដែលអ្នកពិនិត្យបានបដិសេធ ត្រូវបានដកចេញ (--include-rejected ដើម្បីបញ្ចូលវិញ)។",
+    ),
+    "scores.warn.rejected_included": (
+        "{count} responses a reviewer rejected are included.",
+        "已计入 {count} 份被审核人驳回的回答。",
+        "ចម្លើយ {count} ដែលអ្នកពិនិត្យបានបដិសេធ ត្រូវបានរាប់បញ្ចូល។",
     ),
     "scores.warn.round": (
         "Scores are for round {round} only; the data hold rounds {rounds}.",
         "得分仅针对轮次 {round}；数据包含轮次 {rounds}。",
         "ពិន្ទុសម្រាប់តែជុំ {round} ប៉ុណ្ណោះ; ទិន្នន័យមានជុំ {rounds}។",
-    ),
-    "scores.warn.no_importance": (
-        "Importance could not be estimated: areas have no quadrant.",
-        "无法估计重要性：各领域没有象限。",
-        "មិនអាចប៉ាន់ស្មានសារៈសំខាន់បានទេ៖ ផ្នែកនានាគ្មានចតុភាគ។",
-    ),
-    "scores.warn.low_alpha": (
-        "{area}: Cronbach's alpha is {alpha:.2f} (under 0.7): read the score with care.",
-        "{area}：Cronbach α 系数为 {alpha:.2f}（低于 0.7），请谨慎解读得分。",
-        "{area}៖ Cronbach alpha គឺ {alpha:.2f} (ក្រោម 0.7)៖ សូមអានពិន្ទុដោយប្រុងប្រយ័ត្ន។",
     ),
     # ----- indicators (Office indicators screen: counts form, ratios)
     "indicators.new_office": ("+ New office…", "+ 新办事处…", "+ ការិយាល័យថ្មី…"),
@@ -754,6 +789,21 @@ def tr(key: str, language: str = "en", **values: object) -> str:
 _BY_ENGLISH: dict[str, tuple[str, str, str]] = {}
 for _texts in _TEXTS.values():
     _BY_ENGLISH.setdefault(_texts[0], _texts)
+
+
+def warning_text(code: str, params: Mapping[str, object], language: str) -> str:
+    """A scoring report warning (its code and parameters, from the core) in `language`; list
+    parameters (versions, rounds, items: identifiers) are shown comma-separated, and a round
+    "" (responses without one) as "(no round)" in `language`."""
+
+    def named(value: object) -> object:
+        return tr("rounds.none", language) if code == "round" and value == "" else value
+
+    values = {
+        name: ", ".join(map(named, value)) if isinstance(value, list) else named(value)
+        for name, value in params.items()
+    }
+    return tr(f"scores.warn.{code}", language, **values)
 
 
 def tr_english(text: str, language: str) -> str:

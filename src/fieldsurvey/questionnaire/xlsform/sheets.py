@@ -98,7 +98,7 @@ def read_sheets(ctx: Context, sheets: dict[str, Sheet]) -> dict[str, Any]:
             continue
         model = _record(_list_item(Questionnaire.model_fields[name].annotation))
         assert model is not None  # list_sheets() only names lists of records
-        records = []
+        records: list[dict[str, Any]] = []
         for number, row in sheet.numbered():
             ctx.places[(name, len(records))] = (sheet.name, number)
             records.append(_record_data(ctx, model, row, (sheet.name, number)))

@@ -250,7 +250,7 @@ def _required(value: str | None) -> bool | str | None:
     if value is None or value == "":
         return None
     if value in yes_no:
-        return yes_no[value]
+        return bool(yes_no[value])
     return value
 
 

@@ -131,7 +131,8 @@ def _read_xlsx(data: bytes, workbook: Workbook) -> None:
                 if cell.data_type == "f":  # reported; read as empty so the pass goes on
                     workbook.formulas.append((sheet, row_n + 2, key, str(value)))
                     return None
-                return xlsx_value_to_str(value)
+                text: str = xlsx_value_to_str(value)  # pyxform is untyped
+                return text
 
             rows = ws.iter_rows(min_row=1, values_only=False)
             _add_sheet(workbook, ws.title, rows, clean)
@@ -150,7 +151,8 @@ def _read_xls(data: bytes, workbook: Workbook) -> None:
                 value = cell.value.strip() if isinstance(cell.value, str) else cell.value
                 if value is None or value == "":
                     return None
-                return xls_value_to_unicode(value, cell.ctype, book.datemode)
+                text: str = xls_value_to_unicode(value, cell.ctype, book.datemode)
+                return text
 
             rows = (ws.row(r) for r in range(ws.nrows))
             _add_sheet(workbook, ws.name, rows, clean)

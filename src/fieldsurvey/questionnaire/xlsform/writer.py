@@ -18,7 +18,11 @@ from fieldsurvey.questionnaire.model import (
     AreaBlock,
     Group,
     LikertItem,
+    QuestionLike,
     Questionnaire,
+    Rank,
+    SelectMultiple,
+    SelectOne,
     SurveyItem,
 )
 from fieldsurvey.questionnaire.xlsform.languages import column_name
@@ -43,7 +47,8 @@ def write_xlsform(questionnaire: Questionnaire, out: Path) -> None:
     import openpyxl  # pyxform's own dependency
 
     book = openpyxl.Workbook()
-    book.remove(book.active)
+    if book.active is not None:  # a new workbook's empty first sheet
+        book.remove(book.active)
     for title, rows in workbook_rows(questionnaire).items():
         _sheet(book, title, rows)
     book.save(out)
@@ -89,11 +94,11 @@ def _items(q: Questionnaire, items: list[SurveyItem]) -> list[dict[str, Cell]]:
     return rows
 
 
-def _question(item: BaseModel) -> dict[str, Cell]:
+def _question(item: QuestionLike) -> dict[str, Cell]:
     kind = item.type
     if isinstance(item, LikertItem):
         row: dict[str, Cell] = {"type": f"select_one {item.scale}", "appearance": "likert"}
-    elif hasattr(item, "choices"):
+    elif isinstance(item, SelectOne | SelectMultiple | Rank):
         row = {"type": f"{kind} {item.choices}"}
     else:
         row = {"type": kind}

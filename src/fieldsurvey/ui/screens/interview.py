@@ -288,7 +288,7 @@ class InterviewScreen(AppScreen[None]):
             return
         await self.after_move()
 
-    async def action_back(self) -> None:
+    async def action_back(self) -> None:  # type: ignore[override]  # textual awaits either
         if self.interview.status != "draft":
             return
         self.flush_inputs()

@@ -76,7 +76,9 @@ class ReviewScreen(AppScreen[ReviewResult | None]):
 
     def row(self, number: int, item: ReviewItem) -> Option:
         interview = self.interview
-        label = fit(f"{number:>2} {interview.text(item.question.label)}", LABEL_WIDTH)
+        label = fit(
+            f"{number:>2} {interview.text(getattr(item.question, 'label', None))}", LABEL_WIDTH
+        )
         answer = format_answer(item.question, item.value, interview.questionnaire, interview.text)
         flagged = any(p.question == item.question.id for p in self.problems)
         if answer:

@@ -213,7 +213,7 @@ class ScoresScreen(AppScreen[None]):
         with select.prevent(Select.Changed):  # the same dimension, only named anew
             select.set_options(self.dimension_options())
             select.value = self.dimension
-            select.mutate_reactive(Select.value)  # redraw the name even when the value is kept
+            select.mutate_reactive(Select.value)  # type: ignore[misc]  # redraw the name even when the value is kept
         self.query_one("#scores-groups-legend", Static).update(self.t("scores.groups_legend"))
         for bars in self.query("#scores-groups ScoreBars").results(ScoreBars):
             bars.note_title = self.t("scores.group_note_title")

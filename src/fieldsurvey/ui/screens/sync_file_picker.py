@@ -106,12 +106,12 @@ class SyncFilePicker(ModalScreen[list[Path] | None]):
         return [Option(label, id=str(path)) for label, path in places]
 
     @property
-    def tree(self) -> SyncFileTree:
+    def file_tree(self) -> SyncFileTree:
         return self.query_one("#picker-tree", SyncFileTree)
 
     def on_mount(self) -> None:
-        self.watch(self.tree, "path", self.show_root_path, init=False)
-        self.tree.focus()
+        self.watch(self.file_tree, "path", self.show_root_path, init=False)
+        self.file_tree.focus()
 
     def show_root_path(self, path: str | Path) -> None:
         self.query_one("#picker-path", Input).value = str(path)
@@ -127,7 +127,7 @@ class SyncFilePicker(ModalScreen[list[Path] | None]):
 
     @on(Button.Pressed, "#picker-choose")
     def choose_from_button(self) -> None:
-        tree = self.tree
+        tree = self.file_tree
         if self.mode == "files" and tree.marked:
             self.dismiss(list(tree.marked))
         elif tree.cursor_node is None:
@@ -143,7 +143,7 @@ class SyncFilePicker(ModalScreen[list[Path] | None]):
     def mark_clicked_file(self, event: DirectoryTree.FileSelected) -> None:
         """A click on a file marks it (several files) or chooses it (one key file)."""
         if self.mode == "files":
-            self.tree.toggle_mark(event.path)
+            self.file_tree.toggle_mark(event.path)
         else:
             self.dismiss([event.path])
 
@@ -156,8 +156,8 @@ class SyncFilePicker(ModalScreen[list[Path] | None]):
     @on(OptionList.OptionSelected, "#picker-places")
     def go_to_place(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.tree.path = Path(event.option.id)
-            self.tree.focus()
+            self.file_tree.path = Path(event.option.id)
+            self.file_tree.focus()
 
     @on(Input.Submitted, "#picker-path")
     def go_to_typed_path(self, event: Input.Submitted) -> None:
@@ -172,7 +172,7 @@ class SyncFilePicker(ModalScreen[list[Path] | None]):
             if self.mode == "folder":
                 self.dismiss([path])
             else:
-                self.tree.path = path
-                self.tree.focus()
+                self.file_tree.path = path
+                self.file_tree.focus()
         elif path.exists() and self.mode != "folder":
-            self.dismiss([*self.tree.marked, path] if self.mode == "files" else [path])
+            self.dismiss([*self.file_tree.marked, path] if self.mode == "files" else [path])

@@ -170,7 +170,7 @@ class ChoiceList(OptionList):
         else:
             self.post_message(AdvanceRequested(self.question))
 
-    def action_toggle(self) -> None:
+    def action_toggle(self) -> None:  # type: ignore[override]  # ours, not DOMNode's attribute toggle
         if self.highlighted is not None:
             self.pick(self.highlighted, advance=False)
 

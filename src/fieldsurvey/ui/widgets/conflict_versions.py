@@ -60,7 +60,7 @@ class ConflictVersions(Static):
 
         for question_id in conflict.differing:
             question = questionnaire.questions.get(question_id) if same_form else None
-            label = translate(question.label) if question else question_id
+            label = translate(getattr(question, "label", None)) if question else question_id
             cells = [
                 _answer(question, v.answers.get(question_id), questionnaire, translate)
                 for v in conflict.versions

@@ -133,7 +133,7 @@ class QuestionView(Vertical):
         """Update the texts; unchanged ones are left alone (each update costs a repaint)."""
         question = self.question
         mark = " *" if self.required else ""
-        self._set(self.label, self.text(question.label) + mark)
+        self._set(self.label, self.text(getattr(question, "label", None)) + mark)
         hint = self.text(getattr(question, "hint", None))
         self._set(self.hint, hint)
         if self.hint.display != bool(hint):
@@ -174,7 +174,7 @@ class QuestionView(Vertical):
             limit = question.max_length if isinstance(question, TextQuestion) else 0
             return AnswerInput(
                 question.id,
-                question.type,  # type: ignore[arg-type]
+                question.type,
                 as_text(value),
                 placeholder="YYYY-MM-DD" if question.type == "date" else "",
                 max_length=limit,

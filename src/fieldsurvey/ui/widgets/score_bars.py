@@ -196,7 +196,7 @@ class ScoreBars(Widget):
         bar = max(10, width - 2 - label - 1 - 8 - 1 - (note + 1 if note else 0))
         return label, note, bar
 
-    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[no-untyped-def]
+    def get_content_height(self, container, viewport, width: int) -> int:
         return 1 + len(self.rows) * self.lines_per_row
 
     def render(self) -> Content:

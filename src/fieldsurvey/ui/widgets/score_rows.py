@@ -14,7 +14,7 @@ from textual.content import Content
 
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.texts import text_in
-from fieldsurvey.scoring.catalogue import Reason
+from fieldsurvey.scoring.catalogue import Reason, WarningCode
 from fieldsurvey.scoring.report import (
     AreaResult,
     AwarenessResult,
@@ -24,7 +24,7 @@ from fieldsurvey.scoring.report import (
     ScoreReport,
 )
 from fieldsurvey.ui.formatting import fit
-from fieldsurvey.ui.i18n import tr
+from fieldsurvey.ui.i18n import tr, warning_text
 from fieldsurvey.ui.widgets.score_bars import STYLE_MUTED, BarRow
 from fieldsurvey.ui.widgets.score_quadrants import QUADRANT_STYLES, PlotPoint
 
@@ -235,29 +235,11 @@ def summary_text(report: ScoreReport, lang: str) -> str:
 
 
 def warning_lines(report: ScoreReport, lang: str) -> list[str]:
-    """Each warning in `lang`: translated by its code where the report holds its values,
-    else the catalogue's English sentence (better than hiding it)."""
-    if lang == "en":
-        return [w.message for w in report.warnings if w.code != "no_data"]
-    low_alpha = iter(a for a in report.areas if a.alpha is not None and a.alpha < 0.7)
-    lines = []
-    for warning in report.warnings:
-        values: dict[str, object] | None = None
-        if warning.code == "versions":
-            values = {"versions": ", ".join(report.versions)}
-        elif warning.code == "round":
-            rounds = ", ".join(round_text(r, lang) for r in report.rounds)
-            values = {"round": round_text(report.round, lang), "rounds": rounds}
-        elif warning.code in ("rejected", "rejected_included"):
-            continue  # the summary line says it
-        elif warning.code == "no_importance":
-            values = {}
-        elif warning.code == "low_alpha":
-            area = next(low_alpha, None)
-            values = None if area is None else {"area": area.label, "alpha": area.alpha}
-        elif warning.code == "no_data":
-            continue
-        lines.append(
-            warning.message if values is None else tr(f"scores.warn.{warning.code}", lang, **values)
-        )
-    return lines
+    """Each warning in `lang` (no data has its own empty-screen text; the rejected count is
+    on the summary line)."""
+    shown_elsewhere = (WarningCode.NO_DATA, WarningCode.REJECTED, WarningCode.REJECTED_INCLUDED)
+    return [
+        warning_text(w.code, w.params, lang)
+        for w in report.warnings
+        if w.code not in shown_elsewhere
+    ]
