@@ -800,7 +800,7 @@ def warning_text(code: str, params: Mapping[str, object], language: str) -> str:
         return tr("rounds.none", language) if code == "round" and value == "" else value
 
     values = {
-        name: ", ".join(map(named, value)) if isinstance(value, list) else named(value)
+        name: ", ".join(str(named(v)) for v in value) if isinstance(value, list) else named(value)
         for name, value in params.items()
     }
     return tr(f"scores.warn.{code}", language, **values)
