@@ -11,7 +11,9 @@ from supervision_helpers import run, snapshot
 
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.quality import QualityReport, assess
+from fieldsurvey.quality.report import Reason
 from fieldsurvey.questionnaire import Questionnaire
+from fieldsurvey.ui.i18n import quality_text
 
 
 def uuid_of(db: sqlite_utils.Database, response: int) -> str:
@@ -22,8 +24,12 @@ def flags_of(report: QualityReport, uuid: str) -> dict[str, list[str]]:
     found = next((i for i in report.interviews if i.uuid == uuid), None)
     out: dict[str, list[str]] = {}
     for flag in found.flags if found else []:
-        out.setdefault(flag.kind, []).append(flag.reason)
+        out.setdefault(flag.kind, []).append(words(flag.reason))
     return out
+
+
+def words(reason: Reason, lang: str = "en") -> str:
+    return quality_text(reason.code, reason.params, lang)
 
 
 def items(questionnaire: Questionnaire, area: str, reverse: bool | None = None) -> list[str]:
@@ -104,7 +110,7 @@ def test_an_interviewer_far_from_the_others_is_flagged_with_the_counts(
         e for e in report.effects if e.area == "accessibility" and e.interviewer == "Sokha"
     )
     assert (effect.n, effect.others_n) == (40, 80)
-    assert effect.z < -3 and "over 40 interviews against" in effect.reason
+    assert effect.z < -3 and "over 40 interviews against" in words(effect.reason)
     result = run("quality", "--db", str(db_path), "--by", "interviewer")
     assert result.exit_code == 0, result.stderr
     assert "Sokha: " in result.stdout and "accessibility mean score" in result.stdout
@@ -130,10 +136,7 @@ def test_without_paradata_speeding_says_so_and_the_other_flags_still_work(
     assert result.exit_code == 0, result.stderr
     document = json.loads(result.stdout)
     assert document["with_paradata"] == 0
-    assert document["unavailable"] == [
-        "speeding: none of the 120 interviews has paradata in this database (merged from "
-        "files without it?); the other flags do not need it"
-    ]
+    assert document["unavailable"] == [{"code": "no_paradata", "params": {"count": 120}}]
     flagged = {i["uuid"]: i for i in document["interviews"]}
     assert "straightlining" in {f["kind"] for f in flagged[uuid_of(db, 3)]["flags"]}
     text = run("quality", "--db", str(db_path)).stdout
@@ -189,3 +192,13 @@ def test_a_questionnaire_without_the_new_sections_keeps_its_hash(tmp_path: Path)
     changed = load_questionnaire(with_sections)
     assert changed.rounds == ["baseline"] and changed.quality.duplicates.minutes == 10
     assert questionnaire_hash(changed) != questionnaire_hash(plain)
+
+
+def test_reasons_are_worded_in_the_readers_language(
+    db_path: Path, db: sqlite_utils.Database
+) -> None:
+    db.execute("DELETE FROM paradata")
+    db.conn.commit()
+    result = run("quality", "--db", str(db_path), "--lang", "zh")
+    assert result.exit_code == 0, result.stderr
+    assert "! 过快：此数据库中 120 份访问都没有过程数据" in result.stdout

@@ -18,6 +18,7 @@ from fieldsurvey.cli.common import (
 )
 from fieldsurvey.questionnaire.rounds import round_label
 from fieldsurvey.safetext import terminal_text
+from fieldsurvey.ui.i18n import quality_text  # the app's words, as `scores` uses them
 
 if TYPE_CHECKING:
     from fieldsurvey.quality import QualityReport
@@ -101,12 +102,16 @@ def review_command(db_path: Path | None, uuid: str, state: str | None, comment: 
     show_default=True,
     help="List flagged interviews, or interviewers with their counts and effects.",
 )
+@click.option(
+    "--lang", default="en", show_default=True, help="Language of the reasons (en, zh, km)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
 def quality_command(
     db_path: Path | None,
     questionnaire_path: Path | None,
     round_: str | None,
     by: str,
+    lang: str,
     as_json: bool,
 ) -> None:
     """Data-quality flags of one round: speeding, straight-lining and contradictions,
@@ -134,25 +139,32 @@ def quality_command(
         f"{report.with_paradata:,} with paradata; flagged: {shown}"
     )
     for note in report.unavailable:
-        click.echo(f"! {note}")
-    lines = _by_interviewer(report) if by == "interviewer" else _by_interview(report)
+        click.echo(f"! {quality_text(note.code, note.params, lang)}")
+    lines = _by_interviewer(report, lang) if by == "interviewer" else _by_interview(report, lang)
     for line in lines:
         click.echo(terminal_text(line))
 
 
-def _by_interview(report: QualityReport) -> list[str]:
+def _by_interview(report: QualityReport, lang: str) -> list[str]:
     lines = []
     for item in report.interviews:
         who = f"{item.interviewer or '(no interviewer)'}, {item.office or '(no office)'}"
         lines.append(f"{item.uuid}  {who}  [{item.review_state.replace('_', ' ')}]")
-        lines += [f"  {flag.kind}: {flag.reason}" for flag in item.flags]
+        lines += [
+            f"  {flag.kind}: {quality_text(flag.reason.code, flag.reason.params, lang)}"
+            for flag in item.flags
+        ]
     return lines
 
 
-def _by_interviewer(report: QualityReport) -> list[str]:
+def _by_interviewer(report: QualityReport, lang: str) -> list[str]:
     lines = []
     for s in report.interviewers:
         kinds = ", ".join(f"{kind} {count}" for kind, count in s.flags.items()) or "none"
         lines.append(f"{s.interviewer}: {s.flagged} of {s.interviews} interviews flagged ({kinds})")
-        lines += [f"  {e.reason}" for e in report.effects if e.interviewer == s.interviewer]
+        lines += [
+            f"  {quality_text(e.reason.code, e.reason.params, lang)}"
+            for e in report.effects
+            if e.interviewer == s.interviewer
+        ]
     return lines

@@ -10,13 +10,20 @@ import sqlite_utils
 
 from fieldsurvey.quality.data import QualityData, load_quality_data
 from fieldsurvey.quality.interviewers import interviewer_effects
-from fieldsurvey.quality.interviews import RowFlags, nonresponse, speeding, straightlining
+from fieldsurvey.quality.interviews import (
+    RowFlags,
+    because,
+    nonresponse,
+    speeding,
+    straightlining,
+)
 from fieldsurvey.quality.profiles import duplicates
 from fieldsurvey.quality.report import (
     Flag,
     FlaggedInterview,
     InterviewerSummary,
     QualityReport,
+    Reason,
 )
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.scoring.trend import ordered_rounds, pick_round
@@ -72,19 +79,14 @@ def _interview(data: QualityData, row: int, flags: list[Flag]) -> FlaggedIntervi
     )
 
 
-def _unavailable(data: QualityData) -> list[str]:
+def _unavailable(data: QualityData) -> list[Reason]:
     """Say which flags paradata would have allowed: the others were computed anyway."""
     missing = int(np.isnan(data.duration_s).sum())
     if not missing:
         return []
     if missing == data.size:
-        return [
-            f"speeding: none of the {data.size:,} interviews has paradata in this database "
-            "(merged from files without it?); the other flags do not need it"
-        ]
-    return [
-        f"speeding: {missing:,} of {data.size:,} interviews have no paradata and were not checked"
-    ]
+        return [because("no_paradata", count=data.size)]
+    return [because("some_without_paradata", missing=missing, count=data.size)]
 
 
 def _summaries(data: QualityData, interviews: list[FlaggedInterview]) -> list[InterviewerSummary]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from fieldsurvey.quality.data import QualityData
-from fieldsurvey.quality.report import EffectKind, InterviewerEffect
+from fieldsurvey.quality.report import EffectKind, InterviewerEffect, Param, Reason
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.thresholds import QualityThresholds
 from fieldsurvey.scoring.areas import Scores
@@ -58,20 +58,18 @@ def _compare(
     z = difference / error
     if abs(z) <= limits.interviewer.z:
         return None
-    what = f"{area} mean score" if area else "don't-know rate (%)"
-    reason = (
-        f"{what} {a.mean():.1f} over {a.size} interviews against {b.mean():.1f} over "
-        f"{b.size} by the others: z = {z:+.1f} (rule: |z| > {limits.interviewer.z:g}, "
-        f"n >= {least})"
-    )
+    mean, others = round(float(a.mean()), 2), round(float(b.mean()), 2)
+    params: dict[str, Param] = {"value": mean, "n": int(a.size), "others": others}
+    params |= {"others_n": int(b.size), "z": round(z, 2), "rule": limits.interviewer.z}
+    params |= {"min_n": least} | ({"area": area} if area else {})
     return InterviewerEffect(
         interviewer=name or "(no interviewer)",
         kind=kind,
         area=area,
         n=int(a.size),
-        value=round(float(a.mean()), 2),
+        value=mean,
         others_n=int(b.size),
-        others=round(float(b.mean()), 2),
+        others=others,
         z=round(z, 2),
-        reason=reason,
+        reason=Reason(code=kind, params=params),
     )

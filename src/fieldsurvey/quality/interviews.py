@@ -9,7 +9,7 @@ import numpy as np
 import sqlite_utils
 
 from fieldsurvey.quality.data import QualityData, page_words
-from fieldsurvey.quality.report import Flag
+from fieldsurvey.quality.report import Flag, Param, Reason, ReasonCode
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.model import Area
 from fieldsurvey.questionnaire.thresholds import QualityThresholds
@@ -24,9 +24,8 @@ def add(found: RowFlags, row: int, flag: Flag) -> None:
     found.setdefault(row, []).append(flag)
 
 
-def minutes(seconds: float) -> str:
-    whole = round(seconds)
-    return f"{whole // 60} min {whole % 60} s" if whole >= 60 else f"{whole} s"
+def because(code: ReasonCode, **params: Param) -> Reason:
+    return Reason(code=code, params=params)
 
 
 def speeding(
@@ -54,12 +53,11 @@ def speeding(
     for row in sorted({*np.flatnonzero(slow).tolist(), *candidates.tolist()}):
         took, read = float(data.duration_s[row]), words.get(int(ids[row]), 0)
         if took < read / rate:
-            reason = (
-                f"took {minutes(took)}; reading its {read:,} words of questions at "
-                f"{rate:g} words/s takes {minutes(read / rate)}"
+            reason = because(
+                "speeding_reading", took_s=took, words=read, rate=rate, floor_s=read / rate
             )
         elif slow[row]:
-            reason = f"took {minutes(took)}, under {fraction:.0%} of the median {minutes(median)}"
+            reason = because("speeding_median", took_s=took, fraction=fraction, median_s=median)
         else:
             continue
         add(found, int(row), Flag(kind="speeding", reason=reason))
@@ -78,7 +76,9 @@ def straightlining(
         high = np.where(answered, block, -1).max(axis=1)
         low = np.where(answered, block, 99).min(axis=1)
         for row in np.flatnonzero((count >= limits.straightlining.min_items) & (high == low)):
-            reason = f"{area.id}: all {count[row]} items answered {high[row]}"
+            reason = because(
+                "straightlining", area=area.id, items=int(count[row]), value=int(high[row])
+            )
             add(found, int(row), Flag(kind="straightlining", reason=reason, area=area.id))
         _contradictions(data, a, area, block, limits.straightlining.contradiction_gap, found)
 
@@ -100,9 +100,11 @@ def _contradictions(
         opposite = np.where(answered & reverse, recoded, 0).sum(axis=1) / reverse_n
     apart = (plain_n >= 2) & (reverse_n >= 1) & (np.abs(plain - opposite) >= gap)
     for row in np.flatnonzero(apart):
-        reason = (
-            f"{area.id}: statements average {plain[row]:.1f}, their reverse-coded opposites "
-            f"{opposite[row]:.1f} after reverse coding"
+        reason = because(
+            "contradiction",
+            area=area.id,
+            plain=round(float(plain[row]), 1),
+            opposite=round(float(opposite[row]), 1),
         )
         add(found, int(row), Flag(kind="contradiction", reason=reason, area=area.id))
 
@@ -123,8 +125,11 @@ def nonresponse(data: QualityData, limits: QualityThresholds, found: RowFlags) -
     with np.errstate(invalid="ignore", divide="ignore"):
         share = missing / total
     for row in np.flatnonzero((total > 0) & (share > limits.nonresponse.rate)):
-        reason = (
-            f"{missing[row]} of {total[row]} items asked not answered or don't know "
-            f"({share[row]:.0%}, over {limits.nonresponse.rate:.0%})"
+        reason = because(
+            "nonresponse",
+            missing=int(missing[row]),
+            asked=int(total[row]),
+            share=float(share[row]),
+            rate=limits.nonresponse.rate,
         )
         add(found, int(row), Flag(kind="nonresponse", reason=reason))

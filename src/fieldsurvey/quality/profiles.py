@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from fieldsurvey.quality.data import QualityData
-from fieldsurvey.quality.interviews import RowFlags, add, minutes
+from fieldsurvey.quality.interviews import RowFlags, add, because
 from fieldsurvey.quality.report import Flag
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.thresholds import QualityThresholds
@@ -44,8 +44,5 @@ def duplicates(
     for i in np.flatnonzero(close):
         first, second = int(order[i]), int(order[i + 1])
         for row, other in ((first, second), (second, first)):
-            reason = (
-                f"same persona, segments, office and day as {data.uuids[other]}, "
-                f"completed {minutes(gap[i] / 1000)} apart"
-            )
+            reason = because("duplicate", other=str(data.uuids[other]), apart_s=gap[i] / 1000)
             add(found, row, Flag(kind="duplicate", reason=reason, other=data.uuids[other]))

@@ -1,6 +1,7 @@
-"""What `quality.assess` returns: flagged interviews and interviewers, each flag with its
-reason in words and the numbers behind it (the CLI prints them, `--json` dumps them, the
-Quality screen lists them)."""
+"""What `quality.assess` returns: flagged interviews and interviewers, each flag as a code
+with the numbers behind it. Words come later, in the reader's language
+(`fieldsurvey.ui.i18n.quality_text`), as for scoring's warnings: the CLI prints them,
+`--json` dumps the codes and numbers, the Quality screen lists them."""
 
 from __future__ import annotations
 
@@ -10,16 +11,35 @@ from pydantic import BaseModel, ConfigDict
 
 FlagKind = Literal["speeding", "straightlining", "contradiction", "duplicate", "nonresponse"]
 EffectKind = Literal["area_mean", "dk_rate"]
+ReasonCode = Literal[
+    "speeding_reading",  # took_s, words, rate, floor_s
+    "speeding_median",  # took_s, fraction, median_s
+    "straightlining",  # area, items, value
+    "contradiction",  # area, plain, opposite
+    "duplicate",  # other, apart_s
+    "nonresponse",  # missing, asked, share, rate
+    "area_mean",  # area, value, n, others, others_n, z, rule, min_n
+    "dk_rate",  # value, n, others, others_n, z, rule, min_n
+    "no_paradata",  # count
+    "some_without_paradata",  # missing, count
+]
+Param = str | int | float
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Reason(_Model):
+    """Why, as data: a code and the values its sentence needs (listed by `ReasonCode`)."""
+
+    code: ReasonCode
+    params: dict[str, Param]
+
+
 class Flag(_Model):
     kind: FlagKind
-    reason: str
-    """One sentence with the numbers, e.g. "took 2 min 10 s, under 33% of the median"."""
+    reason: Reason
     area: str | None = None
     other: str | None = None
     """The uuid of the interview a duplicate matches."""
@@ -47,7 +67,7 @@ class InterviewerEffect(_Model):
     others_n: int
     others: float
     z: float
-    reason: str
+    reason: Reason
 
 
 class InterviewerSummary(_Model):
@@ -64,7 +84,7 @@ class QualityReport(_Model):
     rounds: list[str | None]
     responses: int
     with_paradata: int
-    unavailable: list[str]
+    unavailable: list[Reason]
     """Flags that could not be computed, with why (e.g. no paradata)."""
     counts: dict[str, int]
     """Flag kind -> flagged interviews; `interviewer_effects` -> effects found."""

@@ -222,6 +222,69 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "此数据库中没有该访问的过程数据。",
         "គ្មានទិន្នន័យដំណើរការសម្រាប់ការសម្ភាសន៍នេះទេ។",
     ),
+    "quality.duration": ("{m} min {s} s", "{m} 分 {s} 秒", "{m} នាទី {s} វិនាទី"),
+    "quality.seconds": ("{s} s", "{s} 秒", "{s} វិនាទី"),
+    "quality.reason.speeding_reading": (
+        "took {took_s}; reading its {words:,} words of questions at {rate:g} words/s takes "
+        "{floor_s}",
+        "用时 {took_s}；按每秒 {rate:g} 词朗读其问题的 {words:,} 个词需要 {floor_s}",
+        "ចំណាយពេល {took_s}; ការអានពាក្យ {words:,} នៃសំណួរ ក្នុងល្បឿន {rate:g} ពាក្យ/វិនាទី ត្រូវការ {floor_s}",
+    ),
+    "quality.reason.speeding_median": (
+        "took {took_s}, under {fraction:.0%} of the median {median_s}",
+        "用时 {took_s}，不到中位数 {median_s} 的 {fraction:.0%}",
+        "ចំណាយពេល {took_s} តិចជាង {fraction:.0%} នៃមធ្យមភាគ {median_s}",
+    ),
+    "quality.reason.straightlining": (
+        "{area}: all {items} items answered {value}",
+        "{area}：全部 {items} 题都回答 {value}",
+        "{area}៖ ធាតុទាំង {items} ឆ្លើយ {value} ដូចគ្នា",
+    ),
+    "quality.reason.contradiction": (
+        "{area}: statements average {plain:.1f}, their reverse-coded opposites {opposite:.1f} "
+        "after reverse coding",
+        "{area}：正向题平均 {plain:.1f}，反向题反向计分后平均 {opposite:.1f}",
+        "{area}៖ សេចក្តីថ្លែងមធ្យម {plain:.1f} ផ្ទុយពីសេចក្តីថ្លែងបញ្ច្រាស {opposite:.1f}",
+    ),
+    "quality.reason.duplicate": (
+        "same persona, segments, office and day as {other}, completed {apart_s} apart",
+        "与 {other} 的对象类型、分组、办事处和日期相同，完成时间相差 {apart_s}",
+        "ដូចគ្នានឹង {other} (ប្រភេទ ក្រុម ការិយាល័យ និងថ្ងៃ) បញ្ចប់ឃ្លាតគ្នា {apart_s}",
+    ),
+    "quality.reason.nonresponse": (
+        "{missing} of {asked} items asked not answered or don't know ({share:.0%}, over "
+        "{rate:.0%})",
+        "所问的 {asked} 题中有 {missing} 题未答或答“不知道”（{share:.0%}，超过 {rate:.0%}）",
+        "ធាតុ {missing} ក្នុងចំណោម {asked} មិនបានឆ្លើយ ឬមិនដឹង ({share:.0%} លើស {rate:.0%})",
+    ),
+    "quality.reason.area_mean": (
+        "{area} mean score {value:.1f} over {n} interviews against {others:.1f} over "
+        "{others_n} by the others: z = {z:+.1f} (rule: |z| > {rule:g}, n >= {min_n})",
+        "{area} 平均得分 {value:.1f}（{n} 份访问），其他访问员 {others:.1f}（{others_n} 份）："
+        "z = {z:+.1f}（规则：|z| > {rule:g}，n >= {min_n}）",
+        "{area} ពិន្ទុមធ្យម {value:.1f} ({n}) ធៀបនឹងអ្នកដទៃ {others:.1f} ({others_n})៖ "
+        "z = {z:+.1f} (ច្បាប់៖ |z| > {rule:g}, n >= {min_n})",
+    ),
+    "quality.reason.dk_rate": (
+        "don't-know rate (%) {value:.1f} over {n} interviews against {others:.1f} over "
+        "{others_n} by the others: z = {z:+.1f} (rule: |z| > {rule:g}, n >= {min_n})",
+        "“不知道”比例（%）{value:.1f}（{n} 份访问），其他访问员 {others:.1f}（{others_n} 份）："
+        "z = {z:+.1f}（规则：|z| > {rule:g}，n >= {min_n}）",
+        "អត្រាមិនដឹង (%) {value:.1f} ({n}) ធៀបនឹងអ្នកដទៃ {others:.1f} ({others_n})៖ "
+        "z = {z:+.1f} (ច្បាប់៖ |z| > {rule:g}, n >= {min_n})",
+    ),
+    "quality.reason.no_paradata": (
+        "speeding: none of the {count:,} interviews has paradata in this database (merged "
+        "from files without it?); the other flags do not need it",
+        "过快：此数据库中 {count:,} 份访问都没有过程数据（合并的文件不含过程数据？）；"
+        "其他标记不需要它",
+        "លឿនពេក៖ ការសម្ភាសន៍ទាំង {count:,} គ្មានទិន្នន័យដំណើរការទេ; សញ្ញាផ្សេងទៀតមិនត្រូវការវាទេ",
+    ),
+    "quality.reason.some_without_paradata": (
+        "speeding: {missing:,} of {count:,} interviews have no paradata and were not checked",
+        "过快：{count:,} 份访问中有 {missing:,} 份没有过程数据，未检查",
+        "លឿនពេក៖ {missing:,} ក្នុងចំណោម {count:,} គ្មានទិន្នន័យដំណើរការ មិនបានពិនិត្យ",
+    ),
     "review.state.pending": ("pending", "待审核", "រង់ចាំ"),
     "review.state.approved": ("approved", "已通过", "បានអនុម័ត"),
     "review.state.has_issues": ("has issues", "有问题", "មានបញ្ហា"),
@@ -804,6 +867,25 @@ def warning_text(code: str, params: Mapping[str, object], language: str) -> str:
         for name, value in params.items()
     }
     return tr(f"scores.warn.{code}", language, **values)
+
+
+def quality_text(code: str, params: Mapping[str, object], language: str) -> str:
+    """A quality flag's reason (its code and numbers, from `fieldsurvey.quality`) in
+    `language`; parameters named `..._s` are durations in seconds."""
+    values = {
+        name: duration_text(value, language)
+        if name.endswith("_s") and isinstance(value, int | float)
+        else value
+        for name, value in params.items()
+    }
+    return tr(f"quality.reason.{code}", language, **values)
+
+
+def duration_text(seconds: float, language: str) -> str:
+    whole = round(seconds)
+    if whole < 60:
+        return tr("quality.seconds", language, s=whole)
+    return tr("quality.duration", language, m=whole // 60, s=whole % 60)
 
 
 def tr_english(text: str, language: str) -> str:

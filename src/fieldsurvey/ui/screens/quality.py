@@ -20,7 +20,9 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, Select, Static, TabbedContent, TabPane
 
 from fieldsurvey.quality import QualityReport, assess
+from fieldsurvey.quality.report import Reason
 from fieldsurvey.safetext import terminal_text
+from fieldsurvey.ui.i18n import quality_text
 from fieldsurvey.ui.screens.base import AppScreen
 from fieldsurvey.ui.screens.review_actions import ReviewActions
 from fieldsurvey.ui.widgets.footer import KeyBar
@@ -114,7 +116,7 @@ class QualityScreen(ReviewActions, AppScreen[None]):
         self.query_one("#quality-summary", Static).update(summary)
         notes = self.query_one("#quality-notes", Static)
         notes.display = bool(report.unavailable)
-        notes.update("\n".join(f"! {note}" for note in report.unavailable))  # our own words
+        notes.update("\n".join(f"! {self.reason_text(note)}" for note in report.unavailable))
         table = self.query_one("#quality-interviews", DataTable)
         row = table.cursor_row
         table.clear()
@@ -140,10 +142,15 @@ class QualityScreen(ReviewActions, AppScreen[None]):
             kinds = ", ".join(f"{self.t(f'quality.kind.{k}')} {n}" for k, n in s.flags.items())
             cells = (s.interviewer, str(s.interviews), str(s.flagged), kinds)
             people.add_row(*(Text(terminal_text(c)) for c in cells), key=s.interviewer)
-        effects = [terminal_text(f"{e.interviewer}: {e.reason}") for e in report.effects]
+        effects = [
+            terminal_text(f"{e.interviewer}: {self.reason_text(e.reason)}") for e in report.effects
+        ]
         self.query_one("#quality-effects", Static).update(
             "\n".join(effects) if effects else self.t("quality.no_effects")
         )
+
+    def reason_text(self, reason: Reason) -> str:
+        return quality_text(reason.code, reason.params, self.chrome_language)
 
     def selected_uuid(self) -> str | None:
         """The interview under the cursor of the interviews table, if any."""

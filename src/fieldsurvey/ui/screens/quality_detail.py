@@ -20,6 +20,7 @@ from fieldsurvey.review import find_interview
 from fieldsurvey.safetext import terminal_text
 from fieldsurvey.store.paradata import events
 from fieldsurvey.store.responses import load_answers
+from fieldsurvey.ui.i18n import quality_text
 from fieldsurvey.ui.screens.base import AppScreen
 from fieldsurvey.ui.screens.review_actions import ReviewActions
 from fieldsurvey.ui.widgets.footer import KeyBar
@@ -75,7 +76,8 @@ class InterviewDetail(ReviewActions, AppScreen[None]):
         head.append("\n")
         for flag in item.flags:
             head.append(f"! {self.t(f'quality.kind.{flag.kind}')}: ", style="bold")
-            head.append(terminal_text(flag.reason) + "\n")
+            words = quality_text(flag.reason.code, flag.reason.params, self.chrome_language)
+            head.append(terminal_text(words) + "\n")
         self.query_one("#quality-detail-head", Static).update(head)
         log = Text(f"{self.t('quality.review')}: ", style="bold")
         log.append(self.t(f"review.state.{target.state}"))
