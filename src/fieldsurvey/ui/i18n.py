@@ -869,15 +869,23 @@ def warning_text(code: str, params: Mapping[str, object], language: str) -> str:
     return tr(f"scores.warn.{code}", language, **values)
 
 
-def quality_text(code: str, params: Mapping[str, object], language: str) -> str:
+def quality_text(
+    code: str,
+    params: Mapping[str, object],
+    language: str,
+    areas: Mapping[str, str] | None = None,
+) -> str:
     """A quality flag's reason (its code and numbers, from `fieldsurvey.quality`) in
-    `language`; parameters named `..._s` are durations in seconds."""
+    `language`; parameters named `..._s` are durations in seconds, and an `area` id is shown
+    by its label in `areas` (area id -> label in `language`) when given."""
     values = {
         name: duration_text(value, language)
         if name.endswith("_s") and isinstance(value, int | float)
         else value
         for name, value in params.items()
     }
+    if areas and isinstance(values.get("area"), str):
+        values["area"] = areas.get(str(values["area"]), values["area"])
     return tr(f"quality.reason.{code}", language, **values)
 
 

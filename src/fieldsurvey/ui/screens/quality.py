@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Header, Select, Static, TabbedContent, Ta
 from fieldsurvey.quality import QualityReport, assess
 from fieldsurvey.quality.report import Reason
 from fieldsurvey.safetext import terminal_text
-from fieldsurvey.ui.i18n import quality_text
+from fieldsurvey.ui.quality_words import reason_words
 from fieldsurvey.ui.screens.base import AppScreen
 from fieldsurvey.ui.screens.review_actions import ReviewActions
 from fieldsurvey.ui.widgets.footer import KeyBar
@@ -150,7 +150,7 @@ class QualityScreen(ReviewActions, AppScreen[None]):
         )
 
     def reason_text(self, reason: Reason) -> str:
-        return quality_text(reason.code, reason.params, self.chrome_language)
+        return reason_words(reason, self.ctx.questionnaire, self.chrome_language)
 
     def selected_uuid(self) -> str | None:
         """The interview under the cursor of the interviews table, if any."""

@@ -20,7 +20,8 @@ from fieldsurvey.review import find_interview
 from fieldsurvey.safetext import terminal_text
 from fieldsurvey.store.paradata import events
 from fieldsurvey.store.responses import load_answers
-from fieldsurvey.ui.i18n import quality_text
+from fieldsurvey.ui.formatting import format_answer
+from fieldsurvey.ui.quality_words import reason_words
 from fieldsurvey.ui.screens.base import AppScreen
 from fieldsurvey.ui.screens.review_actions import ReviewActions
 from fieldsurvey.ui.widgets.footer import KeyBar
@@ -76,7 +77,7 @@ class InterviewDetail(ReviewActions, AppScreen[None]):
         head.append("\n")
         for flag in item.flags:
             head.append(f"! {self.t(f'quality.kind.{flag.kind}')}: ", style="bold")
-            words = quality_text(flag.reason.code, flag.reason.params, self.chrome_language)
+            words = reason_words(flag.reason, self.ctx.questionnaire, self.chrome_language)
             head.append(terminal_text(words) + "\n")
         self.query_one("#quality-detail-head", Static).update(head)
         log = Text(f"{self.t('quality.review')}: ", style="bold")
@@ -91,14 +92,19 @@ class InterviewDetail(ReviewActions, AppScreen[None]):
         questionnaire = self.ctx.questionnaire
         lang = self.text_lang
         answers = load_answers(self.ctx.db, self.item.response_id)
+
+        def text(label: dict[str, str] | None) -> str:
+            return text_in(label, lang, questionnaire.default_language)
+
         out = Text()
         for question, found in questionnaire.questions.items():  # in interview order
             if question not in answers:
                 continue
             label = getattr(found, "label", None)
-            shown = text_in(label, lang, questionnaire.default_language) or question
+            shown = text(label) or question
             out.append(f"{shown[:50]}: ", style="dim")
-            out.append(terminal_text(answers[question]) + "\n")
+            value = format_answer(found, answers[question], questionnaire, text)
+            out.append(terminal_text(value) + "\n")
         return out
 
     def timeline_text(self) -> Text:
