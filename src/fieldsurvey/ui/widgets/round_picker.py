@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from textual.content import Content
 from textual.widgets import Select
 
 from fieldsurvey.questionnaire.rounds import NO_ROUND
+from fieldsurvey.safetext import terminal_text
 from fieldsurvey.ui.widgets.score_rows import round_text
 
 
@@ -26,7 +28,8 @@ class RoundPicker(Select[str]):
         """Offer `rounds` (oldest first, as reports list them) with `chosen` selected."""
         self.display = bool(rounds)
         with self.prevent(Select.Changed):  # showing the round scored is not picking one
-            options = [(round_text(r, lang), r or NO_ROUND) for r in rounds]
+            # A round is data (typed on some device): shown as text, never read as markup.
+            options = [(Content(terminal_text(round_text(r, lang))), r or NO_ROUND) for r in rounds]
             self.set_options(reversed(options))
             if rounds:
                 self.value = chosen or NO_ROUND
@@ -38,4 +41,4 @@ class RoundPicker(Select[str]):
 
 def round_title(title: str, rounds: Sequence[str | None], chosen: str | None, lang: str) -> str:
     """A screen's title naming the round it shows ("Scores · 2026-Q3"), once there are any."""
-    return f"{title} · {round_text(chosen, lang)}" if rounds else title
+    return f"{title} · {terminal_text(round_text(chosen, lang))}" if rounds else title
