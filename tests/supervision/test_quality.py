@@ -202,3 +202,40 @@ def test_reasons_are_worded_in_the_readers_language(
     result = run("quality", "--db", str(db_path), "--lang", "zh")
     assert result.exit_code == 0, result.stderr
     assert "! 过快：此数据库中 120 份访问都没有过程数据" in result.stdout
+
+
+REASON_PARAMS: dict[str, dict[str, str | int | float]] = {
+    "speeding_reading": {"took_s": 70.2, "words": 1200, "rate": 5.0, "floor_s": 240.0},
+    "speeding_median": {"took_s": 70.2, "fraction": 0.33, "median_s": 600.0},
+    "straightlining": {"area": "accessibility", "items": 7, "value": 3},
+    "contradiction": {"area": "learning", "plain": 4.5, "opposite": 1.0},
+    "duplicate": {"other": "0192-ab", "apart_s": 240.0},
+    "nonresponse": {"missing": 12, "asked": 31, "share": 0.39, "rate": 0.3},
+    "area_mean": {
+        "area": "accessibility", "value": 41.0, "n": 40, "others": 60.0, "others_n": 80,
+        "z": -4.2, "rule": 3.0, "min_n": 20,
+    },
+    "dk_rate": {
+        "value": 21.0, "n": 40, "others": 5.0, "others_n": 80, "z": 5.1, "rule": 3.0,
+        "min_n": 20,
+    },
+    "no_paradata": {"count": 120},
+    "some_without_paradata": {"missing": 3, "count": 120},
+}  # fmt: skip
+
+
+def test_every_reason_code_has_its_parameters_listed_here() -> None:
+    from typing import get_args
+
+    from fieldsurvey.quality.report import ReasonCode
+
+    assert set(REASON_PARAMS) == set(get_args(ReasonCode))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "km"])
+@pytest.mark.parametrize("code", sorted(REASON_PARAMS))
+def test_every_reason_has_words_in_every_language(code: str, lang: str) -> None:
+    text = quality_text(code, REASON_PARAMS[code], lang)
+    assert text and "{" not in text and not text.startswith("quality.reason.")
+    if code.startswith("speeding"):
+        assert {"en": "1 min 10 s", "zh": "1 分 10 秒", "km": "1 នាទី 10 វិនាទី"}[lang] in text
