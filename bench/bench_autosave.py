@@ -18,7 +18,7 @@ from pathlib import Path
 
 from fieldsurvey.engine import start_interview
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.store.db import open_database
+from fieldsurvey.store.sqlite import open_store
 
 LABEL = {"en": "label"}
 QUESTIONNAIRE = {
@@ -60,7 +60,7 @@ def main() -> None:
         bare.execute("PRAGMA journal_mode = WAL")
         bare.execute("PRAGMA synchronous = FULL")
         bare.execute("CREATE TABLE kv (k INTEGER PRIMARY KEY, v TEXT)")
-        db = open_database(Path(folder) / "survey.db")
+        db = open_store(Path(folder) / "survey.db")
         interview = start_interview(db, Questionnaire.model_validate(QUESTIONNAIRE))
         baseline: list[float] = []
         ours: list[float] = []

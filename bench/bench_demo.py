@@ -16,7 +16,7 @@ from pathlib import Path
 from fieldsurvey.demo import make_demo_responses
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import load_questionnaire
-from fieldsurvey.store.db import open_database
+from fieldsurvey.store.sqlite import open_store
 
 
 def progress(done: int, total: int) -> None:
@@ -43,7 +43,7 @@ def main() -> None:
     args = parser.parse_args()
     questionnaire = load_questionnaire(bundled_questionnaire_path())
     with tempfile.TemporaryDirectory() as folder:
-        db = open_database(Path(folder) / "demo.db")
+        db = open_store(Path(folder) / "demo.db")
         start = time.perf_counter()
         result = make_demo_responses(
             db, questionnaire, args.responses, seed=1, on_progress=progress

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pyrage
 
-from fieldsurvey.store.db import open_database
+from fieldsurvey.store.sqlite import open_store
 from fieldsurvey.sync import export_file
 from sync_benchdata import OUT, interview_batch, open_device
 
@@ -35,16 +35,16 @@ def build(responses: int) -> None:
     rng = random.Random(0)
     for batch in range(responses // BATCH):
         interview_batch(db, base, BATCH, batch, rng)
-    db.conn.close()
+    db.close()
 
 
 def timed_export(out: Path, recipients: list[pyrage.x25519.Recipient]) -> tuple[float, int]:
     out.unlink(missing_ok=True)
-    db = open_database(DEVICE)
+    db = open_store(DEVICE)
     start = time.perf_counter()
     result = export_file(db, out, everything=True, recipients=recipients)
     elapsed = time.perf_counter() - start
-    db.conn.close()
+    db.close()
     return elapsed, result.responses
 
 

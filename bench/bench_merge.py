@@ -41,7 +41,8 @@ import zipfile
 from pathlib import Path
 from unittest import mock
 
-from fieldsurvey.store.db import open_database
+from fieldsurvey.store.records import RESPONSE_FIELDS
+from fieldsurvey.store.sqlite import open_store
 from fieldsurvey.sync import helper, merge_file, merge_files, reader
 from fieldsurvey.sync.conformance import Clock
 from sync_benchdata import OUT, make_device
@@ -68,8 +69,8 @@ def generate(devices: int, files_per_device: int, per_file: int) -> None:
 
 def build_raw() -> None:
     """One database holding every device's rows, ids offset so they do not collide."""
-    raw = open_database(RAW)
-    columns = ", ".join(c for c in raw.table("responses").columns_dict if c != "id")
+    raw = open_store(RAW)
+    columns = ", ".join(c for c in RESPONSE_FIELDS if c != "id")
     for k, device in enumerate(sorted(DEVICES.glob("*.db"))):
         offset = (k + 1) * 10_000_000
         raw.execute("ATTACH DATABASE ? AS d", [str(device)])
@@ -82,14 +83,14 @@ def build_raw() -> None:
                     "duration_ms, detail FROM d.paradata")  # fmt: skip
         raw.execute("COMMIT")
         raw.execute("DETACH DATABASE d")
-    raw.conn.close()
+    raw.close()
 
 
 def build_raw_per_file() -> None:
     """Each export file's rows as a SQLite file, ids offset so that no two files collide."""
     PER_FILE.mkdir(parents=True, exist_ok=True)
     for k, path in enumerate(sorted(FILES.iterdir())):
-        db = open_database(PER_FILE / f"{path.stem}.db")
+        db = open_store(PER_FILE / f"{path.stem}.db")
         assert merge_file(db, path).status == "merged"
         offset = (k + 1) * 10_000_000
         db.execute("PRAGMA foreign_keys = OFF")
@@ -98,7 +99,7 @@ def build_raw_per_file() -> None:
             for table in ("answers", "paradata"):
                 db.execute(f"UPDATE {table} SET response = response + {offset}")
         db.execute("PRAGMA journal_mode = DELETE")
-        db.conn.close()
+        db.close()
 
 
 def to_csv(path: Path) -> None:
@@ -128,7 +129,7 @@ def fresh(path: Path) -> Path:
 
 
 def timed_merge(db_path: Path, files: list[Path]) -> tuple[float, float, dict[str, int]]:
-    db = open_database(db_path)
+    db = open_store(db_path)
     start = time.perf_counter()
     report = merge_files(db, files)
     first = time.perf_counter() - start
@@ -138,7 +139,7 @@ def timed_merge(db_path: Path, files: list[Path]) -> tuple[float, float, dict[st
     second = time.perf_counter() - start
     assert all(f.already_merged for f in again.files)
     counts = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
-    db.conn.close()
+    db.close()
     return first, second, counts
 
 
@@ -149,7 +150,7 @@ def timed_single_process(db_path: Path, files: list[Path], *, checks: bool) -> f
         if not checks:
             patches.enter_context(mock.patch.object(reader, "_record_problems", lambda *_: []))
             patches.enter_context(mock.patch.object(Clock, "first_late", lambda *_: None))
-        db = open_database(fresh(db_path))
+        db = open_store(fresh(db_path))
         start = time.perf_counter()
         report = merge_files(db, files)
         elapsed = time.perf_counter() - start
@@ -159,7 +160,7 @@ def timed_single_process(db_path: Path, files: list[Path], *, checks: bool) -> f
 
 
 def timed_raw(db_path: Path) -> tuple[float, dict[str, int]]:
-    db = open_database(db_path)
+    db = open_store(db_path)
     start = time.perf_counter()
     db.execute("ATTACH DATABASE ? AS src", [str(RAW)])
     db.execute("BEGIN IMMEDIATE")
@@ -168,12 +169,12 @@ def timed_raw(db_path: Path) -> tuple[float, dict[str, int]]:
     db.execute("COMMIT")
     elapsed = time.perf_counter() - start
     counts = {t: db.execute(f"SELECT count(*) FROM main.{t}").fetchone()[0] for t in TABLES}
-    db.conn.close()
+    db.close()
     return elapsed, counts
 
 
 def timed_raw_per_file(db_path: Path) -> tuple[float, dict[str, int]]:
-    db = open_database(db_path)
+    db = open_store(db_path)
     sources = sorted(PER_FILE.glob("*.db"))
     start = time.perf_counter()
     for source in sources:
@@ -185,7 +186,7 @@ def timed_raw_per_file(db_path: Path) -> tuple[float, dict[str, int]]:
         db.execute("DETACH DATABASE src")
     elapsed = time.perf_counter() - start
     counts = {t: db.execute(f"SELECT count(*) FROM main.{t}").fetchone()[0] for t in TABLES}
-    db.conn.close()
+    db.close()
     return elapsed, counts
 
 
@@ -210,8 +211,8 @@ def child_peak_mib(db_path: Path) -> tuple[float, float]:
     """
     code = (
         "import resource, sys; from pathlib import Path;"
-        "from fieldsurvey.store.db import open_database; from fieldsurvey.sync import merge_files;"
-        "merge_files(open_database(sys.argv[2]), sorted(Path(sys.argv[1]).iterdir()));"
+        "from fieldsurvey.store.sqlite import open_store; from fieldsurvey.sync import merge_files;"
+        "merge_files(open_store(sys.argv[2]), sorted(Path(sys.argv[1]).iterdir()));"
         "status = Path('/proc/self/status').read_text().splitlines();"
         "print(next(line.split()[1] for line in status if line.startswith('VmHWM')),"
         "      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"

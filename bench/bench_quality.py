@@ -22,7 +22,7 @@ from bench_scores import timed  # the script's folder is on sys.path
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.quality import assess
 from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
-from fieldsurvey.store.db import open_database
+from fieldsurvey.store.sqlite import open_store
 
 BASELINE = """
     SELECT r.id,
@@ -56,7 +56,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    db = open_database(args.db, create=False)
+    db = open_store(args.db, create=False)
     questionnaire = load_questionnaire(bundled_questionnaire_path())
     report = assess(db, questionnaire)  # warm the page cache and check it works
     print(f"{report.responses:,} interviews, {report.with_paradata:,} with paradata")

@@ -22,13 +22,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-import sqlite_utils
 
 from fieldsurvey.demo import make_demo_responses
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
 from fieldsurvey.scoring import dimensions, score
-from fieldsurvey.store.db import open_database, write_transaction
+from fieldsurvey.store.sqlite import SQLiteStore, open_store
 
 OUT = Path(__file__).parent / "out"
 AREAS = ["accessibility", "equal_treatment", "professional_approach", "learning"]
@@ -110,23 +109,23 @@ def bench_questionnaire() -> Questionnaire:
 def build_demo(path: Path, questionnaire: Questionnaire, responses: int) -> None:
     """Interviews made by `fieldsurvey demo`, through the engine."""
     path.unlink(missing_ok=True)
-    db = open_database(path)
+    db = open_store(path)
     make_demo_responses(db, questionnaire, responses, seed=1)
-    db.conn.close()
+    db.close()
 
 
 def build_database(path: Path, responses: int) -> None:
     """Complete responses with uneven areas: persona and geography shift the latent scores."""
     rng = np.random.default_rng(1)
     path.unlink(missing_ok=True)
-    db = open_database(path)
+    db = open_store(path)
     db.conn.execute("PRAGMA synchronous = OFF")
     persona = rng.integers(0, len(PERSONAS), responses)
     segments = {s: rng.integers(0, len(v), responses) for s, v in SEGMENTS.items()}
     shift = np.array([0.0, 0.4, -0.3])[persona] - 0.4 * segments["geography"]
     latent = np.array([3.0, 3.4, 3.7, 2.8]) + shift[:, None] + rng.normal(0, 0.7, (responses, 4))
     now = "2026-01-01T00:00:00.000+00:00"
-    with write_transaction(db):
+    with db.unit_of_work():
         for row in range(responses):
             rid = _insert_response(db, PERSONAS[persona[row]], now)
             answers = _answers(rng, row, latent[row], persona[row], segments)
@@ -134,10 +133,10 @@ def build_database(path: Path, responses: int) -> None:
                 "INSERT INTO answers VALUES (?, ?, ?, ?)",
                 [(rid, q, json.dumps(v), now) for q, v in answers.items()],
             )
-    db.conn.close()
+    db.close()
 
 
-def _insert_response(db: sqlite_utils.Database, persona: str, now: str) -> int:
+def _insert_response(db: SQLiteStore, persona: str, now: str) -> int:
     cursor = db.conn.execute(
         "INSERT INTO responses (uuid, questionnaire_id, questionnaire_version, "
         "questionnaire_hash, device_id, language, persona, status, started_at, updated_at, "
@@ -179,7 +178,7 @@ GROUP BY r.persona, items.area
 """
 
 
-def prepare_group_by(db: sqlite_utils.Database, questionnaire: Questionnaire) -> None:
+def prepare_group_by(db: SQLiteStore, questionnaire: Questionnaire) -> None:
     """The item -> area map as an indexed temp table: the fastest of the GROUP BYs we tried
     (a VALUES CTE or CASE expressions took 10-20 % longer, json_each 2.5 times longer)."""
     db.execute(
@@ -196,7 +195,7 @@ def prepare_group_by(db: sqlite_utils.Database, questionnaire: Questionnaire) ->
     )
 
 
-def group_by(db: sqlite_utils.Database) -> list[tuple]:
+def group_by(db: SQLiteStore) -> list[tuple]:
     return db.execute(GROUP_BY).fetchall()
 
 
@@ -225,7 +224,7 @@ def main() -> None:
         else:
             build_database(path, args.responses)
         print(f"built {path} in {time.perf_counter() - start:.1f} s")
-    db = open_database(path)
+    db = open_store(path)
     answers = db.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
     prepare_group_by(db, questionnaire)
     score(db, questionnaire, by="persona")  # warm the page cache and scipy's import

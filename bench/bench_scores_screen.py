@@ -33,7 +33,7 @@ from fieldsurvey.demo import make_demo_responses
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
 from fieldsurvey.scoring import score
-from fieldsurvey.store.db import open_database
+from fieldsurvey.store.sqlite import open_store
 from fieldsurvey.ui.app import FieldSurveyApp, make_app
 from fieldsurvey.ui.preferences import Preferences
 from fieldsurvey.ui.screens import scores as scores_module
@@ -56,9 +56,9 @@ def database(responses: int, questionnaire: Questionnaire, rebuild: bool) -> Pat
         print(f"copied {shared.name} to {path.name} in {time.perf_counter() - start:.1f} s")
     else:
         path.unlink(missing_ok=True)
-        db = open_database(path)
+        db = open_store(path)
         make_demo_responses(db, questionnaire, responses, seed=1)
-        db.conn.close()
+        db.close()
         print(f"built {path.name} in {time.perf_counter() - start:.1f} s")
     return path
 
@@ -66,7 +66,7 @@ def database(responses: int, questionnaire: Questionnaire, rebuild: bool) -> Pat
 def app_on(path: Path, questionnaire: Questionnaire) -> FieldSurveyApp:
     prefs = Preferences("Bench", "Bench office", "R1", "en", "textual-dark")
     fixed = datetime(2026, 5, 4, 10, 30, tzinfo=UTC)
-    return make_app(open_database(path), questionnaire, preferences=prefs, clock=lambda: fixed)
+    return make_app(open_store(path), questionnaire, preferences=prefs, clock=lambda: fixed)
 
 
 class TimedScoresScreen(ScoresScreen):
@@ -111,7 +111,7 @@ async def open_screen_runs(app: FieldSurveyApp, runs: int, direct: list[float]) 
 
 def timed_score(app: FieldSurveyApp) -> float:
     start = time.perf_counter()
-    score(app.ctx.db, app.ctx.questionnaire, lang="en")
+    score(app.ctx.store, app.ctx.questionnaire, lang="en")
     return time.perf_counter() - start
 
 

@@ -53,16 +53,16 @@ def build_database(path: Path, responses: int) -> None:
     """100k responses written straight into the schema (the engine would take minutes)."""
     from fieldsurvey.paths import bundled_questionnaire_path
     from fieldsurvey.questionnaire import load_questionnaire, questionnaire_hash
-    from fieldsurvey.store.db import device_id, open_database, set_setting
+    from fieldsurvey.store.sqlite import open_store
 
     questionnaire = load_questionnaire(bundled_questionnaire_path())
     digest = questionnaire_hash(questionnaire)
     tmp = path.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
-    db = open_database(tmp)
-    device = device_id(db)
+    db = open_store(tmp)
+    device = db.device_id()
     for key, value in {"interviewer": "Bench", "office": "Bench office", "round": "R1"}.items():
-        set_setting(db, key, value)
+        db.set_setting(key, value)
     conn = db.conn
     conn.execute("PRAGMA synchronous = OFF")
     conn.execute("BEGIN")

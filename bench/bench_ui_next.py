@@ -25,7 +25,7 @@ from fieldsurvey.ui.launch import prepare_environment
 prepare_environment()  # the frame rate the app runs with, set before Textual is imported
 
 from fieldsurvey.questionnaire import Questionnaire  # noqa: E402
-from fieldsurvey.store.db import open_database  # noqa: E402
+from fieldsurvey.store.sqlite import open_store  # noqa: E402
 from fieldsurvey.ui.app import make_app  # noqa: E402
 from fieldsurvey.ui.preferences import Preferences  # noqa: E402
 from fieldsurvey.ui.screens.interview import InterviewScreen  # noqa: E402
@@ -76,7 +76,7 @@ def form(items: int) -> Questionnaire:
 
 async def measure(items: int) -> dict[str, list[float]]:
     with tempfile.TemporaryDirectory() as tmp:
-        db = open_database(Path(tmp) / "bench.db")
+        db = open_store(Path(tmp) / "bench.db")
         prefs = Preferences("Bench", "Office", "R1", "en", "textual-dark")
         app = make_app(db, form(items), preferences=prefs)
         samples: dict[str, list[float]] = {"likert": [], "select_one": [], "integer": []}

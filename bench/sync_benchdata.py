@@ -16,8 +16,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
 from fieldsurvey.questionnaire.model import (
@@ -29,10 +27,10 @@ from fieldsurvey.questionnaire.model import (
     TextQuestion,
 )
 from fieldsurvey.store.content import content_hash
-from fieldsurvey.store.db import device_id, open_database, write_transaction
 from fieldsurvey.store.ids import time_ordered_uuid
 from fieldsurvey.store.questionnaires import install_questionnaire
-from fieldsurvey.store.responses import encode_value
+from fieldsurvey.store.sqlite import SQLiteStore, open_store
+from fieldsurvey.store.sqlite.responses import encode_value
 from fieldsurvey.sync import export_to_folder
 
 OUT = Path(__file__).parent / "out"
@@ -42,7 +40,7 @@ EDIT_SHARE = 0.05
 AT = "2026-03-{day:02d}T{hour:02d}:{minute:02d}:00.000+00:00"
 
 
-def install_bundled(db: sqlite_utils.Database) -> dict[str, str]:
+def install_bundled(db: SQLiteStore) -> dict[str, str]:
     path = bundled_questionnaire_path()
     questionnaire = load_questionnaire(path)
     digest = install_questionnaire(db, questionnaire, path.read_text(encoding="utf-8"))
@@ -89,7 +87,7 @@ def _answer(questionnaire: Questionnaire, question: QuestionLike, rng: random.Ra
 
 
 def add_interview(
-    db: sqlite_utils.Database, base: dict[str, Any], values: dict[str, Any], stamp: str,
+    db: SQLiteStore, base: dict[str, Any], values: dict[str, Any], stamp: str,
     *, uuid_: str | None = None, parent: str | None = None, revision: int = 1,
 ) -> None:  # fmt: skip
     row = {
@@ -119,19 +117,19 @@ def add_interview(
     )  # fmt: skip
 
 
-def open_device(path: Path, seed: int) -> tuple[sqlite_utils.Database, dict[str, Any]]:
+def open_device(path: Path, seed: int) -> tuple[SQLiteStore, dict[str, Any]]:
     """A device database with the bundled questionnaire; the columns its interviews share."""
-    db = open_database(path)
-    base = {**install_bundled(db), "device_id": device_id(db), "interviewer": f"int-{seed}",
+    db = open_store(path)
+    base = {**install_bundled(db), "device_id": db.device_id(), "interviewer": f"int-{seed}",
             "office": f"office-{seed % 7}", "round": "2026", "language": "en"}  # fmt: skip
     return db, base
 
 
 def interview_batch(
-    db: sqlite_utils.Database, base: dict[str, Any], count: int, batch: int, rng: random.Random
+    db: SQLiteStore, base: dict[str, Any], count: int, batch: int, rng: random.Random
 ) -> None:
     """`count` interviews in one transaction, ~5% of them edits of earlier ones."""
-    with write_transaction(db):
+    with db.unit_of_work():
         for n in range(count):
             stamp = AT.format(day=1 + batch % 28, hour=n // 60 % 24, minute=n % 60)
             if batch > 0 and rng.random() < EDIT_SHARE:
@@ -153,4 +151,4 @@ def make_device(path: Path, files_dir: Path, n_files: int, per_file: int, seed: 
     for batch in range(n_files):
         interview_batch(db, base, per_file, batch, rng)
         export_to_folder(db, files_dir)
-    db.conn.close()
+    db.close()

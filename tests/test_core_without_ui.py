@@ -5,8 +5,9 @@ does); import-linter checks the core-without-UI rule statically in CI too.
 - The core imports no Textual and no questionary.
 - Scoring imports scipy lazily: loading it (as the app does at start) must not pay for it.
 - The CLI loads its subcommand modules only when one runs.
-- The app's start-up path (CLI, launcher, app with Home) reads no YAML and loads no checks:
-  it starts from the cached, checked questionnaire.
+- The app's start-up path (CLI, launcher, app with Home, the SQLite adapter) reads no YAML
+  and loads no checks (it starts from the cached, checked questionnaire), nor sqlite-utils
+  or numpy.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ CORE_MODULES = [
     "fieldsurvey.scoring",
     "fieldsurvey.quality",
     "fieldsurvey.review",
+    "fieldsurvey.services",
 ]
 UI_PACKAGES = ("textual", "questionary")
 
@@ -67,7 +69,8 @@ def test_the_app_start_up_path_loads_neither_yaml_nor_the_checks() -> None:
         "fieldsurvey.ui.launch",
         "fieldsurvey.ui.app",
         "fieldsurvey.questionnaire.cache",
+        "fieldsurvey.store.sqlite",
     )
-    assert "yaml" not in top_level(loaded)
+    assert top_level(loaded) & {"yaml", "sqlite_utils", "numpy"} == set()
     assert "fieldsurvey.questionnaire.validation" not in loaded
     assert "fieldsurvey.questionnaire.expressions" not in loaded

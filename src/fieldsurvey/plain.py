@@ -11,7 +11,6 @@ from collections.abc import Callable
 from enum import Enum
 
 import questionary
-import sqlite_utils
 from questionary import Choice
 
 from fieldsurvey.engine import Interview, resume_interview, start_interview
@@ -25,8 +24,8 @@ from fieldsurvey.questionnaire.model import (
     SelectOne,
 )
 from fieldsurvey.questionnaire.rounds import EXAMPLE, RoundError, check_round
-from fieldsurvey.store.counts import list_drafts
-from fieldsurvey.store.db import get_setting, set_setting
+from fieldsurvey.store.interface import InterviewStore
+from fieldsurvey.store.status import Status
 
 UI_TEXT: dict[str, dict[str, str]] = {
     "back": {"en": "< Back", "zh": "< 上一题", "km": "< ត្រឡប់ក្រោយ"},
@@ -80,7 +79,7 @@ class PlainInterview:
         """Ask until the interview is closed or the interviewer quits; returns the status."""
         interview = self.interview
         try:
-            while interview.status == "draft":
+            while interview.status is Status.DRAFT:
                 if interview.page is None:
                     if not self._finish():
                         interview.back()
@@ -89,11 +88,11 @@ class PlainInterview:
                     break
         except KeyboardInterrupt:
             pass
-        if interview.status == "draft":
+        if interview.status is Status.DRAFT:
             interview.suspend()
             self.say(self.ui("suspended"))
         else:
-            self.say(self.ui("refused" if interview.status == "refused" else "done"))
+            self.say(self.ui("refused" if interview.status is Status.REFUSED else "done"))
         return interview.status
 
     def _ask_page(self) -> Move:
@@ -224,10 +223,19 @@ class PlainInterview:
         return True
 
 
-def _round_is_set(db: sqlite_utils.Database, questionnaire: Questionnaire) -> bool:
+def _round_is_set(store: InterviewStore, questionnaire: Questionnaire) -> bool:
     """Asked before ("" = no round) and, if given, in the fixed form."""
-    value = get_setting(db, "round")
+    value = store.get_setting("round")
     return value is not None and not (value and _round_problem(value, questionnaire))
+
+
+def _ask_round(store: InterviewStore, questionnaire: Questionnaire) -> None:
+    """Asked until it is in the fixed form (or left empty: no round)."""
+    value = questionary.text(
+        f"Survey round (e.g. {EXAMPLE}; Enter for none):",
+        validate=lambda text: _round_problem(text, questionnaire) or True,
+    ).unsafe_ask()
+    store.set_setting("round", check_round(value, questionnaire.rounds) if value.strip() else "")
 
 
 def _round_problem(text: str, questionnaire: Questionnaire) -> str | None:
@@ -241,22 +249,18 @@ def _round_problem(text: str, questionnaire: Questionnaire) -> str | None:
 
 
 def open_interview(
-    db: sqlite_utils.Database, questionnaire: Questionnaire, lang: str | None, force_new: bool
+    store: InterviewStore, questionnaire: Questionnaire, lang: str | None, force_new: bool
 ) -> Interview:
     """Ask for interviewer, office and round on first use, then offer the drafts or start
     anew."""
     for key, prompt in (("interviewer", "Interviewer name"), ("office", "Office")):
-        if not get_setting(db, key):
+        if not store.get_setting(key):
             value = questionary.text(f"{prompt}:").unsafe_ask().strip()
             if value:
-                set_setting(db, key, value)
-    if not _round_is_set(db, questionnaire):
-        value = questionary.text(
-            f"Survey round (e.g. {EXAMPLE}; Enter for none):",
-            validate=lambda text: _round_problem(text, questionnaire) or True,
-        ).unsafe_ask()
-        set_setting(db, "round", check_round(value, questionnaire.rounds) if value.strip() else "")
-    drafts = [] if force_new else list_drafts(db)
+                store.set_setting(key, value)
+    if not _round_is_set(store, questionnaire):
+        _ask_round(store, questionnaire)
+    drafts = [] if force_new else store.list_drafts()
     chosen = None
     if drafts:
         options = [Choice("Start a new interview", value=None)]
@@ -270,8 +274,8 @@ def open_interview(
         ]
         chosen = questionary.select("Drafts on this device:", options).unsafe_ask()
     if chosen is None:
-        return start_interview(db, questionnaire, language=lang)
-    interview = resume_interview(db, chosen, [questionnaire])
+        return start_interview(store, questionnaire, language=lang)
+    interview = resume_interview(store, chosen, [questionnaire])
     if lang:
         interview.set_language(lang)
     return interview

@@ -7,14 +7,13 @@ from pathlib import Path
 from statistics import mean
 
 import pytest
-import sqlite_utils
 from click.testing import CliRunner
 
 from fieldsurvey.cli import main
 from fieldsurvey.demo import make_demo_responses
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
-from fieldsurvey.store.db import open_database
+from fieldsurvey.store.sqlite import SQLiteStore, open_store
 
 COUNT = 300
 
@@ -25,15 +24,13 @@ def questionnaire() -> Questionnaire:
 
 
 @pytest.fixture(scope="module")
-def demo_db(
-    tmp_path_factory: pytest.TempPathFactory, questionnaire: Questionnaire
-) -> sqlite_utils.Database:
-    db = open_database(tmp_path_factory.mktemp("demo") / "demo.db")
+def demo_db(tmp_path_factory: pytest.TempPathFactory, questionnaire: Questionnaire) -> SQLiteStore:
+    db = open_store(tmp_path_factory.mktemp("demo") / "demo.db")
     make_demo_responses(db, questionnaire, COUNT, seed=7)
     return db
 
 
-def answer_table(db: sqlite_utils.Database) -> list[tuple[int, str, str]]:
+def answer_table(db: SQLiteStore) -> list[tuple[int, str, str]]:
     """Answers keyed by interview order, independent of uuids and clocks."""
     return db.execute(
         "SELECT r.id, a.question, a.value FROM answers a JOIN responses r ON r.id = a.response "
@@ -42,7 +39,7 @@ def answer_table(db: sqlite_utils.Database) -> list[tuple[int, str, str]]:
 
 
 def area_means(
-    db: sqlite_utils.Database, questionnaire: Questionnaire, area: str, by: str
+    db: SQLiteStore, questionnaire: Questionnaire, area: str, by: str
 ) -> dict[str, float]:
     """Mean raw Likert point (after reverse coding) of an area's items per answer of `by`."""
     items = {i.id: i.reverse for a in questionnaire.areas if a.id == area for i in a.items}
@@ -60,7 +57,7 @@ def area_means(
     return {group: mean(points) for group, points in groups.items()}
 
 
-def test_all_complete_with_every_persona(demo_db: sqlite_utils.Database) -> None:
+def test_all_complete_with_every_persona(demo_db: SQLiteStore) -> None:
     rows = dict(
         demo_db.execute(
             "SELECT persona, COUNT(*) FROM responses WHERE status = 'complete' GROUP BY 1"
@@ -72,25 +69,25 @@ def test_all_complete_with_every_persona(demo_db: sqlite_utils.Database) -> None
 
 
 def test_same_seed_same_answers(tmp_path: Path, questionnaire: Questionnaire) -> None:
-    first = open_database(tmp_path / "a.db")
-    second = open_database(tmp_path / "b.db")
+    first = open_store(tmp_path / "a.db")
+    second = open_store(tmp_path / "b.db")
     make_demo_responses(first, questionnaire, 25, seed=11)
     make_demo_responses(second, questionnaire, 25, seed=11)
     assert answer_table(first) == answer_table(second)
-    third = open_database(tmp_path / "c.db")
+    third = open_store(tmp_path / "c.db")
     make_demo_responses(third, questionnaire, 25, seed=12)
     assert answer_table(third) != answer_table(first)
 
 
 def test_accessibility_weaker_in_rural_and_remote(
-    demo_db: sqlite_utils.Database, questionnaire: Questionnaire
+    demo_db: SQLiteStore, questionnaire: Questionnaire
 ) -> None:
     means = area_means(demo_db, questionnaire, "accessibility", "geography")
     assert means["remote"] < means["metropolitan"] - 0.4
     assert means["rural"] < means["metropolitan"]
 
 
-def test_employers_less_aware_of_benefits(demo_db: sqlite_utils.Database) -> None:
+def test_employers_less_aware_of_benefits(demo_db: SQLiteStore) -> None:
     rows = demo_db.execute(
         "SELECT r.persona, AVG(a.value = '\"yes\"') FROM answers a "
         "JOIN responses r ON r.id = a.response WHERE a.question LIKE 'aware_%' GROUP BY 1"
@@ -99,7 +96,7 @@ def test_employers_less_aware_of_benefits(demo_db: sqlite_utils.Database) -> Non
     assert rate["employer"] < rate["worker"]
 
 
-def test_some_dont_know_answers_and_paradata(demo_db: sqlite_utils.Database) -> None:
+def test_some_dont_know_answers_and_paradata(demo_db: SQLiteStore) -> None:
     dk = demo_db.execute("SELECT COUNT(*) FROM answers WHERE value = '\"dk\"'").fetchone()[0]
     assert dk > 0
     leaves = demo_db.execute("SELECT COUNT(*) FROM paradata WHERE event = 'leave'").fetchone()[0]
@@ -113,5 +110,5 @@ def test_demo_command(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "Added 5 interviews" in result.stdout
-    db = open_database(db_path)
+    db = open_store(db_path)
     assert db.execute("SELECT COUNT(*) FROM responses WHERE status = 'complete'").fetchone()[0] == 5

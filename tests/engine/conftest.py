@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import sqlite_utils
 
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.store.db import open_database
+from fieldsurvey.store.sqlite import SQLiteStore, open_store
 
 BOILERPLATE: dict[str, Any] = {
     "id": "test-form",
@@ -52,7 +51,7 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(db_path: Path) -> Iterator[sqlite_utils.Database]:
-    database = open_database(db_path)
+def db(db_path: Path) -> Iterator[SQLiteStore]:
+    database = open_store(db_path)
     yield database
-    database.conn.close()
+    database.close()

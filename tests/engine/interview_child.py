@@ -18,7 +18,7 @@ from typing import Any
 
 from fieldsurvey.engine import plan_for, start_interview
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.store.db import open_database
+from fieldsurvey.store.sqlite import open_store
 
 
 def _choices(list_id: str, *values: str) -> dict[str, Any]:
@@ -110,7 +110,7 @@ def _say(line: str) -> None:
 
 def _play(questionnaire: Questionnaire, database: str, seed: int) -> None:
     _say(f"PID {os.getpid()}")
-    interview = start_interview(open_database(database), questionnaire)
+    interview = start_interview(open_store(database), questionnaire)
     _say(f"STARTED {interview.response_id}")
     for step in script(seed):
         if step is None:

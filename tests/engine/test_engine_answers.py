@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from fieldsurvey.engine import start_interview
-from fieldsurvey.store.responses import load_answers
 
 CHOICES = [
     {
@@ -67,7 +66,7 @@ def interview(db, make_questionnaire):
 def test_answers_of_every_type_are_stored_as_json(db, interview, question, raw, stored) -> None:
     assert interview.answer(question, raw) is None
     assert interview.value(question) == stored
-    assert load_answers(db, interview.response_id)[question] == stored
+    assert db.load_answers(interview.response_id)[question] == stored
 
 
 @pytest.mark.parametrize(
@@ -105,7 +104,7 @@ def test_wrong_types_are_refused_and_earlier_answers_kept(
     assert refused is not None
     assert (refused.question, refused.message) == (question, message)
     assert {q: interview.value(q) for q in earlier} == earlier
-    assert load_answers(db, interview.response_id) == {**earlier, "adult": True}
+    assert db.load_answers(interview.response_id) == {**earlier, "adult": True}
 
 
 def test_constraint_messages_come_from_the_questionnaire_in_the_interview_language(
@@ -119,7 +118,7 @@ def test_constraint_messages_come_from_the_questionnaire_in_the_interview_langua
     assert interview.answer("age", "abc").message == "请输入整数"
     assert interview.answer("amount", -1).message == "答案无效"  # no message in the file
     assert interview.value("age") == 30
-    assert load_answers(db, interview.response_id)["age"] == 30
+    assert db.load_answers(interview.response_id)["age"] == 30
 
 
 def test_constraint_may_read_other_answers_and_today(db, interview) -> None:
@@ -135,7 +134,7 @@ def test_answering_an_irrelevant_question_is_refused(db, interview) -> None:
         "not_relevant",
         "This question does not apply to this respondent",
     )
-    assert load_answers(db, interview.response_id) == {"age": 30, "adult": True}
+    assert db.load_answers(interview.response_id) == {"age": 30, "adult": True}
     assert interview.answer("age", 16) is None
     assert interview.answer("guardian", "Mother") is None
 

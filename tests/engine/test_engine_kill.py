@@ -24,8 +24,7 @@ from fieldsurvey.engine import resume_interview
 from fieldsurvey.engine.navigation import next_page
 from fieldsurvey.engine.state import FormState
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.store.db import open_database
-from fieldsurvey.store.responses import load_answers
+from fieldsurvey.store.sqlite import open_store
 
 TRIALS = 60
 CHILD = Path(__file__).with_name("interview_child.py")
@@ -107,13 +106,13 @@ def test_acknowledged_answers_survive_kill_9(tmp_path: Path) -> None:
 def _check(
     questionnaire: Questionnaire, database: Path, script: list[tuple[str, object]], run: Trial
 ) -> None:
-    db = open_database(database)
+    db = open_store(database)
     rows = db.execute("SELECT id, status FROM responses").fetchall()
     if not rows:
         assert not run.acked, "answers were acknowledged but no interview was stored"
         return
     ((response_id, status),) = rows
-    stored = load_answers(db, response_id)
+    stored = db.load_answers(response_id)
     expected = dict(script)
     for question in run.acked:
         assert stored.get(question) == expected[question], f"lost acknowledged {question}"
@@ -132,4 +131,4 @@ def _check(
     else:
         assert where in (0, 1)
     assert {q: resumed.value(q) for q in given} == {q: expected[q] for q in given}
-    db.conn.close()
+    db.close()

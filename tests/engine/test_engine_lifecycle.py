@@ -10,8 +10,6 @@ import pytest
 
 from fieldsurvey.engine import EngineError, resume_interview, revise_response, start_interview
 from fieldsurvey.store.content import content_hash
-from fieldsurvey.store.paradata import events
-from fieldsurvey.store.responses import get_response, load_answers, revisions
 
 YES_NO = [
     {
@@ -53,8 +51,8 @@ def test_declined_consent_ends_the_interview_keeping_only_the_refusal(db, questi
     interview.answer("consent", "no")
     assert interview.next() == []
     assert interview.status == "refused"
-    assert load_answers(db, interview.response_id) == {"consent": "no"}
-    record = get_response(db, interview.response_id)
+    assert db.load_answers(interview.response_id) == {"consent": "no"}
+    record = db.get_response(interview.response_id)
     assert (record.status, record.persona, record.is_head) == ("refused", None, 1)
     assert record.content_hash == content_hash(dataclasses.asdict(record), {"consent": "no"})
     with pytest.raises(EngineError, match="this interview is refused"):
@@ -81,13 +79,13 @@ def test_completion_hashes_the_content(db, questionnaire) -> None:
     for question, value in [("consent", "yes"), ("age", 40), ("helped", "yes")]:
         assert interview.answer(question, value) is None
     assert interview.complete() == []
-    record = get_response(db, interview.response_id)
-    answers = load_answers(db, interview.response_id)
+    record = db.get_response(interview.response_id)
+    answers = db.load_answers(interview.response_id)
     assert (record.status, record.revision, record.is_head) == ("complete", 1, 1)
     assert record.completed_at is not None
     assert record.content_hash == interview.content_hash
     assert record.content_hash == content_hash(dataclasses.asdict(record), answers)
-    assert [e.event for e in events(db, interview.response_id)][-2:] == ["leave", "complete"]
+    assert [e.event for e in db.paradata(interview.response_id)][-2:] == ["leave", "complete"]
 
 
 def test_revision_names_its_parent_and_becomes_head_on_completion(db, questionnaire) -> None:
@@ -100,22 +98,22 @@ def test_revision_names_its_parent_and_becomes_head_on_completion(db, questionna
     assert (edit.revision, edit.status, edit.page) == (2, "draft", None)  # opens on review
     assert edit.answers() == {"consent": "yes", "age": 40, "helped": "yes"}
     assert revise_response(db, first.uuid, [questionnaire]).response_id == edit.response_id
-    parent, draft = revisions(db, first.uuid)
+    parent, draft = db.revisions(first.uuid)
     assert (parent.is_head, draft.is_head, draft.parent_hash) == (1, 0, parent.content_hash)
 
     edit.answer("helped", "no")
     assert edit.complete() == []
-    parent, revised = revisions(db, first.uuid)
+    parent, revised = db.revisions(first.uuid)
     assert (parent.is_head, revised.is_head) == (0, 1)
     assert revised.content_hash not in (None, parent.content_hash)
-    assert load_answers(db, parent.id)["helped"] == "yes"
-    assert load_answers(db, revised.id)["helped"] == "no"
+    assert db.load_answers(parent.id)["helped"] == "yes"
+    assert db.load_answers(revised.id)["helped"] == "no"
 
 
 def test_only_complete_interviews_are_revised(db, questionnaire) -> None:
     interview = start_interview(db, questionnaire)
     interview.void("test interview")
-    assert get_response(db, interview.response_id).status == "voided"
+    assert db.get_response(interview.response_id).status == "voided"
     with pytest.raises(EngineError, match="is voided; only complete ones are revised"):
         revise_response(db, interview.uuid, [questionnaire])
     with pytest.raises(EngineError, match="interview nope"):
@@ -135,9 +133,9 @@ def test_persona_column_follows_the_persona_question(db, make_questionnaire) -> 
     personas = [{"id": "personas", "choices": [{"value": "worker", "label": {"en": "Worker"}}]}]
     interview = start_interview(db, make_questionnaire(survey, choice_lists=personas))
     interview.answer("who", "worker")
-    assert get_response(db, interview.response_id).persona == "worker"
+    assert db.get_response(interview.response_id).persona == "worker"
     interview.clear("who")
-    assert get_response(db, interview.response_id).persona is None
+    assert db.get_response(interview.response_id).persona is None
 
 
 def test_resume_uses_the_installed_version_when_not_given(db, questionnaire) -> None:
@@ -179,8 +177,8 @@ def _dump(db) -> list[tuple]:
 
 
 def test_a_new_interview_gets_a_uuid_ordered_by_its_start(db, questionnaire) -> None:
-    first = get_response(db, start_interview(db, questionnaire).response_id)
-    second = get_response(db, start_interview(db, questionnaire).response_id)
+    first = db.get_response(start_interview(db, questionnaire).response_id)
+    second = db.get_response(start_interview(db, questionnaire).response_id)
     parsed = uuid.UUID(first.uuid)
     assert parsed.version == 7
     started_ms = int(datetime.fromisoformat(first.started_at).timestamp() * 1000)

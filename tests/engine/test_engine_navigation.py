@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from fieldsurvey.engine import resume_interview, start_interview
-from fieldsurvey.store.paradata import events
+from fieldsurvey.store.sqlite import SQLiteStore
 
 YES_NO = [
     {
@@ -115,19 +113,21 @@ def test_language_switch_is_stored_and_used(db, make_questionnaire) -> None:
     assert interview.answer("visits", "x").message == "此题不适用于该受访者"
     stored = db.execute("SELECT language FROM responses").fetchone()[0]
     assert stored == "zh"
-    language_events = [e.detail for e in events(db, interview.response_id) if e.event == "language"]
+    language_events = [
+        e.detail for e in db.paradata(interview.response_id) if e.event == "language"
+    ]
     assert language_events == ["en>zh"]
 
 
 def test_paradata_records_enter_and_leave_with_durations(
-    db: sqlite_utils.Database, make_questionnaire
+    db: SQLiteStore, make_questionnaire
 ) -> None:
     interview = start_interview(db, make_questionnaire(SURVEY, choice_lists=YES_NO))
     interview.next()
     interview.answer("visited", "no")
     interview.next()
     interview.back()
-    log = [(e.seq, e.event, e.question) for e in events(db, interview.response_id)]
+    log = [(e.seq, e.event, e.question) for e in db.paradata(interview.response_id)]
     assert log == [
         (1, "start", None),
         (2, "enter", "intro"),
@@ -138,5 +138,5 @@ def test_paradata_records_enter_and_leave_with_durations(
         (7, "leave", "age"),
         (8, "enter", "visited"),
     ]
-    durations = [e.duration_ms for e in events(db, interview.response_id) if e.event == "leave"]
+    durations = [e.duration_ms for e in db.paradata(interview.response_id) if e.event == "leave"]
     assert all(isinstance(d, int) and d >= 0 for d in durations)

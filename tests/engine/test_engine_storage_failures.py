@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from fieldsurvey.engine import EngineError, start_interview
-from fieldsurvey.store.db import open_database
-from fieldsurvey.store.responses import load_answers
+from fieldsurvey.store.sqlite import open_store
 
 SURVEY = [
     {"type": "integer", "id": "age", "label": {"en": "Age"}},
@@ -29,13 +28,13 @@ def test_a_full_disk_is_reported_and_the_interview_goes_on(db, db_path, make_que
     assert caught.value.message == "the disk is full; the answer was not saved"
     assert interview.value("story") == "short"
     assert interview.value("story_length") == 5
-    other = open_database(db_path)
+    other = open_store(db_path)
     expected = {"age": 40, "story": "short", "story_length": 5}
-    assert load_answers(other, interview.response_id) == expected
+    assert other.load_answers(interview.response_id) == expected
 
     db.execute("PRAGMA max_page_count = 1000000")
     assert interview.answer("story", "long " * 20_000) is None
-    assert load_answers(other, interview.response_id)["story_length"] == 99_999
+    assert other.load_answers(interview.response_id)["story_length"] == 99_999
 
 
 def test_a_read_only_database_is_reported(db, db_path, make_questionnaire) -> None:
@@ -52,4 +51,4 @@ def test_a_read_only_database_is_reported(db, db_path, make_questionnaire) -> No
         interview.next()
     assert interview.value("age") == 40
     expected = {"age": 40, "story_length": 0}
-    assert load_answers(open_database(db_path), interview.response_id) == expected
+    assert open_store(db_path).load_answers(interview.response_id) == expected

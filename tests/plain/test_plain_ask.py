@@ -15,7 +15,7 @@ from prompt_toolkit.output import DummyOutput
 from fieldsurvey.engine import resume_interview, start_interview
 from fieldsurvey.plain import PlainInterview
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.store.db import open_database
+from fieldsurvey.store.sqlite import open_store
 
 T = TypeVar("T")
 ENTER, DOWN, SPACE = "\r", "\x1b[B", " "
@@ -129,7 +129,7 @@ def typed(keys: list[str], action: Callable[[], T]) -> T:
 
 
 def run_keys(db_path: Path, questionnaire: Questionnaire, keys: list[str]) -> tuple[str, list[str]]:
-    db = open_database(db_path)
+    db = open_store(db_path)
     lines: list[str] = []
     interview = start_interview(db, questionnaire)
     status = typed(keys, PlainInterview(interview, say=lines.append).run)
@@ -137,7 +137,7 @@ def run_keys(db_path: Path, questionnaire: Questionnaire, keys: list[str]) -> tu
 
 
 def answers(db_path: Path) -> dict[str, Any]:
-    db = open_database(db_path)
+    db = open_store(db_path)
     rows = db.execute("SELECT question, value FROM answers").fetchall()
     return {q: json.loads(v) for q, v in rows}
 
@@ -222,7 +222,7 @@ def test_quit_then_resume_in_chinese(db_path: Path, questionnaire: Questionnaire
     quit_keys = [ENTER, DOWN * 4, ENTER]  # consent yes; persona page: "Save and quit"
     status, lines = run_keys(db_path, questionnaire, quit_keys)
     assert status == "draft" and lines[-1].startswith("Draft kept")
-    db = open_database(db_path)
+    db = open_store(db_path)
     draft_id = db.execute("SELECT id FROM responses").fetchone()[0]
     interview = resume_interview(db, draft_id, [questionnaire])
     lines = []
@@ -237,12 +237,11 @@ def test_ask_asks_for_the_round_until_it_is_in_the_fixed_form(
     db_path: Path, questionnaire: Questionnaire
 ) -> None:
     from fieldsurvey.plain import open_interview
-    from fieldsurvey.store.db import get_setting, set_setting
 
-    db = open_database(db_path)
-    set_setting(db, "interviewer", "Dara")
-    set_setting(db, "office", "Phnom Penh")
+    db = open_store(db_path)
+    db.set_setting("interviewer", "Dara")
+    db.set_setting("office", "Phnom Penh")
     keys = ["Q3 2026", ENTER, "\x7f" * 7, "2026-Q3", ENTER]  # refused, erased, typed again
     typed(keys, lambda: open_interview(db, questionnaire, None, force_new=True))
-    assert get_setting(db, "round") == "2026-Q3"
+    assert db.get_setting("round") == "2026-Q3"
     assert db.execute("SELECT round FROM responses").fetchall() == [("2026-Q3",)]

@@ -19,7 +19,7 @@ from fieldsurvey.engine import start_interview
 from fieldsurvey.plain import PlainInterview
 from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
 from fieldsurvey.scoring import WarningCode, score
-from fieldsurvey.store.db import open_database
+from fieldsurvey.store.sqlite import open_store
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def test_loads_without_personas_scales_or_areas(plain: Questionnaire, plain_path
 
 
 def test_the_engine_runs_relevance_and_constraints(plain: Questionnaire, tmp_path: Path) -> None:
-    db = open_database(tmp_path / "e.db")
+    db = open_store(tmp_path / "e.db")
     interview = start_interview(db, plain)
     assert [p.message for p in interview.next()] == ["Please say if you visited"]
     interview.set_language("zh")
@@ -63,7 +63,7 @@ def test_the_engine_runs_relevance_and_constraints(plain: Questionnaire, tmp_pat
 
 
 def test_ask_runs_a_plain_interview(plain: Questionnaire, tmp_path: Path) -> None:
-    db = open_database(tmp_path / "a.db")
+    db = open_store(tmp_path / "a.db")
     interview = start_interview(db, plain)
     lines: list[str] = []
     keys = "\x1b[B\r" + "\r" + "\r"  # visited: no; comment: empty; finish: yes
@@ -101,5 +101,5 @@ def test_demo_export_and_nothing_to_score(plain_path: Path, tmp_path: Path) -> N
 def test_score_says_nothing_to_score_on_an_empty_database(
     plain: Questionnaire, tmp_path: Path
 ) -> None:
-    report = score(open_database(tmp_path / "s.db"), plain)
+    report = score(open_store(tmp_path / "s.db"), plain)
     assert report.status == "nothing_to_score" and report.responses == 0

@@ -6,22 +6,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 from scoring_helpers import Survey, make_questionnaire
 
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.store.db import open_database
+from fieldsurvey.store.sqlite import SQLiteStore, open_store
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[sqlite_utils.Database]:
-    database = open_database(tmp_path / "t.db")
+def db(tmp_path: Path) -> Iterator[SQLiteStore]:
+    database = open_store(tmp_path / "t.db")
     yield database
-    database.conn.close()
+    database.close()
 
 
 @pytest.fixture
-def survey(db: sqlite_utils.Database) -> Survey:
+def survey(db: SQLiteStore) -> Survey:
     return Survey(db)
 
 

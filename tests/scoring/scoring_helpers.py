@@ -12,11 +12,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
 import yaml
 
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.store.db import write_transaction
+from fieldsurvey.store.sqlite import SQLiteStore
 
 
 def t(en: str, zh: str | None = None) -> dict[str, str]:
@@ -185,7 +184,7 @@ def write_questionnaire(path: Path, **changes: Any) -> Path:
 class Survey:
     """Inserts responses of questionnaire `cs` with the answers given."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: SQLiteStore) -> None:
         self.db = db
 
     def add(
@@ -200,7 +199,7 @@ class Survey:
         questionnaire_id: str = "cs",
         is_head: int = 1,
     ) -> int:
-        with write_transaction(self.db):
+        with self.db.unit_of_work():
             cursor = self.db.conn.execute(
                 "INSERT INTO responses (uuid, questionnaire_id, questionnaire_version, "
                 "questionnaire_hash, device_id, language, persona, status, started_at, "

@@ -6,17 +6,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import sqlite_utils
 from scoring_helpers import Survey, likert
 
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.scoring import Reason, WarningCode, score
 from fieldsurvey.scoring.breakdowns import protect
 from fieldsurvey.scoring.render import to_csv, to_table
+from fieldsurvey.store.sqlite import SQLiteStore
 
 
 def test_no_responses_yet_says_so_instead_of_zero_scores(
-    db: sqlite_utils.Database, questionnaire: Questionnaire
+    db: SQLiteStore, questionnaire: Questionnaire
 ) -> None:
     report = score(db, questionnaire, by="persona")
     assert report.status == "no_data"
@@ -30,7 +30,7 @@ def test_no_responses_yet_says_so_instead_of_zero_scores(
 
 
 def test_only_complete_head_responses_to_this_questionnaire_count(
-    db: sqlite_utils.Database, survey: Survey, questionnaire: Questionnaire
+    db: SQLiteStore, survey: Survey, questionnaire: Questionnaire
 ) -> None:
     answers = likert((5, 5, 1), (5, 5))
     survey.add(answers, status="draft")
@@ -41,7 +41,7 @@ def test_only_complete_head_responses_to_this_questionnaire_count(
 
 
 def test_two_versions_score_the_shared_items_and_name_what_was_left_out(
-    db: sqlite_utils.Database, survey: Survey, questionnaire: Questionnaire
+    db: SQLiteStore, survey: Survey, questionnaire: Questionnaire
 ) -> None:
     old = {"a1": 5, "a2": 5, "t1": 3, "t2": 3}  # version 1 had no a3
     survey.add_many(20, old, version="1")
@@ -56,7 +56,7 @@ def test_two_versions_score_the_shared_items_and_name_what_was_left_out(
 
 
 def test_an_area_answered_only_dk_has_no_score_and_says_why(
-    db: sqlite_utils.Database, survey: Survey, questionnaire: Questionnaire
+    db: SQLiteStore, survey: Survey, questionnaire: Questionnaire
 ) -> None:
     survey.add_many(15, likert(("dk", "dk", "dk"), (4, 4)))
     access, treat = score(db, questionnaire).areas
@@ -84,7 +84,7 @@ def numbers_in(document: Any) -> list[tuple[str, Any]]:
 
 
 def test_a_segment_under_10_leaks_neither_its_score_nor_its_size(
-    db: sqlite_utils.Database, survey: Survey, questionnaire: Questionnaire
+    db: SQLiteStore, survey: Survey, questionnaire: Questionnaire
 ) -> None:
     add_places(survey, {"urban": 40, "rural": 31, "remote": 7})
     report = score(db, questionnaire, by="geography")
@@ -120,7 +120,7 @@ def test_complementary_suppression() -> None:
 
 
 def test_equity_gap_is_flagged_when_its_interval_excludes_zero(
-    db: sqlite_utils.Database, survey: Survey, questionnaire: Questionnaire
+    db: SQLiteStore, survey: Survey, questionnaire: Questionnaire
 ) -> None:
     for i in range(90):
         place = ("urban", "rural", "remote")[i % 3]
@@ -135,7 +135,7 @@ def test_equity_gap_is_flagged_when_its_interval_excludes_zero(
 
 
 def test_select_multiple_segment_puts_respondents_in_each_group_they_chose(
-    db: sqlite_utils.Database, survey: Survey, questionnaire: Questionnaire
+    db: SQLiteStore, survey: Survey, questionnaire: Questionnaire
 ) -> None:
     survey.add_many(12, likert((4, 4, 2), (4, 4)) | {"channel": ["online", "phone"]})
     survey.add_many(12, likert((2, 2, 4), (2, 2)) | {"channel": ["office"]})
@@ -149,7 +149,7 @@ def test_select_multiple_segment_puts_respondents_in_each_group_they_chose(
 
 
 def test_a_small_cell_in_a_large_group_is_hidden_with_its_complement(
-    db: sqlite_utils.Database, survey: Survey, questionnaire: Questionnaire
+    db: SQLiteStore, survey: Survey, questionnaire: Questionnaire
 ) -> None:
     add_places(survey, {"urban": 40, "rural": 30})
     survey.add_many(4, likert((2, 2, 4), (2, 2)) | {"place": "remote"})
@@ -165,7 +165,7 @@ def test_a_small_cell_in_a_large_group_is_hidden_with_its_complement(
 
 
 def test_trend_needs_10_respondents_in_each_round(
-    db: sqlite_utils.Database, survey: Survey, questionnaire: Questionnaire
+    db: SQLiteStore, survey: Survey, questionnaire: Questionnaire
 ) -> None:
     survey.add_many(5, likert((1, 1, 5), (1, 1)), round="r1", completed_at="2025-01-01")
     survey.add_many(30, likert((5, 5, 1), (5, 5)), round="r2", completed_at="2026-01-01")

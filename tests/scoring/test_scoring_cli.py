@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from scoring_helpers import Survey, likert, write_questionnaire
 
 from fieldsurvey.cli.scores import indicators, scores
-from fieldsurvey.store.db import open_database
+from fieldsurvey.store.sqlite import open_store
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def files(tmp_path: Path) -> tuple[list[str], Survey]:
     """`--db` and `--questionnaire` options, and a writer into that database."""
     path = tmp_path / "cli.db"
     options = ["--db", str(path), "--questionnaire", str(write_questionnaire(tmp_path / "q.yaml"))]
-    return options, Survey(open_database(path))
+    return options, Survey(open_store(path))
 
 
 def run(command: click.Command, *args: str) -> tuple[int, str, str]:
@@ -122,7 +122,7 @@ def test_csv_neutralises_a_formula_in_a_persona_label(tmp_path: Path) -> None:
                 {"id": "employer", "label": {"en": "-Employer", "zh": "e"}}]  # fmt: skip
     path = tmp_path / "cli.db"
     q = write_questionnaire(tmp_path / "q.yaml", personas=personas, version=BASE["version"])
-    survey = Survey(open_database(path))
+    survey = Survey(open_store(path))
     add_data(survey)
     code, out, _ = run(
         scores, "--db", str(path), "--questionnaire", str(q), "--format", "csv", "--by", "persona"

@@ -4,7 +4,6 @@ values off the scale or the choice list count as not answered rather than as a s
 from __future__ import annotations
 
 import numpy as np
-import sqlite_utils
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scoring_helpers import Survey
@@ -12,12 +11,13 @@ from scoring_helpers import Survey
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.scoring.data import load_survey
 from fieldsurvey.scoring.frame import DK, MISSING
+from fieldsurvey.store.sqlite import SQLiteStore
 
 QUESTIONS = ["overall", "place", "knows_pension", "channel", "w"]
 
 
 def test_answers_are_decoded_into_their_columns(
-    db: sqlite_utils.Database, survey: Survey, questionnaire: Questionnaire
+    db: SQLiteStore, survey: Survey, questionnaire: Questionnaire
 ) -> None:
     survey.add(
         {"a1": 5, "a2": "dk", "a3": 1, "t1": 7, "t2": "maybe", "overall": 10, "place": "rural",
@@ -36,9 +36,7 @@ def test_answers_are_decoded_into_their_columns(
     assert (data.persona.tolist(), data.round.tolist()) == (["employer", "worker"], ["r1", None])
 
 
-def test_no_temporary_table_is_left_behind(
-    db: sqlite_utils.Database, questionnaire: Questionnaire
-) -> None:
+def test_no_temporary_table_is_left_behind(db: SQLiteStore, questionnaire: Questionnaire) -> None:
     load_survey(db, questionnaire, QUESTIONS)
     assert db.execute("SELECT COUNT(*) FROM temp.sqlite_master").fetchone()[0] == 0
 
@@ -51,7 +49,7 @@ point = st.one_of(st.integers(1, 5), st.just("dk"))
     st.lists(st.dictionaries(st.sampled_from(["a1", "a2", "a3", "t1", "t2"]), point), max_size=8)
 )
 def test_decoding_matches_the_answers_written(
-    db: sqlite_utils.Database, questionnaire: Questionnaire, rows: list[dict[str, object]]
+    db: SQLiteStore, questionnaire: Questionnaire, rows: list[dict[str, object]]
 ) -> None:
     db.execute("DELETE FROM responses")
     survey = Survey(db)

@@ -4,20 +4,18 @@ zero or missing denominator say "n/a" and why."""
 from __future__ import annotations
 
 import pytest
-import sqlite_utils
 
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.scoring.indicators import IndicatorError, Problem, parse_entries, set_counts
-from fieldsurvey.scoring.ratios import office_table, offices, ratios
+from fieldsurvey.scoring.ratios import office_table, ratios
+from fieldsurvey.store.sqlite import SQLiteStore
 
 
-def stored(db: sqlite_utils.Database) -> int:
+def stored(db: SQLiteStore) -> int:
     return db.execute("SELECT COUNT(*) FROM indicator_values").fetchone()[0]
 
 
-def test_ratio_per_period_with_its_change(
-    db: sqlite_utils.Database, questionnaire: Questionnaire
-) -> None:
+def test_ratio_per_period_with_its_change(db: SQLiteStore, questionnaire: Questionnaire) -> None:
     set_counts(
         db, questionnaire, "North", "2026-Q1", {"clients_received": 2000, "complaints_received": 10}
     )
@@ -45,7 +43,7 @@ def test_ratio_per_period_with_its_change(
 
 
 def test_zero_or_missing_denominator_is_na_with_the_reason(
-    db: sqlite_utils.Database, questionnaire: Questionnaire
+    db: SQLiteStore, questionnaire: Questionnaire
 ) -> None:
     set_counts(
         db,
@@ -63,7 +61,7 @@ def test_zero_or_missing_denominator_is_na_with_the_reason(
 
 
 def test_a_negative_count_refuses_the_whole_entry(
-    db: sqlite_utils.Database, questionnaire: Questionnaire
+    db: SQLiteStore, questionnaire: Questionnaire
 ) -> None:
     with pytest.raises(IndicatorError) as caught:
         set_counts(
@@ -95,7 +93,7 @@ C = "clients_received"
     ],
 )
 def test_bad_entries_are_refused_and_nothing_is_written(
-    db: sqlite_utils.Database, questionnaire: Questionnaire, office: str, counts: dict, message: str
+    db: SQLiteStore, questionnaire: Questionnaire, office: str, counts: dict, message: str
 ) -> None:
     with pytest.raises(IndicatorError) as caught:
         set_counts(db, questionnaire, office, "2026-Q1", counts)
@@ -112,6 +110,6 @@ def test_entries_from_the_command_line() -> None:
         parse_entries(["clients_received"])
 
 
-def test_no_offices_yet(db: sqlite_utils.Database, questionnaire: Questionnaire) -> None:
-    assert offices(db) == []
+def test_no_offices_yet(db: SQLiteStore, questionnaire: Questionnaire) -> None:
+    assert db.offices() == []
     assert ratios(db, questionnaire) == []

@@ -7,7 +7,6 @@ import json
 
 import numpy as np
 import pytest
-import sqlite_utils
 from scoring_helpers import Survey, likert, make_questionnaire
 
 from fieldsurvey.questionnaire import Questionnaire
@@ -15,6 +14,7 @@ from fieldsurvey.scoring import Reason, ScoringError, WarningCode, score
 from fieldsurvey.scoring.areas import ALPHA_WARNING
 from fieldsurvey.scoring.report import AreaResult
 from fieldsurvey.scoring.stats import wilson_interval
+from fieldsurvey.store.sqlite import SQLiteStore
 
 
 def add_varied(survey: Survey, count: int, shift: int = 0, **fields: object) -> None:
@@ -31,7 +31,7 @@ def area(areas: list[AreaResult], area_id: str) -> AreaResult:
 
 
 def test_json_has_the_contract_shape(
-    db: sqlite_utils.Database, survey: Survey, questionnaire: Questionnaire
+    db: SQLiteStore, survey: Survey, questionnaire: Questionnaire
 ) -> None:
     add_varied(survey, 40, persona="worker")
     add_varied(survey, 40, persona="employer")
@@ -48,7 +48,7 @@ def test_json_has_the_contract_shape(
 
 
 def test_low_important_area_is_concentrate_and_gets_its_messages(
-    db: sqlite_utils.Database, survey: Survey, questionnaire: Questionnaire
+    db: SQLiteStore, survey: Survey, questionnaire: Questionnaire
 ) -> None:
     add_varied(survey, 40, persona="worker")
     add_varied(survey, 40, persona="employer")
@@ -68,9 +68,7 @@ def test_low_important_area_is_concentrate_and_gets_its_messages(
     assert "access-employers" in [m.id for m in employer.messages]
 
 
-def test_messages_in_the_language_asked_else_the_default(
-    db: sqlite_utils.Database, survey: Survey
-) -> None:
+def test_messages_in_the_language_asked_else_the_default(db: SQLiteStore, survey: Survey) -> None:
     questionnaire = make_questionnaire()
     bank = [m.model_dump() for m in questionnaire.messages]
     bank[2]["text"] = {"en": "See the map."}  # no Chinese text for this one
@@ -84,7 +82,7 @@ def test_messages_in_the_language_asked_else_the_default(
 
 
 def test_unknown_language_falls_back_with_a_warning(
-    db: sqlite_utils.Database, survey: Survey, questionnaire: Questionnaire
+    db: SQLiteStore, survey: Survey, questionnaire: Questionnaire
 ) -> None:
     add_varied(survey, 40)
     report = score(db, questionnaire, lang="km")
@@ -93,7 +91,7 @@ def test_unknown_language_falls_back_with_a_warning(
 
 
 def test_indicative_area_shows_a_score_but_no_messages(
-    db: sqlite_utils.Database, survey: Survey, questionnaire: Questionnaire
+    db: SQLiteStore, survey: Survey, questionnaire: Questionnaire
 ) -> None:
     add_varied(survey, 20)
     access = area(score(db, questionnaire).areas, "access")
@@ -103,7 +101,7 @@ def test_indicative_area_shows_a_score_but_no_messages(
 
 
 def test_asked_importance_is_the_share_naming_the_area(
-    db: sqlite_utils.Database, survey: Survey, questionnaire: Questionnaire
+    db: SQLiteStore, survey: Survey, questionnaire: Questionnaire
 ) -> None:
     survey.add_many(30, likert((2, 2, 4), (5, 5)) | {"important": "access"})
     survey.add_many(10, likert((3, 3, 3), (4, 4)) | {"important": "treat"})
@@ -114,7 +112,7 @@ def test_asked_importance_is_the_share_naming_the_area(
 
 
 def test_trend_arrow_only_when_the_interval_excludes_zero(
-    db: sqlite_utils.Database, survey: Survey, questionnaire: Questionnaire
+    db: SQLiteStore, survey: Survey, questionnaire: Questionnaire
 ) -> None:
     early, late = "2025-09-01T10:00:00.000+00:00", "2026-03-01T10:00:00.000+00:00"
     add_varied(survey, 40, round="autumn", completed_at=early)
@@ -135,7 +133,7 @@ def test_trend_arrow_only_when_the_interval_excludes_zero(
 
 
 def test_awareness_rate_with_wilson_interval_and_its_message(
-    db: sqlite_utils.Database, survey: Survey, questionnaire: Questionnaire
+    db: SQLiteStore, survey: Survey, questionnaire: Questionnaire
 ) -> None:
     for answer, count in (("yes", 12), ("no", 25), ("dk", 3)):
         survey.add_many(count, likert((3, 3, 3), (3, 3)) | {"knows_pension": answer})
@@ -148,7 +146,7 @@ def test_awareness_rate_with_wilson_interval_and_its_message(
 
 
 def test_weights_give_a_weighted_mean(
-    db: sqlite_utils.Database, survey: Survey, questionnaire: Questionnaire
+    db: SQLiteStore, survey: Survey, questionnaire: Questionnaire
 ) -> None:
     survey.add_many(10, likert((5, 5, 1), (5, 5)) | {"w": 3.0})
     survey.add_many(10, likert((1, 1, 5), (1, 1)) | {"w": 1.0})
@@ -162,7 +160,7 @@ def test_weights_give_a_weighted_mean(
 
 
 def test_unknown_breakdown_or_weight_question_is_refused(
-    db: sqlite_utils.Database, questionnaire: Questionnaire
+    db: SQLiteStore, questionnaire: Questionnaire
 ) -> None:
     with pytest.raises(ScoringError, match="persona, geography, ict"):
         score(db, questionnaire, by="planet")
@@ -170,9 +168,7 @@ def test_unknown_breakdown_or_weight_question_is_refused(
         score(db, questionnaire, weights="nope")
 
 
-def test_low_alpha_is_warned(
-    db: sqlite_utils.Database, survey: Survey, questionnaire: Questionnaire
-) -> None:
+def test_low_alpha_is_warned(db: SQLiteStore, survey: Survey, questionnaire: Questionnaire) -> None:
     patterns = [(1, 5, 3), (5, 1, 3), (3, 3, 1), (3, 3, 5)]  # items that disagree
     for i in range(40):
         survey.add(likert(patterns[i % 4], (4, 4)))
@@ -185,7 +181,7 @@ def test_low_alpha_is_warned(
 
 
 def test_alpha_leaves_out_items_asked_of_only_some_personas(
-    db: sqlite_utils.Database, survey: Survey
+    db: SQLiteStore, survey: Survey
 ) -> None:
     areas = make_questionnaire().model_dump()["areas"]
     areas[0]["items"].append(

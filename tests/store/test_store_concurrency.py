@@ -6,15 +6,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from fieldsurvey.store.db import open_database
-from fieldsurvey.store.responses import load_answers
+from fieldsurvey.store.sqlite import open_store
 
 ANSWERS = 200
 WRITER = """
 import sys
 from fieldsurvey.engine import start_interview
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.store.db import open_database
+from fieldsurvey.store.sqlite import open_store
 
 writer, database, count = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 label = {"en": "n"}
@@ -25,7 +24,7 @@ questionnaire = Questionnaire.model_validate({
                {"value": 2, "label": label}], "dk": {"value": "dk", "label": label}}],
     "survey": [{"type": "integer", "id": f"n{i}", "label": label} for i in range(count)],
 })
-interview = start_interview(open_database(database), questionnaire)
+interview = start_interview(open_store(database), questionnaire)
 print("READY", interview.response_id, flush=True)
 sys.stdin.readline()
 for i in range(count):
@@ -37,7 +36,7 @@ print("DONE", flush=True)
 
 def test_two_processes_answer_into_one_database(tmp_path: Path) -> None:
     path = tmp_path / "shared.db"
-    open_database(path).conn.close()
+    open_store(path).close()
     writers = [
         subprocess.Popen(
             [sys.executable, "-c", WRITER, str(writer), str(path), str(ANSWERS)],
@@ -55,7 +54,7 @@ def test_two_processes_answer_into_one_database(tmp_path: Path) -> None:
     results = [w.communicate(timeout=60) for w in writers]
     for w, (out, err) in zip(writers, results, strict=True):
         assert (w.returncode, out.strip(), err) == (0, "DONE", "")
-    db = open_database(path)
+    db = open_store(path)
     for writer, response_id in zip((1, 2), response_ids, strict=True):
         expected = {f"n{i}": writer * 1000 + i for i in range(ANSWERS)}
-        assert load_answers(db, response_id) == expected
+        assert db.load_answers(response_id) == expected

@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from fieldsurvey.store.db import StoreError, open_database
-from fieldsurvey.store.schema import MIGRATION_1, SCHEMA_VERSION
+from fieldsurvey.store.errors import StoreError
+from fieldsurvey.store.sqlite import open_store
+from fieldsurvey.store.sqlite.schema import MIGRATION_1, SCHEMA_VERSION
 
 
 def test_a_new_database_is_private_and_migrated(tmp_path: Path) -> None:
     path = tmp_path / "new" / "survey.db"
-    db = open_database(path)
+    db = open_store(path)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -26,7 +27,7 @@ def test_an_empty_file_is_a_new_database(tmp_path: Path) -> None:
     # e.g. a crash between creating the file and the first migration
     path = tmp_path / "survey.db"
     path.touch(mode=0o600)
-    assert open_database(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert open_store(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
@@ -34,7 +35,7 @@ def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
     path.write_bytes(b"Shopping list: rice, fish sauce, limes\n" * 20)
     before = path.read_bytes()
     with pytest.raises(StoreError) as caught:
-        open_database(path)
+        open_store(path)
     assert caught.value.message == "not a SQLite database (wrong file header); nothing was changed"
     assert str(caught.value).startswith(str(path))
     assert path.read_bytes() == before
@@ -50,7 +51,7 @@ def test_a_database_from_a_newer_fieldsurvey_is_refused_untouched(tmp_path: Path
     before = path.read_bytes()
     newer = rf"made by a newer fieldsurvey \(schema {SCHEMA_VERSION + 5}, this one knows"
     with pytest.raises(StoreError, match=newer):
-        open_database(path)
+        open_store(path)
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["newer.db"]
 
@@ -60,17 +61,17 @@ def test_a_database_from_a_newer_fieldsurvey_is_refused_untouched(tmp_path: Path
 )
 def test_a_read_only_file_is_refused_before_any_write(tmp_path: Path) -> None:
     path = tmp_path / "survey.db"
-    open_database(path).conn.close()
+    open_store(path).close()
     path.chmod(0o444)
     before = path.read_bytes()
     with pytest.raises(StoreError, match="the database is read-only; check the file's permissions"):
-        open_database(path)
+        open_store(path)
     assert path.read_bytes() == before
 
 
 def test_missing_database_without_create(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no such database"):
-        open_database(tmp_path / "absent.db", create=False)
+        open_store(tmp_path / "absent.db", create=False)
     assert not (tmp_path / "absent.db").exists()
 
 
@@ -83,11 +84,12 @@ def test_a_version_1_database_is_migrated_keeping_its_rows(tmp_path: Path) -> No
     conn.commit()
     conn.close()
 
-    db = open_database(path)
+    db = open_store(path)
 
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert db.execute("SELECT value FROM settings WHERE key = 'office'").fetchone()[0] == (
         "Phnom Penh"
     )
-    assert "responses_uuid" not in {index.name for index in db.table("responses").indexes}
-    assert db.table("conflict_resolutions").exists()
+    names = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    assert "responses_uuid" not in names
+    assert "conflict_resolutions" in names

@@ -8,12 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 
 from fieldsurvey.demo import make_demo_responses
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
-from fieldsurvey.store.db import open_database, set_setting
+from fieldsurvey.store.sqlite import SQLiteStore, open_store
 
 DEMO_COUNT = 120
 
@@ -27,16 +26,16 @@ def questionnaire() -> Questionnaire:
 def demo_template(tmp_path_factory: pytest.TempPathFactory, questionnaire: Questionnaire) -> Path:
     """80 interviews by "Dara" at Phnom Penh in 2026-Q3, 40 by "Sokha" at Battambang."""
     path = tmp_path_factory.mktemp("supervision") / "demo.db"
-    db = open_database(path)
+    db = open_store(path)
     for name, office, count, seed in (
         ("Dara", "Phnom Penh", 80, 1),
         ("Sokha", "Battambang", 40, 2),
     ):
-        set_setting(db, "interviewer", name)
-        set_setting(db, "office", office)
+        db.set_setting("interviewer", name)
+        db.set_setting("office", office)
         make_demo_responses(db, questionnaire, count, seed=seed, round="2026-Q3", workers=1)
     db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.conn.close()
+    db.close()
     return path
 
 
@@ -48,7 +47,7 @@ def db_path(tmp_path: Path, demo_template: Path) -> Path:
 
 
 @pytest.fixture
-def db(db_path: Path) -> Iterator[sqlite_utils.Database]:
-    database = open_database(db_path)
+def db(db_path: Path) -> Iterator[SQLiteStore]:
+    database = open_store(db_path)
     yield database
-    database.conn.close()
+    database.close()

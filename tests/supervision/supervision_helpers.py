@@ -3,10 +3,10 @@ must leave unchanged."""
 
 from __future__ import annotations
 
-import sqlite_utils
 from click.testing import CliRunner, Result
 
 from fieldsurvey.cli import main
+from fieldsurvey.store.sqlite import SQLiteStore
 
 
 def run(*args: str) -> Result:
@@ -14,7 +14,7 @@ def run(*args: str) -> Result:
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
-def snapshot(db: sqlite_utils.Database) -> tuple[object, ...]:
+def snapshot(db: SQLiteStore) -> tuple[object, ...]:
     """What a refused command must leave as it was."""
     return (
         db.execute("SELECT COUNT(*), group_concat(round, '|') FROM responses").fetchone(),

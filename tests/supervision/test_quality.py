@@ -6,17 +6,17 @@ import json
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 from supervision_helpers import run, snapshot
 
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.quality import QualityReport, assess
 from fieldsurvey.quality.report import Reason
 from fieldsurvey.questionnaire import Questionnaire
+from fieldsurvey.store.sqlite import SQLiteStore
 from fieldsurvey.ui.i18n import quality_text
 
 
-def uuid_of(db: sqlite_utils.Database, response: int) -> str:
+def uuid_of(db: SQLiteStore, response: int) -> str:
     return str(db.execute("SELECT uuid FROM responses WHERE id = ?", [response]).fetchone()[0])
 
 
@@ -40,9 +40,7 @@ def items(questionnaire: Questionnaire, area: str, reverse: bool | None = None) 
     ]
 
 
-def set_answers(
-    db: sqlite_utils.Database, response: int, questions: list[str], value: object
-) -> None:
+def set_answers(db: SQLiteStore, response: int, questions: list[str], value: object) -> None:
     db.conn.executemany(
         "INSERT INTO answers (response, question, value, answered_at) VALUES (?, ?, ?, 't') "
         "ON CONFLICT (response, question) DO UPDATE SET value = excluded.value",
@@ -52,7 +50,7 @@ def set_answers(
 
 
 def test_a_fast_interview_is_flagged_with_its_reading_floor(
-    db: sqlite_utils.Database, questionnaire: Questionnaire
+    db: SQLiteStore, questionnaire: Questionnaire
 ) -> None:
     db.execute("UPDATE paradata SET duration_ms = 150 WHERE response = 7 AND event = 'leave'")
     db.conn.commit()
@@ -63,7 +61,7 @@ def test_a_fast_interview_is_flagged_with_its_reading_floor(
 
 
 def test_one_value_through_an_area_and_contradicting_reverse_items(
-    db: sqlite_utils.Database, questionnaire: Questionnaire
+    db: SQLiteStore, questionnaire: Questionnaire
 ) -> None:
     set_answers(db, 3, items(questionnaire, "accessibility"), 5)
     report = assess(db, questionnaire)
@@ -77,7 +75,7 @@ def test_one_value_through_an_area_and_contradicting_reverse_items(
 
 
 def test_the_same_profile_twice_the_same_day_is_a_possible_duplicate(
-    db: sqlite_utils.Database, questionnaire: Questionnaire
+    db: SQLiteStore, questionnaire: Questionnaire
 ) -> None:
     segments = [q.id for q in questionnaire.segments]
     marks = ",".join("?" * len(segments))
@@ -100,7 +98,7 @@ def test_the_same_profile_twice_the_same_day_is_a_possible_duplicate(
 
 
 def test_an_interviewer_far_from_the_others_is_flagged_with_the_counts(
-    db: sqlite_utils.Database, db_path: Path, questionnaire: Questionnaire
+    db: SQLiteStore, db_path: Path, questionnaire: Questionnaire
 ) -> None:
     sokha = [r for (r,) in db.execute("SELECT id FROM responses WHERE interviewer = 'Sokha'")]
     for response in sokha:
@@ -116,9 +114,7 @@ def test_an_interviewer_far_from_the_others_is_flagged_with_the_counts(
     assert "Sokha: " in result.stdout and "accessibility mean score" in result.stdout
 
 
-def test_too_many_items_left_unanswered(
-    db: sqlite_utils.Database, questionnaire: Questionnaire
-) -> None:
+def test_too_many_items_left_unanswered(db: SQLiteStore, questionnaire: Questionnaire) -> None:
     every = [i for area in questionnaire.areas for i in items(questionnaire, area.id)]
     set_answers(db, 20, every[: len(every) // 2], "dk")
     [reason] = flags_of(assess(db, questionnaire), uuid_of(db, 20))["nonresponse"]
@@ -126,7 +122,7 @@ def test_too_many_items_left_unanswered(
 
 
 def test_without_paradata_speeding_says_so_and_the_other_flags_still_work(
-    db: sqlite_utils.Database, db_path: Path, questionnaire: Questionnaire
+    db: SQLiteStore, db_path: Path, questionnaire: Questionnaire
 ) -> None:
     db.execute("DELETE FROM paradata")
     db.conn.commit()
@@ -145,7 +141,7 @@ def test_without_paradata_speeding_says_so_and_the_other_flags_still_work(
 
 
 def test_thresholds_out_of_range_refuse_the_questionnaire(
-    db: sqlite_utils.Database, db_path: Path, tmp_path: Path
+    db: SQLiteStore, db_path: Path, tmp_path: Path
 ) -> None:
     bad = tmp_path / "bad.yaml"
     source = bundled_questionnaire_path().read_text(encoding="utf-8")
@@ -158,7 +154,7 @@ def test_thresholds_out_of_range_refuse_the_questionnaire(
 
 
 def test_thresholds_come_from_the_questionnaire(
-    db: sqlite_utils.Database, db_path: Path, tmp_path: Path
+    db: SQLiteStore, db_path: Path, tmp_path: Path
 ) -> None:
     strict = tmp_path / "strict.yaml"
     source = bundled_questionnaire_path().read_text(encoding="utf-8")
@@ -194,9 +190,7 @@ def test_a_questionnaire_without_the_new_sections_keeps_its_hash(tmp_path: Path)
     assert questionnaire_hash(changed) != questionnaire_hash(plain)
 
 
-def test_reasons_are_worded_in_the_readers_language(
-    db_path: Path, db: sqlite_utils.Database
-) -> None:
+def test_reasons_are_worded_in_the_readers_language(db_path: Path, db: SQLiteStore) -> None:
     db.execute("DELETE FROM paradata")
     db.conn.commit()
     result = run("quality", "--db", str(db_path), "--lang", "zh")

@@ -8,21 +8,21 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 from supervision_helpers import run, snapshot
 
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.review import COMMENT_MAX, find_interview
 from fieldsurvey.scoring import score
+from fieldsurvey.store.sqlite import SQLiteStore
 
 
-def uuids(db: sqlite_utils.Database, count: int) -> list[str]:
+def uuids(db: SQLiteStore, count: int) -> list[str]:
     rows = db.execute("SELECT uuid FROM responses ORDER BY id LIMIT ?", [count]).fetchall()
     return [uuid for (uuid,) in rows]
 
 
 def test_decisions_are_appended_with_reviewer_comment_and_time(
-    db: sqlite_utils.Database, db_path: Path
+    db: SQLiteStore, db_path: Path
 ) -> None:
     [uuid] = uuids(db, 1)
     issue = run("review", uuid, "--db", str(db_path), "--issue", "--comment", "Q12 unclear")
@@ -40,7 +40,7 @@ def test_decisions_are_appended_with_reviewer_comment_and_time(
     assert log[1].endswith("has issues by Sokha: Q12 unclear")
 
 
-def test_the_log_cannot_be_changed_or_deleted(db: sqlite_utils.Database, db_path: Path) -> None:
+def test_the_log_cannot_be_changed_or_deleted(db: SQLiteStore, db_path: Path) -> None:
     [uuid] = uuids(db, 1)
     run("review", uuid, "--db", str(db_path), "--reject", "--comment", "no consent recorded")
     for statement in ("UPDATE reviews SET state = 'approved'", "DELETE FROM reviews"):
@@ -63,7 +63,7 @@ def test_the_log_cannot_be_changed_or_deleted(db: sqlite_utils.Database, db_path
     ],
 )
 def test_a_refused_decision_says_why_and_records_nothing(
-    db: sqlite_utils.Database, db_path: Path, args: list[str], message: str
+    db: SQLiteStore, db_path: Path, args: list[str], message: str
 ) -> None:
     [uuid] = uuids(db, 1)
     before = snapshot(db)
@@ -74,7 +74,7 @@ def test_a_refused_decision_says_why_and_records_nothing(
 
 
 def test_scores_leave_rejected_interviews_out_and_say_how_many(
-    db: sqlite_utils.Database, db_path: Path, questionnaire: Questionnaire
+    db: SQLiteStore, db_path: Path, questionnaire: Questionnaire
 ) -> None:
     for uuid in uuids(db, 5):
         run("review", uuid, "--db", str(db_path), "--reject", "--comment", "made up")
@@ -91,7 +91,7 @@ def test_scores_leave_rejected_interviews_out_and_say_how_many(
 
 
 def test_a_later_approval_brings_an_interview_back(
-    db: sqlite_utils.Database, db_path: Path, questionnaire: Questionnaire
+    db: SQLiteStore, db_path: Path, questionnaire: Questionnaire
 ) -> None:
     [uuid] = uuids(db, 1)
     run("review", uuid, "--db", str(db_path), "--reject", "--comment", "wrong office")

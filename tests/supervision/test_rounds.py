@@ -8,7 +8,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 from hypothesis import given
 from hypothesis import strategies as st
 from supervision_helpers import run, snapshot
@@ -22,8 +21,8 @@ from fieldsurvey.questionnaire.rounds import (
 )
 from fieldsurvey.scoring import score
 from fieldsurvey.store.counts import home_counts
-from fieldsurvey.store.db import open_database
-from fieldsurvey.store.schema import MIGRATIONS, _round_key
+from fieldsurvey.store.sqlite import SQLiteStore, open_store
+from fieldsurvey.store.sqlite.schema import MIGRATIONS, _round_key
 
 
 @pytest.mark.parametrize("value", ["2026-Q3", "2026-11", " 2027-Q1 ", "baseline"])
@@ -108,7 +107,7 @@ def legacy_database(path: Path, rounds: list[str | None]) -> None:
 def test_the_migration_normalises_old_rounds_and_keeps_what_was_signed(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     legacy_database(path, ["Q3 2026", "2026/11", "pilot phase", None, ""])
-    db = open_database(path)
+    db = open_store(path)
     rows = db.execute("SELECT round, round_key FROM responses ORDER BY id").fetchall()
     assert rows == [
         ("Q3 2026", "2026-Q3"),
@@ -130,7 +129,7 @@ def test_rounds_lists_counts_per_office(db_path: Path) -> None:
     assert table.startswith("2026-Q3: 120 responses") and "  Phnom Penh: 80" in table
 
 
-def move_to_legacy_round(db: sqlite_utils.Database, count: int, value: str | None) -> None:
+def move_to_legacy_round(db: SQLiteStore, count: int, value: str | None) -> None:
     db.execute(
         "UPDATE responses SET round = ? WHERE id IN (SELECT id FROM responses ORDER BY id LIMIT ?)",
         [value, count],
@@ -139,7 +138,7 @@ def move_to_legacy_round(db: sqlite_utils.Database, count: int, value: str | Non
 
 
 def test_scores_default_to_the_latest_round_and_name_the_others(
-    db: sqlite_utils.Database, db_path: Path, questionnaire: Questionnaire
+    db: SQLiteStore, db_path: Path, questionnaire: Questionnaire
 ) -> None:
     move_to_legacy_round(db, 50, None)
     report = score(db, questionnaire)
@@ -151,7 +150,7 @@ def test_scores_default_to_the_latest_round_and_name_the_others(
 
 
 def test_scores_choose_an_older_free_text_round_by_its_normal_form(
-    db: sqlite_utils.Database, db_path: Path
+    db: SQLiteStore, db_path: Path
 ) -> None:
     move_to_legacy_round(db, 60, "Q2 2026")
     result = run("scores", "--db", str(db_path), "--round", "2026-Q2", "--format", "json")
@@ -160,7 +159,7 @@ def test_scores_choose_an_older_free_text_round_by_its_normal_form(
     assert (document["round"], document["responses"]) == ("2026-Q2", 60)
 
 
-def test_scores_refuse_a_round_in_a_wrong_form(db: sqlite_utils.Database, db_path: Path) -> None:
+def test_scores_refuse_a_round_in_a_wrong_form(db: SQLiteStore, db_path: Path) -> None:
     result = run("scores", "--db", str(db_path), "--round", "Q3 2026")
     assert result.exit_code == 2 and result.stdout == ""
     assert "did you mean 2026-Q3?" in result.stderr
@@ -170,7 +169,7 @@ def test_scores_refuse_a_round_in_a_wrong_form(db: sqlite_utils.Database, db_pat
     assert "no responses in round '2025-Q1'; rounds with data: 2026-Q3" in missing.stderr
 
 
-def test_demo_refuses_a_round_in_a_wrong_form(db: sqlite_utils.Database, db_path: Path) -> None:
+def test_demo_refuses_a_round_in_a_wrong_form(db: SQLiteStore, db_path: Path) -> None:
     before = snapshot(db)
     result = run("demo", "--db", str(db_path), "--responses", "3", "--round", "autumn")
     assert result.exit_code == 2
@@ -178,7 +177,7 @@ def test_demo_refuses_a_round_in_a_wrong_form(db: sqlite_utils.Database, db_path
     assert snapshot(db) == before
 
 
-def test_not_yet_exported_counts_only_this_devices_interviews(db: sqlite_utils.Database) -> None:
+def test_not_yet_exported_counts_only_this_devices_interviews(db: SQLiteStore) -> None:
     assert home_counts(db).not_exported == 120
     db.execute("UPDATE responses SET device_id = 'another-device' WHERE id % 2 = 0")
     db.conn.commit()

@@ -6,19 +6,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 from sync_helpers import new_db
 
+from fieldsurvey.store.sqlite import SQLiteStore
+
 
 @pytest.fixture
-def device(tmp_path: Path) -> Iterator[sqlite_utils.Database]:
+def device(tmp_path: Path) -> Iterator[SQLiteStore]:
     db = new_db(tmp_path / "device.db")
     yield db
-    db.conn.close()
+    db.close()
 
 
 @pytest.fixture
-def supervisor(tmp_path: Path) -> Iterator[sqlite_utils.Database]:
+def supervisor(tmp_path: Path) -> Iterator[SQLiteStore]:
     db = new_db(tmp_path / "supervisor.db")
     yield db
-    db.conn.close()
+    db.close()

@@ -14,16 +14,16 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
 from click.testing import CliRunner
 
 from fieldsurvey.cli.sync import merge_command
 from fieldsurvey.questionnaire.loader import questionnaire_from_document
 from fieldsurvey.questionnaire.yaml_source import parse_yaml
 from fieldsurvey.store.content import content_hash
-from fieldsurvey.store.db import device_id, open_database, write_transaction
 from fieldsurvey.store.questionnaires import install_questionnaire
-from fieldsurvey.store.responses import encode_value
+from fieldsurvey.store.records import RESPONSE_FIELDS
+from fieldsurvey.store.sqlite import SQLiteStore, open_store
+from fieldsurvey.store.sqlite.responses import encode_value
 from fieldsurvey.sync import Reason
 from fieldsurvey.sync.keys import device_signing_key
 
@@ -56,9 +56,7 @@ survey:
 """A question of each type, and integer questions q0, q3...q149 for long interviews."""
 
 
-def install(
-    db: sqlite_utils.Database, version: str = "1", title: str = "Sync test"
-) -> dict[str, str]:
+def install(db: SQLiteStore, version: str = "1", title: str = "Sync test") -> dict[str, str]:
     """Install the test questionnaire; return its id, version and hash."""
     source = QUESTIONNAIRE_YAML.format(version=version).replace("Sync test", title)
     questionnaire = questionnaire_from_document(parse_yaml(source), "test")
@@ -67,14 +65,14 @@ def install(
             "questionnaire_hash": digest}  # fmt: skip
 
 
-def new_db(path: Path, version: str = "1") -> sqlite_utils.Database:
-    db = open_database(path)
+def new_db(path: Path, version: str = "1") -> SQLiteStore:
+    db = open_store(path)
     install(db, version)
     return db
 
 
 def add_revision(
-    db: sqlite_utils.Database,
+    db: SQLiteStore,
     answers: Mapping[str, Any],
     *,
     uuid: str | None = None,
@@ -89,13 +87,13 @@ def add_revision(
     """Insert a revision (closed unless status is 'draft') with answers and paradata."""
     row: dict[str, Any] = {
         "uuid": uuid or str(uuidlib.uuid4()), "revision": revision, "parent_hash": parent,
-        **(questionnaire or _questionnaire(db)), "device_id": device or device_id(db),
+        **(questionnaire or _questionnaire(db)), "device_id": device or db.device_id(),
         "interviewer": "ana", "office": "north", "round": "r1", "language": "en",
         "persona": "worker", "status": status, "started_at": at, "updated_at": at,
         "completed_at": None if status == "draft" else at,
     }  # fmt: skip
     digest = None if status == "draft" else content_hash(row, answers)
-    with write_transaction(db):
+    with db.unit_of_work():
         if parent is not None and digest is not None:
             db.execute("UPDATE responses SET is_head = 0 WHERE uuid = ? AND content_hash = ?",
                        [row["uuid"], parent])  # fmt: skip
@@ -118,28 +116,26 @@ def add_revision(
     return row["uuid"], digest
 
 
-def _questionnaire(db: sqlite_utils.Database) -> dict[str, str]:
+def _questionnaire(db: SQLiteStore) -> dict[str, str]:
     hash_, id_, version = db.execute(
         "SELECT hash, id, version FROM questionnaires ORDER BY installed_at LIMIT 1"
     ).fetchone()
     return {"questionnaire_id": id_, "questionnaire_version": version, "questionnaire_hash": hash_}
 
 
-def full_dump(db: sqlite_utils.Database) -> list[str]:
+def full_dump(db: SQLiteStore) -> list[str]:
     """Every row of every table: for 'the database is unchanged'."""
     return list(db.conn.iterdump())
 
 
-def content_dump(db: sqlite_utils.Database) -> dict[str, list[tuple[Any, ...]]]:
+def content_dump(db: SQLiteStore) -> dict[str, list[tuple[Any, ...]]]:
     """Closed revisions, their answers and paradata by (uuid, content_hash), local ids left out.
 
     Drafts never leave a device, so they are left out too.
     """
     key = "r.uuid, r.content_hash"
     closed = "WHERE r.content_hash IS NOT NULL"
-    columns = ", ".join(
-        c for c in db.table("responses").columns_dict if c not in ("id", "exported_seq")
-    )
+    columns = ", ".join(c for c in RESPONSE_FIELDS if c not in ("id", "exported_seq"))
     return {
         "responses": db.execute(
             f"SELECT {columns} FROM responses r {closed} ORDER BY {key}"
@@ -170,7 +166,7 @@ def rezip(path: Path, contents: Mapping[str, bytes]) -> None:
 
 
 def resign(
-    db: sqlite_utils.Database,
+    db: SQLiteStore,
     path: Path,
     edit: Callable[[dict[str, Any]], None] = lambda manifest: None,
     replace: Mapping[str, bytes] | None = None,
@@ -190,7 +186,7 @@ def resign(
     rezip(path, contents)
 
 
-def merge_rejects(supervisor: sqlite_utils.Database, path: Path, reason: Reason, *args: str) -> str:
+def merge_rejects(supervisor: SQLiteStore, path: Path, reason: Reason, *args: str) -> str:
     """Merge via the CLI; assert exit 1, the reason's message, and an unchanged database.
     Returns stderr, for the details of the case."""
     before = full_dump(supervisor)

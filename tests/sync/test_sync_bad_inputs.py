@@ -10,21 +10,21 @@ import os
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 from click.testing import CliRunner
 from sync_helpers import add_revision, install, members, merge_rejects, new_db, resign, rezip
 
 from fieldsurvey.cli.sync import merge_command
-from fieldsurvey.store.db import device_id
+from fieldsurvey.store.records import ExportSelection
+from fieldsurvey.store.sqlite import SQLiteStore
 from fieldsurvey.sync import Reason, export_file, new_supervisor_keys, parse_recipients
+from fieldsurvey.sync.export import sources_for
 from fieldsurvey.sync.fileformat import ResponseRecord
 from fieldsurvey.sync.keys import device_signing_key
-from fieldsurvey.sync.records import Selection, response_lines, sources_for
 from fieldsurvey.sync.writer import write_export
 
 
 @pytest.fixture
-def good(device: sqlite_utils.Database, tmp_path: Path) -> Path:
+def good(device: SQLiteStore, tmp_path: Path) -> Path:
     """A valid export file of two interviews."""
     add_revision(device, {"q1": 1, "q2": "a"})
     add_revision(device, {"q1": 2})
@@ -33,22 +33,22 @@ def good(device: sqlite_utils.Database, tmp_path: Path) -> Path:
     return path
 
 
-def test_empty_file(supervisor: sqlite_utils.Database, tmp_path: Path) -> None:
+def test_empty_file(supervisor: SQLiteStore, tmp_path: Path) -> None:
     (tmp_path / "x.fsx").write_bytes(b"")
     merge_rejects(supervisor, tmp_path / "x.fsx", Reason.EMPTY)
 
 
-def test_not_a_zip(supervisor: sqlite_utils.Database, tmp_path: Path) -> None:
+def test_not_a_zip(supervisor: SQLiteStore, tmp_path: Path) -> None:
     (tmp_path / "x.fsx").write_text("name,answer\nana,3\n")
     merge_rejects(supervisor, tmp_path / "x.fsx", Reason.NOT_ZIP)
 
 
-def test_truncated_file(supervisor: sqlite_utils.Database, good: Path) -> None:
+def test_truncated_file(supervisor: SQLiteStore, good: Path) -> None:
     good.write_bytes(good.read_bytes()[:-100])
     merge_rejects(supervisor, good, Reason.DAMAGED_ZIP)
 
 
-def test_one_byte_flipped_in_responses(supervisor: sqlite_utils.Database, good: Path) -> None:
+def test_one_byte_flipped_in_responses(supervisor: SQLiteStore, good: Path) -> None:
     contents = members(good)
     data = bytearray(contents["responses.jsonl"])
     data[len(data) // 2] ^= 0x01
@@ -57,7 +57,7 @@ def test_one_byte_flipped_in_responses(supervisor: sqlite_utils.Database, good: 
     merge_rejects(supervisor, good, Reason.DIGEST_MISMATCH)
 
 
-def test_manifest_edited(supervisor: sqlite_utils.Database, good: Path) -> None:
+def test_manifest_edited(supervisor: SQLiteStore, good: Path) -> None:
     contents = members(good)
     contents["manifest.json"] = contents["manifest.json"].replace(
         b'"export_seq": 1', b'"export_seq": 7'
@@ -67,7 +67,7 @@ def test_manifest_edited(supervisor: sqlite_utils.Database, good: Path) -> None:
 
 
 def test_signed_by_another_key(
-    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, good: Path, tmp_path: Path
+    device: SQLiteStore, supervisor: SQLiteStore, good: Path, tmp_path: Path
 ) -> None:
     CliRunner().invoke(merge_command, [str(good), "--db", str(tmp_path / "supervisor.db")])
     impostor = new_db(tmp_path / "impostor.db")
@@ -76,14 +76,14 @@ def test_signed_by_another_key(
     export_file(impostor, forged)
 
     def claim_device(manifest: dict[str, object]) -> None:
-        manifest["device_id"] = device_id(device)
+        manifest["device_id"] = device.device_id()
 
     resign(impostor, forged, claim_device)
     merge_rejects(supervisor, forged, Reason.KEY_MISMATCH)
 
 
 def test_encrypted_for_another_key(
-    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, tmp_path: Path
+    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path
 ) -> None:
     intended, other = new_supervisor_keys(tmp_path / "a"), new_supervisor_keys(tmp_path / "b")
     add_revision(device, {"q1": 1})
@@ -93,17 +93,17 @@ def test_encrypted_for_another_key(
     )
 
 
-def test_member_named_dot_dot(supervisor: sqlite_utils.Database, good: Path) -> None:
+def test_member_named_dot_dot(supervisor: SQLiteStore, good: Path) -> None:
     rezip(good, {**members(good), "../x": b"owned"})
     merge_rejects(supervisor, good, Reason.UNSAFE_NAME)
 
 
-def test_zip_bomb_by_ratio(supervisor: sqlite_utils.Database, good: Path) -> None:
+def test_zip_bomb_by_ratio(supervisor: SQLiteStore, good: Path) -> None:
     rezip(good, {**members(good), "responses.jsonl": bytes(20 * 1024 * 1024)})
     merge_rejects(supervisor, good, Reason.BOMB)
 
 
-def test_zip_bomb_by_declared_size(supervisor: sqlite_utils.Database, good: Path) -> None:
+def test_zip_bomb_by_declared_size(supervisor: SQLiteStore, good: Path) -> None:
     """The directory claims a 100 GB member: refused before a byte is inflated."""
     data = bytearray(good.read_bytes())
     entry = data.index(b"PK\x01\x02")  # the central directory entry of the first member
@@ -113,12 +113,12 @@ def test_zip_bomb_by_declared_size(supervisor: sqlite_utils.Database, good: Path
     merge_rejects(supervisor, good, Reason.BOMB)
 
 
-def test_file_over_the_size_cap(supervisor: sqlite_utils.Database, good: Path) -> None:
+def test_file_over_the_size_cap(supervisor: SQLiteStore, good: Path) -> None:
     merge_rejects(supervisor, good, Reason.TOO_LARGE, "--max-size", "1000")
 
 
 def test_unknown_questionnaire_version(
-    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, tmp_path: Path
+    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path
 ) -> None:
     newer = install(device, version="2")
     add_revision(device, {"q1": 1}, questionnaire=newer)
@@ -128,7 +128,7 @@ def test_unknown_questionnaire_version(
 
 
 def test_questionnaire_source_not_matching_its_hash(
-    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, tmp_path: Path
+    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path
 ) -> None:
     newer = install(device, version="2")
     add_revision(device, {"q1": 1}, questionnaire=newer)
@@ -140,9 +140,7 @@ def test_questionnaire_source_not_matching_its_hash(
     merge_rejects(supervisor, tmp_path / "x.fsx", Reason.BAD_QUESTIONNAIRE)
 
 
-def test_newer_format_version(
-    supervisor: sqlite_utils.Database, good: Path, device: sqlite_utils.Database
-) -> None:
+def test_newer_format_version(supervisor: SQLiteStore, good: Path, device: SQLiteStore) -> None:
     def bump(manifest: dict[str, object]) -> None:
         manifest["format_version"] = 2
         manifest["new_field"] = "from the future"
@@ -152,23 +150,23 @@ def test_newer_format_version(
 
 
 def test_same_uuid_and_content_twice(
-    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, tmp_path: Path
+    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path
 ) -> None:
     add_revision(device, {"q1": 1})
-    line = next(response_lines(device, Selection(device=device_id(device), everything=True)))
+    line = next(device.response_lines(ExportSelection(device.device_id(), everything=True)))
     path = tmp_path / "x.fsx"
     with path.open("wb") as handle:
-        write_export(handle, device_signing_key(device), device_id(device), 1, [line, line], [],
+        write_export(handle, device_signing_key(device), device.device_id(), 1, [line, line], [],
                      lambda refs: sources_for(device, refs))  # fmt: skip
     merge_rejects(supervisor, path, Reason.DUPLICATE_RECORD)
 
 
 def test_answer_changed_and_resigned(
-    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, tmp_path: Path
+    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path
 ) -> None:
     """Even the device's own key cannot make a record whose content does not match its hash."""
     add_revision(device, {"q1": 1})
-    line = next(response_lines(device, Selection(device=device_id(device), everything=True)))
+    line = next(device.response_lines(ExportSelection(device.device_id(), everything=True)))
     record = ResponseRecord.model_validate_json(line)
     forged = record.model_copy(update={"answers": [("q1", "5", record.answers[0][2])]})
     path = tmp_path / "x.fsx"
@@ -179,13 +177,13 @@ def test_answer_changed_and_resigned(
     merge_rejects(supervisor, path, Reason.HASH_MISMATCH)
 
 
-def test_unexpected_member(supervisor: sqlite_utils.Database, good: Path) -> None:
+def test_unexpected_member(supervisor: SQLiteStore, good: Path) -> None:
     rezip(good, {**members(good), "payload.exe": b"MZ"})
     merge_rejects(supervisor, good, Reason.UNEXPECTED_MEMBER)
 
 
 def test_encrypted_without_identity(
-    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, tmp_path: Path
+    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path
 ) -> None:
     keys = new_supervisor_keys(tmp_path / "a")
     add_revision(device, {"q1": 1})
@@ -194,15 +192,13 @@ def test_encrypted_without_identity(
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
-def test_a_fifo_is_refused_without_blocking(
-    supervisor: sqlite_utils.Database, tmp_path: Path
-) -> None:
+def test_a_fifo_is_refused_without_blocking(supervisor: SQLiteStore, tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.fsx")
     merge_rejects(supervisor, tmp_path / "pipe.fsx", Reason.UNREADABLE)
 
 
 def test_one_bad_file_does_not_block_the_others(
-    supervisor: sqlite_utils.Database, good: Path, tmp_path: Path
+    supervisor: SQLiteStore, good: Path, tmp_path: Path
 ) -> None:
     (tmp_path / "bad.fsx").write_bytes(b"junk")
     db_file = str(tmp_path / "supervisor.db")

@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import click
-import sqlite_utils
 from click.testing import CliRunner
 from sync_helpers import add_revision
 
 from fieldsurvey.cli.sync import export_command, keys_group, merge_command
+from fieldsurvey.store.sqlite import SQLiteStore
 
 
 def run(command: click.Command, *args: str | Path) -> click.testing.Result:
@@ -18,7 +18,7 @@ def run(command: click.Command, *args: str | Path) -> click.testing.Result:
 
 
 def test_keys_export_merge_encrypted(
-    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, tmp_path: Path
+    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path
 ) -> None:
     assert run(keys_group, "new", "--out", tmp_path / "boss").exit_code == 0
     recipient = (tmp_path / "boss.pub").read_text().strip()
@@ -48,7 +48,7 @@ def test_keys_are_never_overwritten(tmp_path: Path) -> None:
 
 
 def test_export_without_to_warns_and_nothing_new_writes_nothing(
-    device: sqlite_utils.Database, tmp_path: Path
+    device: SQLiteStore, tmp_path: Path
 ) -> None:
     add_revision(device, {"q1": 1})
     first = run(export_command, "--out", tmp_path / "a.fsx", "--db", tmp_path / "device.db")
@@ -58,15 +58,13 @@ def test_export_without_to_warns_and_nothing_new_writes_nothing(
     assert not (tmp_path / "b.fsx").exists()
 
 
-def test_export_bad_recipient_is_bad_usage(device: sqlite_utils.Database, tmp_path: Path) -> None:
+def test_export_bad_recipient_is_bad_usage(device: SQLiteStore, tmp_path: Path) -> None:
     result = run(export_command, "--out", tmp_path / "a.fsx", "--to", "age1nope",
                  "--db", tmp_path / "device.db")  # fmt: skip
     assert result.exit_code == 2 and result.stderr.startswith("age1nope: not an age public key")
 
 
-def test_merge_json_reports_a_rejected_file(
-    supervisor: sqlite_utils.Database, tmp_path: Path
-) -> None:
+def test_merge_json_reports_a_rejected_file(supervisor: SQLiteStore, tmp_path: Path) -> None:
     (tmp_path / "bad.fsx").write_bytes(b"junk")
     result = run(merge_command, tmp_path / "bad.fsx", "--json", "--db", tmp_path / "supervisor.db")
     assert result.exit_code == 1 and result.stderr == ""
@@ -80,7 +78,7 @@ def test_merge_of_a_missing_file_is_bad_usage(tmp_path: Path) -> None:
 
 
 def test_merging_again_is_reported_as_already_merged(
-    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, tmp_path: Path
+    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path
 ) -> None:
     add_revision(device, {"q1": 1})
     run(export_command, "--out", tmp_path / "a.fsx", "--db", tmp_path / "device.db")

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import sqlite_utils
 from click.testing import CliRunner
 from sync_helpers import add_revision, new_db
 
 from fieldsurvey.cli import main
-from fieldsurvey.store.db import set_setting
+from fieldsurvey.store.sqlite import SQLiteStore
 from fieldsurvey.sync import export_to_folder, merge_files
 
 HOSTILE_DEVICE = "\x1b]0;pwn\x07[/x]\x9b2J"
@@ -27,7 +26,7 @@ def no_controls(text: str) -> None:
 
 
 def test_a_hostile_file_name_is_escaped_in_the_rejection_line(
-    supervisor: sqlite_utils.Database, tmp_path: Path
+    supervisor: SQLiteStore, tmp_path: Path
 ) -> None:
     bad = tmp_path / "a\x1b[2Jb\x07.fsx"
     bad.write_bytes(b"not a zip")
@@ -40,8 +39,8 @@ def test_a_hostile_file_name_is_escaped_in_the_rejection_line(
 
 def test_conflicts_from_hostile_devices_are_listed_escaped(tmp_path: Path) -> None:
     a, b = new_db(tmp_path / "a.db"), new_db(tmp_path / "b.db")
-    set_setting(a, "device_id", HOSTILE_DEVICE)
-    set_setting(b, "device_id", "b\x1b[31m")
+    a.set_setting("device_id", HOSTILE_DEVICE)
+    b.set_setting("device_id", "b\x1b[31m")
     out = tmp_path / "stick"
     out.mkdir()
     uuid, parent = add_revision(a, {"q1": 1})
@@ -51,7 +50,7 @@ def test_conflicts_from_hostile_devices_are_listed_escaped(tmp_path: Path) -> No
         add_revision(db, {"q1": value}, uuid=uuid, parent=parent, revision=2)
         files.append(export_to_folder(db, out).path)
     supervisor = tmp_path / "supervisor.db"
-    new_db(supervisor).conn.close()
+    new_db(supervisor).close()
     code, text, err = run("merge", *map(str, files), "--db", str(supervisor))
     assert code == 0, err
     no_controls(text)

@@ -6,13 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 from click.testing import CliRunner
 from sync_helpers import add_revision, new_db
 
 from fieldsurvey.cli.sync import conflicts_command
-from fieldsurvey.store.db import device_id, open_database, set_setting, write_transaction
-from fieldsurvey.store.responses import close_revision, copy_revision, revisions
+from fieldsurvey.store.sqlite import SQLiteStore, open_store
+from fieldsurvey.store.status import Status
 from fieldsurvey.sync import export_file, list_conflicts, merge_files, resolution_log
 
 AT = "2026-02-0{}T00:00:00.000+00:00"
@@ -21,7 +20,7 @@ Diverged = tuple[str, dict[str, str], list[Path]]
 
 
 @pytest.fixture
-def diverged(device: sqlite_utils.Database, tmp_path: Path) -> Diverged:
+def diverged(device: SQLiteStore, tmp_path: Path) -> Diverged:
     """One interview edited on two devices from the same revision; the files of both."""
     other = new_db(tmp_path / "other.db")
     uuid, first = add_revision(device, {"q1": 1, "q2": "same"}, at=AT.format(1))
@@ -37,17 +36,17 @@ def diverged(device: sqlite_utils.Database, tmp_path: Path) -> Diverged:
     export_file(device, tmp_path / "2.fsx")
     export_file(other, tmp_path / "3.fsx")
     hashes = {"first": first, "mine": mine, "theirs": theirs}
-    other.conn.close()
+    other.close()
     return uuid, hashes, [tmp_path / f"{n}.fsx" for n in (1, 2, 3)]
 
 
-def flags(db: sqlite_utils.Database) -> dict[str, tuple[int, int]]:
+def flags(db: SQLiteStore) -> dict[str, tuple[int, int]]:
     rows = db.execute("SELECT content_hash, is_head, in_conflict FROM responses")
     return {h: (head, conflict) for h, head, conflict in rows}
 
 
 def test_diverging_versions_are_both_kept_and_listed(
-    supervisor: sqlite_utils.Database, diverged: Diverged, tmp_path: Path
+    supervisor: SQLiteStore, diverged: Diverged, tmp_path: Path
 ) -> None:
     uuid, h, files = diverged
     report = merge_files(supervisor, files)
@@ -71,7 +70,7 @@ def test_diverging_versions_are_both_kept_and_listed(
 
 
 def test_keep_resolves_and_a_remerge_does_not_resurrect(
-    supervisor: sqlite_utils.Database, diverged: Diverged, tmp_path: Path
+    supervisor: SQLiteStore, diverged: Diverged, tmp_path: Path
 ) -> None:
     uuid, h, files = diverged
     merge_files(supervisor, files)
@@ -90,14 +89,14 @@ def test_keep_resolves_and_a_remerge_does_not_resurrect(
 
 
 def test_an_edit_of_a_set_aside_version_is_a_new_conflict(
-    supervisor: sqlite_utils.Database, diverged: Diverged, tmp_path: Path
+    supervisor: SQLiteStore, diverged: Diverged, tmp_path: Path
 ) -> None:
     uuid, h, files = diverged
     merge_files(supervisor, files)
     CliRunner().invoke(
         conflicts_command, ["--keep", uuid, h["mine"], "--db", str(tmp_path / "supervisor.db")]
     )
-    other = open_database(tmp_path / "other.db")
+    other = open_store(tmp_path / "other.db")
     _, later = add_revision(
         other, {"q1": 5}, uuid=uuid, parent=h["theirs"], revision=3, at=AT.format(4)
     )
@@ -108,7 +107,7 @@ def test_an_edit_of_a_set_aside_version_is_a_new_conflict(
 
 
 def test_keep_needs_a_matching_conflicting_version(
-    supervisor: sqlite_utils.Database, diverged: Diverged, tmp_path: Path
+    supervisor: SQLiteStore, diverged: Diverged, tmp_path: Path
 ) -> None:
     uuid, h, files = diverged
     merge_files(supervisor, files)
@@ -119,7 +118,7 @@ def test_keep_needs_a_matching_conflicting_version(
 
 
 def test_an_older_revision_arriving_late_is_added_not_a_conflict(
-    supervisor: sqlite_utils.Database, diverged: Diverged
+    supervisor: SQLiteStore, diverged: Diverged
 ) -> None:
     _, h, files = diverged
     report = merge_files(supervisor, [files[1], files[0]])
@@ -128,7 +127,7 @@ def test_an_older_revision_arriving_late_is_added_not_a_conflict(
 
 
 def test_a_missing_file_shows_as_a_gap_and_heals(
-    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, tmp_path: Path
+    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path
 ) -> None:
     uuid, first = add_revision(device, {"q1": 1}, at=AT.format(1))
     export_file(device, tmp_path / "1.fsx")
@@ -151,11 +150,11 @@ def test_a_missing_file_shows_as_a_gap_and_heals(
 
 
 def test_each_resolution_is_logged_with_who_and_what_was_set_aside(
-    supervisor: sqlite_utils.Database, diverged: Diverged, tmp_path: Path
+    supervisor: SQLiteStore, diverged: Diverged, tmp_path: Path
 ) -> None:
     uuid, h, files = diverged
     merge_files(supervisor, files)
-    set_setting(supervisor, "interviewer", "Sokha")
+    supervisor.set_setting("interviewer", "Sokha")
     db_file = str(tmp_path / "supervisor.db")
     empty = CliRunner().invoke(conflicts_command, ["--resolved", "--db", db_file])
     assert empty.stdout == "no conflicts resolved on this device\n"
@@ -164,7 +163,7 @@ def test_each_resolution_is_logged_with_who_and_what_was_set_aside(
 
     [entry] = resolution_log(supervisor).resolutions
     assert (entry.uuid, entry.kept_hash, entry.set_aside) == (uuid, h["mine"], [h["theirs"]])
-    assert entry.resolved_by == "Sokha" and entry.device_id == device_id(supervisor)
+    assert entry.resolved_by == "Sokha" and entry.device_id == supervisor.device_id()
     listed = CliRunner().invoke(conflicts_command, ["--resolved", "--json", "--db", db_file])
     assert json.loads(listed.stdout)["resolutions"][0]["kept_hash"] == h["mine"]
     text = CliRunner().invoke(conflicts_command, ["--resolved", "--db", db_file]).stdout
@@ -172,7 +171,7 @@ def test_each_resolution_is_logged_with_who_and_what_was_set_aside(
 
 
 def test_a_refused_resolution_logs_nothing(
-    supervisor: sqlite_utils.Database, diverged: Diverged, tmp_path: Path
+    supervisor: SQLiteStore, diverged: Diverged, tmp_path: Path
 ) -> None:
     uuid, h, files = diverged
     merge_files(supervisor, files)
@@ -188,24 +187,23 @@ def test_a_refused_resolution_logs_nothing(
 
 
 def test_closing_an_edit_after_a_merge_brought_another_edit_leaves_one_head(
-    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, tmp_path: Path
+    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path
 ) -> None:
     """The supervisor edits an interview; before they finish, a merge brings the device's own
     edit of the same revision. Closing theirs leaves two tips: both in conflict, one head."""
     uuid, first = add_revision(device, {"q1": 1}, at=AT.format(1))
     export_file(device, tmp_path / "1.fsx")
     merge_files(supervisor, [tmp_path / "1.fsx"])
-    parent = next(r for r in revisions(supervisor, uuid) if r.content_hash == first)
-    with write_transaction(supervisor):
-        draft = copy_revision(supervisor, parent, device_id(supervisor), AT.format(2))
+    parent = next(r for r in supervisor.revisions(uuid) if r.content_hash == first)
+    with supervisor.unit_of_work():
+        draft = supervisor.copy_revision(parent, supervisor.device_id(), AT.format(2))
     _, theirs = add_revision(
         device, {"q1": 2}, uuid=uuid, parent=first, revision=2, at=AT.format(3)
     )
     export_file(device, tmp_path / "2.fsx")
     merge_files(supervisor, [tmp_path / "2.fsx"])
 
-    with write_transaction(supervisor):
-        mine = close_revision(supervisor, draft, "complete", AT.format(4))
+    mine = supervisor.close_draft(draft, Status.COMPLETE, [], None, AT.format(4))
 
     assert flags(supervisor) == {first: (0, 0), theirs: (0, 1), mine: (1, 1)}
     assert [c.uuid for c in list_conflicts(supervisor).conflicts] == [uuid]

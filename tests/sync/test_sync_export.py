@@ -2,60 +2,57 @@
 
 from __future__ import annotations
 
-import sqlite3
 import zipfile
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 from sync_helpers import add_revision
 
-from fieldsurvey.store.db import get_setting
+from fieldsurvey.store.errors import DiskIOError
+from fieldsurvey.store.sqlite import SQLiteStore
 from fieldsurvey.sync import ExportError, export_file
 from fieldsurvey.sync.fileformat import MEMBERS
 
 
-def marks(db: sqlite_utils.Database) -> list[tuple[int | None]]:
+def marks(db: SQLiteStore) -> list[tuple[int | None]]:
     return db.execute("SELECT exported_seq FROM responses ORDER BY id").fetchall()
 
 
 def test_file_is_a_deterministic_zip_of_the_format_members(
-    device: sqlite_utils.Database, tmp_path: Path
+    device: SQLiteStore, tmp_path: Path
 ) -> None:
     add_revision(device, {"q1": 1})
     export_file(device, tmp_path / "a.fsx")
     with zipfile.ZipFile(tmp_path / "a.fsx") as archive:
         assert tuple(archive.namelist()) == MEMBERS
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
-    assert marks(device) == [(1,)] and get_setting(device, "export_seq") == "1"
+    assert marks(device) == [(1,)] and device.get_setting("export_seq") == "1"
     assert list(tmp_path.glob(".*.tmp")) == []
 
 
 def test_marking_failure_removes_the_file(
-    device: sqlite_utils.Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    device: SQLiteStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add_revision(device, {"q1": 1})
 
     def fail(*_: object) -> None:
-        raise sqlite3.OperationalError("disk I/O error")
+        raise DiskIOError("the disk reported a read/write error")
 
-    monkeypatch.setattr("fieldsurvey.sync.export.set_setting", fail)
-    with pytest.raises(sqlite3.OperationalError):
+    monkeypatch.setattr(device, "set_setting", fail)
+    with pytest.raises(DiskIOError):
         export_file(device, tmp_path / "a.fsx")
     assert list(tmp_path.glob("*.fsx")) == [] and list(tmp_path.glob(".*.tmp")) == []
-    assert marks(device) == [(None,)] and get_setting(device, "export_seq") is None
+    assert marks(device) == [(None,)] and device.get_setting("export_seq") is None
 
 
-def test_write_failure_marks_nothing(device: sqlite_utils.Database, tmp_path: Path) -> None:
+def test_write_failure_marks_nothing(device: SQLiteStore, tmp_path: Path) -> None:
     add_revision(device, {"q1": 1})
     with pytest.raises(OSError):
         export_file(device, tmp_path / "missing-folder" / "a.fsx")
     assert marks(device) == [(None,)]
 
 
-def test_drafts_and_other_devices_revisions_stay_home(
-    device: sqlite_utils.Database, tmp_path: Path
-) -> None:
+def test_drafts_and_other_devices_revisions_stay_home(device: SQLiteStore, tmp_path: Path) -> None:
     add_revision(device, {"q1": 1}, device="elsewhere")  # as if merged from another device
     add_revision(device, {"q1": 2}, status="draft")
     add_revision(device, {"q1": 3})
@@ -64,7 +61,7 @@ def test_drafts_and_other_devices_revisions_stay_home(
 
 
 def test_a_row_the_format_cannot_carry_fails_the_export_cleanly(
-    device: sqlite_utils.Database, tmp_path: Path
+    device: SQLiteStore, tmp_path: Path
 ) -> None:
     add_revision(device, {"q1": 1})
     device.execute("UPDATE responses SET interviewer = ?", ["x" * 20_000])

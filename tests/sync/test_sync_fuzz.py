@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import sqlite_utils
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sync_helpers import add_revision, full_dump, members, new_db, resign, rezip
 
+from fieldsurvey.store.sqlite import SQLiteStore
 from fieldsurvey.sync import export_file, merge_files
 from fieldsurvey.sync.keys import device_signing_key
 
@@ -52,7 +52,7 @@ replacements = st.one_of(
 @pytest.fixture(scope="module")
 def export(
     tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[tuple[sqlite_utils.Database, bytes]]:
+) -> Iterator[tuple[SQLiteStore, bytes]]:
     """A device and the bytes of a real export file of three interviews, one of them edited."""
     root = tmp_path_factory.mktemp("fuzz")
     device = new_db(root / "device.db")
@@ -61,7 +61,7 @@ def export(
     add_revision(device, {"d1": 2.5, "t1": "2026-01-01"}, events=4)
     export_file(device, root / "good.fsx")
     yield device, (root / "good.fsx").read_bytes()
-    device.conn.close()
+    device.close()
 
 
 def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
@@ -104,7 +104,7 @@ def _mutate_json(data: st.DataObject, raw: bytes, whole: bool) -> bytes:
     return b"\n".join(lines) + (b"\n" if raw.endswith(b"\n") and not whole else b"")
 
 
-def mutated(data: st.DataObject, device: sqlite_utils.Database, good: bytes, path: Path) -> None:
+def mutated(data: st.DataObject, device: SQLiteStore, good: bytes, path: Path) -> None:
     """Write one mutation of `good` to `path`."""
     kind = data.draw(st.sampled_from(["flip", "truncate", "swap", "json"]), label="kind")
     path.write_bytes(good)
@@ -137,7 +137,7 @@ def mutated(data: st.DataObject, device: sqlite_utils.Database, good: bytes, pat
 )
 @given(st.data())
 def test_a_mutated_file_is_merged_or_rejected_with_a_reason(
-    export: tuple[sqlite_utils.Database, bytes], data: st.DataObject
+    export: tuple[SQLiteStore, bytes], data: st.DataObject
 ) -> None:
     device, good = export
     with tempfile.TemporaryDirectory() as folder:
@@ -151,4 +151,4 @@ def test_a_mutated_file_is_merged_or_rejected_with_a_reason(
         if result.status == "rejected":
             assert result.error and result.reason is not None
             assert full_dump(supervisor) == before
-        supervisor.conn.close()
+        supervisor.close()

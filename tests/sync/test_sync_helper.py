@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import sqlite_utils
 from sync_helpers import add_revision, content_dump, new_db
 
+from fieldsurvey.store.sqlite import SQLiteStore
 from fieldsurvey.sync import helper, merge_files
 from fieldsurvey.sync.errors import Reason
 from fieldsurvey.sync.export import export_to_folder
@@ -25,7 +25,7 @@ FILES = 8
 
 
 @pytest.fixture
-def files(device: sqlite_utils.Database, tmp_path: Path) -> list[Path]:
+def files(device: SQLiteStore, tmp_path: Path) -> list[Path]:
     """Export files of new and edited interviews, with a junk file and a tampered one."""
     folder = tmp_path / "files"
     folder.mkdir()
@@ -67,7 +67,7 @@ def merged(
         report = merge_files(db, files)
     results = [(r.path, r.status, r.error, r.reason, r.added, r.updated) for r in report.files]
     dump = content_dump(db)
-    db.conn.close()
+    db.close()
     return results, dump, read_here
 
 
@@ -124,8 +124,6 @@ def test_a_helper_that_dies(
     assert helped == alone(tmp_path / "alone.db", files, monkeypatch)
 
 
-def test_merge_restores_the_checkpoint_interval(
-    files: list[Path], supervisor: sqlite_utils.Database
-) -> None:
+def test_merge_restores_the_checkpoint_interval(files: list[Path], supervisor: SQLiteStore) -> None:
     merge_files(supervisor, files)
     assert supervisor.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000

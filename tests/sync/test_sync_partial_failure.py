@@ -6,16 +6,16 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-import sqlite_utils
 from click.testing import CliRunner
 from sync_helpers import add_revision, full_dump
 
 from fieldsurvey.cli import main
+from fieldsurvey.store.sqlite import SQLiteStore
 from fieldsurvey.sync import Reason, export_file, merge_files
 
 
 def test_a_full_disk_after_the_first_file_rejects_the_rest_and_keeps_the_first(
-    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, tmp_path: Path
+    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path
 ) -> None:
     add_revision(device, {"q1": 1})
     export_file(device, tmp_path / "a.fsx")

@@ -15,11 +15,11 @@ from pathlib import Path
 from random import Random
 from typing import Any
 
-import sqlite_utils
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sync_helpers import add_revision, content_dump, new_db
 
+from fieldsurvey.store.sqlite import SQLiteStore
 from fieldsurvey.sync import export_to_folder, merge_files
 
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -73,11 +73,11 @@ def play(root: Path, history: list[tuple[Any, ...]]) -> list[Path]:
             if hand_on:
                 merge_files(devices[1 - worker], [result.path])
     for db in devices:
-        db.conn.close()
+        db.close()
     return files
 
 
-def _edit(db: sqlite_utils.Database, values: dict[str, Any], pick: int, step: int) -> None:
+def _edit(db: SQLiteStore, values: dict[str, Any], pick: int, step: int) -> None:
     heads = db.execute(
         "SELECT uuid, content_hash, revision FROM responses WHERE is_head = 1 "
         "AND content_hash IS NOT NULL ORDER BY uuid"
@@ -88,7 +88,7 @@ def _edit(db: sqlite_utils.Database, values: dict[str, Any], pick: int, step: in
                      at=f"2026-01-02T00:00:{step:02d}.000+00:00")  # fmt: skip
 
 
-def merged(root: Path, name: str, files: list[Path]) -> sqlite_utils.Database:
+def merged(root: Path, name: str, files: list[Path]) -> SQLiteStore:
     db = new_db(root / f"{name}.db")
     report = merge_files(db, files)
     assert report.all_merged, report

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 from sync_helpers import add_revision, content_dump
 
-from fieldsurvey.store.db import open_database
+from fieldsurvey.store.sqlite import SQLiteStore, open_store
 from fieldsurvey.sync import (
     ExportError,
     export_file,
@@ -21,7 +20,7 @@ from fieldsurvey.sync import (
 
 
 def test_export_then_merge_keeps_everything(
-    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, tmp_path: Path
+    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path
 ) -> None:
     uuid, first = add_revision(device, {"q1": 3, "q2": "héllo"})
     add_revision(device, {"q1": 4, "q2": "héllo"}, uuid=uuid, parent=first, revision=2)
@@ -39,9 +38,7 @@ def test_export_then_merge_keeps_everything(
     assert content_dump(supervisor) == content_dump(device)
 
 
-def test_incremental_export_takes_only_new_revisions(
-    device: sqlite_utils.Database, tmp_path: Path
-) -> None:
+def test_incremental_export_takes_only_new_revisions(device: SQLiteStore, tmp_path: Path) -> None:
     add_revision(device, {"q1": 1})
     assert export_file(device, tmp_path / "1.fsx").export_seq == 1
     assert export_file(device, tmp_path / "2.fsx").path is None
@@ -51,7 +48,7 @@ def test_incremental_export_takes_only_new_revisions(
     assert export_file(device, tmp_path / "all.fsx", everything=True).responses == 2
 
 
-def test_export_never_overwrites(device: sqlite_utils.Database, tmp_path: Path) -> None:
+def test_export_never_overwrites(device: SQLiteStore, tmp_path: Path) -> None:
     add_revision(device, {"q1": 1})
     (tmp_path / "a.fsx").write_bytes(b"earlier")
     with pytest.raises(ExportError, match="already exists"):
@@ -61,7 +58,7 @@ def test_export_never_overwrites(device: sqlite_utils.Database, tmp_path: Path) 
 
 
 def test_encrypted_export_merges_with_the_identity(
-    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, tmp_path: Path
+    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path
 ) -> None:
     keys = new_supervisor_keys(tmp_path / "boss")
     assert keys.key_path.stat().st_mode & 0o777 == 0o600
@@ -76,11 +73,11 @@ def test_encrypted_export_merges_with_the_identity(
 
 
 def test_a_questionnaire_version_travels_with_its_responses(
-    device: sqlite_utils.Database, tmp_path: Path
+    device: SQLiteStore, tmp_path: Path
 ) -> None:
     add_revision(device, {"q1": 1})
     export_file(device, tmp_path / "a.fsx")
-    fresh = open_database(tmp_path / "fresh.db")  # has no questionnaire installed
+    fresh = open_store(tmp_path / "fresh.db")  # has no questionnaire installed
 
     assert merge_files(fresh, [tmp_path / "a.fsx"]).files[0].added == 1
     installed = "SELECT hash, id, version, source FROM questionnaires"
@@ -89,7 +86,7 @@ def test_a_questionnaire_version_travels_with_its_responses(
 
 @pytest.mark.parametrize("answers", [0, 7, 8, 57, 64, 150])
 def test_every_answer_and_event_of_a_long_interview_arrives(
-    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, tmp_path: Path, answers: int
+    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path, answers: int
 ) -> None:
     """Merge stores rows many to a statement: counts around its steps of 8 and 64 rows."""
     values = {f"q{n}": str(n) if n == 2 else n for n in range(answers)}  # q2 is a text

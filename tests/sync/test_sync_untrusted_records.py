@@ -12,15 +12,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import sqlite_utils
 from click.testing import CliRunner
 from sync_helpers import add_revision, install, members, merge_rejects, new_db, resign
 
 from fieldsurvey.cli import main
+from fieldsurvey.store.sqlite import SQLiteStore
 from fieldsurvey.sync import Reason, export_file
 
 
-def export_with(device: sqlite_utils.Database, tmp_path: Path, answers: dict[str, Any],
+def export_with(device: SQLiteStore, tmp_path: Path, answers: dict[str, Any],
                 **fields: Any) -> Path:  # fmt: skip
     add_revision(device, {"q1": 1})
     add_revision(device, answers, **fields)
@@ -29,7 +29,7 @@ def export_with(device: sqlite_utils.Database, tmp_path: Path, answers: dict[str
     return path
 
 
-def rejects_record(supervisor: sqlite_utils.Database, path: Path, *expected: str) -> None:
+def rejects_record(supervisor: SQLiteStore, path: Path, *expected: str) -> None:
     stderr = merge_rejects(supervisor, path, Reason.INVALID_RECORDS)
     assert "responses.jsonl: records do not fit their questionnaire: line 2 (" in stderr
     for text in expected:
@@ -57,8 +57,8 @@ def rejects_record(supervisor: sqlite_utils.Database, path: Path, *expected: str
     ],
 )
 def test_an_answer_that_does_not_fit_its_question(
-    device: sqlite_utils.Database,
-    supervisor: sqlite_utils.Database,
+    device: SQLiteStore,
+    supervisor: SQLiteStore,
     tmp_path: Path,
     answers: dict[str, Any],
     expected: str,
@@ -67,7 +67,7 @@ def test_an_answer_that_does_not_fit_its_question(
 
 
 def test_a_persona_not_in_the_questionnaire(
-    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, tmp_path: Path
+    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path
 ) -> None:
     path = export_with(device, tmp_path, {"q1": 1})
     _rewrite_record(device, path, lambda r: r.update(persona="[/x]\x1b]52;c;eA==\x07"))
@@ -79,7 +79,7 @@ def test_a_persona_not_in_the_questionnaire(
 
 
 def test_nan_and_infinity_answers(
-    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, tmp_path: Path
+    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path
 ) -> None:
     for bad in ("NaN", "Infinity", "-Infinity"):
         path = export_with(device, tmp_path, {"q1": 1})
@@ -91,7 +91,7 @@ def test_nan_and_infinity_answers(
 
 
 def test_one_sixty_megabyte_class_answer_is_refused_by_its_size(
-    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, tmp_path: Path
+    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path
 ) -> None:
     """The format caps an answer's text at a million characters; the question at 2,000."""
     path = export_with(device, tmp_path, {"q1": 1})
@@ -101,7 +101,7 @@ def test_one_sixty_megabyte_class_answer_is_refused_by_its_size(
 
 
 def test_a_timestamp_in_the_year_9999(
-    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, tmp_path: Path
+    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path
 ) -> None:
     path = export_with(device, tmp_path, {"q1": 1}, at="9999-12-31T23:59:59.000+00:00")
     rejects_record(
@@ -110,14 +110,14 @@ def test_a_timestamp_in_the_year_9999(
 
 
 def test_a_timestamp_that_does_not_parse(
-    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, tmp_path: Path
+    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path
 ) -> None:
     path = export_with(device, tmp_path, {"q1": 1}, at="yesterday")
     rejects_record(supervisor, path, "timestamp = 'yesterday': not an ISO 8601 timestamp")
 
 
 def test_a_file_signed_in_the_future(
-    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, tmp_path: Path
+    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path
 ) -> None:
     path = export_with(device, tmp_path, {"q1": 1})
     resign(device, path, lambda m: m.update(created_at="9999-01-01T00:00:00.000+00:00"))
@@ -127,7 +127,7 @@ def test_a_file_signed_in_the_future(
 
 @pytest.mark.parametrize("field", ["export_seq", "revision"])
 def test_sequence_numbers_are_bounded(
-    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, tmp_path: Path, field: str
+    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path, field: str
 ) -> None:
     path = export_with(device, tmp_path, {"q1": 1})
     if field == "export_seq":
@@ -140,7 +140,7 @@ def test_sequence_numbers_are_bounded(
 
 
 def test_a_manifest_without_members(
-    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, tmp_path: Path
+    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path
 ) -> None:
     path = export_with(device, tmp_path, {"q1": 1})
     resign(device, path, lambda m: m.pop("members"))
@@ -148,7 +148,7 @@ def test_a_manifest_without_members(
 
 
 def test_a_member_declared_but_missing(
-    device: sqlite_utils.Database, supervisor: sqlite_utils.Database, tmp_path: Path
+    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path
 ) -> None:
     from sync_helpers import rezip
 
@@ -160,7 +160,7 @@ def test_a_member_declared_but_missing(
 
 
 def test_same_version_other_content_is_refused_with_both_hashes(
-    supervisor: sqlite_utils.Database, tmp_path: Path
+    supervisor: SQLiteStore, tmp_path: Path
 ) -> None:
     spoofer = new_db(tmp_path / "spoofer.db", version="2")
     theirs = install(spoofer, version="1", title="Sync test quietly changed")
@@ -171,7 +171,7 @@ def test_same_version_other_content_is_refused_with_both_hashes(
     assert ours in stderr and theirs["questionnaire_hash"] in stderr
 
 
-def _rewrite_record(device: sqlite_utils.Database, path: Path, edit: Any) -> None:
+def _rewrite_record(device: SQLiteStore, path: Path, edit: Any) -> None:
     """Edit the last response record as JSON and re-sign the file (the hash is left stale:
     the checks against the questionnaire come first and must name the field)."""
     lines = members(path)["responses.jsonl"].splitlines()

@@ -13,12 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import sqlite_utils
 from ui_helpers import MakeApp
 
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
-from fieldsurvey.store.db import open_database, set_setting
+from fieldsurvey.store.sqlite import SQLiteStore, open_store
 from fieldsurvey.ui.app import FieldSurveyApp, make_app
 from fieldsurvey.ui.preferences import Preferences
 
@@ -55,11 +54,11 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(db_path: Path) -> Iterator[sqlite_utils.Database]:
-    database = open_database(db_path)
-    set_setting(database, "device_id", DEVICE_ID)
+def db(db_path: Path) -> Iterator[SQLiteStore]:
+    database = open_store(db_path)
+    database.set_setting("device_id", DEVICE_ID)
     yield database
-    database.conn.close()
+    database.close()
 
 
 def preferences(language: str = "en", **values: str) -> Preferences:
@@ -68,7 +67,7 @@ def preferences(language: str = "en", **values: str) -> Preferences:
 
 
 @pytest.fixture
-def make(db: sqlite_utils.Database, bundled: Questionnaire) -> MakeApp:
+def make(db: SQLiteStore, bundled: Questionnaire) -> MakeApp:
     """Build the app on the test database; keyword `language`, `questionnaire`, `prefs`."""
 
     def build(

@@ -9,12 +9,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 from ui_helpers import MakeApp, screen_text, settle
 
-import fieldsurvey.store.db as store_db
-from fieldsurvey.store.db import get_setting, open_database
-from fieldsurvey.store.responses import get_response
+import fieldsurvey.store.sqlite.connection as store_db
+from fieldsurvey.store.sqlite import SQLiteStore, open_store
 from fieldsurvey.ui.app import resolve_theme
 from fieldsurvey.ui.commands import ScreensProvider
 from fieldsurvey.ui.preferences import Preferences
@@ -28,9 +26,7 @@ from fieldsurvey.ui.screens.sync import SyncScreen
 from fieldsurvey.ui.screens.too_small import TooSmallScreen
 
 
-async def test_first_run_asks_for_interviewer_and_office(
-    make: MakeApp, db: sqlite_utils.Database
-) -> None:
+async def test_first_run_asks_for_interviewer_and_office(make: MakeApp, db: SQLiteStore) -> None:
     app = make(prefs=Preferences())
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -45,16 +41,14 @@ async def test_first_run_asks_for_interviewer_and_office(
         await pilot.pause()
         assert isinstance(app.screen, InterviewScreen)
         response_id = app.screen.interview.response_id
-    assert (get_setting(db, "interviewer"), get_setting(db, "office")) == (
+    assert (db.get_setting("interviewer"), db.get_setting("office")) == (
         "Sok Dara",
         "Phnom Penh 3",
     )
-    assert get_response(db, response_id).office == "Phnom Penh 3"
+    assert db.get_response(response_id).office == "Phnom Penh 3"
 
 
-async def test_starting_without_an_interviewer_asks_first(
-    make: MakeApp, db: sqlite_utils.Database
-) -> None:
+async def test_starting_without_an_interviewer_asks_first(make: MakeApp, db: SQLiteStore) -> None:
     app = make(prefs=Preferences())
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -69,9 +63,7 @@ async def test_starting_without_an_interviewer_asks_first(
         assert isinstance(app.screen, InterviewScreen)  # and on into the interview
 
 
-async def test_settings_change_the_interface_language(
-    make: MakeApp, db: sqlite_utils.Database
-) -> None:
+async def test_settings_change_the_interface_language(make: MakeApp, db: SQLiteStore) -> None:
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -83,7 +75,7 @@ async def test_settings_change_the_interface_language(
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert "开始访问" in screen_text(app)
-    assert get_setting(db, "language") == "zh"
+    assert db.get_setting("language") == "zh"
 
 
 @pytest.mark.parametrize(
@@ -187,7 +179,7 @@ async def test_a_locked_database_mid_interview_is_a_message_not_a_crash(
     make: MakeApp, db_path: Path, bundled, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 100)
-    short_wait = open_database(db_path)  # the app's connection waits 0.1 s for a lock
+    short_wait = open_store(db_path)  # the app's connection waits 0.1 s for a lock
     from fieldsurvey.ui.app import make_app
 
     app = make_app(short_wait, bundled, preferences=Preferences("A", "B", "", "en", "auto"))

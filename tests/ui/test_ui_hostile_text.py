@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import sqlite_utils
 from test_ui_sync import open_sync, settle, type_into
 from ui_helpers import MakeApp, screen_text
 
@@ -18,8 +17,7 @@ from fieldsurvey.demo import make_demo_responses
 from fieldsurvey.engine import revise_response
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.model import LikertItem
-from fieldsurvey.store.db import open_database, set_setting
-from fieldsurvey.store.responses import load_answers
+from fieldsurvey.store.sqlite import SQLiteStore, open_store
 from fieldsurvey.sync import export_to_folder, merge_files
 from fieldsurvey.ui.screens.conflicts import ConflictsScreen
 from fieldsurvey.ui.screens.quality import QualityScreen
@@ -31,17 +29,15 @@ INTERVIEWER = "[red]Sok[/] \x1b[2J"
 OFFICE = "[link=http://evil]office[/link]\x9b31m"
 
 
-def hostile_device(
-    path: Path, device: str, questionnaire: Questionnaire, seed: int
-) -> sqlite_utils.Database:
-    db = open_database(path)
+def hostile_device(path: Path, device: str, questionnaire: Questionnaire, seed: int) -> SQLiteStore:
+    db = open_store(path)
     for key, value in (
         ("device_id", device),
         ("interviewer", INTERVIEWER),
         ("office", OFFICE),
         ("round", ROUND),
     ):
-        set_setting(db, key, value)
+        db.set_setting(key, value)
     make_demo_responses(db, questionnaire, 12, seed=seed, workers=1)
     return db
 
@@ -58,7 +54,7 @@ def diverging_files(tmp_path: Path, questionnaire: Questionnaire) -> list[Path]:
     ).fetchone()
     question = next(
         q
-        for q, v in load_answers(a, row_id).items()
+        for q, v in a.load_answers(row_id).items()
         if isinstance(questionnaire.questions.get(q), LikertItem) and v in (2, 3, 4)
     )
     for db, value in ((a, 1), (b, 5)):
@@ -66,8 +62,8 @@ def diverging_files(tmp_path: Path, questionnaire: Questionnaire) -> list[Path]:
         assert interview.answer(question, value) is None
         assert interview.complete() == []
     files += [export_to_folder(a, out).path, export_to_folder(b, out).path]
-    a.conn.close()
-    b.conn.close()
+    a.close()
+    b.close()
     return [path for path in files if path is not None]
 
 
@@ -78,7 +74,7 @@ def assert_shown_safely(text: str) -> None:
 
 
 async def test_hostile_strings_are_shown_as_text_on_every_screen(
-    make: MakeApp, db: sqlite_utils.Database, bundled: Questionnaire, tmp_path: Path
+    make: MakeApp, db: SQLiteStore, bundled: Questionnaire, tmp_path: Path
 ) -> None:
     files = diverging_files(tmp_path, bundled)
     (tmp_path / "stick" / "[bold]z\x1b]0;evil\x07.fsx").write_bytes(b"PK junk")

@@ -7,14 +7,14 @@ are written straight with `set_counts` where a test only needs them stored.
 from __future__ import annotations
 
 import pytest
-import sqlite_utils
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, TabbedContent
 from ui_helpers import MakeApp, screen_text, settle
 
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.scoring.indicators import set_counts
-from fieldsurvey.scoring.ratios import office_table, offices
+from fieldsurvey.scoring.ratios import office_table
+from fieldsurvey.store.sqlite import SQLiteStore
 from fieldsurvey.ui.i18n import tr
 from fieldsurvey.ui.screens.indicators import NEW_OFFICE, IndicatorsScreen
 from fieldsurvey.ui.widgets.indicator_ratios import RatioTable
@@ -33,7 +33,7 @@ Q2 = {
 }
 
 
-def stored_rows(db: sqlite_utils.Database) -> list[tuple]:
+def stored_rows(db: SQLiteStore) -> list[tuple]:
     return db.execute("SELECT * FROM indicator_values ORDER BY 1, 2, 3").fetchall()
 
 
@@ -59,7 +59,7 @@ def problem(pilot: Pilot, indicator: str) -> str:
 
 
 async def test_counts_entered_and_saved_then_the_ratios_appear(
-    make: MakeApp, db: sqlite_utils.Database, bundled: Questionnaire
+    make: MakeApp, db: SQLiteStore, bundled: Questionnaire
 ) -> None:
     app = make()
     async with app.run_test(size=SIZE) as pilot:
@@ -83,7 +83,7 @@ async def test_counts_entered_and_saved_then_the_ratios_appear(
 
 
 async def test_a_negative_count_is_refused_and_nothing_is_written(
-    make: MakeApp, db: sqlite_utils.Database, bundled: Questionnaire
+    make: MakeApp, db: SQLiteStore, bundled: Questionnaire
 ) -> None:
     set_counts(db, bundled, OFFICE, "2026-Q2", Q2)
     before = stored_rows(db)
@@ -105,7 +105,7 @@ async def test_a_negative_count_is_refused_and_nothing_is_written(
 
 
 async def test_not_a_number_then_nothing_is_refused_in_chinese(
-    make: MakeApp, db: sqlite_utils.Database
+    make: MakeApp, db: SQLiteStore
 ) -> None:
     app = make("zh")
     async with app.run_test(size=SIZE) as pilot:
@@ -125,7 +125,7 @@ async def test_not_a_number_then_nothing_is_refused_in_chinese(
 
 
 async def test_stored_counts_fill_the_form_with_the_previous_period_beside(
-    make: MakeApp, db: sqlite_utils.Database, bundled: Questionnaire
+    make: MakeApp, db: SQLiteStore, bundled: Questionnaire
 ) -> None:
     set_counts(db, bundled, OFFICE, "2026-Q2", Q2)
     set_counts(db, bundled, OFFICE, "2026-Q3", {**Q2, "front_desk_staff": 44})
@@ -143,7 +143,7 @@ async def test_stored_counts_fill_the_form_with_the_previous_period_beside(
 
 
 async def test_zero_denominator_is_na_with_the_reason(
-    make: MakeApp, db: sqlite_utils.Database, bundled: Questionnaire
+    make: MakeApp, db: SQLiteStore, bundled: Questionnaire
 ) -> None:
     set_counts(db, bundled, OFFICE, "2026-Q2", Q2)
     set_counts(db, bundled, OFFICE, "2026-Q3", {**Q2, "front_desk_staff": 0, "claims_rejected": 40})
@@ -162,7 +162,7 @@ async def test_zero_denominator_is_na_with_the_reason(
 
 
 async def test_a_new_office_with_a_refused_name_then_a_good_one(
-    make: MakeApp, db: sqlite_utils.Database
+    make: MakeApp, db: SQLiteStore
 ) -> None:
     app = make()
     async with app.run_test(size=SIZE) as pilot:
@@ -184,7 +184,7 @@ async def test_a_new_office_with_a_refused_name_then_a_good_one(
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not app.screen.query_one("#indicators-where-problem").display
-        assert offices(db) == ["Jilin North"]
+        assert db.offices() == ["Jilin North"]
         assert stored_rows(db)[0][:4] == ("Jilin North", "2026-Q4", "offices", 2)
         assert app.screen.query_one("#indicators-office", Select).value == "Jilin North"
         assert not name.display
@@ -208,7 +208,7 @@ def keys(*pressed: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def two_periods(db: sqlite_utils.Database, bundled: Questionnaire) -> None:
+def two_periods(db: SQLiteStore, bundled: Questionnaire) -> None:
     set_counts(db, bundled, OFFICE, "2026-Q2", Q2)
     set_counts(db, bundled, OFFICE, "2026-Q3", {**Q2, "front_desk_staff": 0, "claims_rejected": 40})
     set_counts(db, bundled, "Jilin North", "2026-Q3", {"offices": 2})

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-import sqlite_utils
 from ui_helpers import PERSONA_KEYS, MakeApp, run_to_review, screen_text, settle
 
-from fieldsurvey.store.counts import home_counts, list_drafts
-from fieldsurvey.store.responses import get_response, load_answers
+from fieldsurvey.store.counts import home_counts
+from fieldsurvey.store.sqlite import SQLiteStore
 from fieldsurvey.ui.screens.home import HomeScreen
 from fieldsurvey.ui.screens.interview import InterviewScreen
 from fieldsurvey.ui.screens.review import ReviewScreen
@@ -26,7 +25,7 @@ async def start_and_reach_persona(pilot) -> InterviewScreen:  # type: ignore[no-
 
 @pytest.mark.parametrize("persona", ["worker", "employer", "beneficiary"])
 async def test_a_whole_interview_for_each_persona(
-    make: MakeApp, db: sqlite_utils.Database, persona: str
+    make: MakeApp, db: SQLiteStore, persona: str
 ) -> None:
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -39,7 +38,7 @@ async def test_a_whole_interview_for_each_persona(
         assert isinstance(app.screen, HomeScreen)
         assert "total 1" in screen_text(app)
 
-    record = get_response(db, response_id)
+    record = db.get_response(response_id)
     assert record is not None
     assert (record.status, record.persona) == ("complete", persona)
     assert (record.interviewer, record.office, record.round) == (
@@ -47,7 +46,7 @@ async def test_a_whole_interview_for_each_persona(
         "Changchun Chaoyang",
         "2026-Q3",
     )
-    answers = load_answers(db, response_id)
+    answers = db.load_answers(response_id)
     # The branches are the engine's: employers get the employer block, the others do not.
     assert ("employer_enterprise_size" in answers) == (persona == "employer")
     assert ("info_source" in answers) == (persona != "employer")
@@ -56,7 +55,7 @@ async def test_a_whole_interview_for_each_persona(
     assert home_counts(db).total == 1
 
 
-async def test_back_and_change_an_answer(make: MakeApp, db: sqlite_utils.Database) -> None:
+async def test_back_and_change_an_answer(make: MakeApp, db: SQLiteStore) -> None:
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -75,13 +74,11 @@ async def test_back_and_change_an_answer(make: MakeApp, db: sqlite_utils.Databas
         response_id = screen.interview.response_id
         assert "Employer" in screen_text(app)  # the header names the persona
 
-    assert load_answers(db, response_id)["persona"] == "employer"
-    assert get_response(db, response_id).persona == "employer"
+    assert db.load_answers(response_id)["persona"] == "employer"
+    assert db.get_response(response_id).persona == "employer"
 
 
-async def test_review_jumps_to_a_question_to_change_it(
-    make: MakeApp, db: sqlite_utils.Database
-) -> None:
+async def test_review_jumps_to_a_question_to_change_it(make: MakeApp, db: SQLiteStore) -> None:
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -102,7 +99,7 @@ async def test_review_jumps_to_a_question_to_change_it(
         assert screen.interview.page.key == "last_visit_date"
 
 
-async def test_switching_language_mid_interview(make: MakeApp, db: sqlite_utils.Database) -> None:
+async def test_switching_language_mid_interview(make: MakeApp, db: SQLiteStore) -> None:
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -123,14 +120,12 @@ async def test_switching_language_mid_interview(make: MakeApp, db: sqlite_utils.
         await pilot.pause()
         response_id = screen.interview.response_id
 
-    record = get_response(db, response_id)
+    record = db.get_response(response_id)
     assert record.language == "zh"
-    assert load_answers(db, response_id)["persona"] == "worker"
+    assert db.load_answers(response_id)["persona"] == "worker"
 
 
-async def test_resume_a_draft_after_the_app_was_closed(
-    make: MakeApp, db: sqlite_utils.Database
-) -> None:
+async def test_resume_a_draft_after_the_app_was_closed(make: MakeApp, db: SQLiteStore) -> None:
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -141,9 +136,9 @@ async def test_resume_a_draft_after_the_app_was_closed(
         await pilot.pause()
     assert app.return_code == 0
 
-    [draft] = list_drafts(db)
+    [draft] = db.list_drafts()
     assert draft.persona == "employer"
-    assert load_answers(db, draft.id)["consent"] == "yes"
+    assert db.load_answers(draft.id)["consent"] == "yes"
 
     again = make()
     async with again.run_test(size=(80, 24)) as pilot:
@@ -158,9 +153,7 @@ async def test_resume_a_draft_after_the_app_was_closed(
         assert screen.interview.value("persona") == "employer"
 
 
-async def test_leaving_keeps_the_draft_and_home_lists_it(
-    make: MakeApp, db: sqlite_utils.Database
-) -> None:
+async def test_leaving_keeps_the_draft_and_home_lists_it(make: MakeApp, db: SQLiteStore) -> None:
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -169,7 +162,7 @@ async def test_leaving_keeps_the_draft_and_home_lists_it(
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert "Drafts to resume" in screen_text(app)
-        assert len(list_drafts(db)) == 1
+        assert len(db.list_drafts()) == 1
         await pilot.press("enter")  # the drafts list has focus: Enter resumes
         await pilot.pause()
         assert isinstance(app.screen, InterviewScreen)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-import fieldsurvey.store.db as store_db
+import fieldsurvey.store.sqlite.connection as store_db
 from fieldsurvey.questionnaire.problems import Code
-from fieldsurvey.store.db import open_database
+from fieldsurvey.store.sqlite import open_store
 from fieldsurvey.ui.launch import LOCKED_HINT, launch_app
 
 BROKEN = """\
@@ -65,7 +65,7 @@ def test_a_database_locked_by_another_process_is_a_clear_message(
 ) -> None:
     monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 100)
     path = tmp_path / "busy.db"
-    open_database(path).close()
+    open_store(path).close()
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("PRAGMA locking_mode = EXCLUSIVE")
     other.execute("BEGIN EXCLUSIVE")  # e.g. a stuck merge or a sqlite3 shell

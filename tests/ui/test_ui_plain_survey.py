@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import sqlite_utils
 from textual.widgets import TabbedContent
 from ui_helpers import MakeApp, run_to_review, screen_text, settle
 
 from fieldsurvey.questionnaire import load_questionnaire
 from fieldsurvey.store.counts import home_counts
+from fieldsurvey.store.sqlite import SQLiteStore
 from fieldsurvey.ui.screens.home import HomeScreen
 from fieldsurvey.ui.screens.scores import ScoresScreen
 
 
 async def test_interview_then_nothing_to_score(
-    make: MakeApp, db: sqlite_utils.Database, plain_survey_path: Path
+    make: MakeApp, db: SQLiteStore, plain_survey_path: Path
 ) -> None:
     app = make("zh", questionnaire=load_questionnaire(plain_survey_path))
     async with app.run_test(size=(80, 24)) as pilot:

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 from ui_helpers import MakeApp, screen_text, settle
@@ -17,7 +16,7 @@ from fieldsurvey.demo import make_demo_responses
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import load_questionnaire
 from fieldsurvey.review import find_interview
-from fieldsurvey.store.db import get_setting, open_database, set_setting
+from fieldsurvey.store.sqlite import SQLiteStore, open_store
 from fieldsurvey.ui.screens.quality import QualityScreen
 from fieldsurvey.ui.screens.quality_detail import InterviewDetail
 from fieldsurvey.ui.screens.settings import SettingsScreen
@@ -30,9 +29,9 @@ def quality_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """60 demo interviews in 2026-Q3; interview 3 answers one area with one value
     throughout, interview 5 went through its pages in a blink."""
     path = tmp_path_factory.mktemp("quality") / "demo.db"
-    database = open_database(path)
+    database = open_store(path)
     questionnaire = load_questionnaire(bundled_questionnaire_path())
-    set_setting(database, "interviewer", "Dara")
+    database.set_setting("interviewer", "Dara")
     make_demo_responses(database, questionnaire, 60, seed=4, round="2026-Q3", workers=1)
     items = [i.id for i in questionnaire.area_by_id["learning"].items]
     database.conn.executemany(
@@ -40,19 +39,19 @@ def quality_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     database.conn.execute("UPDATE paradata SET duration_ms = 90 WHERE response = 5")
     database.conn.commit()
-    database.conn.close()
+    database.close()
     return path
 
 
 @pytest.fixture
-def db(db_path: Path, quality_template: Path) -> Iterator[sqlite_utils.Database]:
+def db(db_path: Path, quality_template: Path) -> Iterator[SQLiteStore]:
     shutil.copy(quality_template, db_path)
-    database = open_database(db_path)
+    database = open_store(db_path)
     yield database
-    database.conn.close()
+    database.close()
 
 
-def uuid_of(db: sqlite_utils.Database, response: int) -> str:
+def uuid_of(db: SQLiteStore, response: int) -> str:
     return str(db.execute("SELECT uuid FROM responses WHERE id = ?", [response]).fetchone()[0])
 
 
@@ -66,7 +65,7 @@ async def open_quality(pilot: Pilot) -> QualityScreen:
 
 
 async def test_flagged_interviews_are_listed_and_one_opens_with_its_timeline(
-    make: MakeApp, db: sqlite_utils.Database
+    make: MakeApp, db: SQLiteStore
 ) -> None:
     app = make()
     async with app.run_test(size=SIZE) as pilot:
@@ -90,7 +89,7 @@ async def test_flagged_interviews_are_listed_and_one_opens_with_its_timeline(
 
 
 async def test_a_rejection_from_the_list_needs_a_comment_and_is_logged(
-    make: MakeApp, db: sqlite_utils.Database
+    make: MakeApp, db: SQLiteStore
 ) -> None:
     app = make()
     async with app.run_test(size=SIZE) as pilot:
@@ -115,7 +114,7 @@ async def test_a_rejection_from_the_list_needs_a_comment_and_is_logged(
 
 
 async def test_without_paradata_the_screen_says_speeding_was_not_checked(
-    make: MakeApp, db: sqlite_utils.Database
+    make: MakeApp, db: SQLiteStore
 ) -> None:
     db.execute("DELETE FROM paradata")
     db.conn.commit()
@@ -128,9 +127,7 @@ async def test_without_paradata_the_screen_says_speeding_was_not_checked(
         assert uuid_of(db, 3) in {i.uuid for i in screen.report.interviews}
 
 
-async def test_settings_refuse_a_round_in_a_wrong_form(
-    make: MakeApp, db: sqlite_utils.Database
-) -> None:
+async def test_settings_refuse_a_round_in_a_wrong_form(make: MakeApp, db: SQLiteStore) -> None:
     app = make("zh")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -143,8 +140,8 @@ async def test_settings_refuse_a_round_in_a_wrong_form(
         await pilot.pause()
         assert field.border_subtitle == "请使用如下格式：2026-Q3, 2026-11。"
         assert isinstance(app.screen, SettingsScreen)
-        assert get_setting(db, "round") != "Q3 2026"
+        assert db.get_setting("round") != "Q3 2026"
         field.value = "2026-Q4"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert get_setting(db, "round") == "2026-Q4"
+        assert db.get_setting("round") == "2026-Q4"

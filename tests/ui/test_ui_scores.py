@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, TabbedContent
@@ -25,7 +24,7 @@ from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
 from fieldsurvey.scoring import dimensions
 from fieldsurvey.scoring.report import AreaTrend, Trend
-from fieldsurvey.store.db import open_database, set_setting
+from fieldsurvey.store.sqlite import SQLiteStore, open_store
 from fieldsurvey.ui.app import FieldSurveyApp
 from fieldsurvey.ui.i18n import tr
 from fieldsurvey.ui.preferences import Preferences
@@ -41,13 +40,13 @@ SIZE = (80, 24)
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Complete interviews made by the engine, once per run (about 3 s)."""
     path = tmp_path_factory.mktemp("scores") / "demo.db"
-    database = open_database(path)
+    database = open_store(path)
     questionnaire = load_questionnaire(bundled_questionnaire_path())
-    set_setting(database, "round", "2026-Q2")
+    database.set_setting("round", "2026-Q2")
     make_demo_responses(database, questionnaire, 50, seed=11)
-    set_setting(database, "round", "2026-Q3")
+    database.set_setting("round", "2026-Q3")
     make_demo_responses(database, questionnaire, 300, seed=12)
-    database.conn.close()
+    database.close()
     return path
 
 
@@ -57,15 +56,13 @@ def demo() -> None:
 
 
 @pytest.fixture
-def db(
-    db_path: Path, demo_template: Path, request: pytest.FixtureRequest
-) -> Iterator[sqlite_utils.Database]:
+def db(db_path: Path, demo_template: Path, request: pytest.FixtureRequest) -> Iterator[SQLiteStore]:
     """The test database: empty, or the demo responses when the test asks for `demo`."""
     if "demo" in request.fixturenames:
         shutil.copy(demo_template, db_path)
-    database = open_database(db_path)
+    database = open_store(db_path)
     yield database
-    database.conn.close()
+    database.close()
 
 
 async def open_scores(pilot: Pilot) -> ScoresScreen:
@@ -388,7 +385,7 @@ async def test_the_round_picker_scores_another_round_named_in_the_title(
 
 
 async def test_rejected_interviews_are_left_out_until_x_brings_them_in(
-    make: MakeApp, db: sqlite_utils.Database, demo: None
+    make: MakeApp, db: SQLiteStore, demo: None
 ) -> None:
     from fieldsurvey.review import record_decision
 

@@ -14,14 +14,14 @@ import sys
 from collections.abc import Awaitable, Callable
 
 import pytest
-import sqlite_utils
 from textual.pilot import Pilot
 from textual.widgets import Input
 from ui_helpers import MakeApp, settle
 
 from fieldsurvey.engine import start_interview
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.store.db import utc_now
+from fieldsurvey.store.records import utc_now
+from fieldsurvey.store.sqlite import SQLiteStore
 from fieldsurvey.ui.preferences import Preferences
 
 SIZE = (80, 24)
@@ -83,7 +83,7 @@ def test_screen(snap_compare, make: MakeApp, scenario: str, language: str) -> No
 def test_home_with_a_draft_to_resume(
     snap_compare,  # type: ignore[no-untyped-def]
     make: MakeApp,
-    db: sqlite_utils.Database,
+    db: SQLiteStore,
     bundled: Questionnaire,
     language: str,
 ) -> None:

@@ -18,19 +18,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import sqlite_utils
 from textual.pilot import Pilot
 from textual.widgets import Input, ProgressBar
 from ui_helpers import MakeApp, screen_text
 
 import fieldsurvey.engine.lifecycle as lifecycle
+import fieldsurvey.services.merge as services_merge
 from fieldsurvey.demo import make_demo_responses
 from fieldsurvey.engine import revise_response
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.model import LikertItem
 from fieldsurvey.store.counts import home_counts
-from fieldsurvey.store.db import get_setting, open_database, set_setting, utc_now
-from fieldsurvey.store.responses import load_answers
+from fieldsurvey.store.records import utc_now
+from fieldsurvey.store.sqlite import SQLiteStore, open_store
 from fieldsurvey.sync import (
     MergeReport,
     export_to_folder,
@@ -40,7 +40,6 @@ from fieldsurvey.sync import (
     parse_recipients,
 )
 from fieldsurvey.ui.preferences import Preferences
-from fieldsurvey.ui.screens import sync_jobs
 from fieldsurvey.ui.screens.conflicts import ConflictsScreen
 from fieldsurvey.ui.screens.home import HomeScreen
 from fieldsurvey.ui.screens.sync import SyncScreen
@@ -78,47 +77,45 @@ def _stable(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 def field_device(
     path: Path, device: str, interviewer: str, questionnaire: Questionnaire, seed: int
-) -> sqlite_utils.Database:
+) -> SQLiteStore:
     """Another outreach device with five complete demo interviews."""
-    db = open_database(path)
-    set_setting(db, "device_id", device)
-    set_setting(db, "interviewer", interviewer)
-    set_setting(db, "office", "Kampong Cham")
+    db = open_store(path)
+    db.set_setting("device_id", device)
+    db.set_setting("interviewer", interviewer)
+    db.set_setting("office", "Kampong Cham")
     make_demo_responses(db, questionnaire, 5, seed=seed, workers=1)
     return db
 
 
 @pytest.fixture
-def devices(tmp_path: Path, bundled: Questionnaire) -> Iterator[tuple[sqlite_utils.Database, ...]]:
+def devices(tmp_path: Path, bundled: Questionnaire) -> Iterator[tuple[SQLiteStore, ...]]:
     a = field_device(tmp_path / "a.db", DEVICE_A, "Sok Dara", bundled, seed=1)
     b = field_device(tmp_path / "b.db", DEVICE_B, "Chen Wei", bundled, seed=2)
     (tmp_path / "stick").mkdir()
     yield a, b
-    a.conn.close()
-    b.conn.close()
+    a.close()
+    b.close()
 
 
-def export(db: sqlite_utils.Database, **options: object) -> Path:
+def export(db: SQLiteStore, **options: object) -> Path:
     result = export_to_folder(db, Path("stick"), **options)  # type: ignore[arg-type]
     assert result.path is not None
     return result.path
 
 
-def a_likert_answer(db: sqlite_utils.Database, questionnaire: Questionnaire, uuid_: str) -> str:
+def a_likert_answer(db: SQLiteStore, questionnaire: Questionnaire, uuid_: str) -> str:
     """A Likert item the interview answered in the middle of the scale (so 1 and 5 differ)."""
     (row_id,) = db.execute(
         "SELECT id FROM responses WHERE uuid = ? AND is_head = 1", [uuid_]
     ).fetchone()
     return next(
         qid
-        for qid, value in load_answers(db, row_id).items()
+        for qid, value in db.load_answers(row_id).items()
         if isinstance(questionnaire.questions.get(qid), LikertItem) and value in (2, 3, 4)
     )
 
 
-def diverge(
-    a: sqlite_utils.Database, b: sqlite_utils.Database, questionnaire: Questionnaire
-) -> list[Path]:
+def diverge(a: SQLiteStore, b: SQLiteStore, questionnaire: Questionnaire) -> list[Path]:
     """One of A's interviews, edited on A and (after a merge) on B: four files in all."""
     first_a, first_b = export(a), export(b)
     merge_files(b, [first_a])
@@ -167,7 +164,7 @@ def flat(app: object) -> str:
     return " ".join(line.strip(" │╭╮╰╯─") for line in screen_text(app).splitlines())  # type: ignore[arg-type]
 
 
-def without_settings(db: sqlite_utils.Database) -> list[str]:
+def without_settings(db: SQLiteStore) -> list[str]:
     """Every row of every table but the settings (the screen remembers the folders there)."""
     return [line for line in db.conn.iterdump() if not line.startswith('INSERT INTO "settings"')]
 
@@ -176,7 +173,7 @@ def without_settings(db: sqlite_utils.Database) -> list[str]:
 
 
 async def test_export_writes_the_file_and_says_where(
-    make: MakeApp, db: sqlite_utils.Database, bundled: Questionnaire, tmp_path: Path
+    make: MakeApp, db: SQLiteStore, bundled: Questionnaire, tmp_path: Path
 ) -> None:
     make_demo_responses(db, bundled, 5, seed=3, workers=1)
     (tmp_path / "stick").mkdir()
@@ -200,12 +197,12 @@ async def test_export_writes_the_file_and_says_where(
         await pilot.press("ctrl+e")
         await settle(pilot)
         assert "Nothing new to export" in screen_text(app)
-    assert get_setting(db, "sync.export_folder") == str(tmp_path / "stick")
+    assert db.get_setting("sync.export_folder") == str(tmp_path / "stick")
     assert sorted(p.name for p in (tmp_path / "stick").iterdir()) == [written.name]
 
 
 async def test_export_encrypted_for_a_supervisor_key(
-    make: MakeApp, db: sqlite_utils.Database, bundled: Questionnaire, tmp_path: Path
+    make: MakeApp, db: SQLiteStore, bundled: Questionnaire, tmp_path: Path
 ) -> None:
     make_demo_responses(db, bundled, 2, seed=4, workers=1)
     keys = new_supervisor_keys(tmp_path / "supervisor")
@@ -224,7 +221,7 @@ async def test_export_encrypted_for_a_supervisor_key(
         assert "Encrypted for 1 supervisor key(s)." in screen_text(app)
     (written,) = (tmp_path / "stick").iterdir()
     assert written.read_bytes().startswith(b"age-encryption.org/v1")
-    assert get_setting(db, "sync.recipients") == str(keys.pub_path)
+    assert db.get_setting("sync.recipients") == str(keys.pub_path)
 
 
 def test_usb_sticks_are_offered_as_places(tmp_path: Path) -> None:
@@ -252,7 +249,7 @@ async def test_the_export_folder_can_be_picked(make: MakeApp, tmp_path: Path) ->
 
 
 async def test_a_missing_folder_or_a_bad_key_is_a_message_and_nothing_is_marked(
-    make: MakeApp, db: sqlite_utils.Database, bundled: Questionnaire
+    make: MakeApp, db: SQLiteStore, bundled: Questionnaire
 ) -> None:
     make_demo_responses(db, bundled, 2, seed=5, workers=1)
     app = make()
@@ -284,13 +281,13 @@ async def wait_for_tree(pilot: Pilot) -> SyncFileTree:
 
 async def test_merge_files_picked_in_the_tree_shows_each_file(
     make: MakeApp,
-    db: sqlite_utils.Database,
-    devices: tuple[sqlite_utils.Database, ...],
+    db: SQLiteStore,
+    devices: tuple[SQLiteStore, ...],
     tmp_path: Path,
 ) -> None:
     a, b = devices
     files = [export(a), export(b)]
-    set_setting(db, "sync.merge_folder", str(tmp_path))  # where the last files came from
+    db.set_setting("sync.merge_folder", str(tmp_path))  # where the last files came from
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await open_sync(pilot)
@@ -318,11 +315,11 @@ async def test_merge_files_picked_in_the_tree_shows_each_file(
     for file in files:
         assert f"✓ {file.name} 5 added, 0 already present, 0 updated, 0 conflicts" in text
     assert home_counts(db).total == 10
-    assert get_setting(db, "sync.merge_folder") == str(files[0].resolve().parent)
+    assert db.get_setting("sync.merge_folder") == str(files[0].resolve().parent)
 
 
 async def test_a_rejected_file_shows_its_reason_and_changes_nothing(
-    make: MakeApp, db: sqlite_utils.Database, tmp_path: Path
+    make: MakeApp, db: SQLiteStore, tmp_path: Path
 ) -> None:
     (tmp_path / "empty.fsx").write_bytes(b"")
     before = without_settings(db)
@@ -339,7 +336,7 @@ async def test_a_rejected_file_shows_its_reason_and_changes_nothing(
 
 
 async def test_an_encrypted_file_needs_the_secret_key(
-    make: MakeApp, db: sqlite_utils.Database, devices: tuple[sqlite_utils.Database, ...],
+    make: MakeApp, db: SQLiteStore, devices: tuple[SQLiteStore, ...],
     tmp_path: Path,
 ) -> None:  # fmt: skip
     keys = new_supervisor_keys(tmp_path / "supervisor")
@@ -367,7 +364,7 @@ async def test_one_job_at_a_time_and_no_leaving_during_it(
         options["on_progress"](len(paths), len(paths))
         return MergeReport(files=[], gaps=[])
 
-    monkeypatch.setattr(sync_jobs, "merge_files", slow_merge)
+    monkeypatch.setattr(services_merge, "merge_files", slow_merge)
     (tmp_path / "x.fsx").write_bytes(b"")
     app = make()
     async with app.run_test(size=SIZE) as pilot:
@@ -390,8 +387,8 @@ async def test_one_job_at_a_time_and_no_leaving_during_it(
 
 async def test_a_conflict_is_listed_compared_and_resolved(
     make: MakeApp,
-    db: sqlite_utils.Database,
-    devices: tuple[sqlite_utils.Database, ...],
+    db: SQLiteStore,
+    devices: tuple[SQLiteStore, ...],
     bundled: Questionnaire,
 ) -> None:
     files = diverge(*devices, bundled)
@@ -452,7 +449,7 @@ def on_sync(*keys: str, **fields: str) -> Steps:
     return run
 
 
-def merge_scene(devices: tuple[sqlite_utils.Database, ...], bundled: Questionnaire) -> str:
+def merge_scene(devices: tuple[SQLiteStore, ...], bundled: Questionnaire) -> str:
     """A's second file (its first never came: a gap), B's first, and an empty file."""
     a, b = devices
     export(a)
@@ -464,7 +461,7 @@ def merge_scene(devices: tuple[sqlite_utils.Database, ...], bundled: Questionnai
 
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_snapshot_export(  # type: ignore[no-untyped-def]
-    snap_compare, make: MakeApp, db: sqlite_utils.Database, bundled: Questionnaire,
+    snap_compare, make: MakeApp, db: SQLiteStore, bundled: Questionnaire,
     tmp_path: Path, language: str,
 ) -> None:  # fmt: skip
     make_demo_responses(db, bundled, 5, seed=3, workers=1)
@@ -475,7 +472,7 @@ def test_snapshot_export(  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_snapshot_merge(  # type: ignore[no-untyped-def]
-    snap_compare, make: MakeApp, devices: tuple[sqlite_utils.Database, ...],
+    snap_compare, make: MakeApp, devices: tuple[SQLiteStore, ...],
     bundled: Questionnaire, language: str,
 ) -> None:  # fmt: skip
     steps = on_sync("ctrl+r", sync_files=merge_scene(devices, bundled))
@@ -483,7 +480,7 @@ def test_snapshot_merge(  # type: ignore[no-untyped-def]
 
 
 def test_snapshot_merge_in_sixteen_colours(  # type: ignore[no-untyped-def]
-    snap_compare, make: MakeApp, devices: tuple[sqlite_utils.Database, ...],
+    snap_compare, make: MakeApp, devices: tuple[SQLiteStore, ...],
     bundled: Questionnaire,
 ) -> None:  # fmt: skip
     steps = on_sync("ctrl+r", sync_files=merge_scene(devices, bundled))
@@ -493,8 +490,8 @@ def test_snapshot_merge_in_sixteen_colours(  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_snapshot_conflicts(  # type: ignore[no-untyped-def]
-    snap_compare, make: MakeApp, db: sqlite_utils.Database,
-    devices: tuple[sqlite_utils.Database, ...], bundled: Questionnaire, language: str,
+    snap_compare, make: MakeApp, db: SQLiteStore,
+    devices: tuple[SQLiteStore, ...], bundled: Questionnaire, language: str,
 ) -> None:  # fmt: skip
     merge_files(db, diverge(*devices, bundled))
     assert snap_compare(make(language), terminal_size=SIZE, run_before=on_sync("ctrl+k"))

@@ -17,9 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from fieldsurvey.store.counts import home_counts, list_drafts
-from fieldsurvey.store.db import get_setting, open_database
-from fieldsurvey.store.responses import get_response, load_answers
+from fieldsurvey.store.counts import home_counts
+from fieldsurvey.store.sqlite import open_store
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
@@ -182,9 +181,9 @@ def test_an_interview_in_tmux_at_80x24(tmp_path: Path, pane_factory: list[Pane])
         time.sleep(0.1)
     assert not pane.alive()
 
-    db = open_database(db_path)
+    db = open_store(db_path)
     try:
-        record = get_response(db, 1)
+        record = db.get_response(1)
         assert record is not None
         assert (record.status, record.persona, record.interviewer, record.office) == (
             "complete",
@@ -192,7 +191,7 @@ def test_an_interview_in_tmux_at_80x24(tmp_path: Path, pane_factory: list[Pane])
             "Ana Lim",
             "Office 7",
         )
-        assert load_answers(db, 1) == {
+        assert db.load_answers(1) == {
             "consent": "yes",
             "persona": "employer",
             "visits": 3,
@@ -201,10 +200,10 @@ def test_an_interview_in_tmux_at_80x24(tmp_path: Path, pane_factory: list[Pane])
             "polite": "dk",
             "comment": "Queue was long",
         }
-        assert home_counts(db).total == 1 and list_drafts(db) == []
-        assert get_setting(db, "interviewer") == "Ana Lim"
+        assert home_counts(db).total == 1 and db.list_drafts() == []
+        assert db.get_setting("interviewer") == "Ana Lim"
     finally:
-        db.conn.close()
+        db.close()
 
 
 def test_ctrl_c_mid_interview_keeps_the_draft_and_the_next_start_offers_it(
@@ -213,12 +212,10 @@ def test_ctrl_c_mid_interview_keeps_the_draft_and_the_next_start_offers_it(
     form = tmp_path / "form.yaml"
     form.write_text(FORM, encoding="utf-8")
     db_path = tmp_path / "tmux.db"
-    db = open_database(db_path)
+    db = open_store(db_path)
     for key, value in {"interviewer": "Ana", "office": "O7"}.items():
-        from fieldsurvey.store.db import set_setting
-
-        set_setting(db, key, value)
-    db.conn.close()
+        db.set_setting(key, value)
+    db.close()
     program = Path(sys.executable).with_name("fieldsurvey")
     env = {"FIELDSURVEY_DB": str(db_path), "TERM": "xterm-256color", "LANG": "C.UTF-8"}
     command = f"{program} --questionnaire {form}"

@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import sqlite_utils
 from ui_helpers import MakeApp, screen_text, settle
 
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.store.responses import load_answers
+from fieldsurvey.store.sqlite import SQLiteStore
 from fieldsurvey.ui.screens.interview import InterviewScreen
 
 FORM: dict[str, Any] = {
@@ -47,7 +46,7 @@ def small() -> Questionnaire:
 
 
 async def test_required_constraint_and_type_messages(
-    make: MakeApp, db: sqlite_utils.Database, small: Questionnaire
+    make: MakeApp, db: SQLiteStore, small: Questionnaire
 ) -> None:
     app = make(questionnaire=small)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -84,11 +83,11 @@ async def test_required_constraint_and_type_messages(
         await pilot.pause()
         response_id = screen.interview.response_id
 
-    assert load_answers(db, response_id) == {"age": 42, "visit": "2024-02-29", "fast": "dk"}
+    assert db.load_answers(response_id) == {"age": 42, "visit": "2024-02-29", "fast": "dk"}
 
 
 async def test_letters_cannot_be_typed_in_a_number(
-    make: MakeApp, db: sqlite_utils.Database, small: Questionnaire
+    make: MakeApp, db: SQLiteStore, small: Questionnaire
 ) -> None:
     app = make(questionnaire=small)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -14,7 +14,7 @@ from fieldsurvey.questionnaire import QuestionnaireError
 from fieldsurvey.questionnaire.problems import Problem
 from fieldsurvey.questionnaire.xlsform import read_xlsform
 from fieldsurvey.questionnaire.xlsform.problems import XCode
-from fieldsurvey.store.db import open_database
+from fieldsurvey.store.sqlite import open_store
 
 
 def refused(path: Path) -> list[Problem]:
@@ -42,7 +42,7 @@ def test_cascading_selects_by_relevance(shared_forms: Path, tmp_path: Path) -> N
     imported = read_xlsform(shared_forms / "cascading_select_test_equivalent.xls")
     q = imported.questionnaire
     assert (q.id, q.languages, len(q.questions)) == ("cascading_select_test", ["und"], 9)
-    interview = start_interview(open_database(tmp_path / "c.db"), q)
+    interview = start_interview(open_store(tmp_path / "c.db"), q)
     script = {"mylga_zone": "zone_2", "mylga_state_in_zone_2": "state_3",
               "mylga_lga_in_state_3": "lga_5"}  # fmt: skip
     run_script(interview, script)
@@ -55,7 +55,7 @@ def test_choice_filter_becomes_one_select_per_parent_answer(
     shared_forms: Path, tmp_path: Path
 ) -> None:
     q = read_xlsform(shared_forms / "choice_filter_test.xlsx").questionnaire
-    interview = start_interview(open_database(tmp_path / "f.db"), q)
+    interview = start_interview(open_store(tmp_path / "f.db"), q)
     script = {"state": "washington", "county_washington": "king", "city_king": "seattle"}
     run_script(interview, script)
     assert not interview.is_relevant("county_texas")
@@ -79,7 +79,7 @@ def test_or_other_adds_the_other_choice_and_its_question(tmp_path: Path) -> None
     path = write_workbook(tmp_path / "o.xlsx", {"survey": table, "choices": choices})
     q = read_xlsform(path).questionnaire
     assert [c.value for c in q.choice_list_by_id["colors"].choices] == ["red", "other"]
-    interview = start_interview(open_database(tmp_path / "o.db"), q)
+    interview = start_interview(open_store(tmp_path / "o.db"), q)
     run_script(interview, {"color": "other", "color_other": "teal"})
     assert interview.answers() == {"color": "other", "color_other": "teal"}
 

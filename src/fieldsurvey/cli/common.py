@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import NoReturn, TypeVar
 
 import click
-import sqlite_utils
 
 from fieldsurvey.paths import DB_ENV, bundled_questionnaire_path, cache_dir, default_db_path
 from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError
 from fieldsurvey.questionnaire.cache import load_questionnaire_cached
 from fieldsurvey.safetext import terminal_text
-from fieldsurvey.store.db import StoreError, open_database
+from fieldsurvey.store.errors import StoreError
+from fieldsurvey.store.interface import Store
+from fieldsurvey.store.opening import open_store
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -121,10 +122,10 @@ def questionnaire_option(command: F) -> F:
     )(command)
 
 
-def open_db_or_exit(path: Path | None) -> sqlite_utils.Database:
+def open_db_or_exit(path: Path | None) -> Store:
     """Open the database, or exit 2 with the reason on stderr."""
     try:
-        return open_database(path or default_db_path())
+        return open_store(path or default_db_path())
     except StoreError as exc:
         fail(f"error: {exc}")
 

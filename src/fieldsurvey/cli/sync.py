@@ -7,30 +7,27 @@ prints the result. `fieldsurvey.cli` loads them on demand.
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from fieldsurvey.cli.common import EXIT_OK, EXIT_REJECTED, db_option, fail, open_db_or_exit
 from fieldsurvey.safetext import terminal_text
-from fieldsurvey.store.db import describe_write_error
+from fieldsurvey.services.export import export_responses, recipients_from
+from fieldsurvey.services.failures import Cause, JobFailed
+from fieldsurvey.services.merge import identities_from, merge_exports
 from fieldsurvey.sync import (
     DEFAULT_LIMITS,
     ConflictError,
     ConflictList,
-    ExportError,
     KeyFileError,
     ResolutionLog,
-    export_file,
     keep_version,
     list_conflicts,
-    load_identities,
-    merge_files,
     new_supervisor_keys,
-    parse_recipients,
     resolution_log,
 )
 
@@ -57,18 +54,11 @@ def export_command(
     By default it holds the responses this device closed and has not exported before.
     """
     try:
-        keys = parse_recipients(list(recipients)) if recipients else []
-    except KeyFileError as exc:
-        fail(str(exc))
-    db = open_db_or_exit(db_path)
-    try:
-        result = export_file(db, out, everything=everything, recipients=keys)
-    except ExportError as exc:
-        fail(str(exc))
-    except OSError as exc:
-        fail(f"{out}: cannot write the file ({exc.strerror or exc})")
-    except sqlite3.Error as exc:
-        fail(f"error: {describe_write_error(exc)[1]}")
+        keys = recipients_from(recipients)
+        db = open_db_or_exit(db_path)
+        result = export_responses(db, out=out, everything=everything, recipients=keys).result
+    except JobFailed as exc:
+        _fail(exc)
     if result.path is None:
         click.echo("nothing new to export (use --all to export everything)", err=True)
         return
@@ -107,20 +97,15 @@ def merge_command(
     Exits 0 when every file merged, 1 when some were rejected (they changed nothing).
     """
     try:
-        identities = load_identities(list(identity_files))
-    except KeyFileError as exc:
-        fail(str(exc))
-    db = open_db_or_exit(db_path)
-    try:
-        report = merge_files(
-            db,
-            list(files),
-            identities=identities,
-            limits=replace(DEFAULT_LIMITS, max_file_bytes=max_size),
-            on_progress=_progress,
+        identities = identities_from(identity_files)
+        db = open_db_or_exit(db_path)
+        limits = replace(DEFAULT_LIMITS, max_file_bytes=max_size)
+        outcome = merge_exports(
+            db, files, identities=identities, limits=limits, on_progress=_progress
         )
-    except sqlite3.Error as exc:
-        fail(f"error: {describe_write_error(exc)[1]}")
+    except JobFailed as exc:
+        _fail(exc)
+    report = outcome.report
     if as_json:
         click.echo(report.model_dump_json(indent=2))
     else:
@@ -131,9 +116,14 @@ def merge_command(
     raise SystemExit(EXIT_OK if report.all_merged else EXIT_REJECTED)
 
 
+def _fail(exc: JobFailed) -> NoReturn:
+    """Storage failures read `error: ...`, as in the other commands; the rest name their file."""
+    fail(f"error: {exc.message}" if exc.cause is Cause.STORAGE else exc.message)
+
+
 def _progress(done: int, total: int) -> None:
     """A counter on stderr, only for people watching a long merge in a terminal."""
-    if total > 1 and sys.stderr.isatty():
+    if done and total > 1 and sys.stderr.isatty():
         click.echo(f"\rmerged {done}/{total} files", err=True, nl=done == total)
 
 

@@ -20,14 +20,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-
 from fieldsurvey.demo.answers import AnswerPicker
-from fieldsurvey.demo.copy import copy_responses
 from fieldsurvey.demo.respondents import make_respondent
 from fieldsurvey.engine import start_interview
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.store.db import device_id, open_database, set_setting, write_transaction
+from fieldsurvey.store.interface import DemoTarget, InterviewStore, ScratchOpener
+from fieldsurvey.store.status import Status
 
 CHUNK = 250
 MAX_PAGES = 10_000
@@ -50,10 +48,11 @@ class Chunk:
     seed: int
     settings: dict[str, str]
     scratch: Path
+    open_scratch: ScratchOpener
 
 
 def make_demo_responses(
-    db: sqlite_utils.Database,
+    store: DemoTarget,
     questionnaire: Questionnaire,
     count: int,
     *,
@@ -63,41 +62,42 @@ def make_demo_responses(
     workers: int | None = None,
     on_progress: Progress | None = None,
 ) -> DemoResult:
-    """Add `count` complete interviews to `db`; the same seed gives the same answers.
+    """Add `count` complete interviews to `store`; the same seed gives the same answers.
 
     `round` (already checked, see questionnaire/rounds.py) is recorded on these interviews
     instead of the round in Settings, which stays as it is."""
-    device_id(db)  # the scratch databases must carry this device's identity
+    store.device_id()  # the scratch databases must carry this device's identity
     if device:
-        set_setting(db, "device_name", device)
-    settings = _settings(db) | ({"round": round} if round else {})
+        store.set_setting("device_name", device)
+    settings = store.get_settings(COPIED_SETTINGS) | ({"round": round} if round else {})
+    opener = store.scratch_opener()
     workers = workers or min(os.cpu_count() or 1, 4)
     answers = done = 0
     with tempfile.TemporaryDirectory(prefix="fieldsurvey-demo-") as scratch_dir:
         chunks = [
             Chunk(
-                index, min(CHUNK, count - start), seed, settings, Path(scratch_dir) / f"{index}.db"
+                index,
+                min(CHUNK, count - start),
+                seed,
+                settings,
+                Path(scratch_dir) / f"{index}.db",
+                opener,
             )
             for index, start in enumerate(range(0, count, CHUNK))
         ]
+        results: Iterable[int]
         if workers == 1 or len(chunks) == 1:
-            results: Iterable[int] = map(_make_chunk, [questionnaire] * len(chunks), chunks)
-            answers, done = _copy_all(db, chunks, results, count, on_progress)
+            results = map(_make_chunk, [questionnaire] * len(chunks), chunks)
+            answers, done = _copy_all(store, chunks, results, count, on_progress)
         else:
             with ProcessPoolExecutor(workers) as pool:
                 results = pool.map(_make_chunk, [questionnaire] * len(chunks), chunks)
-                answers, done = _copy_all(db, chunks, results, count, on_progress)
+                answers, done = _copy_all(store, chunks, results, count, on_progress)
     return DemoResult(responses=done, answers=answers)
 
 
-def _settings(db: sqlite_utils.Database) -> dict[str, str]:
-    marks = ", ".join("?" for _ in COPIED_SETTINGS)
-    rows = db.execute(f"SELECT key, value FROM settings WHERE key IN ({marks})", COPIED_SETTINGS)
-    return dict(rows.fetchall())
-
-
 def _copy_all(
-    db: sqlite_utils.Database,
+    store: DemoTarget,
     chunks: list[Chunk],
     results: Iterable[int],
     count: int,
@@ -106,7 +106,7 @@ def _copy_all(
     answers = done = 0
     for chunk, made in zip(chunks, results, strict=True):
         answers += made
-        copy_responses(db, chunk.scratch)
+        store.copy_responses_from(chunk.scratch)
         chunk.scratch.unlink()
         done += chunk.size
         if on_progress:
@@ -116,17 +116,16 @@ def _copy_all(
 
 def _make_chunk(questionnaire: Questionnaire, chunk: Chunk) -> int:
     """Make one chunk's interviews in its scratch database; returns the number of answers."""
-    db = open_database(chunk.scratch)
-    db.execute("PRAGMA synchronous = OFF")
-    with write_transaction(db):
+    scratch = chunk.open_scratch(chunk.scratch)
+    with scratch.unit_of_work():
         for key, value in chunk.settings.items():
-            db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, value])
+            scratch.set_setting(key, value)
     rng = random.Random(f"{chunk.seed}:{chunk.index}")
     answers = 0
-    with write_transaction(db):
+    with scratch.unit_of_work():
         for _ in range(chunk.size):
-            answers += _one_interview(db, questionnaire, rng)
-    db.conn.close()
+            answers += _one_interview(scratch, questionnaire, rng)
+    scratch.close()
     return answers
 
 
@@ -142,17 +141,15 @@ class SimulatedClock:
         return self.now
 
 
-def _one_interview(
-    db: sqlite_utils.Database, questionnaire: Questionnaire, rng: random.Random
-) -> int:
+def _one_interview(store: InterviewStore, questionnaire: Questionnaire, rng: random.Random) -> int:
     """One interview from consent to completion; returns how many answers it stored."""
     respondent = make_respondent(questionnaire, random.Random(rng.getrandbits(64)))
     picker = AnswerPicker(questionnaire, respondent)
     language = rng.choice(questionnaire.languages)
     clock = SimulatedClock(random.Random(rng.getrandbits(64)))
-    interview = start_interview(db, questionnaire, language=language, clock=clock)
+    interview = start_interview(store, questionnaire, language=language, clock=clock)
     for _ in range(MAX_PAGES):
-        if interview.page is None or interview.status != "draft":
+        if interview.page is None or interview.status is not Status.DRAFT:
             break
         for question in interview.page_items():
             value = picker.answer(question)
@@ -162,7 +159,7 @@ def _one_interview(
             if problem is not None:
                 raise RuntimeError(f"demo answer {value!r} to {question.id}: {problem.message}")
         interview.next()
-    problems = interview.complete() if interview.status == "draft" else []
+    problems = interview.complete() if interview.status is Status.DRAFT else []
     if problems:
         detail = "; ".join(f"{p.question}: {p.message}" for p in problems)
         raise RuntimeError(f"a demo interview could not be completed: {detail}")

@@ -3,10 +3,12 @@
 No UI here (no Textual, no questionary): the Textual screens, `fieldsurvey ask` and `demo`
 drive interviews only through this API.
 
-Getting an interview (`db` is `fieldsurvey.store.db.open_database(...)`):
-    start_interview(db, questionnaire, *, language=None) -> Interview
-    resume_interview(db, response_id, questionnaires=()) -> Interview
-    revise_response(db, uuid, questionnaires=()) -> Interview
+Getting an interview (`store` is the store, e.g. `fieldsurvey.store.opening.open_store(path)`;
+the engine uses it through `store.interface.InterviewStore`, writing drafts through its
+`DraftSink`):
+    start_interview(store, questionnaire, *, language=None) -> Interview
+    resume_interview(store, response_id, questionnaires=()) -> Interview
+    revise_response(store, uuid, questionnaires=()) -> Interview
 `questionnaires` are the versions at hand (e.g. the bundled one); a draft made with another
 version is opened from the `questionnaires` table, else EngineError("not_installed").
 

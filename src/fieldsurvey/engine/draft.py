@@ -1,4 +1,4 @@
-"""Writing one draft: each change is one commit, paradata included, with page timing.
+"""Writing one draft through the store's `DraftSink`: each change one commit, with page timing.
 
 A failed commit raises `EngineError` (disk full, read-only, busy...) and leaves the database as
 it was; the caller undoes its in-memory change (`FormState.tentatively`) so both stay in step.
@@ -7,38 +7,41 @@ it was; the caller undoes its in-memory change (`FormState.tentatively`) so both
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 import time
 from collections.abc import Callable, Iterator, Mapping
 
-import sqlite_utils
-
 from fieldsurvey.engine.errors import EngineError
 from fieldsurvey.questionnaire.expressions import Value
-from fieldsurvey.store.db import describe_write_error, utc_now, write_transaction
-from fieldsurvey.store.paradata import Event, add_events
-from fieldsurvey.store.responses import close_revision, keep_answers, save_answers, update_draft
+from fieldsurvey.store.errors import StoreError
+from fieldsurvey.store.interface import DraftSink, UnitOfWork
+from fieldsurvey.store.records import Event, utc_now
+from fieldsurvey.store.status import Status
 
 
 @contextlib.contextmanager
-def saving(db: sqlite_utils.Database, consequence: str) -> Iterator[None]:
-    """One write transaction; a failed write becomes an EngineError naming its consequence."""
+def failing_as(consequence: str) -> Iterator[None]:
+    """A storage failure becomes an EngineError with its code, naming its consequence."""
     try:
-        with write_transaction(db):
-            yield
-    except sqlite3.Error as exc:
-        code, message = describe_write_error(exc)
-        raise EngineError(code, f"{message}; {consequence}") from exc
+        yield
+    except StoreError as exc:
+        raise EngineError(exc.code, f"{exc.message}; {consequence}") from exc
+
+
+@contextlib.contextmanager
+def saving(store: UnitOfWork, consequence: str) -> Iterator[None]:
+    """One unit of work; a failed write becomes an EngineError naming its consequence."""
+    with failing_as(consequence), store.unit_of_work():
+        yield
 
 
 class DraftWriter:
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        sink: DraftSink,
         response_id: int,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.db = db
+        self.sink = sink
         self.response_id = response_id
         self.clock = clock
         self.page_key: str | None = None
@@ -53,14 +56,9 @@ class DraftWriter:
         columns: Mapping[str, object] | None = None,
     ) -> None:
         """Answers (None deletes), events and draft columns in one commit, with updated_at."""
-        at = utc_now()
-        with saving(self.db, consequence):
-            if answers:
-                save_answers(self.db, self.response_id, answers, at)
-            if events:
-                add_events(self.db, self.response_id, events, at)
-            changes = {"current_question": self.page_key, **(columns or {})}
-            update_draft(self.db, self.response_id, updated_at=at, **changes)
+        changes = {"current_question": self.page_key, **(columns or {})}
+        with failing_as(consequence):
+            self.sink.save_draft(self.response_id, answers, events, changes, utc_now())
 
     def move(self, page_key: str | None, events: list[Event], answers: Mapping[str, Value]) -> None:
         """Record leaving the page on screen and entering `page_key` (None: the end)."""
@@ -82,18 +80,13 @@ class DraftWriter:
         self.save({}, self.leave(), "the pause was not recorded")
         self._entered_at = None
 
-    def close(self, status: str, events: list[Event], keep: list[str] | None) -> str:
+    def close(self, status: Status, events: list[Event], keep: list[str] | None) -> str:
         """Close as `status`; with `keep`, every other answer goes in the same commit.
 
         Returns the content hash. A refused interview keeps no persona.
         """
-        at = utc_now()
-        with saving(self.db, f"the interview was not closed as {status}"):
-            if keep is not None:
-                keep_answers(self.db, self.response_id, keep)
-            if status == "refused":
-                update_draft(self.db, self.response_id, persona=None)
-            add_events(self.db, self.response_id, [*self.leave(), *events], at)
-            digest = close_revision(self.db, self.response_id, status, at)
+        with failing_as(f"the interview was not closed as {status}"):
+            events = [*self.leave(), *events]
+            digest = self.sink.close_draft(self.response_id, status, events, keep, utc_now())
         self.page_key, self._entered_at = None, None
         return digest

@@ -11,8 +11,6 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-import sqlite_utils
-
 from fieldsurvey.engine import navigation
 from fieldsurvey.engine.checks import constraint_problem, is_required, problem, problems
 from fieldsurvey.engine.draft import DraftWriter
@@ -24,8 +22,9 @@ from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.expressions import Value
 from fieldsurvey.questionnaire.model import QuestionLike, Text
 from fieldsurvey.questionnaire.texts import text_in
-from fieldsurvey.store.paradata import Event
-from fieldsurvey.store.responses import ResponseRecord
+from fieldsurvey.store.interface import InterviewStore
+from fieldsurvey.store.records import Event, ResponseRecord
+from fieldsurvey.store.status import Status
 
 
 @dataclass(frozen=True)
@@ -48,13 +47,13 @@ class Interview:
 
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        store: InterviewStore,
         plan: Plan,
         record: ResponseRecord,
         stored: Mapping[str, Value],
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.db = db
+        self.store = store
         self.plan = plan
         self.response_id = record.id
         self.uuid = record.uuid
@@ -64,12 +63,12 @@ class Interview:
         self.content_hash = record.content_hash
         self._state = FormState(plan, stored)
         self._index = len(plan.pages)
-        self._writer = DraftWriter(db, record.id, clock)
+        self._writer = DraftWriter(store, record.id, clock)
 
     @classmethod
     def open(
         cls,
-        db: sqlite_utils.Database,
+        store: InterviewStore,
         plan: Plan,
         record: ResponseRecord,
         stored: Mapping[str, Value],
@@ -82,7 +81,7 @@ class Interview:
 
         `clock` (seconds, monotonic) times the pages for paradata; `demo` passes a simulated one.
         """
-        interview = cls(db, plan, record, stored, clock)
+        interview = cls(store, plan, record, stored, clock)
         state = interview._state
         if from_start:
             index = navigation.next_page(state, -1)
@@ -258,19 +257,19 @@ class Interview:
         found = problems(self._state, self.plan.answerable, self.language)
         if not found:
             kept = [q for q in self.plan.questionnaire.questions if self.value(q) is not None]
-            self._close("complete", [Event("complete")], keep=kept)
+            self._close(Status.COMPLETE, [Event("complete")], keep=kept)
         return found
 
     def _refuse(self) -> None:
         """End a declined interview: only the consent answer is kept, no persona."""
         consent = self.questionnaire.consent
         assert consent is not None
-        self._close("refused", [Event("refused")], keep=[consent.question])
+        self._close(Status.REFUSED, [Event("refused")], keep=[consent.question])
 
     def void(self, reason: str) -> None:
         """Close as voided (answers kept for the record), e.g. a mistaken or test interview."""
         self._require_draft()
-        self._close("voided", [Event("void", detail=reason)], keep=None)
+        self._close(Status.VOIDED, [Event("void", detail=reason)], keep=None)
 
     def suspend(self) -> None:
         """Record leaving the current page (the screen closes); resume later with the id."""
@@ -280,7 +279,7 @@ class Interview:
     # --- internals --------------------------------------------------------------------------
 
     def _require_draft(self) -> None:
-        if self.status != "draft":
+        if self.status is not Status.DRAFT:
             raise EngineError(
                 "closed", f"this interview is {self.status}; revise it to make changes"
             )
@@ -295,7 +294,7 @@ class Interview:
         self._writer.move(key, events or [], answers or {})
         self._index = index
 
-    def _close(self, status: str, events: list[Event], keep: list[str] | None) -> None:
+    def _close(self, status: Status, events: list[Event], keep: list[str] | None) -> None:
         """Close the draft; the interview then shows what was kept, read-only."""
         self.content_hash = self._writer.close(status, events, keep)
         kept = self._state.stored_answers()

@@ -11,29 +11,20 @@ import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-import sqlite_utils
-
-from fieldsurvey.engine.draft import saving
+from fieldsurvey.engine.draft import failing_as, saving
 from fieldsurvey.engine.errors import EngineError
 from fieldsurvey.engine.interview import Interview
 from fieldsurvey.engine.plan import Plan, plan_for
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.store.db import device_id, get_setting, utc_now
 from fieldsurvey.store.ids import time_ordered_uuid
-from fieldsurvey.store.paradata import Event
+from fieldsurvey.store.interface import InterviewStore
 from fieldsurvey.store.questionnaires import install_questionnaire, load_installed
-from fieldsurvey.store.responses import (
-    ResponseRecord,
-    copy_revision,
-    get_response,
-    insert_draft,
-    load_answers,
-    revisions,
-)
+from fieldsurvey.store.records import Event, NewDraft, ResponseRecord, utc_now
+from fieldsurvey.store.status import Status
 
 
 def start_interview(
-    db: sqlite_utils.Database,
+    store: InterviewStore,
     questionnaire: Questionnaire,
     *,
     language: str | None = None,
@@ -48,94 +39,96 @@ def start_interview(
     if language is not None and language not in questionnaire.languages:
         known = ", ".join(questionnaire.languages)
         raise EngineError("bad_language", f"unknown language {language!r}; use one of {known}")
-    setting = get_setting(db, "language")
+    with failing_as("the interview was not started"):
+        settings = store.get_settings(["language", "interviewer", "office", "round"])
+        device = store.device_id()
+    setting = settings.get("language")
     language = language or (
         setting if setting in questionnaire.languages else questionnaire.default_language
     )
-    device = device_id(db)
     at = utc_now()
-    with saving(db, "the interview was not started"):
-        install_questionnaire(db, questionnaire, known_hash=plan.hash)
-        record = insert_draft(
-            db,
-            uuid=time_ordered_uuid(datetime.fromisoformat(at)),
-            questionnaire_id=questionnaire.id,
-            questionnaire_version=questionnaire.version,
-            questionnaire_hash=plan.hash,
-            device_id=device,
-            interviewer=get_setting(db, "interviewer"),
-            office=get_setting(db, "office"),
-            round=get_setting(db, "round"),
-            language=language,
-            started_at=at,
-            updated_at=at,
-        )
-        return Interview.open(db, plan, record, {}, Event("start"), from_start=True, clock=clock)
+    draft = NewDraft(
+        uuid=time_ordered_uuid(datetime.fromisoformat(at)),
+        questionnaire_id=questionnaire.id,
+        questionnaire_version=questionnaire.version,
+        questionnaire_hash=plan.hash,
+        device_id=device,
+        interviewer=settings.get("interviewer"),
+        office=settings.get("office"),
+        round=settings.get("round"),
+        language=language,
+        started_at=at,
+    )
+    with saving(store, "the interview was not started"):
+        install_questionnaire(store, questionnaire, known_hash=plan.hash)
+        record = store.insert_draft(draft)
+        return Interview.open(store, plan, record, {}, Event("start"), from_start=True, clock=clock)
 
 
 def resume_interview(
-    db: sqlite_utils.Database, response_id: int, questionnaires: Iterable[Questionnaire] = ()
+    store: InterviewStore, response_id: int, questionnaires: Iterable[Questionnaire] = ()
 ) -> Interview:
     """Reopen a draft where it was left.
 
     Its questionnaire version is looked for among `questionnaires` (e.g. the bundled one),
     then among the versions installed in the database.
     """
-    record = get_response(db, response_id)
+    with failing_as("the interview was not opened"):
+        record = store.get_response(response_id)
     if record is None:
         raise EngineError("not_found", f"there is no interview {response_id} in this database")
-    if record.status != "draft":
+    if record.status is not Status.DRAFT:
         raise EngineError(
             "closed", f"interview {response_id} is {record.status}; revise it to make changes"
         )
-    plan = _plan_for(db, record, questionnaires)
-    stored = load_answers(db, response_id)
-    return Interview.open(db, plan, record, stored, Event("resume"), from_start=False)
+    plan = _plan_for(store, record, questionnaires)
+    stored = store.load_answers(response_id)
+    return Interview.open(store, plan, record, stored, Event("resume"), from_start=False)
 
 
 def revise_response(
-    db: sqlite_utils.Database, uuid: str, questionnaires: Iterable[Questionnaire] = ()
+    store: InterviewStore, uuid: str, questionnaires: Iterable[Questionnaire] = ()
 ) -> Interview:
     """Edit a completed interview: a new draft revision naming its parent's content hash.
 
     If a revision of it is already open, that draft is resumed instead.
     """
-    history = revisions(db, uuid)
+    with failing_as("the interview was not opened"):
+        history = store.revisions(uuid)
     if not history:
         raise EngineError("not_found", f"there is no interview {uuid} in this database")
-    drafts = [record for record in history if record.status == "draft"]
+    drafts = [record for record in history if record.status is Status.DRAFT]
     if drafts:
-        return resume_interview(db, drafts[-1].id, questionnaires)
+        return resume_interview(store, drafts[-1].id, questionnaires)
     heads = [record for record in history if record.is_head]
     if len(heads) != 1:
         raise EngineError(
             "conflict", f"interview {uuid} exists in diverging versions; resolve the conflict first"
         )
     parent = heads[0]
-    if parent.status != "complete":
+    if parent.status is not Status.COMPLETE:
         raise EngineError(
             "not_editable", f"interview {uuid} is {parent.status}; only complete ones are revised"
         )
-    plan = _plan_for(db, parent, questionnaires)
-    device = device_id(db)
+    plan = _plan_for(store, parent, questionnaires)
     at = utc_now()
-    with saving(db, "the revision was not started"):
-        revision_id = copy_revision(db, parent, device, at)
-        record = get_response(db, revision_id)
+    with saving(store, "the revision was not started"):
+        revision_id = store.copy_revision(parent, store.device_id(), at)
+        record = store.get_response(revision_id)
         assert record is not None
-        stored = load_answers(db, revision_id)
+        stored = store.load_answers(revision_id)
         event = Event("revise", detail=parent.content_hash)
-        return Interview.open(db, plan, record, stored, event, from_start=False)
+        return Interview.open(store, plan, record, stored, event, from_start=False)
 
 
 def _plan_for(
-    db: sqlite_utils.Database, record: ResponseRecord, questionnaires: Iterable[Questionnaire]
+    store: InterviewStore, record: ResponseRecord, questionnaires: Iterable[Questionnaire]
 ) -> Plan:
     for questionnaire in questionnaires:
         plan = plan_for(questionnaire)
         if plan.hash == record.questionnaire_hash:
             return plan
-    installed = load_installed(db, record.questionnaire_hash)
+    installed = load_installed(store, record.questionnaire_hash)
     if installed is not None:
         return plan_for(installed)
     raise EngineError(

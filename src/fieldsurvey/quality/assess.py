@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections import Counter
 
 import numpy as np
-import sqlite_utils
 
 from fieldsurvey.quality.data import QualityData, load_quality_data
 from fieldsurvey.quality.interviewers import interviewer_effects
@@ -27,23 +26,24 @@ from fieldsurvey.quality.report import (
 )
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.scoring.trend import ordered_rounds, pick_round
+from fieldsurvey.store.interface import Supervision
 
 KINDS = ("speeding", "straightlining", "contradiction", "duplicate", "nonresponse")
 
 
 def assess(
-    db: sqlite_utils.Database, questionnaire: Questionnaire, round: str | None = None
+    store: Supervision, questionnaire: Questionnaire, round: str | None = None
 ) -> QualityReport:
     """Flags of the complete interviews of `round` (default: the latest round with data;
     NO_ROUND: those without one). Raises ScoringError for a round in the wrong form or
     without data."""
-    everything = load_quality_data(db, questionnaire)
+    everything = load_quality_data(store, questionnaire)
     rounds = ordered_rounds(everything.survey.round, everything.survey.completed_at)
     chosen = pick_round(rounds, round, questionnaire.rounds)
     data = everything.subset(everything.survey.in_round(chosen))
     limits = questionnaire.quality
     found: RowFlags = {}
-    speeding(db, data, questionnaire, limits, found)
+    speeding(store, data, questionnaire, limits, found)
     straightlining(data, questionnaire, limits, found)
     nonresponse(data, limits, found)
     duplicates(data, questionnaire, limits, found)

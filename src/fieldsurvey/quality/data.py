@@ -1,9 +1,10 @@
 """The interviews the flags are computed on, as parallel numpy arrays.
 
-Answers come from scoring's single packed query (Likert codes, persona, segment answers);
-who, where, when, the review state and the paradata time from `store.quality`, which returns
-the same rows in the same order. Two passes over the database in all (and a small third one
-for the words read by the few interviews fast enough to need them: see interviews.speeding).
+Answers come from scoring's single packed query (Likert codes, persona, segment answers); who,
+where, when, the review state and the paradata time from the store's `interview_facts`, which
+returns the same rows in the same order. Two passes over the database in all (and a small third
+one for the words read by the few interviews fast enough to need them: see
+interviews.speeding).
 """
 
 from __future__ import annotations
@@ -12,13 +13,12 @@ import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
-import sqlite_utils
 
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.model import Area, Group
 from fieldsurvey.scoring.data import load_survey
 from fieldsurvey.scoring.frame import SurveyData
-from fieldsurvey.store.quality import interview_facts
+from fieldsurvey.store.interface import Supervision
 
 
 @dataclass(frozen=True)
@@ -53,10 +53,10 @@ _ARRAYS = (
 )
 
 
-def load_quality_data(db: sqlite_utils.Database, questionnaire: Questionnaire) -> QualityData:
+def load_quality_data(store: Supervision, questionnaire: Questionnaire) -> QualityData:
     segments = [q.id for q in questionnaire.segments]
-    survey = load_survey(db, questionnaire, segments)
-    facts = interview_facts(db, questionnaire.id)
+    survey = load_survey(store, questionnaire, segments)
+    facts = store.interview_facts(questionnaire.id)
     if facts.response_ids != survey.response_ids.tolist():
         raise RuntimeError("the database changed between the two reads; run again")
     return QualityData(

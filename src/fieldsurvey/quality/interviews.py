@@ -6,7 +6,6 @@ vectorised over interviews, looping only over areas and flagged rows.
 from __future__ import annotations
 
 import numpy as np
-import sqlite_utils
 
 from fieldsurvey.quality.data import QualityData, page_words
 from fieldsurvey.quality.report import Flag, Param, Reason, ReasonCode
@@ -14,7 +13,7 @@ from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.model import Area
 from fieldsurvey.questionnaire.thresholds import QualityThresholds
 from fieldsurvey.scoring.frame import DK
-from fieldsurvey.store.quality import words_read
+from fieldsurvey.store.interface import Supervision
 
 RowFlags = dict[int, list[Flag]]
 """Row index -> the flags of that interview."""
@@ -29,7 +28,7 @@ def because(code: ReasonCode, **params: Param) -> Reason:
 
 
 def speeding(
-    db: sqlite_utils.Database,
+    store: Supervision,
     data: QualityData,
     questionnaire: Questionnaire,
     limits: QualityThresholds,
@@ -48,7 +47,7 @@ def speeding(
     pages = page_words(questionnaire)
     ids = data.survey.response_ids
     candidates = np.flatnonzero(has & (data.duration_s < sum(pages.values()) / rate))
-    words = words_read(db, [int(ids[row]) for row in candidates], pages)
+    words = store.words_read([int(ids[row]) for row in candidates], pages)
     slow = has & (data.duration_s < fraction * median)
     for row in sorted({*np.flatnonzero(slow).tolist(), *candidates.tolist()}):
         took, read = float(data.duration_s[row]), words.get(int(ids[row]), 0)

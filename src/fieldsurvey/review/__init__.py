@@ -1,5 +1,5 @@
 """Review of interviews by a supervisor: approve, flag issues, reject, each with a comment,
-in an append-only log (store/reviews.py). No UI imports here."""
+in an append-only log (the store's `Reviews`). No UI imports here."""
 
 from fieldsurvey.review.decide import (
     ACTIONS,

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import sqlite_utils
+from fieldsurvey.store.interface import Reviews
+from fieldsurvey.store.records import Decision, utc_now
 
-from fieldsurvey.store.db import device_id, get_setting, utc_now, write_transaction
-from fieldsurvey.store.responses import revisions
-from fieldsurvey.store.reviews import DECISIONS, PENDING, Decision, add_decision, decisions
-
+DECISIONS = ("approved", "has_issues", "rejected")
+PENDING = "pending"
 COMMENT_MAX = 2000
 """Characters in a review comment: a few paragraphs, not a document."""
 ACTIONS = {"approve": "approved", "issue": "has_issues", "reject": "rejected"}
@@ -41,22 +40,20 @@ class ReviewTarget:
         return self.log[-1].state if self.log else PENDING
 
 
-def find_interview(db: sqlite_utils.Database, uuid: str) -> ReviewTarget:
+def find_interview(store: Reviews, uuid: str) -> ReviewTarget:
     """The interview `uuid` as a reviewer sees it, or ReviewError when it is not here."""
     wanted = uuid.strip()
-    closed = [r for r in revisions(db, wanted) if r.content_hash is not None]
+    closed = [r for r in store.revisions(wanted) if r.content_hash is not None]
     heads = [r for r in closed if r.is_head] or closed
     if not heads or heads[-1].content_hash is None:
         raise ReviewError(f"no completed interview {wanted[:80]!r} in this database")
     head = heads[-1]
     return ReviewTarget(
-        wanted, head.content_hash or "", head.interviewer, head.office, decisions(db, wanted)
+        wanted, head.content_hash or "", head.interviewer, head.office, store.decisions(wanted)
     )
 
 
-def record_decision(
-    db: sqlite_utils.Database, uuid: str, state: str, comment: str = ""
-) -> Decision:
+def record_decision(store: Reviews, uuid: str, state: str, comment: str = "") -> Decision:
     """Append a decision on interview `uuid` (state one of DECISIONS), or raise ReviewError."""
     if state not in DECISIONS:
         raise ReviewError(f"unknown review state {state!r}; expected one of {', '.join(DECISIONS)}")
@@ -67,16 +64,17 @@ def record_decision(
         )
     if state in _NEEDS_COMMENT and not text:
         raise ReviewError(f"comment: a {state.replace('_', ' ')} decision needs a comment")
-    with write_transaction(db):
-        target = find_interview(db, uuid)
+    device = store.device_id()
+    with store.unit_of_work():
+        target = find_interview(store, uuid)
         decision = Decision(
             uuid=target.uuid,
             state=state,
             comment=text,
-            reviewer=get_setting(db, "interviewer"),
-            device_id=device_id(db),
+            reviewer=store.get_setting("interviewer"),
+            device_id=device,
             decided_at=utc_now(),
             content_hash=target.content_hash,
         )
-        add_decision(db, decision)
+        store.add_decision(decision)
     return decision

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import Literal
 
 import numpy as np
-import sqlite_utils
 
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.rounds import NO_ROUND
@@ -26,10 +25,11 @@ from fieldsurvey.scoring.importance import Method, numeric
 from fieldsurvey.scoring.report import AreaResult, ReportWarning, ScoreReport
 from fieldsurvey.scoring.scorer import Scorer
 from fieldsurvey.scoring.trend import ordered_rounds, pick_round, round_trend
+from fieldsurvey.store.interface import ScoringSource
 
 
 def score(
-    db: sqlite_utils.Database,
+    store: ScoringSource,
     questionnaire: Questionnaire,
     by: str | Sequence[str] | None = None,
     lang: str | None = None,
@@ -55,7 +55,7 @@ def score(
         return _empty(questionnaire, lang, warnings, WarningCode.NOTHING_TO_SCORE)
     dimensions = [by] if isinstance(by, str) else list(by or ())
     questions = _questions(questionnaire, dimensions, weights, importance)
-    data, w = _weighted(load_survey(db, questionnaire, questions), weights, warnings)
+    data, w = _weighted(load_survey(store, questionnaire, questions), weights, warnings)
     rounds = ordered_rounds(data.round, data.completed_at)
     chosen = pick_round(rounds, round, questionnaire.rounds)
     rejected = int((data.in_round(chosen) & data.rejected).sum())

@@ -9,35 +9,31 @@ Packing matters: 20,000 responses hold ~650,000 such answers; one Python tuple p
 three times the SQL scan, and one scalar subquery per question added ~12 ms per question.
 Answers that cannot be coded (select_multiple, decimals) come back as JSON, one column each.
 
-The column map is a temporary table with a primary key, made and dropped around the query:
-with it the plan is always "range-scan this response's answers, look each up by key" (~290 ms
-for 20,000 responses × 31 columns). Maps given as CTEs, CASE expressions or json_each cost
-1.3 to 4 times as much, and SQLite's choice between their plans changed with their sizes.
+The query itself is the store's (`ScoringSource.scored_columns`; in SQLite a temporary column
+map and one pass over the answers): this module chooses the columns and their codes, and
+decodes the result.
 """
 
 from __future__ import annotations
 
 import json
-import uuid
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
-import sqlite_utils
 
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.model import IntegerQuestion, SelectMultiple, SelectOne
 from fieldsurvey.scoring.frame import DK, MISSING, ItemLayout, SurveyData
-from fieldsurvey.store.reviews import latest_state_sql
+from fieldsurvey.store.interface import ScoringSource
+from fieldsurvey.store.records import PackedColumn, PackedQuery
 
-FIXED = 7
-"""Columns of the query before the answers fetched as JSON."""
 BASE = 256
 """Code points start here: every packed character is one UTF-32 unit and never a control."""
 LIMIT = 50_000
 """Largest code packed (BASE + LIMIT stays below the UTF-16 surrogates, invalid in text)."""
+KINDS = {"likert": 0, "choice": 1, "integer": 2}
 
 
 @dataclass(frozen=True)
@@ -54,7 +50,7 @@ class Column:
 
 
 def load_survey(
-    db: sqlite_utils.Database, questionnaire: Questionnaire, questions: Sequence[str] = ()
+    store: ScoringSource, questionnaire: Questionnaire, questions: Sequence[str] = ()
 ) -> SurveyData:
     """Scored responses with their item codes and the answers to `questions`."""
     layout = ItemLayout.of(questionnaire)
@@ -62,25 +58,31 @@ def load_survey(
     columns = [Column(i, "likert") for i in layout.ids] + [c for c in coded if c]
     others = [q for q, c in zip(questions, coded, strict=True) if c is None]
     dk = sorted({json.dumps(s.dk.value) for s in questionnaire.scales})
-    with _column_table(db, columns) as table:
-        sql = _query(table, len(dk), len(others))
-        rows = db.conn.execute(sql, [*dk, *others, questionnaire.id]).fetchall()
-    fields = list(zip(*rows, strict=True)) or [()] * (FIXED + len(others))
-    codes = _decode(fields[6], len(columns))
+    query = PackedQuery(
+        questionnaire_id=questionnaire.id,
+        columns=tuple(PackedColumn(c.question, KINDS[c.kind], c.choices) for c in columns),
+        dk_values=tuple(dk),
+        others=tuple(others),
+        base=BASE,
+        limit=LIMIT,
+        dk_code=DK,
+    )
+    found = store.scored_columns(query)
+    codes = _decode(found.packed, len(columns))
     items = codes[:, : len(layout.ids)]
     items[(items < DK) | (items > layout.points)] = MISSING
     answers = {
         c.question: _values(c, codes[:, k]) for k, c in enumerate(columns) if c.kind != "likert"
     }
     lists = {q.id for q in questionnaire.questions.values() if isinstance(q, SelectMultiple)}
-    answers |= {q: _json(fields[FIXED + i], q in lists) for i, q in enumerate(others)}
+    answers |= {q: _json(found.others[i], q in lists) for i, q in enumerate(others)}
     return SurveyData(
-        response_ids=np.array(fields[0], dtype=np.int64),
-        persona=np.array(fields[1], dtype=object),
-        round=np.array(fields[2], dtype=object),
-        version=np.array(fields[3], dtype=object),
-        completed_at=np.array(fields[4], dtype=object),
-        rejected=np.array(fields[5], dtype=bool),
+        response_ids=np.array(found.response_ids, dtype=np.int64),
+        persona=np.array(found.personas, dtype=object),
+        round=np.array(found.rounds, dtype=object),
+        version=np.array(found.versions, dtype=object),
+        completed_at=np.array(found.completed_at, dtype=object),
+        rejected=np.array(found.rejected, dtype=bool),
         codes=items.astype(np.int8),
         layout=layout,
         answers=answers,
@@ -97,50 +99,6 @@ def _column(questionnaire: Questionnaire, question: str) -> Column | None:
     if isinstance(found, IntegerQuestion):
         return Column(question, "integer")
     return None
-
-
-@contextmanager
-def _column_table(db: sqlite_utils.Database, columns: list[Column]) -> Iterator[str]:
-    """A temporary (question -> column) table, unique to this call, dropped afterwards."""
-    table = f"temp.scoring_columns_{uuid.uuid4().hex}"
-    kinds = {"likert": 0, "choice": 1, "integer": 2}
-    db.conn.execute(
-        f"CREATE TABLE {table} (question TEXT PRIMARY KEY, col INTEGER NOT NULL, "
-        "kind INTEGER NOT NULL, choices TEXT NOT NULL) WITHOUT ROWID"
-    )
-    try:
-        db.conn.executemany(
-            f"INSERT INTO {table} VALUES (?, ?, ?, ?)",
-            [(c.question, k, kinds[c.kind], c.choices) for k, c in enumerate(columns)],
-        )
-        yield table
-    finally:
-        db.conn.execute(f"DROP TABLE IF EXISTS {table}")
-
-
-def _query(table: str, dk_values: int, other_questions: int) -> str:
-    dk = ", ".join("?" for _ in range(dk_values)) or "NULL"
-    others = "".join(
-        ", (SELECT CASE WHEN json_valid(a.value) THEN a.value ->> '$' END "
-        "FROM answers a WHERE a.response = r.id AND a.question = ?)"
-        for _ in range(other_questions)
-    )
-    integer = "CAST(a.value AS INTEGER)"
-    return f"""
-        SELECT r.id, r.persona, r.round_key, r.questionnaire_version, r.completed_at,
-            {latest_state_sql("r.uuid")} IS 'rejected',
-            (SELECT group_concat(char({BASE} + c.col, {BASE} + CASE c.kind
-                    WHEN 0 THEN CASE WHEN a.value IN ({dk}) THEN {DK}
-                        ELSE min(max({integer}, 0), {LIMIT}) END
-                    WHEN 1 THEN instr(c.choices, ',' || a.value || ',')
-                    ELSE CASE WHEN {integer} BETWEEN 0 AND {LIMIT - 1} THEN {integer} + 1
-                        ELSE 0 END END), '')
-             FROM answers a JOIN {table} c ON c.question = a.question
-             WHERE a.response = r.id){others}
-        FROM responses r
-        WHERE r.status = 'complete' AND r.is_head = 1 AND r.questionnaire_id = ?
-        ORDER BY r.id
-    """
 
 
 def _decode(packed: Sequence[str | None], width: int) -> np.ndarray:

@@ -10,10 +10,9 @@ import re
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
 
-import sqlite_utils
-
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.store.db import utc_now, write_transaction
+from fieldsurvey.store.interface import ScoringSource
+from fieldsurvey.store.records import utc_now
 
 NAME = re.compile(r"^[0-9A-Za-z][0-9A-Za-z ._-]{0,63}$")
 MAX_COUNT = 2**62
@@ -57,7 +56,7 @@ def parse_entries(entries: Iterable[str]) -> dict[str, str]:
 
 
 def set_counts(
-    db: sqlite_utils.Database,
+    store: ScoringSource,
     questionnaire: Questionnaire,
     office: str,
     period: str,
@@ -65,14 +64,7 @@ def set_counts(
 ) -> dict[str, int]:
     """Store the counts of one office and period (replacing earlier ones) or refuse them all."""
     checked = _check(questionnaire, office, period, counts)
-    now = utc_now()
-    with write_transaction(db):
-        db.conn.executemany(
-            "INSERT INTO indicator_values (office, period, indicator, value, entered_at) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (office, period, indicator) DO UPDATE "
-            "SET value = excluded.value, entered_at = excluded.entered_at",
-            [(office, period, name, value, now) for name, value in checked.items()],
-        )
+    store.set_indicator_values(office, period, checked, utc_now())
     return checked
 
 

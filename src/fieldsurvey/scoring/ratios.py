@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-import sqlite_utils
-
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.model import Ratio
 from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.scoring.report import Model
+from fieldsurvey.store.interface import ScoringSource
 
 
 class RatioPoint(Model):
@@ -57,16 +56,12 @@ class OfficeTable(Model):
     rows: list[IndicatorRow]
 
 
-def offices(db: sqlite_utils.Database) -> list[str]:
-    return [row[0] for row in db.execute("SELECT DISTINCT office FROM indicator_values ORDER BY 1")]
-
-
 def office_table(
-    db: sqlite_utils.Database, questionnaire: Questionnaire, office: str, lang: str | None = None
+    store: ScoringSource, questionnaire: Questionnaire, office: str, lang: str | None = None
 ) -> OfficeTable:
     """Every indicator of the questionnaire by period, for one office."""
     lang = lang or questionnaire.default_language
-    values = _values(db, office)
+    values = store.indicator_values(office)
     periods = sorted({period for period, _ in values})
     rows = [
         IndicatorRow(
@@ -82,7 +77,7 @@ def office_table(
 
 
 def ratios(
-    db: sqlite_utils.Database,
+    store: ScoringSource,
     questionnaire: Questionnaire,
     office: str | None = None,
     lang: str | None = None,
@@ -90,8 +85,8 @@ def ratios(
     """Every ratio of the questionnaire for each office (or one), period by period."""
     lang = lang or questionnaire.default_language
     out = []
-    for name in [office] if office else offices(db):
-        values = _values(db, name)
+    for name in [office] if office else store.offices():
+        values = store.indicator_values(name)
         periods = sorted({period for period, _ in values})
         for ratio in questionnaire.ratios:
             out.append(
@@ -105,13 +100,6 @@ def ratios(
                 )
             )
     return out
-
-
-def _values(db: sqlite_utils.Database, office: str) -> dict[tuple[str, str], int]:
-    rows = db.execute(
-        "SELECT period, indicator, value FROM indicator_values WHERE office = ?", [office]
-    )
-    return {(period, indicator): value for period, indicator, value in rows}
 
 
 def _series(

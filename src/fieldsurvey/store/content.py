@@ -11,8 +11,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from fieldsurvey.questionnaire.expressions import Value
+if TYPE_CHECKING:
+    from fieldsurvey.questionnaire.expressions import Value
+
 
 CONTENT_FIELDS: tuple[str, ...] = (
     "uuid",

@@ -12,7 +12,8 @@ arrived in, so merging the same files in any order gives the same store:
 
 A revision whose parent has not arrived yet counts as a tip too, so a missing file shows up as
 a conflict until the file arrives and settles it; the sequence gaps say which file is missing.
-Drafts take no part: an edit in progress is not the head until it is closed (store/responses).
+Drafts take no part: an edit in progress is not the head until it is closed
+(store/sqlite/responses.py).
 """
 
 from __future__ import annotations
@@ -34,6 +35,14 @@ class Revision:
     @property
     def set_aside(self) -> bool:
         return self.stored and not self.is_head and not self.in_conflict
+
+
+@dataclass
+class StoredLineage(Revision):
+    """A revision already in the store: its row id and the flags it has there now."""
+
+    row_id: int = 0
+    was: tuple[bool, bool] = (False, False)
 
 
 Flags = tuple[bool, bool]

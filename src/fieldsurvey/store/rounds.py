@@ -1,16 +1,15 @@
 """Survey rounds in the data: completed interviews per round and office (`fieldsurvey rounds`).
 
-Rounds are read from `round_key` (migration 3): the round as recorded, normalised where an
-older free-text form could be ("Q3 2026" -> "2026-Q3").
+Rounds come normalised from the store (`round_key`, migration 3): the round as recorded, in
+the fixed form where an older free-text form could be ("Q3 2026" -> "2026-Q3").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import sqlite_utils
-
 from fieldsurvey.questionnaire.rounds import sort_rounds
+from fieldsurvey.store.interface import Supervision
 
 
 @dataclass(frozen=True)
@@ -24,23 +23,21 @@ class RoundSummary:
     """Completed interviews per office ("" for those recorded without one)."""
 
 
-def round_summaries(db: sqlite_utils.Database) -> list[RoundSummary]:
+def round_summaries(store: Supervision) -> list[RoundSummary]:
     """Every round with completed interviews (head revisions), oldest first."""
-    rows = db.execute(
-        "SELECT round_key, COALESCE(office, ''), COUNT(*), MIN(completed_at), MAX(completed_at) "
-        "FROM responses WHERE status = 'complete' AND is_head = 1 "
-        "GROUP BY round_key, COALESCE(office, '') ORDER BY 2"
-    ).fetchall()
     found: dict[str | None, RoundSummary] = {}
-    for key, office, count, first, last in rows:
-        seen = found.get(key)
-        offices = {**(seen.offices if seen else {}), office: count}
-        found[key] = RoundSummary(
-            round=key,
-            responses=(seen.responses if seen else 0) + count,
-            first_completed=min(first, seen.first_completed) if seen else first,
-            last_completed=max(last, seen.last_completed) if seen else last,
-            offices=offices,
+    for row in store.round_counts():
+        seen = found.get(row.round)
+        found[row.round] = RoundSummary(
+            round=row.round,
+            responses=(seen.responses if seen else 0) + row.responses,
+            first_completed=min(row.first_completed, seen.first_completed)
+            if seen
+            else row.first_completed,
+            last_completed=max(row.last_completed, seen.last_completed)
+            if seen
+            else row.last_completed,
+            offices={**(seen.offices if seen else {}), row.office: row.responses},
         )
     order = sort_rounds({key: summary.first_completed for key, summary in found.items()})
     return [found[key] for key in order]

@@ -8,68 +8,13 @@ its child — is `added`. Heads and conflict flags then follow `lineage.settle`.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
-import sqlite_utils
-
-from fieldsurvey.store.lineage import Revision, head_hash, settle
-from fieldsurvey.store.responses import set_flags
+from fieldsurvey.store.interface import Imports
+from fieldsurvey.store.lineage import Revision, StoredLineage, head_hash, settle
+from fieldsurvey.store.records import IncomingRevision
 from fieldsurvey.sync.fileformat import RESPONSE_COLUMNS
 from fieldsurvey.sync.reader import ExportFile, Record
-
-CHUNK = 500
-"""uuids per lookup query, under SQLite's parameter limit."""
-ROWS_PER_INSERT = 64
-ROW_STEP = 8
-"""A multi-row INSERT takes a multiple of 8 rows (up to 64), and one more takes the rest: 15
-statement shapes per table, which stay in sqlite3's statement cache (compiling one costs as
-much as running three)."""
-
-_COLUMNS = (*RESPONSE_COLUMNS, "is_head", "in_conflict")
-INSERT_RESPONSE = (
-    f"INSERT INTO responses ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
-)
-
-
-class _RowInserter:
-    """INSERTs of one response's rows from a flat list, many rows per statement.
-
-    The response id is bound once (`?1`) and shared by every row. Binding the file's flat lists
-    as they are, with no tuple per row and one SQLite step per statement rather than per row,
-    stored a million answers and a million events in a third less time than executemany did,
-    or than staging JSON and expanding it with json_each inside SQLite (which parses every
-    row's array again for each column).
-    """
-
-    def __init__(self, table: str, columns: tuple[str, ...]) -> None:
-        self._head = f"INSERT INTO {table} (response, {', '.join(columns)}) VALUES "
-        self._width = len(columns)
-        self._statements: dict[int, str] = {}
-
-    def insert(self, cursor: sqlite3.Cursor, response: int, flat: list[object]) -> None:
-        start, left = 0, len(flat) // self._width
-        while left:
-            rows = min(left, ROWS_PER_INSERT)
-            rows -= rows % ROW_STEP if rows >= ROW_STEP else 0
-            end = start + rows * self._width
-            cursor.execute(self._statement(rows), [response, *flat[start:end]])
-            start, left = end, left - rows
-
-    def _statement(self, rows: int) -> str:
-        statement = self._statements.get(rows)
-        if statement is None:
-            numbers = iter(range(2, 2 + rows * self._width))
-            values = (
-                "(?1, " + ", ".join(f"?{next(numbers)}" for _ in range(self._width)) + ")"
-                for _ in range(rows)
-            )
-            statement = self._statements[rows] = self._head + ", ".join(values)
-        return statement
-
-
-_ANSWERS = _RowInserter("answers", ("question", "value", "answered_at"))
-_EVENTS = _RowInserter("paradata", ("seq", "question", "event", "at", "duration_ms", "detail"))
 
 
 @dataclass
@@ -80,15 +25,9 @@ class Tally:
     conflicts: int = 0
 
 
-@dataclass
-class _Stored(Revision):
-    row_id: int = 0
-    was: tuple[bool, bool] = (False, False)
-
-
-def apply_records(db: sqlite_utils.Database, export: ExportFile) -> Tally:
-    """Classify and store every record of `export`; the caller holds the transaction."""
-    lineages = _load_lineages(db, [record.uuid for record in export.responses])
+def apply_records(store: Imports, export: ExportFile) -> Tally:
+    """Classify and store every record of `export`; the caller holds the unit of work."""
+    lineages = store.lineages([record.uuid for record in export.responses])
     tally = Tally()
     fresh: list[tuple[Record, Revision]] = []
     for record in export.responses:
@@ -114,34 +53,15 @@ def apply_records(db: sqlite_utils.Database, export: ExportFile) -> Tally:
             tally.conflicts += 1
         else:
             tally.added += 1
-    _update_flags(db, lineages)
-    _insert(db, fresh)
+    _update_flags(store, lineages)
+    store.insert_revisions(
+        RESPONSE_COLUMNS,
+        (
+            IncomingRevision(record.row, record.answers, record.events, r.is_head, r.in_conflict)
+            for record, r in fresh
+        ),
+    )
     return tally
-
-
-def _load_lineages(db: sqlite_utils.Database, uuids: list[str]) -> dict[str, list[Revision]]:
-    distinct = list(dict.fromkeys(uuids))
-    lineages: dict[str, list[Revision]] = {}
-    for start in range(0, len(distinct), CHUNK):
-        chunk = distinct[start : start + CHUNK]
-        rows = db.execute(
-            "SELECT id, uuid, content_hash, parent_hash, updated_at, is_head, in_conflict "
-            f"FROM responses WHERE uuid IN ({', '.join('?' * len(chunk))}) "
-            "AND content_hash IS NOT NULL",
-            chunk,
-        )
-        for row_id, uuid, content, parent, updated_at, is_head, in_conflict in rows:
-            stored = _Stored(
-                content,
-                parent,
-                updated_at,
-                bool(is_head),
-                bool(in_conflict),
-                row_id=row_id,
-                was=(bool(is_head), bool(in_conflict)),
-            )
-            lineages.setdefault(uuid, []).append(stored)
-    return lineages
 
 
 def _apply_flags(revisions: list[Revision]) -> None:
@@ -150,21 +70,11 @@ def _apply_flags(revisions: list[Revision]) -> None:
         revision.is_head, revision.in_conflict = flags[revision.content_hash]
 
 
-def _update_flags(db: sqlite_utils.Database, lineages: dict[str, list[Revision]]) -> None:
+def _update_flags(store: Imports, lineages: dict[str, list[Revision]]) -> None:
     changed = [
         (r.is_head, r.in_conflict, r.row_id)
         for revisions in lineages.values()
         for r in revisions
-        if isinstance(r, _Stored) and (r.is_head, r.in_conflict) != r.was
+        if isinstance(r, StoredLineage) and (r.is_head, r.in_conflict) != r.was
     ]
-    set_flags(db, changed)
-
-
-def _insert(db: sqlite_utils.Database, fresh: list[tuple[Record, Revision]]) -> None:
-    cursor = db.conn.cursor()
-    for record, revision in fresh:
-        cursor.execute(INSERT_RESPONSE, (*record.row, revision.is_head, revision.in_conflict))
-        response = cursor.lastrowid
-        assert response is not None
-        _ANSWERS.insert(cursor, response, record.answers)
-        _EVENTS.insert(cursor, response, record.events)
+    store.set_flags(changed)

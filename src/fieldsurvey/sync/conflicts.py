@@ -12,11 +12,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import sqlite_utils
 from pydantic import BaseModel
 
-from fieldsurvey.store.db import device_id, get_setting, utc_now, write_transaction
-from fieldsurvey.store.responses import load_answers
+from fieldsurvey.store.interface import Conflicts
+from fieldsurvey.store.records import ResolutionRow, utc_now
 
 MIN_PREFIX = 6
 """Shortest content-hash prefix accepted when naming the version to keep."""
@@ -65,30 +64,24 @@ class ResolutionLog(BaseModel):
     resolutions: list[Resolution]
 
 
-_VERSION_QUERY = (
-    "SELECT id, uuid, questionnaire_id, content_hash, parent_hash, revision, device_id, "
-    "interviewer, status, updated_at, is_head FROM responses WHERE in_conflict = 1 "
-)
-
-
-def list_conflicts(db: sqlite_utils.Database) -> ConflictList:
+def list_conflicts(store: Conflicts) -> ConflictList:
     """Every interview with diverging versions, by uuid; its versions newest first."""
-    rows = db.execute(_VERSION_QUERY + "ORDER BY uuid, updated_at DESC, content_hash").fetchall()
     by_uuid: dict[str, Conflict] = {}
-    for row_id, uuid, questionnaire, *version in rows:
+    for row in store.conflict_versions():
         conflict = by_uuid.setdefault(
-            uuid, Conflict(uuid=uuid, questionnaire_id=questionnaire, versions=[], differing=[])
+            row.uuid,
+            Conflict(
+                uuid=row.uuid, questionnaire_id=row.questionnaire_id, versions=[], differing=[]
+            ),
         )
-        fields = dict(zip(list(ConflictVersion.model_fields)[:-1], version, strict=True))
-        conflict.versions.append(
-            ConflictVersion(**fields, answers=dict(sorted(load_answers(db, row_id).items())))
-        )
+        fields = {name: getattr(row, name) for name in ConflictVersion.model_fields}
+        conflict.versions.append(ConflictVersion(**fields))
     for conflict in by_uuid.values():
         conflict.differing = _differing(conflict.versions)
     return ConflictList(conflicts=list(by_uuid.values()))
 
 
-def keep_version(db: sqlite_utils.Database, uuid: str, content_hash: str) -> str:
+def keep_version(store: Conflicts, uuid: str, content_hash: str) -> str:
     """Resolve `uuid` by keeping the version whose hash starts with `content_hash`.
 
     Returns the full hash kept. Raises ConflictError if no conflicting version, or several,
@@ -96,61 +89,27 @@ def keep_version(db: sqlite_utils.Database, uuid: str, content_hash: str) -> str
     """
     if len(content_hash) < MIN_PREFIX:
         raise ConflictError(f"{uuid}: give at least {MIN_PREFIX} characters of the content hash")
-    with write_transaction(db):
+    with store.unit_of_work():
         candidates = [
-            row[0]
-            for row in db.execute(
-                "SELECT content_hash FROM responses WHERE uuid = ? AND in_conflict = 1",
-                [uuid],
-            )
-            if row[0].startswith(content_hash.lower())
+            digest
+            for digest in store.conflicting_hashes(uuid)
+            if digest.startswith(content_hash.lower())
         ]
         if len(candidates) != 1:
             found = "no" if not candidates else "several"
             raise ConflictError(f"{uuid}: {found} conflicting versions match {content_hash}")
         kept = candidates[0]
-        set_aside = [
-            row[0]
-            for row in db.execute(
-                "SELECT content_hash FROM responses WHERE uuid = ? AND content_hash IS NOT NULL "
-                "AND content_hash != ? AND (in_conflict = 1 OR is_head = 1) "
-                "ORDER BY content_hash",
-                [uuid, kept],
-            )
-        ]
-        db.execute(
-            "UPDATE responses SET is_head = (content_hash = ?), in_conflict = 0 "
-            "WHERE uuid = ? AND content_hash IS NOT NULL AND (in_conflict = 1 OR is_head = 1)",
-            [kept, uuid],
+        set_aside = store.keep_only(uuid, kept)
+        resolution = ResolutionRow(
+            uuid, kept, set_aside, utc_now(), store.get_setting("interviewer"), store.device_id()
         )
-        db.execute(
-            "INSERT INTO conflict_resolutions (uuid, kept_hash, set_aside, resolved_at, "
-            "resolved_by, device_id) VALUES (?, ?, ?, ?, ?, ?)",
-            [uuid, kept, json.dumps(set_aside), utc_now(), get_setting(db, "interviewer"),
-             device_id(db)],
-        )  # fmt: skip
+        store.log_resolution(resolution)
     return kept
 
 
-def resolution_log(db: sqlite_utils.Database) -> ResolutionLog:
+def resolution_log(store: Conflicts) -> ResolutionLog:
     """Every conflict resolved on this device, oldest first."""
-    rows = db.execute(
-        "SELECT uuid, kept_hash, set_aside, resolved_at, resolved_by, device_id "
-        "FROM conflict_resolutions ORDER BY id"
-    )
-    return ResolutionLog(
-        resolutions=[
-            Resolution(
-                uuid=uuid,
-                kept_hash=kept,
-                set_aside=json.loads(aside),
-                resolved_at=at,
-                resolved_by=by,
-                device_id=device,
-            )
-            for uuid, kept, aside, at, by, device in rows
-        ]
-    )
+    return ResolutionLog(resolutions=[Resolution(**vars(row)) for row in store.resolutions()])
 
 
 def _differing(versions: list[ConflictVersion]) -> list[str]:

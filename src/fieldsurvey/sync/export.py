@@ -20,16 +20,15 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pyrage
-import sqlite_utils
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pydantic import ValidationError
 
-from fieldsurvey.store.db import device_id, get_setting, set_setting, write_transaction
+from fieldsurvey.store.interface import Exports
+from fieldsurvey.store.records import ExportSelection, InstalledQuestionnaire
 from fieldsurvey.sync.atomicfile import write_atomically
 from fieldsurvey.sync.errors import first_error
-from fieldsurvey.sync.fileformat import FILE_SUFFIX, Manifest
+from fieldsurvey.sync.fileformat import FILE_SUFFIX, Manifest, QuestionnaireRef, QuestionnaireSource
 from fieldsurvey.sync.keys import device_signing_key
-from fieldsurvey.sync.records import Selection, paradata_lines, response_lines, sources_for
 from fieldsurvey.sync.writer import write_export
 
 SEQ_SETTING = "export_seq"
@@ -56,7 +55,7 @@ class ExportResult:
 
 
 def export_file(
-    db: sqlite_utils.Database,
+    store: Exports,
     out: Path,
     *,
     everything: bool = False,
@@ -65,11 +64,11 @@ def export_file(
     """Export to `out`, which must not exist yet (an earlier file is never overwritten)."""
     if out.exists():
         raise ExportError(f"{out}: already exists; choose another name")
-    return _export(db, lambda _device, _seq: out, everything, recipients)
+    return _export(store, lambda _device, _seq: out, everything, recipients)
 
 
 def export_to_folder(
-    db: sqlite_utils.Database,
+    store: Exports,
     folder: Path,
     *,
     everything: bool = False,
@@ -81,26 +80,26 @@ def export_to_folder(
         safe = re.sub(r"[^0-9A-Za-z-]", "_", device[:8])  # a device id is not a path
         return folder / f"fieldsurvey-{safe}-{seq:05d}{FILE_SUFFIX}"
 
-    return _export(db, name_for, everything, recipients)
+    return _export(store, name_for, everything, recipients)
 
 
 def _export(
-    db: sqlite_utils.Database,
+    store: Exports,
     name_for: NameFor,
     everything: bool,
     recipients: Sequence[pyrage.x25519.Recipient],
 ) -> ExportResult:
-    selection = Selection(device=device_id(db), everything=everything)
-    key = device_signing_key(db)
+    selection = ExportSelection(device=store.device_id(), everything=everything)
+    key = device_signing_key(store)
     placed: Path | None = None
     try:
-        with write_transaction(db):
-            if not selection.exists(db):
+        with store.unit_of_work():
+            if not store.has_closed(selection):
                 return ExportResult(None, None, 0, 0, 0, encrypted=False)
-            seq = int(get_setting(db, SEQ_SETTING) or 0) + 1
+            seq = int(store.get_setting(SEQ_SETTING) or 0) + 1
             path = name_for(selection.device, seq)
             write = partial(
-                _write, db=db, selection=selection, key=key, seq=seq, recipients=recipients
+                _write, store=store, selection=selection, key=key, seq=seq, recipients=recipients
             )
             try:
                 manifest = write_atomically(path, write)
@@ -108,8 +107,8 @@ def _export(
                 detail = first_error(exc)
                 raise ExportError(f"{path}: a stored response does not fit: {detail}") from None
             placed = path
-            selection.mark_exported(db, seq)
-            set_setting(db, SEQ_SETTING, str(seq))
+            store.mark_exported(selection, seq)
+            store.set_setting(SEQ_SETTING, str(seq))
     except BaseException:
         if placed is not None:
             with contextlib.suppress(FileNotFoundError):
@@ -124,8 +123,8 @@ def _export(
 def _write(
     handle: BinaryIO,
     *,
-    db: sqlite_utils.Database,
-    selection: Selection,
+    store: Exports,
+    selection: ExportSelection,
     key: Ed25519PrivateKey,
     seq: int,
     recipients: Sequence[pyrage.x25519.Recipient],
@@ -133,9 +132,9 @@ def _write(
     """Write the zip straight to `handle`, or through age for the given recipients."""
 
     def zip_into(target: BinaryIO) -> Manifest:
-        responses, paradata = response_lines(db, selection), paradata_lines(db, selection)
+        responses, paradata = store.response_lines(selection), store.paradata_lines(selection)
         return write_export(
-            target, key, selection.device, seq, responses, paradata, partial(sources_for, db)
+            target, key, selection.device, seq, responses, paradata, partial(sources_for, store)
         )
 
     if not recipients:
@@ -145,3 +144,11 @@ def _write(
         spool.seek(0)
         pyrage.encrypt_io(spool, handle, list(recipients))
     return manifest
+
+
+def sources_for(store: Exports, refs: list[QuestionnaireRef]) -> list[QuestionnaireSource]:
+    """The installed sources of the questionnaire versions an export uses."""
+    rows: list[InstalledQuestionnaire] = store.questionnaire_sources([ref.hash for ref in refs])
+    return [
+        QuestionnaireSource(hash=r.hash, id=r.id, version=r.version, source=r.source) for r in rows
+    ]

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyrage
-import sqlite_utils
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from fieldsurvey.store.db import get_setting, utc_now, write_transaction
+from fieldsurvey.store.interface import Imports, Settings
+from fieldsurvey.store.records import utc_now
 from fieldsurvey.sync.errors import Reason, RejectedFile
 
 SIGNING_KEY_SETTING = "device_signing_key"
@@ -30,17 +30,12 @@ class KeyFileError(ValueError):
     """A key or recipient that cannot be used, with the reason."""
 
 
-def device_signing_key(db: sqlite_utils.Database) -> Ed25519PrivateKey:
+def device_signing_key(store: Settings) -> Ed25519PrivateKey:
     """This device's signing key, made and stored on first use."""
-    stored = get_setting(db, SIGNING_KEY_SETTING)
+    stored = store.get_setting(SIGNING_KEY_SETTING)
     if stored is None:
         fresh = base64.b64encode(Ed25519PrivateKey.generate().private_bytes_raw()).decode()
-        with write_transaction(db):  # INSERT OR IGNORE: a concurrent first use keeps one key
-            db.execute(
-                "INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)",
-                [SIGNING_KEY_SETTING, fresh],
-            )
-        stored = get_setting(db, SIGNING_KEY_SETTING) or fresh
+        stored = store.set_setting_once(SIGNING_KEY_SETTING, fresh)  # a concurrent first use
     return Ed25519PrivateKey.from_private_bytes(base64.b64decode(stored))
 
 
@@ -58,20 +53,14 @@ def signature_is_valid(public_key: str, data: bytes, signature: bytes) -> bool:
     return True
 
 
-def check_device_key(db: sqlite_utils.Database, device: str, public_key: str) -> bool:
-    """True if the device is new here; refuse a known device signing with another key."""
-    row = db.execute("SELECT public_key FROM devices WHERE device_id = ?", [device]).fetchone()
-    if row is not None and row[0] != public_key:
+def check_device_key(store: Imports, device: str, public_key: str) -> bool:
+    """True if the device is new here; refuse a known device signing with another key.
+
+    Trust on first use: the first key seen for a device id is the one it keeps."""
+    known = store.device_key(device)
+    if known is not None and known != public_key:
         raise RejectedFile(Reason.KEY_MISMATCH, device=device)
-    return row is None
-
-
-def remember_device(db: sqlite_utils.Database, device: str, public_key: str) -> None:
-    """Trust on first use: the first key seen for a device id is the one it keeps."""
-    db.execute(
-        "INSERT OR IGNORE INTO devices (device_id, public_key, first_seen) VALUES (?, ?, ?)",
-        [device, public_key, utc_now()],
-    )
+    return known is None
 
 
 @dataclass(frozen=True)

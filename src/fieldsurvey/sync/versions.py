@@ -8,11 +8,9 @@ version neither installed nor shipped makes the file unmergeable.
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.store.questionnaires import install_questionnaire, installed
-from fieldsurvey.store.trust import hashes_of_version
+from fieldsurvey.store.interface import Questionnaires
+from fieldsurvey.store.questionnaires import install_questionnaire
 from fieldsurvey.sync.errors import Reason, RejectedFile
 from fieldsurvey.sync.fileformat import QuestionnaireSource
 from fieldsurvey.sync.reader import ExportFile
@@ -21,7 +19,7 @@ from fieldsurvey.sync.version_rules import checked_version
 Installable = list[tuple[Questionnaire, QuestionnaireSource]]
 
 
-def versions_to_install(db: sqlite_utils.Database, export: ExportFile) -> Installable:
+def versions_to_install(store: Questionnaires, export: ExportFile) -> Installable:
     """Versions the file uses that are not installed, each checked against its hash.
 
     A version whose id and version number are installed here with other content is refused:
@@ -30,9 +28,9 @@ def versions_to_install(db: sqlite_utils.Database, export: ExportFile) -> Instal
     shipped = {source.hash: source for source in export.questionnaires}
     out: Installable = []
     for ref in export.manifest.questionnaires:
-        if installed(db, ref.hash) is not None:
+        if store.installed(ref.hash) is not None:
             continue
-        others = hashes_of_version(db, ref.id, ref.version)
+        others = store.hashes_of_version(ref.id, ref.version)
         if others:
             raise RejectedFile(
                 Reason.VERSION_SPOOF,
@@ -50,6 +48,6 @@ def versions_to_install(db: sqlite_utils.Database, export: ExportFile) -> Instal
     return out
 
 
-def install_versions(db: sqlite_utils.Database, versions: Installable) -> None:
+def install_versions(store: Questionnaires, versions: Installable) -> None:
     for questionnaire, source in versions:
-        install_questionnaire(db, questionnaire, source.source, known_hash=source.hash)
+        install_questionnaire(store, questionnaire, source.source, known_hash=source.hash)

@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pydantic import BaseModel
 
 from fieldsurvey import __version__
-from fieldsurvey.store.db import utc_now
+from fieldsurvey.store.records import utc_now
 from fieldsurvey.sync.fileformat import (
     FORMAT_VERSION,
     MANIFEST,

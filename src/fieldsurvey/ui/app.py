@@ -9,14 +9,13 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
 
-import sqlite_utils
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.store.db import device_id
+from fieldsurvey.store.interface import Store
 from fieldsurvey.ui.cells import match_terminal_widths
 from fieldsurvey.ui.commands import ScreensProvider
 from fieldsurvey.ui.context import AppContext, Clock, system_clock
@@ -205,7 +204,7 @@ def resolve_theme(choice: str, color_system: str | None) -> str:
 
 
 def make_app(
-    db: sqlite_utils.Database,
+    store: Store,
     questionnaire: Questionnaire,
     *,
     preferences: Preferences | None = None,
@@ -214,17 +213,17 @@ def make_app(
 ) -> FieldSurveyApp:
     """Build the app from its dependencies.
 
-    Preferences default to those stored in `db`; given ones are stored first, because the
+    Preferences default to those stored in `store`; given ones are stored first, because the
     engine reads interviewer, office and round from the database when an interview starts.
     """
     match_terminal_widths()  # before anything is measured: Khmer vowel signs take a cell
     if preferences is not None:
-        save_preferences(db, preferences)
+        save_preferences(store, preferences)
     ctx = AppContext(
-        db=db,
+        store=store,
         questionnaire=questionnaire,
-        device_id=device_id(db),
-        preferences=preferences or load_preferences(db, questionnaire.default_language),
+        device_id=store.device_id(),
+        preferences=preferences or load_preferences(store, questionnaire.default_language),
         clock=clock or system_clock,
     )
     return FieldSurveyApp(ctx, exit_after_first_screen=exit_after_first_screen)

@@ -10,9 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-import sqlite_utils
-
 from fieldsurvey.questionnaire import Questionnaire
+from fieldsurvey.store.interface import Store
 from fieldsurvey.ui.preferences import Preferences, save_preferences
 
 Clock = Callable[[], datetime]
@@ -25,9 +24,9 @@ def system_clock() -> datetime:
 
 @dataclass
 class AppContext:
-    """The database, the questionnaire, who is interviewing, and the time."""
+    """The store, the questionnaire, who is interviewing, and the time."""
 
-    db: sqlite_utils.Database
+    store: Store
     questionnaire: Questionnaire
     device_id: str
     preferences: Preferences
@@ -39,5 +38,5 @@ class AppContext:
         return self.preferences.language
 
     def update_preferences(self, preferences: Preferences) -> None:
-        save_preferences(self.db, preferences)
+        save_preferences(self.store, preferences)
         self.preferences = preferences

@@ -8,17 +8,16 @@ answer is committed as it is given, so the draft is there to resume).
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 from pathlib import Path
-
-import sqlite_utils
 
 from fieldsurvey import startup
 from fieldsurvey.paths import bundled_questionnaire_path, cache_dir, default_db_path
 from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError
 from fieldsurvey.questionnaire.cache import load_questionnaire_cached
-from fieldsurvey.store.db import StoreError, open_database
+from fieldsurvey.store.errors import Busy, StoreError
+from fieldsurvey.store.interface import Store
+from fieldsurvey.store.opening import open_store
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -52,27 +51,27 @@ def launch_app(db_path: Path | None, questionnaire_path: Path | None) -> int:
         return EXIT_INVALID
     path = db_path or default_db_path()
     try:
-        db = open_database(path)
+        store = open_store(path)
     except StoreError as exc:
-        _error(f"{exc.path}: {LOCKED_HINT}" if _is_locked(exc.message) else str(exc))
+        _error(_explained(exc, path))
         return EXIT_INVALID
     try:
-        return _run(db, questionnaire, path)
+        return _run(store, questionnaire, path)
     finally:
-        db.close()
+        store.close()
 
 
-def _run(db: sqlite_utils.Database, questionnaire: Questionnaire, path: Path) -> int:
+def _run(store: Store, questionnaire: Questionnaire, path: Path) -> int:
     from fieldsurvey.ui.app import make_app  # Textual's import is the bulk of start-up time
 
     try:
         app = make_app(
-            db,
+            store,
             questionnaire,
             exit_after_first_screen=os.environ.get(EXIT_AFTER_FIRST_SCREEN_ENV) == "1",
         )
-    except sqlite3.OperationalError as exc:  # device id written on first use
-        _error(f"{path}: {LOCKED_HINT if _is_locked(str(exc)) else exc}")
+    except StoreError as exc:  # device id written on first use
+        _error(_explained(exc, path))
         return EXIT_INVALID
     startup.release()  # everything made so far lives as long as the app
     try:
@@ -93,8 +92,9 @@ def _load(path: Path) -> Questionnaire | None:
     return None
 
 
-def _is_locked(message: str) -> bool:
-    return "locked" in message or "busy" in message
+def _explained(exc: StoreError, path: Path) -> str:
+    """A locked database gets a hint on what to do; anything else its own message."""
+    return f"{exc.path or path}: {LOCKED_HINT}" if isinstance(exc, Busy) else str(exc)
 
 
 def _error(message: str) -> None:

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-import sqlite_utils
-
-from fieldsurvey.store.db import get_setting, set_setting
+from fieldsurvey.store.interface import Settings
 
 THEME_AUTO = "auto"
 """Pick a 16-colour theme on terminals that report few colours, the Textual theme otherwise."""
@@ -40,15 +38,15 @@ class Preferences:
         return replace(self, **values)
 
 
-def load_preferences(db: sqlite_utils.Database, default_language: str = "en") -> Preferences:
+def load_preferences(store: Settings, default_language: str = "en") -> Preferences:
     """Read the preferences; missing ones take their defaults."""
     defaults = Preferences(language=default_language)
-    values = {key: get_setting(db, key) for key in _KEYS}
+    values = {key: store.get_setting(key) for key in _KEYS}
     present = {key: value for key, value in values.items() if value is not None}
     return replace(defaults, **present)
 
 
-def save_preferences(db: sqlite_utils.Database, preferences: Preferences) -> None:
+def save_preferences(store: Settings, preferences: Preferences) -> None:
     """Write every preference (each `set_setting` is its own small transaction)."""
     for key in _KEYS:
-        set_setting(db, key, str(getattr(preferences, key)).strip())
+        store.set_setting(key, str(getattr(preferences, key)).strip())

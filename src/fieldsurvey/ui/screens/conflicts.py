@@ -8,7 +8,6 @@ workers; the list reloads after each resolution.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
@@ -22,7 +21,7 @@ from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
 from fieldsurvey.safetext import terminal_text
-from fieldsurvey.store.db import describe_write_error
+from fieldsurvey.store.errors import StoreError
 from fieldsurvey.sync import Conflict, ConflictError, keep_version, list_conflicts
 from fieldsurvey.ui.i18n import tr
 from fieldsurvey.ui.screens.base import AppScreen, JobFailed
@@ -89,9 +88,9 @@ class ConflictsScreen(AppScreen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="conflicts-load")
     def load_conflicts(self) -> None:
         try:
-            conflicts = list_conflicts(self.ctx.db).conflicts
-        except sqlite3.Error as exc:
-            self.post_message(JobFailed(str(exc)))
+            conflicts = list_conflicts(self.ctx.store).conflicts
+        except StoreError as exc:
+            self.post_message(JobFailed(exc.message))
             return
         self.post_message(self.Loaded(conflicts))
 
@@ -172,11 +171,11 @@ class ConflictsScreen(AppScreen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="conflicts-keep")
     def keep_worker(self, uuid: str, content_hash: str, name: str) -> None:
         try:
-            keep_version(self.ctx.db, uuid, content_hash)
+            keep_version(self.ctx.store, uuid, content_hash)
         except ConflictError as exc:
             self.post_message(JobFailed(str(exc)))
-        except sqlite3.Error as exc:
-            self.post_message(JobFailed(describe_write_error(exc)[1]))
+        except StoreError as exc:
+            self.post_message(JobFailed(exc.message))
         else:
             self.post_message(self.Kept(self.t("conflicts.kept", letter=name, uuid=uuid[:8])))
 

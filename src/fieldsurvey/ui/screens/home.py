@@ -21,7 +21,8 @@ from textual.widgets import Button, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from fieldsurvey.questionnaire.texts import text_in
-from fieldsurvey.store.counts import DraftSummary, HomeCounts, home_counts, list_drafts
+from fieldsurvey.store.counts import home_counts
+from fieldsurvey.store.records import DraftSummary, HomeCounts
 from fieldsurvey.ui.i18n import pad
 from fieldsurvey.ui.screens.base import AppScreen, JobFailed
 from fieldsurvey.ui.widgets.footer import KeyBar
@@ -117,8 +118,8 @@ class HomeScreen(AppScreen[None]):
     def load_data(self) -> None:
         """Read counts and drafts off the UI thread (a full scan on a big database)."""
         try:
-            counts = home_counts(self.ctx.db, self.ctx.clock())
-            drafts = list_drafts(self.ctx.db)
+            counts = home_counts(self.ctx.store, self.ctx.clock())
+            drafts = self.ctx.store.list_drafts()
         except Exception as exc:  # a locked or damaged database: say so on screen
             self.post_message(JobFailed(str(exc)))
             return

@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Header, Input, Label, Select, Static, Tab
 
 from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.scoring.indicators import IndicatorError, set_counts
-from fieldsurvey.scoring.ratios import OfficeTable, RatioSeries, office_table, offices, ratios
+from fieldsurvey.scoring.ratios import OfficeTable, RatioSeries, office_table, ratios
 from fieldsurvey.ui.screens.base import AppScreen, JobFailed
 from fieldsurvey.ui.widgets.footer import KeyBar
 from fieldsurvey.ui.widgets.indicator_form import IndicatorForm, explain
@@ -138,9 +138,9 @@ class IndicatorsScreen(AppScreen[None]):
         """The office's counts and ratios, and the list of offices, off the UI thread."""
         ctx = self.ctx
         try:
-            known = offices(ctx.db)
-            table = office_table(ctx.db, ctx.questionnaire, office, self.text_lang)
-            series = ratios(ctx.db, ctx.questionnaire, office, self.text_lang) if office else []
+            known = ctx.store.offices()
+            table = office_table(ctx.store, ctx.questionnaire, office, self.text_lang)
+            series = ratios(ctx.store, ctx.questionnaire, office, self.text_lang) if office else []
         except Exception as exc:  # a locked or damaged database: say so on screen
             self.post_message(JobFailed(str(exc)))
             return
@@ -149,7 +149,7 @@ class IndicatorsScreen(AppScreen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="indicators-write")
     def save_counts(self, office: str, period: str, counts: dict[str, str]) -> None:
         try:
-            saved = set_counts(self.ctx.db, self.ctx.questionnaire, office, period, counts)
+            saved = set_counts(self.ctx.store, self.ctx.questionnaire, office, period, counts)
         except IndicatorError as exc:
             self.post_message(self.Refused(exc.problems))
             return

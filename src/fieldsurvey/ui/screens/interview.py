@@ -24,6 +24,7 @@ from fieldsurvey.engine import resume_interview as engine_resume
 from fieldsurvey.engine import start_interview as engine_start
 from fieldsurvey.questionnaire.expressions import Value
 from fieldsurvey.questionnaire.model import QuestionLike
+from fieldsurvey.store.status import Status
 from fieldsurvey.ui.formatting import section_of
 from fieldsurvey.ui.i18n import LANGUAGE_NAMES, tr
 from fieldsurvey.ui.screens.base import AppScreen
@@ -234,7 +235,7 @@ class InterviewScreen(AppScreen[None]):
     async def save_answer(self, event: AnswerGiven) -> None:
         event.stop()
         page = self.interview.page
-        saved = self.interview.status == "draft" and self.answer(event.question, event.value)
+        saved = self.interview.status is Status.DRAFT and self.answer(event.question, event.value)
         if saved and [item.id for item in self.interview.page_items()] != self.shown:
             await self.show_page(focus=event.question)  # the answer changed what applies here
         if saved and event.advance:
@@ -276,7 +277,7 @@ class InterviewScreen(AppScreen[None]):
     # ----- moving -----------------------------------------------------------------------------
 
     async def action_next(self) -> None:
-        if self.interview.status != "draft" or not self.flush_inputs():
+        if self.interview.status is not Status.DRAFT or not self.flush_inputs():
             return
         try:
             problems = self.interview.next()
@@ -289,7 +290,7 @@ class InterviewScreen(AppScreen[None]):
         await self.after_move()
 
     async def action_back(self) -> None:  # type: ignore[override]  # textual awaits either
-        if self.interview.status != "draft":
+        if self.interview.status is not Status.DRAFT:
             return
         self.flush_inputs()
         try:
@@ -304,7 +305,7 @@ class InterviewScreen(AppScreen[None]):
 
     async def after_move(self) -> None:
         """Show where the engine went: a page, the review at the end, or Home after a refusal."""
-        if self.interview.status == "refused":
+        if self.interview.status is Status.REFUSED:
             self.notify(tr("interview.saved_refusal", self.interview.language))
             self.dismiss()
         elif self.interview.page is None:
@@ -334,12 +335,16 @@ class InterviewScreen(AppScreen[None]):
     # ----- review and leaving -----------------------------------------------------------------
 
     def action_review(self) -> None:
-        if self.interview.status == "draft" and self.flush_inputs():
+        if self.interview.status is Status.DRAFT and self.flush_inputs():
             self.app.push_screen(ReviewScreen(self.interview), self.after_review)
 
     async def after_review(self, result: ReviewResult | None) -> None:
         if result is not None and result.finished:
-            key = "interview.saved_refusal" if self.interview.status == "refused" else "review.done"
+            key = (
+                "interview.saved_refusal"
+                if self.interview.status is Status.REFUSED
+                else "review.done"
+            )
             self.notify(tr(key, self.interview.language))
             self.dismiss()
             return
@@ -354,7 +359,7 @@ class InterviewScreen(AppScreen[None]):
 
     def action_leave(self) -> None:
         """Back to Home; the draft is already saved, only the pause is recorded."""
-        if self.interview.status == "draft":
+        if self.interview.status is Status.DRAFT:
             self.flush_inputs()
             with contextlib.suppress(EngineError):  # answers are saved; paradata can be lost
                 self.interview.suspend()
@@ -365,7 +370,7 @@ class InterviewScreen(AppScreen[None]):
 def start_interview(app: FieldSurveyApp) -> None:
     """A new interview in the interface language, on top of Home."""
     try:
-        interview = engine_start(app.ctx.db, app.ctx.questionnaire)
+        interview = engine_start(app.ctx.store, app.ctx.questionnaire)
     except EngineError as exc:
         app.notify(exc.message, severity="error", timeout=10)
         return
@@ -375,7 +380,7 @@ def start_interview(app: FieldSurveyApp) -> None:
 def resume_interview(app: FieldSurveyApp, response_id: int) -> None:
     """Reopen a draft where it was left."""
     try:
-        interview = engine_resume(app.ctx.db, response_id, [app.ctx.questionnaire])
+        interview = engine_resume(app.ctx.store, response_id, [app.ctx.questionnaire])
     except EngineError as exc:
         app.notify(exc.message, severity="error", timeout=10)
         return

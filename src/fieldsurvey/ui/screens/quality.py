@@ -86,7 +86,7 @@ class QualityScreen(ReviewActions, AppScreen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="quality")
     def load(self) -> None:
         try:
-            report = assess(self.ctx.db, self.ctx.questionnaire, self.round)
+            report = assess(self.ctx.store, self.ctx.questionnaire, self.round)
         except Exception as exc:  # a locked or damaged database: say so on screen
             self.post_message(self.ReportFailed(str(exc)))
             return

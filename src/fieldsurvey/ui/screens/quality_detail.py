@@ -18,8 +18,6 @@ from fieldsurvey.quality import FlaggedInterview
 from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.review import find_interview
 from fieldsurvey.safetext import terminal_text
-from fieldsurvey.store.paradata import events
-from fieldsurvey.store.responses import load_answers
 from fieldsurvey.ui.formatting import format_answer
 from fieldsurvey.ui.quality_words import reason_words
 from fieldsurvey.ui.screens.base import AppScreen
@@ -68,7 +66,7 @@ class InterviewDetail(ReviewActions, AppScreen[None]):
 
     def show_review(self) -> None:
         item = self.item
-        target = find_interview(self.ctx.db, item.uuid)
+        target = find_interview(self.ctx.store, item.uuid)
         head = Text(f"{item.uuid}\n", style="bold")
         where = f"{item.interviewer or ''} · {item.office or ''} · {item.completed_at[:16]}"
         head.append(terminal_text(where))
@@ -91,7 +89,7 @@ class InterviewDetail(ReviewActions, AppScreen[None]):
     def answers_text(self) -> Text:
         questionnaire = self.ctx.questionnaire
         lang = self.text_lang
-        answers = load_answers(self.ctx.db, self.item.response_id)
+        answers = self.ctx.store.load_answers(self.item.response_id)
 
         def text(label: dict[str, str] | None) -> str:
             return text_in(label, lang, questionnaire.default_language)
@@ -108,7 +106,7 @@ class InterviewDetail(ReviewActions, AppScreen[None]):
         return out
 
     def timeline_text(self) -> Text:
-        rows = events(self.ctx.db, self.item.response_id)
+        rows = self.ctx.store.paradata(self.item.response_id)
         if not rows:
             return Text(self.t("quality.no_paradata"))
         out = Text()

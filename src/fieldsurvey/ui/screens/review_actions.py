@@ -51,7 +51,7 @@ class ReviewActions(_Base):
             if comment is None:
                 return
             try:
-                record_decision(self.ctx.db, uuid, state, comment)
+                record_decision(self.ctx.store, uuid, state, comment)
             except ReviewError as exc:
                 self.notify(str(exc), severity="error", markup=False)
                 return

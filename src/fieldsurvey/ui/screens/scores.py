@@ -274,7 +274,7 @@ class ScoresScreen(AppScreen[None]):
                 return
             try:
                 report = score(
-                    self.ctx.db,
+                    self.ctx.store,
                     self.ctx.questionnaire,
                     by=dimension,
                     lang=self.text_lang,

@@ -9,7 +9,6 @@ back through `call_from_thread`.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import ClassVar
 
@@ -30,17 +29,15 @@ from textual.widgets import (
     TabPane,
 )
 
+from fieldsurvey.services import failures
+from fieldsurvey.services.export import ExportOutcome
+from fieldsurvey.services.merge import MergeOutcome
+from fieldsurvey.store.errors import StoreError
 from fieldsurvey.sync.fileformat import FILE_SUFFIX
 from fieldsurvey.ui.screens.base import AppScreen
 from fieldsurvey.ui.screens.conflicts import ConflictsScreen
 from fieldsurvey.ui.screens.sync_file_picker import SyncFilePicker
-from fieldsurvey.ui.screens.sync_jobs import (
-    ExportOutcome,
-    MergeOutcome,
-    SyncFailed,
-    export_job,
-    merge_job,
-)
+from fieldsurvey.ui.screens.sync_jobs import export_job, merge_job
 from fieldsurvey.ui.screens.sync_state import SyncStatus, join_paths, read_status, split_paths
 from fieldsurvey.ui.widgets.footer import KeyBar
 from fieldsurvey.ui.widgets.sync_file_tree import PickMode
@@ -185,9 +182,9 @@ class SyncScreen(AppScreen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="sync-status")
     def load_status(self) -> None:
         try:
-            status = read_status(self.ctx.db, self.ctx.clock())
-        except sqlite3.Error as exc:
-            self.post_message(self.JobFailed("status", str(exc)))
+            status = read_status(self.ctx.store, self.ctx.clock())
+        except StoreError as exc:
+            self.post_message(self.JobFailed("status", exc.message))
             return
         self.post_message(self.StatusLoaded(status))
 
@@ -247,14 +244,13 @@ class SyncScreen(AppScreen[None]):
     def export_worker(self, folder: Path, everything: bool, recipients: str) -> None:
         try:
             outcome = export_job(
-                self.ctx.db,
+                self.ctx.store,
                 folder,
                 everything=everything,
                 recipients=recipients,
-                now=self.ctx.clock(),
                 t=self.t,
             )
-        except SyncFailed as exc:
+        except failures.JobFailed as exc:
             self.post_message(self.JobFailed("export", str(exc)))
         else:
             self.post_message(self.ExportDone(outcome))
@@ -284,13 +280,13 @@ class SyncScreen(AppScreen[None]):
     def merge_worker(self, typed: list[Path], identity: str) -> None:
         try:
             outcome = merge_job(
-                self.ctx.db,
+                self.ctx.store,
                 typed,
                 identity=identity,
                 on_progress=self.progress_from_worker,
                 t=self.t,
             )
-        except SyncFailed as exc:
+        except failures.JobFailed as exc:
             self.post_message(self.JobFailed("merge", str(exc)))
         else:
             self.post_message(self.MergeDone(outcome))

@@ -1,73 +1,25 @@
 """The Sync screen's two jobs, as plain functions its thread workers call.
 
-Each does the whole job (keys, files, the core call, remembering the paths, the counts the
-screen shows after) and turns every expected failure into `SyncFailed` with one line a user
-can act on. No Textual here: the screen posts the outcome back to the UI thread.
+Each does what only the screen needs around the shared job in `fieldsurvey.services` (the
+typed `;`-separated keys and paths, the checks it words itself, remembering the paths) and
+lets `JobFailed` through with one line a user can act on. No Textual here: the screen posts
+the outcome back to the UI thread.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Callable
 from pathlib import Path
 
-import sqlite_utils
-
-from fieldsurvey.store.counts import home_counts
-from fieldsurvey.store.db import describe_write_error
-from fieldsurvey.sync import (
-    ExportError,
-    ExportResult,
-    KeyFileError,
-    MergeReport,
-    ProgressCallback,
-    export_to_folder,
-    list_conflicts,
-    load_identities,
-    merge_files,
-    parse_recipients,
-)
+from fieldsurvey.services.export import ExportOutcome, export_responses, recipients_from
+from fieldsurvey.services.failures import JobFailed, Progress, explained
+from fieldsurvey.services.merge import MergeOutcome, identities_from, merge_exports
+from fieldsurvey.store.interface import Store
 from fieldsurvey.sync.fileformat import FILE_SUFFIX
 from fieldsurvey.ui.screens.sync_state import expand_folders, join_paths, remember
 
 Translate = Callable[..., str]
 """`t(key, **values)` of the screen, for the few messages the jobs write themselves."""
-
-
-class SyncFailed(Exception):
-    """A job that stopped before changing anything, with the reason in the user's words."""
-
-
-@dataclass(frozen=True)
-class ExportOutcome:
-    result: ExportResult
-    recipients: int
-    """How many supervisor keys the file was encrypted for (0: not encrypted)."""
-    not_exported: int
-
-
-@dataclass(frozen=True)
-class MergeOutcome:
-    report: MergeReport
-    waiting: int
-    """Interviews in the conflict queue after the merge."""
-
-
-@contextmanager
-def failures_explained(path: Path | None = None) -> Iterator[None]:
-    """Key, export, file and database errors as SyncFailed (one line, no traceback)."""
-    try:
-        yield
-    except (KeyFileError, ExportError) as exc:
-        raise SyncFailed(str(exc)) from exc
-    except sqlite3.Error as exc:
-        raise SyncFailed(describe_write_error(exc)[1]) from exc
-    except OSError as exc:
-        where = exc.filename or path
-        raise SyncFailed(f"{where}: {exc.strerror or exc}") from exc
 
 
 def split_keys(text: str) -> list[str]:
@@ -77,42 +29,28 @@ def split_keys(text: str) -> list[str]:
 
 
 def export_job(
-    db: sqlite_utils.Database,
-    folder: Path,
-    *,
-    everything: bool,
-    recipients: str,
-    now: datetime,
-    t: Translate,
+    store: Store, folder: Path, *, everything: bool, recipients: str, t: Translate
 ) -> ExportOutcome:
     """Export into `folder`, encrypted for `recipients` (`;`-separated) when given."""
-    with failures_explained(folder):
-        keys = parse_recipients(split_keys(recipients)) if recipients else []
-        if not folder.is_dir():
-            raise SyncFailed(t("sync.no_folder", path=folder))
-        result = export_to_folder(db, folder, everything=everything, recipients=keys)
-        remember(db, export_folder=str(folder.resolve()), recipients=recipients)
-        not_exported = home_counts(db, now).not_exported
-    return ExportOutcome(result, len(keys), not_exported)
+    keys = recipients_from(split_keys(recipients))
+    if not folder.is_dir():
+        raise JobFailed(t("sync.no_folder", path=folder))
+    outcome = export_responses(store, folder=folder, everything=everything, recipients=keys)
+    with explained():
+        remember(store, export_folder=str(folder.resolve()), recipients=recipients)
+    return outcome
 
 
 def merge_job(
-    db: sqlite_utils.Database,
-    typed: list[Path],
-    *,
-    identity: str,
-    on_progress: ProgressCallback,
-    t: Translate,
+    store: Store, typed: list[Path], *, identity: str, on_progress: Progress, t: Translate
 ) -> MergeOutcome:
     """Merge the files (a folder stands for its .fsx files), reporting after each file."""
-    with failures_explained():
-        identities = load_identities([Path(identity).expanduser()]) if identity else []
-        paths = expand_folders(typed, FILE_SUFFIX)
-        if not paths:
-            raise SyncFailed(t("sync.no_fsx", path=join_paths(typed)))
-        on_progress(0, len(paths))
-        report = merge_files(db, paths, identities=identities, on_progress=on_progress)
-        waiting = len(list_conflicts(db).conflicts)
-        folder = typed[0] if typed[0].is_dir() else typed[0].parent
-        remember(db, merge_folder=str(folder.resolve()), identity=identity)
-    return MergeOutcome(report, waiting)
+    identities = identities_from([Path(identity).expanduser()] if identity else [])
+    paths = expand_folders(typed, FILE_SUFFIX)
+    if not paths:
+        raise JobFailed(t("sync.no_fsx", path=join_paths(typed)))
+    outcome = merge_exports(store, paths, identities=identities, on_progress=on_progress)
+    folder = typed[0] if typed[0].is_dir() else typed[0].parent
+    with explained():
+        remember(store, merge_folder=str(folder.resolve()), identity=identity)
+    return outcome

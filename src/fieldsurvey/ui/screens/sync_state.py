@@ -12,10 +12,8 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
 
-import sqlite_utils
-
 from fieldsurvey.store.counts import home_counts
-from fieldsurvey.store.db import get_setting, set_setting
+from fieldsurvey.store.interface import Store
 from fieldsurvey.sync import list_conflicts
 
 SETTING_PREFIX = "sync."
@@ -40,25 +38,25 @@ class SyncStatus:
     """Interviews waiting in the conflict queue."""
 
 
-def load_memory(db: sqlite_utils.Database) -> SyncMemory:
-    values = {f.name: get_setting(db, SETTING_PREFIX + f.name) or "" for f in fields(SyncMemory)}
+def load_memory(store: Store) -> SyncMemory:
+    values = {f.name: store.get_setting(SETTING_PREFIX + f.name) or "" for f in fields(SyncMemory)}
     return SyncMemory(**values)
 
 
-def remember(db: sqlite_utils.Database, **values: str) -> None:
+def remember(store: Store, **values: str) -> None:
     """Store some of SyncMemory's fields (unknown names are a programming error)."""
     known = {f.name for f in fields(SyncMemory)}
     for name, value in values.items():
         if name not in known:
             raise KeyError(name)
-        set_setting(db, SETTING_PREFIX + name, value)
+        store.set_setting(SETTING_PREFIX + name, value)
 
 
-def read_status(db: sqlite_utils.Database, now: datetime) -> SyncStatus:
+def read_status(store: Store, now: datetime) -> SyncStatus:
     return SyncStatus(
-        memory=load_memory(db),
-        not_exported=home_counts(db, now).not_exported,
-        conflicts=len(list_conflicts(db).conflicts),
+        memory=load_memory(store),
+        not_exported=home_counts(store, now).not_exported,
+        conflicts=len(list_conflicts(store).conflicts),
     )
 
 

@@ -1,0 +1,334 @@
+"""The store interface: what the engine, sync, scoring, demo and the UI ask of storage.
+
+Each consumer names the narrow protocol it needs (the engine's `DraftSink` is handed to an
+interview the way JavaRosa's FormEntryController is handed persistence); `Store` is all of
+them, as an adapter implements it. The SQLite adapter (`store/sqlite/`) holds every line of
+SQL; a PostgreSQL adapter implements the same protocols and no caller changes.
+
+Rules every adapter keeps (docs/architecture.md):
+- `unit_of_work()` is one transaction: all of it commits or none. A unit opened inside another
+  on the SAME thread joins it; units on different threads never share a transaction (each
+  thread has its own connection), so a failed merge in a worker never takes an answer the UI
+  saved with it, and an answer's commit never commits half a merged file.
+- Methods marked "in a unit" must be called inside `unit_of_work()` (they check); the others
+  are units of their own or read only.
+- Failures raise `store.errors.StoreError` subclasses, never a driver's exceptions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from fieldsurvey.store.lineage import Revision
+from fieldsurvey.store.records import (
+    ConflictRow,
+    Decision,
+    DraftSummary,
+    Event,
+    ExportSelection,
+    HomeCounts,
+    ImportRow,
+    IncomingRevision,
+    InstalledQuestionnaire,
+    InterviewFacts,
+    NewDraft,
+    PackedQuery,
+    ResolutionRow,
+    ResponseRecord,
+    RoundCount,
+    ScoredColumns,
+    StoredEvent,
+)
+from fieldsurvey.store.status import Status
+
+if TYPE_CHECKING:
+    from fieldsurvey.questionnaire.expressions import Value
+
+
+class UnitOfWork(Protocol):
+    def unit_of_work(self) -> AbstractContextManager[None]:
+        """One transaction on this thread; joins a unit already open on this thread."""
+        ...
+
+
+class Settings(UnitOfWork, Protocol):
+    """Device identity and user settings (key -> text)."""
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None: ...
+
+    def get_settings(self, keys: Sequence[str]) -> dict[str, str]:
+        """The settings among `keys` that are set."""
+        ...
+
+    def set_setting(self, key: str, value: str) -> None: ...
+
+    def set_setting_once(self, key: str, value: str) -> str:
+        """Store `value` unless the key is set already; return the stored value (first wins)."""
+        ...
+
+    def device_id(self) -> str:
+        """This database's device identity, made on first use."""
+        ...
+
+
+class DraftSink(Protocol):
+    """What an interview in progress writes: each call is one commit (or joins the caller's)."""
+
+    def save_draft(
+        self,
+        response_id: int,
+        answers: Mapping[str, Value],
+        events: Sequence[Event],
+        columns: Mapping[str, object],
+        at: str,
+    ) -> None:
+        """Answers (None deletes one), paradata, and draft columns (`records.DRAFT_COLUMNS`),
+        with `updated_at = at`."""
+        ...
+
+    def close_draft(
+        self,
+        response_id: int,
+        status: Status,
+        events: Sequence[Event],
+        keep: Sequence[str] | None,
+        at: str,
+    ) -> str:
+        """Close a draft: with `keep`, drop every other answer; a refused one loses its persona;
+        hash it, settle heads and conflict flags (store/lineage.py); return the content hash."""
+        ...
+
+
+class Questionnaires(UnitOfWork, Protocol):
+    def add_questionnaire(self, row: InstalledQuestionnaire) -> None:
+        """Install a version unless one with its hash is there (a unit of its own)."""
+        ...
+
+    def installed(self, digest: str) -> InstalledQuestionnaire | None: ...
+
+    def installed_versions(self) -> list[InstalledQuestionnaire]:
+        """Every installed version, newest first."""
+        ...
+
+    def questionnaire_sources(self, hashes: Sequence[str]) -> list[InstalledQuestionnaire]:
+        """The installed versions among `hashes`, by hash."""
+        ...
+
+    def installed_sources(self) -> dict[str, str]:
+        """hash -> source of every installed version (merge checks records against them)."""
+        ...
+
+    def hashes_of_version(self, questionnaire: str, version: str) -> list[str]:
+        """The hashes installed under one questionnaire id and version (normally one)."""
+        ...
+
+
+class Responses(Protocol):
+    def get_response(self, response_id: int) -> ResponseRecord | None: ...
+
+    def revisions(self, uuid: str) -> list[ResponseRecord]:
+        """Every stored revision of an interview, oldest first."""
+        ...
+
+    def load_answers(self, response_id: int) -> dict[str, Value]: ...
+
+    def paradata(self, response_id: int) -> list[StoredEvent]: ...
+
+    def home_counts(self, since: str) -> HomeCounts:
+        """Counts for the Home screen; `today` counts completions at or after `since`."""
+        ...
+
+    def list_drafts(self) -> list[DraftSummary]:
+        """Drafts, most recently touched first."""
+        ...
+
+
+class InterviewStore(DraftSink, Responses, Questionnaires, Settings, Protocol):
+    """What the engine needs to start, resume and revise interviews."""
+
+    def insert_draft(self, draft: NewDraft) -> ResponseRecord:
+        """Revision 1 of a new interview, a draft and its head (in a unit)."""
+        ...
+
+    def copy_revision(self, parent: ResponseRecord, device_id: str, at: str) -> int:
+        """Revision n+1 of a closed revision: a draft with its answers, not yet the head
+        (in a unit). Returns its id."""
+        ...
+
+
+class Imports(Questionnaires, Settings, Protocol):
+    """What merging export files needs."""
+
+    def merged_files(self) -> set[str]:
+        """The sha256 of every export file merged here."""
+        ...
+
+    def merged_count(self, file_sha256: str) -> int | None:
+        """How many responses an already merged file held; None if it was never merged."""
+        ...
+
+    def device_key(self, device: str) -> str | None:
+        """The public key first seen for a device, or None if the device is new here."""
+        ...
+
+    def remember_device(self, device: str, public_key: str, at: str) -> None:
+        """Keep the first key seen for a device (in a unit)."""
+        ...
+
+    def lineages(self, uuids: Sequence[str]) -> dict[str, list[Revision]]:
+        """The closed revisions of each interview, as lineage.settle reads them (each a
+        `StoredLineage`: merge appends the file's own revisions to these lists)."""
+        ...
+
+    def set_flags(self, changed: Sequence[tuple[bool, bool, int]]) -> None:
+        """Store settled (is_head, in_conflict, response id) triples (in a unit)."""
+        ...
+
+    def insert_revisions(
+        self, columns: Sequence[str], revisions: Iterable[IncomingRevision]
+    ) -> None:
+        """Insert verified revisions with their answers and paradata (in a unit)."""
+        ...
+
+    def record_import(self, row: ImportRow) -> None:
+        """Remember a merged file (in a unit)."""
+        ...
+
+    def import_sequences(self) -> list[tuple[str, int]]:
+        """(device id, export sequence number) of every merged file."""
+        ...
+
+    def bulk_writes(self) -> AbstractContextManager[None]:
+        """Around a long run of units (merging many files): the adapter may tune itself for
+        it (SQLite checkpoints the WAL less often) and tidies up when it ends."""
+        ...
+
+
+class Exports(Questionnaires, Settings, Protocol):
+    """What writing an export file needs."""
+
+    def has_closed(self, selection: ExportSelection) -> bool: ...
+
+    def response_lines(self, selection: ExportSelection) -> Iterator[bytes]:
+        """One JSON object per selected revision (keys `records.EXPORT_RECORD_COLUMNS` and
+        `answers`: [question, value JSON, answered_at] triples), parents before children."""
+        ...
+
+    def paradata_lines(self, selection: ExportSelection) -> Iterator[bytes]:
+        """One JSON object per selected revision: uuid, content_hash, events."""
+        ...
+
+    def mark_exported(self, selection: ExportSelection, seq: int) -> None:
+        """Stamp the selected revisions not stamped before with file number `seq` (in a unit)."""
+        ...
+
+
+class Conflicts(Settings, Protocol):
+    def conflict_versions(self) -> list[ConflictRow]:
+        """Every version in conflict, by uuid, newest first within an interview."""
+        ...
+
+    def conflicting_hashes(self, uuid: str) -> list[str]: ...
+
+    def keep_only(self, uuid: str, kept: str) -> list[str]:
+        """Make `kept` the head and set the interview's other tips aside (in a unit); return
+        the content hashes set aside."""
+        ...
+
+    def log_resolution(self, row: ResolutionRow) -> None:
+        """(in a unit)"""
+        ...
+
+    def resolutions(self) -> list[ResolutionRow]:
+        """Every conflict resolved on this device, oldest first."""
+        ...
+
+
+class ScoringSource(Protocol):
+    def scored_columns(self, query: PackedQuery) -> ScoredColumns: ...
+
+    def offices(self) -> list[str]:
+        """Offices with indicator counts, sorted."""
+        ...
+
+    def indicator_values(self, office: str) -> dict[tuple[str, str], int]:
+        """(period, indicator) -> count, for one office."""
+        ...
+
+    def set_indicator_values(
+        self, office: str, period: str, values: Mapping[str, int], at: str
+    ) -> None:
+        """Replace some counts of one office and period (one unit)."""
+        ...
+
+
+class ReviewLog(Protocol):
+    """The review log (fieldsurvey.review): append-only decisions on interviews."""
+
+    def add_decision(self, decision: Decision) -> None:
+        """Append one decision (inside the caller's unit of work)."""
+
+    def decisions(self, uuid: str) -> list[Decision]:
+        """Every decision on one interview, oldest first."""
+
+
+class Reviews(ReviewLog, Responses, Settings, Protocol):
+    """What `fieldsurvey.review` uses: the log, the interviews' revisions, who reviews."""
+
+
+class SupervisionSource(Protocol):
+    """What `rounds` and the quality flags read besides the scored answers."""
+
+    def round_counts(self) -> list[RoundCount]:
+        """Completed interviews per (round, office)."""
+
+    def interview_facts(self, questionnaire_id: str) -> InterviewFacts:
+        """Per scored interview: who, where, when, review state, paradata time."""
+
+    def words_read(
+        self, response_ids: Sequence[int], page_words: Mapping[str, int]
+    ) -> dict[int, int]:
+        """Response id -> words of the distinct pages it went through (its `leave` events)."""
+
+
+class Supervision(SupervisionSource, ScoringSource, Responses, Protocol):
+    """What `fieldsurvey rounds` and `fieldsurvey.quality` use."""
+
+
+class ScratchStore(InterviewStore, Protocol):
+    def close(self) -> None: ...
+
+
+ScratchOpener = Callable[[Path], ScratchStore]
+"""Opens a scratch store of the same kind at a path (picklable: demo's worker processes call
+it). Scratch stores trade durability for speed: a crash may lose them whole."""
+
+
+class DemoTarget(Settings, Protocol):
+    def scratch_opener(self) -> ScratchOpener: ...
+
+    def copy_responses_from(self, other: Path) -> None:
+        """Append every response (answers, paradata, questionnaires) of the database file
+        `other`, made by the same adapter, in one unit."""
+        ...
+
+
+class Store(
+    InterviewStore,
+    Imports,
+    Exports,
+    Conflicts,
+    ScoringSource,
+    DemoTarget,
+    ReviewLog,
+    SupervisionSource,
+    Protocol,
+):
+    """Everything: what an adapter implements and the app holds."""
+
+    def close(self) -> None:
+        """Close every connection; the store cannot be used afterwards."""
+        ...
