@@ -16,13 +16,11 @@ import argparse
 import statistics
 from pathlib import Path
 
-import sqlite_utils
-
 from bench_scores import timed  # the script's folder is on sys.path
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.quality import assess
 from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
-from fieldsurvey.store.sqlite import open_store
+from fieldsurvey.store.sqlite import SQLiteStore, open_store
 
 BASELINE = """
     SELECT r.id,
@@ -37,7 +35,7 @@ BASELINE = """
 """
 
 
-def baseline(db: sqlite_utils.Database, questionnaire: Questionnaire) -> int:
+def baseline(db: SQLiteStore, questionnaire: Questionnaire) -> int:
     db.conn.execute(
         "CREATE TABLE temp.bench_items (question TEXT PRIMARY KEY, area TEXT) WITHOUT ROWID"
     )
