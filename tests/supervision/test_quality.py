@@ -140,12 +140,18 @@ def test_without_paradata_speeding_says_so_and_the_other_flags_still_work(
     assert snapshot(db) == before
 
 
+def bundled_with(tmp_path: Path, extra: str) -> Path:
+    """The bundled questionnaire with `extra` YAML appended, as a file."""
+    path = tmp_path / "q.yaml"
+    source = bundled_questionnaire_path().read_text(encoding="utf-8")
+    path.write_text(source + extra, encoding="utf-8")
+    return path
+
+
 def test_thresholds_out_of_range_refuse_the_questionnaire(
     db: SQLiteStore, db_path: Path, tmp_path: Path
 ) -> None:
-    bad = tmp_path / "bad.yaml"
-    source = bundled_questionnaire_path().read_text(encoding="utf-8")
-    bad.write_text(source + "quality:\n  interviewer:\n    z: 0.5\n", encoding="utf-8")
+    bad = bundled_with(tmp_path, "quality:\n  interviewer:\n    z: 0.5\n")
     before = snapshot(db)
     result = run("quality", "--db", str(db_path), "--questionnaire", str(bad))
     assert result.exit_code == 2 and result.stdout == ""
@@ -156,11 +162,7 @@ def test_thresholds_out_of_range_refuse_the_questionnaire(
 def test_thresholds_come_from_the_questionnaire(
     db: SQLiteStore, db_path: Path, tmp_path: Path
 ) -> None:
-    strict = tmp_path / "strict.yaml"
-    source = bundled_questionnaire_path().read_text(encoding="utf-8")
-    strict.write_text(
-        source + "quality:\n  speeding:\n    median_fraction: 0.99\n", encoding="utf-8"
-    )
+    strict = bundled_with(tmp_path, "quality:\n  speeding:\n    median_fraction: 0.99\n")
     result = run("quality", "--db", str(db_path), "--questionnaire", str(strict), "--json")
     assert json.loads(result.stdout)["counts"]["speeding"] >= 40  # about half are under the median
 
@@ -180,11 +182,8 @@ def test_a_questionnaire_without_the_new_sections_keeps_its_hash(tmp_path: Path)
 
     plain = load_questionnaire(bundled_questionnaire_path())
     assert {"rounds", "quality", "quality_section"}.isdisjoint(json.loads(plain.model_dump_json()))
-    with_sections = tmp_path / "q.yaml"
-    source = bundled_questionnaire_path().read_text(encoding="utf-8")
-    with_sections.write_text(
-        source + "rounds: [baseline]\nquality:\n  duplicates:\n    minutes: 10\n", encoding="utf-8"
-    )
+    extra = "rounds: [baseline]\nquality:\n  duplicates:\n    minutes: 10\n"
+    with_sections = bundled_with(tmp_path, extra)
     changed = load_questionnaire(with_sections)
     assert changed.rounds == ["baseline"] and changed.quality.duplicates.minutes == 10
     assert questionnaire_hash(changed) != questionnaire_hash(plain)
