@@ -64,11 +64,13 @@ survey:
   - {type: select_one, id: visited, choices: yes_no, required: true,
      required_message: {en: Please say if you visited, zh: 请回答是否去过},
      label: {en: Did you visit the office?, zh: 您去过办事处吗？}}
-  - {type: integer, id: minutes, relevant: "${visited} = 'yes'",
+  - {type: integer, id: minutes, relevant: "${visited} = 'yes'", default: "15",
      constraint: ". >= 0 and . <= 600",
      constraint_message: {en: From 0 to 600, zh: 0到600},
      label: {en: Minutes waited, zh: 等候分钟数}}
   - {type: text, id: comment, label: {en: Comment, zh: 意见}}
+  - {type: text, id: office_code, read_only: true, default: PP-01,
+     label: {en: Office code, zh: 办事处代码}}
 """
 
 

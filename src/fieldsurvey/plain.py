@@ -114,7 +114,7 @@ class PlainInterview:
     def _ask_until_accepted(self, question: QuestionLike) -> Move:
         while True:
             move, value = self._prompt(question)
-            if move is not Move.ANSWERED or isinstance(question, Note):
+            if move is not Move.ANSWERED or _display_only(question):
                 return move
             if value is None:
                 problem = self.interview.clear(question.id)
@@ -128,7 +128,9 @@ class PlainInterview:
         label = self.interview.text(getattr(question, "label", None))
         hint = self.interview.text(getattr(question, "hint", None))
         message = f"{label}\n  ({hint})" if hint else label
-        if isinstance(question, Note):
+        if _display_only(question):
+            if getattr(question, "read_only", False):
+                message += f"\n  {self.interview.value(question.id)}"
             return self._select(message, [Choice(self.ui("continue"), value=None)], None)
         if isinstance(question, SelectOne | LikertItem):
             choices = self._choices(question)
@@ -279,3 +281,8 @@ def open_interview(
     if lang:
         interview.set_language(lang)
     return interview
+
+
+def _display_only(question: QuestionLike) -> bool:
+    """A note, or a read-only question: shown, never answered."""
+    return isinstance(question, Note) or bool(getattr(question, "read_only", False))

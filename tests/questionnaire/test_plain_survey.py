@@ -18,6 +18,7 @@ from fieldsurvey.cli import main
 from fieldsurvey.engine import start_interview
 from fieldsurvey.plain import PlainInterview
 from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
+from fieldsurvey.questionnaire.problems import Code
 from fieldsurvey.scoring import WarningCode, score
 from fieldsurvey.store.sqlite import open_store
 
@@ -40,9 +41,9 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_loads_without_personas_scales_or_areas(plain: Questionnaire, plain_path: Path) -> None:
     assert (plain.personas, plain.scales, plain.areas, plain.messages) == ([], [], [], [])
     assert plain.persona_question is None
-    assert list(plain.questions) == ["visited", "minutes", "comment"]
+    assert list(plain.questions) == ["visited", "minutes", "comment", "office_code"]
     code, out, _ = run("validate", str(plain_path))
-    assert (code, out) == (0, f"{plain_path}: ok (plain 1, 3 questions)\n")
+    assert (code, out) == (0, f"{plain_path}: ok (plain 1, 4 questions)\n")
 
 
 def test_the_engine_runs_relevance_and_constraints(plain: Questionnaire, tmp_path: Path) -> None:
@@ -53,26 +54,29 @@ def test_the_engine_runs_relevance_and_constraints(plain: Questionnaire, tmp_pat
     assert [p.message for p in interview.next()] == ["请回答是否去过"]
     interview.set_language("en")
     assert interview.answer("visited", "yes") is None
+    assert interview.value("minutes") == 15  # its default, stored when the interview started
     assert interview.next() == []
     problem = interview.answer("minutes", 900)
     assert problem is not None and problem.message == "From 0 to 600"
     assert interview.answer("minutes", 20) is None
+    refused = interview.answer("office_code", "XX")  # read-only: shown with its default
+    assert refused is not None and refused.code == "no_answer"
     assert interview.complete() == []
     assert interview.status == "complete"
-    assert interview.answers() == {"visited": "yes", "minutes": 20}
+    assert interview.answers() == {"visited": "yes", "minutes": 20, "office_code": "PP-01"}
 
 
 def test_ask_runs_a_plain_interview(plain: Questionnaire, tmp_path: Path) -> None:
     db = open_store(tmp_path / "a.db")
     interview = start_interview(db, plain)
     lines: list[str] = []
-    keys = "\x1b[B\r" + "\r" + "\r"  # visited: no; comment: empty; finish: yes
+    keys = "\x1b[B\r" + "\r" + "\r" + "\r"  # visited: no; comment: empty; office code; finish
     with create_pipe_input() as pipe:
         pipe.send_text(keys)
         with create_app_session(input=pipe, output=DummyOutput()):
             status = PlainInterview(interview, say=lines.append).run()
     assert status == "complete"
-    assert interview.answers() == {"visited": "no"}
+    assert interview.answers() == {"visited": "no", "office_code": "PP-01"}
 
 
 def test_demo_export_and_nothing_to_score(plain_path: Path, tmp_path: Path) -> None:
@@ -103,3 +107,11 @@ def test_score_says_nothing_to_score_on_an_empty_database(
 ) -> None:
     report = score(open_store(tmp_path / "s.db"), plain)
     assert report.status == "nothing_to_score" and report.responses == 0
+
+
+def test_a_default_must_be_an_answer_its_question_takes(plain_survey_path: Path) -> None:
+    text = plain_survey_path.read_text().replace('default: "15"', 'default: "a quarter"')
+    plain_survey_path.write_text(text)
+    code, _, err = run("validate", str(plain_survey_path))
+    message = Code.BAD_DEFAULT.format(value="a quarter", expected="a whole number")
+    assert code == 2 and err == f"{plain_survey_path}:15: survey[1].default: {message}\n"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import TabbedContent
-from ui_helpers import MakeApp, run_to_review, screen_text, settle
+from ui_helpers import MakeApp, answer_focused, run_to_review, screen_text, settle
 
 from fieldsurvey.questionnaire import load_questionnaire
 from fieldsurvey.store.counts import home_counts
@@ -24,6 +24,11 @@ async def test_interview_then_nothing_to_score(
         await pilot.press("n")
         await settle(pilot)
         assert "您去过办事处吗？" in screen_text(app)
+        for _ in range(3):  # visited, comment: to the read-only office code
+            await answer_focused(pilot, persona="worker")
+            await settle(pilot)
+        shown = screen_text(app)
+        assert "办事处代码" in shown and "PP-01" in shown  # its value, no answer widget
         await run_to_review(pilot, persona="worker")
         await pilot.press("f", "y")
         await settle(pilot)

@@ -17,6 +17,7 @@ ALPHABET = st.characters(
     categories=("L", "N", "P", "Zs"),
     exclude_characters="$\u00a0",
 )
+DEFAULTS = {"integer": "3", "decimal": "2.5", "date": "2026-01-31", "text": "x y"}
 SIMPLE = ("text", "integer", "decimal", "date", "note", "calculate")
 
 
@@ -165,6 +166,8 @@ def question(
     item["label"] = texts(draw, languages)
     if asked and draw(st.booleans()):
         item["relevant"] = f"${{{draw(st.sampled_from(asked))}}} != ''"
+    if draw(st.booleans()):
+        item["hint"] = texts(draw, languages)
     if kind == "note":
         return item
     if kind in ("select_one", "select_multiple", "rank"):
@@ -173,12 +176,20 @@ def question(
         item["segment"] = draw(st.sampled_from(["geography", "gender"]))
     if kind == "text" and draw(st.booleans()):
         item["max_length"] = draw(st.integers(1, 500))
-    if draw(st.booleans()):
-        item["hint"] = texts(draw, languages)
     required = [False, True, *(f"${{{a}}} != ''" for a in asked[-1:])]
     item["required"] = draw(st.sampled_from(required))
     if item["required"] and draw(st.booleans()):
         item["required_message"] = texts(draw, languages)
+    if draw(st.booleans()):
+        item["default"] = DEFAULTS.get(kind)
+        if "choices" in item:
+            chosen = next(c for c in lists if c["id"] == item["choices"])
+            values = [c["value"] for c in chosen["choices"]]
+            item["default"] = " ".join(values) if kind == "rank" else values[0]
+        if item["default"] is None or len(item["default"]) > item.get("max_length", 9):
+            del item["default"]
+        elif draw(st.booleans()):
+            item["read_only"] = True
     if kind in ("integer", "decimal"):
         item["constraint"] = ". >= 0"
         item["constraint_message"] = texts(draw, languages)

@@ -140,3 +140,28 @@ def test_every_problem_in_one_pass(tmp_path: Path) -> None:
         "survey:3", "survey:4", "survey:4", "survey:5", "survey:5", "survey:6", "survey:7",
         "survey:8",
     ]  # fmt: skip
+
+
+def test_a_default_that_its_question_cannot_take(tmp_path: Path) -> None:
+    header = [*HEADER, "default"]
+    survey: Table = [header, ["integer", "age", "Age", "年龄", None, None, "forty"],
+                     ["select_one yes_no", "ok", "OK?", "好吗？", None, None, "yes"]]  # fmt: skip
+    path = write_workbook(tmp_path / "form.xlsx", {"survey": survey, "choices": CHOICES})
+    message = Code.BAD_DEFAULT.format(value="forty", expected="a whole number")
+    assert [str(p) for p in problems(path)] == [f"{path}:survey:2: default: {message}"]
+
+
+def test_a_sheet_past_the_row_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fieldsurvey.questionnaire.xlsform import rows, workbook
+
+    monkeypatch.setattr(workbook, "MAX_ROWS", 3)  # the limit lowered: the test stays small
+    monkeypatch.setattr(rows, "MAX_ROWS", 3)
+    path = form(tmp_path, *[["text", f"q{n}", "Q", "问"] for n in range(5)])
+    message = XCode.TOO_MANY_ROWS.format(limit=3)
+    assert f"{path}:survey: {message}" in [str(p) for p in problems(path)]
+
+
+def test_control_characters_in_a_cell_are_escaped_on_stderr(tmp_path: Path) -> None:
+    path = form(tmp_path, ["text", "why", "Why?", "为什么？", "${evil\x9b2J\nx} = 1"])
+    lines = import_fails(path, tmp_path)  # a C1 control (CSI) and a line break in the cell
+    assert len(lines) == 1 and "\x9b" not in lines[0] and "evil" in lines[0]

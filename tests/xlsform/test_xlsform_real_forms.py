@@ -29,11 +29,16 @@ def places(problems: list[Problem], code: XCode) -> set[str]:
 
 
 def run_script(interview: Interview, answers: dict[str, object]) -> None:
-    """Page after page, answer what the script says for each question shown, then finish."""
+    """Page after page, answer what the script says for each question shown (again when an
+    answer shows more of a field-list page), then finish."""
     while interview.page is not None:
-        for item in interview.page_items():
-            if item.id in answers:
-                assert interview.answer(item.id, answers[item.id]) is None, item.id
+        done: set[str] = set()
+        while shown := [
+            q.id for q in interview.page_items() if q.id in answers and q.id not in done
+        ]:
+            for qid in shown:
+                assert interview.answer(qid, answers[qid]) is None, qid
+                done.add(qid)
         assert interview.next() == []
     assert interview.complete() == []
 
@@ -102,3 +107,43 @@ def test_spec_form_repeats_media_formulas_and_uncoded_languages(shared_forms: Pa
         "survey:1: label::english",
         "survey:1: label::chinese",
     }
+
+
+KOBO_STYLE = {
+    "survey": [
+        ["type", "name", "label::English (en)", "label::Français (fr)", "required", "relevant",
+         "constraint", "constraint_message::English (en)", "appearance", "$kuid", "calculation"],
+        ["start", "start", None, None, None, None, None, None, None, "a1"],
+        ["end", "end", None, None, None, None, None, None, None, "a2"],
+        ["begin_group", "hh", "Household", "Ménage", None, None, None, None, "field-list", "a3"],
+        ["integer", "members", "How many?", "Combien ?", "true", None, ". > 0 and . < 30",
+         "1 to 29", None, "a4"],
+        ["select_multiple assets or_other", "assets", "Assets", "Biens", "TRUE",
+         "${members} > 1", None, None, "minimal", "a5"],
+        ["end_group", None, None, None, None, None, None, None, None, "a6"],
+        ["calculate", "n_assets", None, None, None, None, None, None, None, "a7",
+         "count-selected(${assets})"],
+        ["note", "bye", "Thanks", "Merci", None, "${n_assets} >= 1", None, None, None, "a8"],
+    ],
+    "choices": [["list_name", "name", "label::English (en)", "label::Français (fr)", "$kuid"],
+                ["assets", "radio", "Radio", "Radio", "c1"],
+                ["assets", "bike", "Bike", "Vélo", "c2"]],
+    "settings": [["form_title", "form_id", "version", "default_language"],
+                 ["Kobo test", "kobo_test", "2024-01", "English (en)"]],
+}  # fmt: skip
+"""What a KoboToolbox export looks like: metadata rows, `$kuid` columns, `begin_group`."""
+
+
+def test_a_kobo_style_form(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "kobo.xlsx", KOBO_STYLE)  # type: ignore[arg-type]
+    imported = read_xlsform(path)
+    assert [(w.line, w.code) for w in imported.warnings] == [
+        (2, XCode.METADATA), (3, XCode.METADATA), (5, XCode.MISSING_TEXT)]  # fmt: skip
+    q = imported.questionnaire
+    assert (q.id, q.version, q.languages) == ("kobo_test", "2024-01", ["en", "fr"])
+    interview = start_interview(open_store(tmp_path / "k.db"), q)
+    assert interview.answer("members", 40) is not None  # the constraint
+    script = {"members": 3, "assets": ["bike", "other"], "assets_other": "cart"}
+    run_script(interview, script)
+    assert interview.is_relevant("bye")
+    assert interview.answers() == {**script, "n_assets": 2}

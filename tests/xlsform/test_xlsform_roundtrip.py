@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from questionnaires import questionnaires
+from xlsform_helpers import write_workbook
 
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
@@ -70,3 +71,11 @@ def test_generated_questionnaires_come_back_equal(
     imported = read_xlsform(out)
     assert imported.warnings == []
     assert imported.questionnaire == questionnaire
+
+
+def test_texts_are_read_as_written(tmp_path: Path) -> None:
+    """pyxform straightens curly quotes and collapses spaces; a label keeps both here."""
+    label = "请选择“最满意”的一项  (one ‘only’)"
+    table = [["type", "name", "label::Chinese (zh)"], ["text", "q", label]]
+    path = write_workbook(tmp_path / "q.xlsx", {"survey": table})
+    assert read_xlsform(path).questionnaire.questions["q"].label == {"zh": label}

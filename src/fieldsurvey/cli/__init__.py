@@ -37,6 +37,8 @@ LAZY_COMMANDS = {
     "rounds": "fieldsurvey.cli.supervise:rounds_command",
     "review": "fieldsurvey.cli.supervise:review_command",
     "quality": "fieldsurvey.cli.supervise:quality_command",
+    "data": "fieldsurvey.cli.data:data_command",
+    "report": "fieldsurvey.cli.data:report_command",
     "xlsform": "fieldsurvey.cli.xlsform:xlsform_group",
 }
 """Commands in their own modules, imported only when run (or listed by --help), so that

@@ -12,6 +12,7 @@ import click
 from fieldsurvey.cli.common import EXIT_INVALID, fail
 from fieldsurvey.questionnaire import QuestionnaireError, load_questionnaire
 from fieldsurvey.questionnaire.problems import Problem
+from fieldsurvey.safetext import terminal_text
 
 OUT = click.Path(dir_okay=False, path_type=Path)
 
@@ -44,7 +45,7 @@ def import_command(form: Path, out: Path, force: bool) -> None:
     text = questionnaire_yaml(imported.questionnaire)
     _write_atomically(out, lambda path: path.write_text(text, encoding="utf-8"))
     q = imported.questionnaire
-    click.echo(f"{out}: {q.id} {q.version}, {len(q.questions)} questions")
+    click.echo(terminal_text(f"{out}: {q.id} {q.version}, {len(q.questions)} questions"))
 
 
 @xlsform_group.command("export")
@@ -67,12 +68,13 @@ def export_command(questionnaire: Path, out: Path, force: bool) -> None:
         _write_atomically(out, lambda path: write_xlsform(q, path))
     except ExportError as exc:
         fail(f"{questionnaire}: {exc}")
-    click.echo(f"{out}: {q.id} {q.version}, {len(q.questions)} questions")
+    click.echo(terminal_text(f"{out}: {q.id} {q.version}, {len(q.questions)} questions"))
 
 
 def _print_problems(problems: list[Problem]) -> None:
+    """Each on one line; a workbook's cells are untrusted: control characters escaped."""
     for problem in problems:
-        click.echo(str(problem), err=True)
+        click.echo(terminal_text(problem), err=True)
 
 
 def _refuse_existing(out: Path, force: bool) -> None:

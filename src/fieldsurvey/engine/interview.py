@@ -92,7 +92,8 @@ class Interview:
             for name in plan.calculations
             if state.calculated(name) != stored.get(name)
         }
-        interview._move(index, [event], recalculated)
+        unsaved = dict(stored) if from_start else {}  # a new draft's defaults: stored now
+        interview._move(index, [event], {**unsaved, **recalculated})
         return interview
 
     # --- what a screen shows ----------------------------------------------------------------
@@ -168,7 +169,9 @@ class Interview:
         """The value to store for `raw`, or the problem that stops it being stored."""
         if question not in self.plan.questionnaire.questions:
             return None, problem(question, "unknown_question", self.language)
-        if question not in self.plan.required:
+        if question not in self.plan.required or getattr(
+            self.plan.questionnaire.questions[question], "read_only", False
+        ):
             return None, problem(question, "no_answer", self.language)
         if not self._state.is_relevant(question):
             return None, problem(question, "not_relevant", self.language)

@@ -15,6 +15,7 @@ from fieldsurvey.engine.draft import failing_as, saving
 from fieldsurvey.engine.errors import EngineError
 from fieldsurvey.engine.interview import Interview
 from fieldsurvey.engine.plan import Plan, plan_for
+from fieldsurvey.engine.values import default_answers
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.store.ids import time_ordered_uuid
 from fieldsurvey.store.interface import InterviewStore
@@ -62,7 +63,10 @@ def start_interview(
     with saving(store, "the interview was not started"):
         install_questionnaire(store, questionnaire, known_hash=plan.hash)
         record = store.insert_draft(draft)
-        return Interview.open(store, plan, record, {}, Event("start"), from_start=True, clock=clock)
+        defaults = default_answers(plan)
+        return Interview.open(
+            store, plan, record, defaults, Event("start"), from_start=True, clock=clock
+        )
 
 
 def resume_interview(

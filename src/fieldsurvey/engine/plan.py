@@ -107,12 +107,12 @@ def build_plan(questionnaire: Questionnaire) -> Plan:
         if isinstance(question, Calculate):
             calculations[question.id] = _parse(question.calculation, question.id, "calculation")
         elif not isinstance(question, Note):
-            if question.constraint:
+            if question.constraint and not question.read_only:
                 constraints[question.id] = _parse(question.constraint, question.id, "constraint")
             rule = question.required
-            required[question.id] = (
-                _parse(rule, question.id, "required") if isinstance(rule, str) else rule
-            )
+            parsed = _parse(rule, question.id, "required") if isinstance(rule, str) else rule
+            # a read-only question holds its default; nothing can be asked of it
+            required[question.id] = False if question.read_only else parsed
     if questionnaire.consent and questionnaire.consent.question in required:
         required[questionnaire.consent.question] = True  # a refusal must be explicit
     edges: dict[str, dict[str, None]] = {node: {} for node in nodes}

@@ -52,6 +52,16 @@ def coerce_answer(question: QuestionLike, raw: object, plan: Plan) -> Value:
     return coerce(question, raw, plan)
 
 
+def default_answers(plan: Plan) -> dict[str, Value]:
+    """Each question's `default` as the answer a new interview starts with (load-time
+    validation has checked that each is a valid answer)."""
+    return {
+        question.id: coerce_answer(question, default, plan)
+        for question in plan.questionnaire.questions.values()
+        if (default := getattr(question, "default", None)) is not None
+    }
+
+
 def _strip(raw: str | Sequence[object]) -> str | Sequence[object]:
     return raw.strip() if isinstance(raw, str) else raw
 

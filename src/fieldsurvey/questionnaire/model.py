@@ -87,6 +87,11 @@ class _QuestionBase(Strict):
     """Shown when a required answer is missing (XLSForm's `required_message`)."""
     constraint: str | None = None
     constraint_message: Text | None = None
+    read_only: bool = False
+    """Shown with its value (its `default`) and never answered (XLSForm's `read_only`)."""
+    default: str | None = None
+    """The answer a new interview starts with (XLSForm's `default`), written as an answer is
+    typed: `3`, `2026-01-31`, a choice value, choice values separated by spaces."""
 
 
 class SelectOne(_QuestionBase):
@@ -133,6 +138,7 @@ class Note(Strict):
     type: Literal["note"]
     id: Identifier
     label: Text
+    hint: Text | None = None
     relevant: str | None = None
 
 

@@ -15,7 +15,14 @@ Path = tuple[str | int, ...]
 """A place in the document: keys and list indexes from the root, e.g. ("areas", 2, "items")."""
 
 
-class Code(Enum):
+class Catalogue(Enum):
+    """Codes whose value is a message template; `format` fills it."""
+
+    def format(self, **values: object) -> str:
+        return str(self.value).format(**values)
+
+
+class Code(Catalogue):
     TOO_LARGE = "the file is {size:,} bytes; questionnaires are limited to {limit:,} bytes"
     NOT_UTF8 = "not UTF-8 text (invalid byte 0x{byte:02x} at byte {offset}); save it as UTF-8"
     NOT_YAML = "not valid YAML: {detail}"
@@ -51,9 +58,7 @@ class Code(Enum):
     PERSONA_CHOICES = "persona question choices must be the persona ids; {detail}"
     WRONG_QUESTION_TYPE = "question {value!r} must be {expected}, not {found}"
     MISSING_CHOICE_VALUE = "question {qid!r} has no choice {value!r}"
-
-    def format(self, **values: object) -> str:
-        return self.value.format(**values)
+    BAD_DEFAULT = "default {value!r} is not {expected}"
 
 
 @dataclass(frozen=True)

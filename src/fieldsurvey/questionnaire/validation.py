@@ -6,6 +6,8 @@ loader can report every problem at once with its line. Field-level rules are in 
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections import Counter
 from collections.abc import Generator, Iterator
 from typing import Any
@@ -17,12 +19,16 @@ from fieldsurvey.questionnaire.model import (
     Area,
     AreaBlock,
     Calculate,
+    DateQuestion,
+    DecimalQuestion,
     Group,
+    IntegerQuestion,
     LikertItem,
     Questionnaire,
     Rank,
     SelectMultiple,
     SelectOne,
+    TextQuestion,
 )
 from fieldsurvey.questionnaire.problems import Code, Finding, Path, format_path
 from fieldsurvey.questionnaire.references import check_references
@@ -32,7 +38,7 @@ def check(q: Questionnaire) -> list[Finding]:
     """Every cross-reference problem in `q`, in document order of the rule families."""
     located = list(_located_items(q))
     findings: list[Finding] = []
-    for rule in (_ids, _languages, _choices_and_scales, _areas_placed):
+    for rule in (_ids, _languages, _choices_and_scales, _areas_placed, _defaults):
         findings.extend(rule(q, located))
     findings.extend(check_references(q))
     findings.extend(_expressions(q, located))
@@ -153,6 +159,53 @@ def _areas_placed(q: Questionnaire, located: list[tuple[Path, Any]]) -> Iterator
         if placed[area.id] != 1:
             values = {"value": area.id, "count": placed[area.id]}
             yield Finding(("areas", index), Code.AREA_PLACEMENT, values)
+
+
+DEFAULT_FORMS: dict[type, tuple[re.Pattern[str], str]] = {
+    IntegerQuestion: (re.compile(r"[+-]?[0-9]{1,15}"), "a whole number"),
+    DecimalQuestion: (re.compile(r"[+-]?(?:[0-9]{1,15}(?:\.[0-9]*)?|\.[0-9]+)"), "a number"),
+    DateQuestion: (re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"), "a date (YYYY-MM-DD)"),
+}
+"""Typed defaults, as the engine takes a typed answer (numbers kept exact in JSON)."""
+
+
+def _defaults(q: Questionnaire, located: list[tuple[Path, Any]]) -> Iterator[Finding]:
+    """Each `default` is an answer its question takes (the engine stores it at the start)."""
+    for path, item in located:
+        default = getattr(item, "default", None)
+        if default is not None and (expected := _default_expected(q, item, default)):
+            values = {"value": default, "expected": expected}
+            yield Finding((*path, "default"), Code.BAD_DEFAULT, values)
+
+
+def _default_expected(q: Questionnaire, item: Any, value: str) -> str | None:
+    """What `value` should be for `item`, or None when it is a valid answer."""
+    if isinstance(item, LikertItem):
+        scale = q.scale_by_id.get(item.scale)
+        points = [str(p.value) for p in scale.points] + [scale.dk.value] if scale else []
+        return None if value in points else f"one of {', '.join(points)}"
+    if isinstance(item, SelectOne | SelectMultiple | Rank):
+        choice_list = q.choice_list_by_id.get(item.choices)
+        known = [c.value for c in choice_list.choices] if choice_list else []
+        words = value.split()
+        fits = {
+            SelectOne: len(words) == 1 and value in known,
+            SelectMultiple: bool(words) and set(words) <= set(known),
+            Rank: sorted(words) == sorted(known),
+        }[type(item)]
+        return None if fits else f"made of the choice values of {item.choices!r}"
+    if isinstance(item, TextQuestion):
+        fits = len(value) <= item.max_length
+        return None if fits else f"at most {item.max_length} characters"
+    pattern, expected = DEFAULT_FORMS.get(type(item), (None, ""))
+    if pattern is not None and not pattern.fullmatch(value):
+        return expected
+    if isinstance(item, DateQuestion):
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            return expected
+    return None
 
 
 def _expressions(q: Questionnaire, located: list[tuple[Path, Any]]) -> Iterator[Finding]:

@@ -16,9 +16,10 @@ from fieldsurvey.questionnaire.model import Questionnaire
 
 def questionnaire_yaml(questionnaire: Questionnaire) -> str:
     header = f"# {questionnaire.id} {questionnaire.version}: written by fieldsurvey\n"
-    return header + yaml.safe_dump(
+    body: str = yaml.safe_dump(
         _plain(questionnaire), allow_unicode=True, sort_keys=False, width=100
     )
+    return header + body
 
 
 def _plain(value: Any) -> Any:

@@ -36,6 +36,7 @@ def score(
     weights: str | None = None,
     round: str | None = None,
     importance: Method | None = None,
+    office: str | None = None,
     include_rejected: bool = False,
 ) -> ScoreReport:
     """Area scores of the complete responses to `questionnaire`, broken down `by` dimensions.
@@ -43,8 +44,9 @@ def score(
     `by`: "persona" or segment names (see `breakdowns.dimensions`); `lang`: language of labels
     and messages; `weights`: id of a question holding each respondent's survey weight;
     `round`: the round to score (default: the latest with data; NO_ROUND: responses without
-    one); `include_rejected`: score responses a reviewer rejected too (left out by default,
-    and counted); `importance`: "correlation" with
+    one); `office`: only this office's responses (default: all); `include_rejected`: score
+    responses a reviewer rejected too (left out by default, and counted); `importance`:
+    "correlation" with
     overall satisfaction or "asked" (most important area); by default correlation when at least
     10 respondents rated overall satisfaction. Raises ScoringError for an unknown breakdown,
     round or weight question, or asked importance the questionnaire does not ask.
@@ -55,7 +57,7 @@ def score(
         return _empty(questionnaire, lang, warnings, WarningCode.NOTHING_TO_SCORE)
     dimensions = [by] if isinstance(by, str) else list(by or ())
     questions = _questions(questionnaire, dimensions, weights, importance)
-    data, w = _weighted(load_survey(store, questionnaire, questions), weights, warnings)
+    data, w = _weighted(load_survey(store, questionnaire, questions, office), weights, warnings)
     rounds = ordered_rounds(data.round, data.completed_at)
     chosen = pick_round(rounds, round, questionnaire.rounds)
     rejected = int((data.in_round(chosen) & data.rejected).sum())

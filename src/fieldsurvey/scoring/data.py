@@ -50,9 +50,13 @@ class Column:
 
 
 def load_survey(
-    store: ScoringSource, questionnaire: Questionnaire, questions: Sequence[str] = ()
+    store: ScoringSource,
+    questionnaire: Questionnaire,
+    questions: Sequence[str] = (),
+    office: str | None = None,
 ) -> SurveyData:
-    """Scored responses with their item codes and the answers to `questions`."""
+    """Scored responses (of one office, if given) with their item codes and the answers to
+    `questions`."""
     layout = ItemLayout.of(questionnaire)
     coded = [_column(questionnaire, q) for q in questions]
     columns = [Column(i, "likert") for i in layout.ids] + [c for c in coded if c]
@@ -66,6 +70,7 @@ def load_survey(
         base=BASE,
         limit=LIMIT,
         dk_code=DK,
+        office=office,
     )
     found = store.scored_columns(query)
     codes = _decode(found.packed, len(columns))
@@ -106,8 +111,8 @@ def _decode(packed: Sequence[str | None], width: int) -> np.ndarray:
     codes = np.zeros((len(packed), width), dtype=np.int32)
     strings = [s or "" for s in packed]
     lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings)) // 2
-    units = np.frombuffer("".join(strings).encode("utf-32-le"), dtype=np.uint32)
-    units = units.astype(np.int32) - BASE
+    raw = np.frombuffer("".join(strings).encode("utf-32-le"), dtype=np.uint32)
+    units = raw.astype(np.int32) - BASE
     rows = np.repeat(np.arange(len(strings)), lengths)
     codes[rows, units[0::2]] = units[1::2]
     return codes
@@ -119,7 +124,8 @@ def _values(column: Column, codes: np.ndarray) -> np.ndarray:
         lookup = np.full(len(column.choices) + 1, None, dtype=object)
         for value in column.values:
             lookup[column.choices.index(f",{json.dumps(value)},") + 1] = value
-        return lookup[codes]
+        decoded: np.ndarray = lookup[codes]
+        return decoded
     out = np.full(codes.size, None, dtype=object)
     given = codes > 0
     out[given] = (codes[given] - 1).tolist()

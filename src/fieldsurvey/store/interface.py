@@ -22,6 +22,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from fieldsurvey.store.dataout import DataSource
 from fieldsurvey.store.lineage import Revision
 from fieldsurvey.store.records import (
     ConflictRow,
@@ -323,6 +324,7 @@ class Store(
     Conflicts,
     ScoringSource,
     DemoTarget,
+    DataSource,
     ReviewLog,
     SupervisionSource,
     Protocol,

@@ -234,6 +234,8 @@ class PackedQuery:
     base: int
     limit: int
     dk_code: int
+    office: str | None = None
+    """Only this office's responses (None: every office)."""
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from enum import Enum
 
-from fieldsurvey.questionnaire.problems import Problem
+from fieldsurvey.questionnaire.problems import Catalogue, Problem
 
 
-class XCode(Enum):
+class XCode(Catalogue):
     NOT_FOUND = "no such file"
     TOO_LARGE = "the workbook is {size:,} bytes; XLSForm files are limited to {limit:,} bytes"
     NOT_A_WORKBOOK = "not an Excel workbook (.xlsx or .xls): {detail}"
@@ -24,16 +24,14 @@ class XCode(Enum):
     UNKNOWN_TYPE = "unknown question type {value!r}"
     UNSUPPORTED_COLUMN = "not supported: {why}"
     UNSUPPORTED_APPEARANCE = "appearance {value!r} is not supported (supported: {supported})"
-    UNSUPPORTED_SHEET = "the {value!r} sheet is not supported ({why})"
     CURLY_QUOTES = "curly quotes {found} in an expression: use straight quotes ' or \""
     NO_LANGUAGE_CODE = "language {value!r} has no code: name the column like 'label::English (en)'"
     MISSING_CHOICE_LIST = "choice list {value!r} is not in the choices sheet"
+    METADATA = "warning: {value!r} is left out: the app records its own times and device"
     MISSING_TEXT = "warning: no {column} in {lang}; the {default} text is used"
+    COLUMN_CLASH = "sets a part of {field!r}, which another column sets whole"
     BAD_VALUE = "{value!r} is not {expected}"
     PYXFORM = "{detail}"
-
-    def format(self, **values: object) -> str:
-        return self.value.format(**values)
 
 
 def sheet_problem(

@@ -17,13 +17,14 @@ from pydantic import ValidationError
 
 from fieldsurvey.questionnaire.model import Questionnaire
 from fieldsurvey.questionnaire.problems import Code, Problem, QuestionnaireError
+from fieldsurvey.questionnaire.xlsform.choices import choice_data
 from fieldsurvey.questionnaire.xlsform.context import Context
 from fieldsurvey.questionnaire.xlsform.languages import PYXFORM_DEFAULT, languages_of
 from fieldsurvey.questionnaire.xlsform.problems import XCode, sheet_problem
 from fieldsurvey.questionnaire.xlsform.rows import check_rows
 from fieldsurvey.questionnaire.xlsform.sheets import list_sheets, read_sheets
-from fieldsurvey.questionnaire.xlsform.survey_json import SurveyMapper, choice_data
-from fieldsurvey.questionnaire.xlsform.workbook import Workbook, read_workbook
+from fieldsurvey.questionnaire.xlsform.survey_json import SurveyMapper
+from fieldsurvey.questionnaire.xlsform.workbook import Workbook, read_workbook, restore_quotes
 
 PYXFORM_ROW = re.compile(r"^\[row : (\d+)\]\s*")
 COLUMNS = {"id": "name", "choices": "type", "scale": "type", "area": "area", "items": "type",
@@ -120,7 +121,7 @@ def _model_data(ctx: Context, workbook: Workbook, form: dict[str, Any]) -> dict[
         (scales if kind == "scale" else lists).append(list_data)
     data.update(choice_lists=lists, scales=scales, areas=mapper.areas)
     data.update(extensions)
-    return {k: v for k, v in data.items() if v is not None}
+    return {k: restore_quotes(v) for k, v in data.items() if v is not None}
 
 
 def _used_lists(items: list[dict[str, Any]]) -> set[str]:
@@ -140,16 +141,31 @@ def _validate(ctx: Context, data: dict[str, Any]) -> Questionnaire | None:
     except ValidationError as exc:
         for error in exc.errors():
             path = _data_path(data, error["loc"])
-            message = error["msg"]
-            if error["type"] == "extra_forbidden":
-                message = "not allowed on this row's type"
-            elif error["type"] == "missing":
-                message = "required, and missing"
-            _add(ctx, path, Code.SCHEMA, message)
+            _add(ctx, path, Code.SCHEMA, _schema_message(error))
         return None
     for finding in check(questionnaire):
         _add(ctx, finding.path, finding.code, finding.message)
     return questionnaire
+
+
+PATTERNS = {
+    r"^[a-z][a-z0-9_]*$": "lower-case letters, digits and _, starting with a letter",
+    r"^[a-z0-9][a-z0-9_-]*$": "lower-case letters, digits, _ and -",
+}
+"""The model's id patterns in words."""
+
+
+def _schema_message(error: Any) -> str:
+    """pydantic's error in an XLSForm author's words."""
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return "not allowed on this row's type"
+    if kind == "missing":
+        return "missing: this row needs one"
+    if kind == "string_pattern_mismatch":
+        pattern = error.get("ctx", {}).get("pattern", "")
+        return f"{error['input']!r} is not allowed: use {PATTERNS.get(pattern, pattern)}"
+    return str(error["msg"])
 
 
 def _add(ctx: Context, path: tuple[str | int, ...], code: Code, message: str) -> None:

@@ -15,7 +15,7 @@ from pyxform.question_type_dictionary import QUESTION_TYPE_DICT
 
 from fieldsurvey.questionnaire.problems import Code, Problem
 from fieldsurvey.questionnaire.xlsform.problems import XCode, sheet_problem
-from fieldsurvey.questionnaire.xlsform.workbook import Sheet, Workbook
+from fieldsurvey.questionnaire.xlsform.workbook import CURLY_QUOTES, MAX_ROWS, Sheet, Workbook
 
 SELECT = re.compile(
     r"^(select[_ ]one|select1|select[_ ]multiple|select all that apply|rank"
@@ -26,8 +26,8 @@ BEGIN_END = re.compile(r"^(begin|end)[_ ]?(group|repeat|kobomatrix|rank|score|lo
 GROUP_KINDS = {"group": None, "repeat": "repeats", "loop": "repeats", "kobomatrix": "kobo matrix"}
 EXPRESSION_COLUMNS = ("relevant", "relevance", "constraint", "calculation", "required",
                       "choice_filter", "repeat_count", "default", "trigger")  # fmt: skip
-CURLY = "‘’“”"
 REFERENCE = re.compile(r"\$\{([^}]*)\}")
+STRAIGHTEN = str.maketrans(CURLY_QUOTES, "''\"\"")
 XML_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 NAME_RULE = "a name (a letter first, then letters, digits and _)"
 
@@ -59,6 +59,11 @@ def check_rows(workbook: Workbook) -> Checked:
     names = set(first_row)
     for number, row in survey.numbered():
         _check_references(workbook.file, survey, number, row, names, checked)
+    for sheet in workbook.too_long:
+        message = XCode.TOO_MANY_ROWS.format(limit=MAX_ROWS)
+        checked.problems.append(
+            sheet_problem(workbook.file, sheet, None, "", XCode.TOO_MANY_ROWS, message)
+        )
     for sheet, number, column, formula in workbook.formulas:
         message = XCode.FORMULA.format(formula=formula)
         checked.problems.append(
@@ -107,13 +112,13 @@ def _check_quotes(
     for column, value in row.items():
         if column.split("::")[0].lower() not in EXPRESSION_COLUMNS:
             continue
-        found = sorted({c for c in value if c in CURLY})
+        found = sorted({c for c in value if c in CURLY_QUOTES})
         if found:
             message = XCode.CURLY_QUOTES.format(found=" ".join(found))
             checked.problems.append(
                 sheet_problem(file, survey.name, number, column, XCode.CURLY_QUOTES, message)
             )
-            row[column] = value.translate(str.maketrans("‘’“”", "''\"\""))
+            row[column] = value.translate(STRAIGHTEN)
 
 
 def _check_name(

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from fieldsurvey.questionnaire.model import Questionnaire
 from fieldsurvey.questionnaire.xlsform.context import Context
 from fieldsurvey.questionnaire.xlsform.languages import column_name
+from fieldsurvey.questionnaire.xlsform.problems import XCode
 from fieldsurvey.questionnaire.xlsform.workbook import Sheet
 
 Cell = str | int | float
@@ -117,21 +118,33 @@ def _record_data(
             texts.setdefault(base, {})[language.strip()] = value
             continue
         parts = base.split(".")
-        target = _nested(data, parts[:-1])
         if _is_list(model, parts):
-            target[parts[-1]] = [word.strip() for word in value.split(",") if word.strip()]
+            cell: Any = [word.strip() for word in value.split(",") if word.strip()]
         else:
-            target[parts[-1]] = value
+            cell = value
+        _put(ctx, data, parts, cell, (place, column))
     for base, by_language in texts.items():
-        parts = base.split(".")
-        _nested(data, parts[:-1])[parts[-1]] = ctx.text(by_language, place, base)
+        _put(ctx, data, base.split("."), ctx.text(by_language, place, base), (place, base))
     return data
 
 
-def _nested(data: dict[str, Any], parts: list[str]) -> dict[str, Any]:
-    for part in parts:
+def _put(
+    ctx: Context,
+    data: dict[str, Any],
+    parts: list[str],
+    value: Any,
+    where: tuple[tuple[str, int], str],
+) -> None:
+    """Set `value` at the dotted `parts`; a column that sets a part of a field another column
+    sets whole (`trigger` and `trigger.area`) is reported."""
+    for part in parts[:-1]:
         data = data.setdefault(part, {})
-    return data
+        if not isinstance(data, dict):
+            place, column = where
+            code = XCode.COLUMN_CLASH
+            ctx.refuse(place, column, code, field=".".join(parts[:-1]))
+            return
+    data[parts[-1]] = value
 
 
 def _is_list(model: type[BaseModel], parts: list[str]) -> bool:

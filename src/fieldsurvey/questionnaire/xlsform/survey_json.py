@@ -1,4 +1,4 @@
-"""pyxform's form JSON -> the model's `survey`, `areas`, `choice_lists` and `scales` data.
+"""pyxform's form JSON -> the model's `survey` and `areas` data (choices: `choices.py`).
 
 pyxform has already resolved column aliases, language columns and groups; here each element
 becomes one of our items. Our extension columns arrive as plain keys of the element (pyxform
@@ -16,19 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 from pyxform.aliases import yes_no
 
-from fieldsurvey.questionnaire.model import (
-    Area,
-    Calculate,
-    DateQuestion,
-    DecimalQuestion,
-    IntegerQuestion,
-    LikertItem,
-    Note,
-    Rank,
-    SelectMultiple,
-    SelectOne,
-    TextQuestion,
-)
+from fieldsurvey.questionnaire.model import Area
 from fieldsurvey.questionnaire.problems import Path, Problem
 from fieldsurvey.questionnaire.xlsform.cascades import (
     ROW_NAME,
@@ -36,42 +24,25 @@ from fieldsurvey.questionnaire.xlsform.cascades import (
     expand,
     selects_by_name,
 )
+from fieldsurvey.questionnaire.xlsform.choices import is_scale
 from fieldsurvey.questionnaire.xlsform.context import Context, Place
 from fieldsurvey.questionnaire.xlsform.problems import XCode, sheet_problem
+from fieldsurvey.questionnaire.xlsform.vocabulary import (
+    AREA_FIELDS,
+    DISPLAY_APPEARANCES,
+    METADATA,
+    MODELS,
+    QUESTION_TYPES,
+    UNSUPPORTED,
+    XLSFORM_FIELDS,
+)
 from fieldsurvey.questionnaire.xlsform.workbook import Sheet
 
-QUESTION_TYPES = {
-    "text": "text", "string": "text", "integer": "integer", "int": "integer",
-    "decimal": "decimal", "date": "date", "note": "note", "calculate": "calculate",
-    "select one": "select_one", "select all that apply": "select_multiple", "rank": "rank",
-}  # fmt: skip
-METADATA = {"start", "end", "today", "deviceid", "imei", "username", "simserial",
-            "subscriberid", "phonenumber", "email", "audit"}  # fmt: skip
-UNSUPPORTED = {
-    "locations": {"geopoint", "geotrace", "geoshape", "location", "gps", "start-geopoint",
-                  "background-geopoint", "osm"},
-    "media": {"photo", "image", "audio", "video", "file", "background-audio"},
-    "times": {"time", "datetime", "dateTime", "date time"},
-}  # fmt: skip
-DISPLAY_APPEARANCES = {"minimal", "quick", "likert", "horizontal", "horizontal-compact",
-                       "compact", "columns", "columns-pack", "no-buttons", "autocomplete",
-                       "multiline", "numbers", "thousands-sep", "label", "list-nolabel",
-                       "list", "field-list", "table-list"}  # fmt: skip
-"""Appearances that only change how a question looks: accepted (the app draws its own)."""
-MODELS: dict[str, type[BaseModel]] = {
-    "select_one": SelectOne, "select_multiple": SelectMultiple, "rank": Rank,
-    "integer": IntegerQuestion, "decimal": DecimalQuestion, "text": TextQuestion,
-    "date": DateQuestion, "note": Note, "calculate": Calculate, "likert": LikertItem,
-}  # fmt: skip
-XLSFORM_FIELDS = {"type", "id", "label", "hint", "relevant", "required", "required_message",
-                  "constraint", "constraint_message", "calculation", "choices", "scale", "items",
-                  "field_list"}  # fmt: skip
-"""Item fields in XLSForm's own columns; every other field is an extension column."""
-AREA_FIELDS = {"id", "label", "relevant", "items"}
-"""Area fields on its `begin group` row's own columns (the others are extension columns)."""
 REFUSED = "_fieldsurvey_refused"
+CLOSING = re.compile(r"^end[ _]")
+"""`end group`, `end_repeat`...: rows that close a block (not the `end` metadata type)."""
 TABLE_LIST_LABELS = "reserved_name_for_field_list_labels"
-TRUE = {k for k, v in yes_no.items() if v}
+FALSE = {k for k, v in yes_no.items() if not v}
 OR_OTHER_RELEVANT = re.compile(r"^selected\(\.\./(\w+), 'other'\)$")
 
 
@@ -82,14 +53,14 @@ class SurveyMapper:
         self.ctx = ctx
         self.sheet = survey.name
         self.choices: dict[str, list[dict[str, Any]]] = form.setdefault("choices", {})
-        self.scales = {name for name, entries in self.choices.items() if _is_scale(entries)}
+        self.scales = {name for name, entries in self.choices.items() if is_scale(entries)}
         self.selects = selects_by_name(form.get("children", []))
         self.last: tuple[str, int | None] = ("", None)
         self.split: set[str] = set()
         """Lists that cascades split into filtered lists."""
         self.areas: list[dict[str, Any]] = []
         self.rows = [(n, r.get("name", "")) for n, r in survey.numbered()
-                     if not r.get("type", "").lower().startswith("end")]  # fmt: skip
+                     if not CLOSING.match(r.get("type", "").lower())]  # fmt: skip
         self.cursor = 0
 
     def items(
@@ -150,7 +121,8 @@ class SurveyMapper:
             return None
         mapped = QUESTION_TYPES.get(kind)
         if mapped is None:
-            why = next((w for w, kinds in UNSUPPORTED.items() if kind in kinds), "no such type")
+            default = "no such question type here"
+            why = next((w for w, kinds in UNSUPPORTED.items() if kind in kinds), default)
             self.ctx.refuse(place, "type", XCode.UNSUPPORTED_TYPE, value=kind, why=why)
             mapped = "text"
         item: dict[str, Any] = {"type": mapped, "id": element.get("name", "")}
@@ -191,11 +163,13 @@ class SurveyMapper:
         bind = dict(element.get("bind", {}))
         ctx = self.ctx
         or_other = OR_OTHER_RELEVANT.match(bind.get("relevant", ""))
-        if or_other:  # the "specify other" question pyxform adds for `or_other`
+        label = ctx.text(element.get("label"), place, "label") if not or_other else None
+        if or_other:  # the "specify other" question pyxform adds (its label in no language)
             bind["relevant"] = f"selected(${{{or_other.group(1)}}}, 'other')"
+            label = {code: str(element.get("label")) for code in ctx.languages.ordered}
         _put(
             item,
-            label=ctx.text(element.get("label"), place, "label"),
+            label=label,
             hint=ctx.text(element.get("hint"), place, "hint"),
             relevant=bind.get("relevant"),
             constraint=bind.get("constraint"),
@@ -203,13 +177,11 @@ class SurveyMapper:
             required=_required(bind.get("required")),
             required_message=ctx.text(bind.get("jr:requiredMsg"), place, "required_message"),
             calculation=bind.get("calculate"),
+            default=_default(element.get("default")),
         )
-        for column, value in (
-            ("read_only", bind.get("readonly")),
-            ("default", element.get("default")),
-        ):
-            if value not in (None, "", "false()") and not (column == "read_only" and or_other):
-                ctx.refuse(place, column, XCode.UNSUPPORTED_COLUMN, why=f"{column} (not yet)")
+        read_only = bind.get("readonly")
+        if read_only and read_only not in FALSE and not or_other:
+            item["read_only"] = True
         if "media" in element:
             ctx.refuse(place, "media", XCode.UNSUPPORTED_COLUMN, why="images, audio and video")
         self._appearance(element.get("control", {}).get("appearance", ""), place)
@@ -246,6 +218,11 @@ def _copy_fields(
         target[name] = ctx.text(value, place, name) if isinstance(value, dict) else value
 
 
+def _default(value: str | None) -> str | None:
+    """A date typed in Excel is read as a date-time at midnight: keep the date."""
+    return value.removesuffix(" 00:00:00") if value else None
+
+
 def _required(value: str | None) -> bool | str | None:
     if value is None or value == "":
         return None
@@ -259,57 +236,6 @@ def _put(target: dict[str, Any], **values: Any) -> None:
     target.update({k: v for k, v in values.items() if v is not None and v != ""})
 
 
-def _without_none(**values: Any) -> dict[str, Any]:
-    return {k: v for k, v in values.items() if v is not None}
-
-
 def _skipped(ctx: Context, place: Place, kind: str) -> Problem:
-    message = f"warning: {kind!r} is recorded by ODK itself; fieldsurvey records its own times"
-    return sheet_problem(ctx.file, place[0], place[1], "type", XCode.UNSUPPORTED_TYPE, message)
-
-
-def _is_scale(entries: list[dict[str, Any]]) -> bool:
-    return any(entry.get("dk", "") in TRUE for entry in entries)
-
-
-def choice_data(
-    ctx: Context, choices: dict[str, list[dict[str, Any]]], sheet: Sheet | None
-) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """("list"|"scale", list id, model data) for each choice list, in sheet order."""
-    rows = _choice_rows(sheet)
-    name = sheet.name if sheet else "choices"
-    lists, scales = 0, 0
-    for list_id, entries in choices.items():
-        is_scale = _is_scale(entries)
-        key, index = ("scales", scales) if is_scale else ("choice_lists", lists)
-        places = [(name, rows.get((list_id, str(e.get("name", ""))))) for e in entries]
-        ctx.places[(key, index)] = places[0] if places else (name, None)
-        data = [
-            _without_none(value=e.get("name", ""), label=ctx.text(e.get("label"), p, "label"))
-            for e, p in zip(entries, places, strict=True)
-        ]
-        if is_scale:
-            points: list[dict[str, Any]] = []
-            dk: dict[str, Any] | None = None
-            for item, entry, place in zip(data, entries, places, strict=True):
-                if entry.get("dk", "") in TRUE and dk is None:
-                    dk = item
-                    ctx.places[(key, index, "dk")] = place
-                else:
-                    ctx.places[(key, index, "points", len(points))] = place
-                    points.append(item)
-            scales += 1
-            yield "scale", list_id, {"id": list_id, "points": points, "dk": dk}
-        else:
-            for i, place in enumerate(places):
-                ctx.places[(key, index, "choices", i)] = place
-            lists += 1
-            yield "list", list_id, {"id": list_id, "choices": data}
-
-
-def _choice_rows(sheet: Sheet | None) -> dict[tuple[str, str], int]:
-    found: dict[tuple[str, str], int] = {}
-    for number, row in sheet.numbered() if sheet else ():
-        key = (row.get("list_name") or row.get("list name") or "", row.get("name", ""))
-        found.setdefault(key, number)
-    return found
+    message = XCode.METADATA.format(value=kind)
+    return sheet_problem(ctx.file, place[0], place[1], "type", XCode.METADATA, message)

@@ -38,6 +38,10 @@ MAX_ROWS = 50_000
 """Rows read per sheet."""
 
 PYXFORM_SHEETS = ("survey", "choices", "settings", "external_choices", "entities", "osm")
+CURLY_QUOTES = "\u2018\u2019\u201c\u201d"
+STAND_INS = "\ue000\ue001\ue002\ue003"
+_PROTECT = str.maketrans(CURLY_QUOTES, STAND_INS)
+_RESTORE = str.maketrans(STAND_INS, CURLY_QUOTES)
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -67,14 +71,37 @@ class Workbook:
     """Sheets cut at MAX_ROWS."""
 
     def definition(self) -> DefinitionData:
-        """The sheets pyxform reads, in the shape its `workbook_to_json` takes."""
+        """The sheets pyxform reads, in the shape its `workbook_to_json` takes.
+
+        Texts are to be read as written: pyxform's `clean_text_values` (collapsing spaces) is
+        turned off, and curly quotes, which pyxform straightens everywhere, are handed over in
+        a private-use stand-in that `restore_quotes` turns back (“” are ordinary punctuation
+        in Chinese text; in an expression they are reported before this point).
+        """
         data: dict[str, Any] = {"sheet_names": [s.name for s in self.sheets.values()]}
         for key in PYXFORM_SHEETS:
             sheet = self.sheets.get(key)
             if sheet is not None:
-                data[key] = sheet.rows
+                data[key] = [
+                    {column: value.translate(_PROTECT) for column, value in row.items()}
+                    for row in sheet.rows
+                ]
                 data[f"{key}_header"] = [dict.fromkeys(sheet.header)]
+        settings = data.get("settings") or [{}]
+        data["settings"] = [{**settings[0], "clean_text_values": "no"}, *settings[1:]]
+        data["settings_header"] = [dict.fromkeys(data["settings"][0])]
         return DefinitionData(**data)
+
+
+def restore_quotes(value: Any) -> Any:
+    """`value` (a text, or lists and dicts of them) with the curly quotes given back."""
+    if isinstance(value, str):
+        return value.translate(_RESTORE)
+    if isinstance(value, list):
+        return [restore_quotes(item) for item in value]
+    if isinstance(value, dict):
+        return {key: restore_quotes(item) for key, item in value.items()}
+    return value
 
 
 def read_workbook(path: Path, name: str) -> Workbook:

@@ -33,7 +33,7 @@ from fieldsurvey.questionnaire.xlsform.sheets import (
     header_fields,
     list_sheets,
 )
-from fieldsurvey.questionnaire.xlsform.survey_json import AREA_FIELDS, XLSFORM_FIELDS
+from fieldsurvey.questionnaire.xlsform.vocabulary import AREA_FIELDS, XLSFORM_FIELDS
 
 FIRST_COLUMNS = ("type", "name", "label", "hint")
 
@@ -112,6 +112,8 @@ def _question(item: QuestionLike) -> dict[str, Cell]:
         required="yes" if required is True else (required or None),
         constraint=getattr(item, "constraint", None),
         calculation=getattr(item, "calculation", None),
+        default=getattr(item, "default", None),
+        read_only="yes" if getattr(item, "read_only", False) else None,
     )
     row.update(_texts("required_message", getattr(item, "required_message", None)))
     row.update(_texts("constraint_message", getattr(item, "constraint_message", None)))

@@ -50,6 +50,7 @@ def _sql(query: PackedQuery, table: str) -> str:
              WHERE a.response = r.id){others}
         FROM responses r
         WHERE r.status = 'complete' AND r.is_head = 1 AND r.questionnaire_id = ?
+            AND (? IS NULL OR r.office = ?)
         ORDER BY r.id
     """
 
@@ -57,7 +58,8 @@ def _sql(query: PackedQuery, table: str) -> str:
 class ScoringMixin(SQLiteBase):
     def scored_columns(self, query: PackedQuery) -> ScoredColumns:
         with self._column_table(query.columns) as table:
-            params = [*query.dk_values, *query.others, query.questionnaire_id]
+            params = [*query.dk_values, *query.others, query.questionnaire_id, query.office,
+                      query.office]  # fmt: skip
             rows = self.conn.execute(_sql(query, table), params).fetchall()
         fields: list[tuple[Any, ...]] = list(zip(*rows, strict=True))
         fields = fields or [()] * (_FIXED + len(query.others))

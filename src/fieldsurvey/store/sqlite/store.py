@@ -16,6 +16,7 @@ from fieldsurvey.store.sqlite.base import SQLiteBase
 from fieldsurvey.store.sqlite.conflicts import ConflictsMixin
 from fieldsurvey.store.sqlite.copy import CopyMixin
 from fieldsurvey.store.sqlite.counts import CountsMixin
+from fieldsurvey.store.sqlite.dataout import DataOutMixin
 from fieldsurvey.store.sqlite.errors import storage_error
 from fieldsurvey.store.sqlite.exports import ExportsMixin
 from fieldsurvey.store.sqlite.imports import ImportsMixin
@@ -27,7 +28,7 @@ from fieldsurvey.store.sqlite.settings import SettingsMixin
 from fieldsurvey.store.sqlite.supervision import SupervisionMixin
 
 T = TypeVar("T", bound=type)
-UNWRAPPED = frozenset(vars(SQLiteBase)) | {"bulk_writes"}
+UNWRAPPED = frozenset(vars(SQLiteBase)) | {"bulk_writes", "read_snapshot"}
 """Members that map errors themselves or are not storage calls."""
 
 
@@ -64,5 +65,6 @@ class SQLiteStore(
     CopyMixin,
     ReviewsMixin,
     SupervisionMixin,
+    DataOutMixin,
 ):
     """Implements `fieldsurvey.store.interface.Store`; open it with `open_store`."""

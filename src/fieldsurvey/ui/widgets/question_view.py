@@ -41,6 +41,8 @@ MODES: dict[str, Mode] = {"select_one": "one", "select_multiple": "many", "rank"
 
 def shape_of(question: QuestionLike) -> Hashable:
     """Questions of one shape are answered by the same kind of widget with the same options."""
+    if getattr(question, "read_only", False):
+        return ("read_only",)
     if isinstance(question, LikertItem):
         return ("likert", question.scale)
     if isinstance(question, SelectOne | SelectMultiple | Rank):
@@ -106,6 +108,7 @@ class QuestionView(Vertical):
         self.text = text
         self.language = language
         self.required = required
+        self.value = value
         self.shape = shape_of(question)
         self.shown: dict[int, str] = {}
         """What each text widget shows now, by widget id()."""
@@ -135,6 +138,8 @@ class QuestionView(Vertical):
         mark = " *" if self.required else ""
         self._set(self.label, self.text(getattr(question, "label", None)) + mark)
         hint = self.text(getattr(question, "hint", None))
+        if self.shape == ("read_only",):  # its value in place of an answer widget
+            hint = "\n".join(part for part in (hint, as_text(self.value)) if part)
         self._set(self.hint, hint)
         if self.hint.display != bool(hint):
             self.hint.display = bool(hint)
@@ -150,7 +155,7 @@ class QuestionView(Vertical):
         if isinstance(question, LikertItem):
             size = self.questionnaire.scale_by_id[question.scale].size
             return tr("interview.likert_help", language, k=min(size, 9))
-        if isinstance(question, Note):
+        if isinstance(question, Note) or self.shape == ("read_only",):
             return tr("interview.note_help", language)
         key = {
             "select_one": "interview.choice_help",
@@ -164,6 +169,8 @@ class QuestionView(Vertical):
 
     def make_answer_widget(self, value: Value) -> Widget | None:
         question = self.question
+        if self.shape == ("read_only",):
+            return None  # shown, never answered: its value is in the hint line
         if isinstance(question, LikertItem):
             scale = self.questionnaire.scale_by_id[question.scale]
             labels = [self.text(point.label) for point in scale.points]
@@ -189,7 +196,7 @@ class QuestionView(Vertical):
     def show_question(self, question: QuestionLike, value: Value, *, required: bool) -> None:
         """Show another question of the same shape in this view, without new widgets."""
         assert shape_of(question) == self.shape
-        self.question, self.required = question, required
+        self.question, self.required, self.value = question, required, value
         self.show_texts()
         self.show_problem(None)
         answer = self.answer

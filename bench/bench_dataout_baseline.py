@@ -1,0 +1,114 @@
+"""The baseline of bench_dataout.py: each library writing the export's two tables from memory.
+
+`build` makes the tables (outside the timer) with the exporter's own pieces, so the baseline
+writes exactly the same cells; `write` is what gets timed: the library's writing only.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from fieldsurvey.dataout import export
+from fieldsurvey.dataout.files import companion
+from fieldsurvey.dataout.table import (
+    AreaScores,
+    Column,
+    DataStore,
+    TableSource,
+    paradata_chunks,
+    wide_chunks,
+)
+from fieldsurvey.dataout.variables import PARADATA_VARIABLES
+from fieldsurvey.questionnaire import Questionnaire
+from fieldsurvey.store.dataout import Selection
+
+
+@dataclass
+class Tables:
+    source: TableSource
+    wide: list[Column]
+    paradata: list[tuple[object, ...]]
+    ready: tuple[Any, ...] = ()
+    """SPSS/Stata: the DataFrame and labels pyreadstat is given; Parquet: the Arrow tables."""
+
+
+def _whole(chunks: list[list[Column]], width: int) -> list[Column]:
+    columns: list[Column] = [[] for _ in range(width)]
+    for chunk in chunks:
+        for i, values in enumerate(chunk):
+            columns[i].extend(values)
+    return columns
+
+
+def build(db: DataStore, questionnaire: Questionnaire) -> Tables:
+    selection = Selection(questionnaire.id)
+    variables = export._variables(db, questionnaire, selection)
+    scores = AreaScores.of(db, questionnaire)
+    areas = [a.id for a in questionnaire.areas]
+    wide = _whole(list(wide_chunks(db, selection, variables, scores, areas)), len(variables))
+    paradata = [row for rows in paradata_chunks(db, selection) for row in rows]
+    source = TableSource(variables, lambda: iter([wide]), lambda: iter([paradata]), "en", "en",
+                         "bench")  # fmt: skip
+    return Tables(source, wide, paradata)
+
+
+def _stat_arguments(tables: Tables, fmt: str) -> tuple[Any, ...]:
+    """What write_stat hands pyreadstat, captured without writing."""
+    from fieldsurvey.dataout import statout
+    from fieldsurvey.dataout.limits import FORMAT_LIMITS
+
+    captured: list[tuple[Any, ...]] = []
+    real = statout._write
+    statout._write = lambda *args: captured.append(args)  # type: ignore[assignment]
+    try:
+        statout.write_stat(Path("unused"), tables.source, FORMAT_LIMITS[fmt])
+    finally:
+        statout._write = real
+    return captured[0]
+
+
+def prepare(fmt: str, tables: Tables) -> Tables:
+    """The library's own in-memory form of the tables, where it has one."""
+    if fmt in ("sav", "dta"):
+        return replace(tables, ready=_stat_arguments(tables, fmt))
+    if fmt == "parquet":
+        from fieldsurvey.dataout.parquetout import schema, to_table
+
+        wide = to_table(tables.wide, schema(tables.source.variables, "en", "en"))
+        columns = [list(c) for c in zip(*tables.paradata, strict=True)]
+        events = to_table(columns, schema(PARADATA_VARIABLES, "en", "en"))
+        return replace(tables, ready=(wide, events))
+    return tables
+
+
+def write(fmt: str, tables: Tables, out: Path) -> None:
+    """The timed part: the library writing both tables."""
+    paradata_out = companion(out, "paradata", ".csv" if fmt != "parquet" else None)
+    if fmt == "csv" or fmt in ("sav", "dta"):
+        if fmt in ("sav", "dta"):
+            from fieldsurvey.dataout import statout
+
+            statout._write(out, *tables.ready[1:])
+        else:
+            _csv(out, [v.name for v in tables.source.variables], tables.wide)
+        _csv(paradata_out, [v.name for v in PARADATA_VARIABLES], tables.paradata, rows=True)
+    elif fmt == "xlsx":
+        from fieldsurvey.dataout.xlsxout import write_xlsx
+
+        write_xlsx(out, tables.source)
+    else:
+        import pyarrow.parquet as pq
+
+        wide, events = tables.ready
+        pq.write_table(wide, str(out), compression="zstd")
+        pq.write_table(events, str(paradata_out), compression="zstd")
+
+
+def _csv(path: Path, header: list[str], table: list[Any], *, rows: bool = False) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(table if rows else zip(*table, strict=True))

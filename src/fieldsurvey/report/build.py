@@ -1,0 +1,103 @@
+"""What the report shows, gathered from scoring and the store (no drawing, no HTML here).
+
+Every number comes from scoring's own functions, already rounded and already suppressed: the
+report never sees a value that a small group would make unsafe to show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import numpy as np
+
+from fieldsurvey.dataout.files import DataOutError
+from fieldsurvey.dataout.table import DataStore
+from fieldsurvey.questionnaire import Questionnaire
+from fieldsurvey.questionnaire.texts import text_in
+from fieldsurvey.scoring import ScoringError, score
+from fieldsurvey.scoring.awareness import awareness, benefit_questions
+from fieldsurvey.scoring.data import load_survey
+from fieldsurvey.scoring.ratios import RatioSeries, ratios
+from fieldsurvey.scoring.report import AwarenessResult, EquityGap, ScoreReport
+from fieldsurvey.store.dataout import Selection
+
+MAX_GAPS = 16
+"""Equity gaps drawn: the significant ones first, then the largest."""
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    report: ScoreReport
+    awareness: dict[str, list[AwarenessResult]]
+    """Per client type (its label in the report's language), in questionnaire order."""
+    ratios: list[RatioSeries]
+    counts: dict[str, int]
+    personas: dict[str, str]
+    """Client type id -> its label in the report's language."""
+    office: str | None
+    made_at: str
+    lang: str
+
+
+def gather(
+    store: DataStore,
+    questionnaire: Questionnaire,
+    round: str | None = None,
+    office: str | None = None,
+    lang: str | None = None,
+) -> ReportContent:
+    """The report's content; DataOutError for a round or office without responses."""
+    lang = lang or questionnaire.default_language
+    if lang not in questionnaire.languages:
+        known = ", ".join(questionnaire.languages)
+        raise DataOutError(f"--lang {lang}: the questionnaire speaks {known}")
+    everyone = Selection(questionnaire.id)
+    in_office = Selection(questionnaire.id, office=office)
+    if office is not None and store.count_responses(in_office) == 0:
+        known = ", ".join(store.values_present(everyone, "office")) or "none"
+        raise DataOutError(f"--office {office}: no responses (with data: {known})")
+    dimensions = ["persona", *(q.segment for q in questionnaire.segments if q.segment)]
+    try:
+        report = score(store, questionnaire, by=dimensions, lang=lang, round=round, office=office)
+    except ScoringError as exc:
+        raise DataOutError(f"--round {round}: {exc}") from exc
+    return ReportContent(
+        report=report,
+        awareness=_awareness(store, questionnaire, report, office, lang),
+        ratios=ratios(store, questionnaire, office=office, lang=lang),
+        counts=store.status_counts(Selection(questionnaire.id, round=report.round, office=office)),
+        personas={
+            p.id: text_in(p.label, lang, questionnaire.default_language)
+            for p in questionnaire.personas
+        },
+        office=office,
+        made_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        lang=lang,
+    )
+
+
+def _awareness(
+    store: DataStore,
+    questionnaire: Questionnaire,
+    report: ScoreReport,
+    office: str | None,
+    lang: str,
+) -> dict[str, list[AwarenessResult]]:
+    """Benefit awareness of each client type in the report's round (seed 002)."""
+    if not questionnaire.benefits or report.status == "no_data":
+        return {}
+    data = load_survey(store, questionnaire, benefit_questions(questionnaire), office)
+    data = data.subset(data.in_round(report.round))
+    out = {}
+    for persona in questionnaire.personas:
+        rows = data.persona == persona.id
+        label = text_in(persona.label, lang, questionnaire.default_language)
+        subset = {q: values[rows] for q, values in data.answers.items()}
+        out[label] = awareness(questionnaire, subset, np.ones(int(rows.sum())), lang)
+    return out
+
+
+def top_gaps(report: ScoreReport) -> list[EquityGap]:
+    """The gaps worth drawing: significant first (as scoring orders them), at most MAX_GAPS."""
+    return [gap for gap in report.equity_gaps if gap.ci is not None][:MAX_GAPS]
