@@ -182,3 +182,14 @@ def test_not_yet_exported_counts_only_this_devices_interviews(db: SQLiteStore) -
     db.execute("UPDATE responses SET device_id = 'another-device' WHERE id % 2 = 0")
     db.conn.commit()
     assert home_counts(db).not_exported == 60
+
+
+def test_data_exports_pick_an_older_free_text_round_by_its_normal_form(
+    db: SQLiteStore, db_path: Path, tmp_path: Path
+) -> None:
+    move_to_legacy_round(db, 30, "Q2 2026")
+    out = tmp_path / "q2.csv"
+    result = run("data", "--db", str(db_path), "--format", "csv", "--out", str(out),
+                 "--round", "2026-Q2")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1 + 30  # header + interviews
