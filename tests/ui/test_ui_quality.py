@@ -145,3 +145,15 @@ async def test_settings_refuse_a_round_in_a_wrong_form(make: MakeApp, db: SQLite
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert db.get_setting("round") == "2026-Q4"
+
+
+async def test_the_keys_follow_the_tab_shown(make: MakeApp, db: SQLiteStore) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_quality(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        assert screen.focused is screen.query_one("#quality-interviewers")
+        await pilot.press("1", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewDetail)

@@ -179,6 +179,11 @@ class QualityScreen(ReviewActions, AppScreen[None]):
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
 
+    @on(TabbedContent.TabActivated)
+    def focus_table(self, event: TabbedContent.TabActivated) -> None:
+        """The shown tab's table takes the keys (Enter opens, arrows move)."""
+        event.pane.query_one(DataTable).focus()
+
     @on(DataTable.RowSelected, "#quality-interviews")
     def open_interview(self, event: DataTable.RowSelected) -> None:
         from fieldsurvey.ui.screens.quality_detail import InterviewDetail
