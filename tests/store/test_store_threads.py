@@ -129,3 +129,22 @@ def test_closing_an_interview_mid_merge_never_commits_part_of_the_file(
     fresh = open_store(store.path)
     assert fresh.get_response(interview.response_id).status == "complete"  # type: ignore[union-attr]
     assert fresh.load_answers(interview.response_id) == {"n": 7}
+
+
+def test_each_thread_has_its_own_connection_closed_after_the_thread(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "survey.db")
+    seen: list[int] = []
+
+    def read() -> None:
+        seen.append(id(store.conn))
+        store.get_setting("office")
+
+    for _ in range(3):
+        worker = threading.Thread(target=read)
+        worker.start()
+        worker.join()
+    assert id(store.conn) not in seen  # the workers never used this thread's connection
+    open_now = store._connections._open  # the adapter's own bookkeeping
+    assert len(open_now) <= 2  # this thread's, and at most the last worker's until the next
+    store.close()
+    assert store._connections._open == []

@@ -61,3 +61,22 @@ def test_a_workbook_runs_as_the_questionnaire(tmp_path: Path, plain_survey_path:
     assert result.exit_code == 0, result.output
     result = run("scores", "--db", db, "--questionnaire", str(form), "--format", "json")
     assert '"status": "nothing_to_score"' in result.stdout
+
+
+def test_a_scale_and_a_choice_list_of_one_name_cannot_share_the_choices_sheet(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "clash.yaml"
+    point = "{value: %d, label: {en: '%d'}}"
+    source.write_text(
+        "id: clash\nversion: '1'\ntitle: {en: Clash}\nlanguages: [en]\ndefault_language: en\n"
+        "choice_lists: [{id: agree, choices: [{value: 'y', label: {en: Y}}]}]\n"
+        f"scales: [{{id: agree, points: [{point % (1, 1)}, {point % (2, 2)}], "
+        "dk: {value: dk, label: {en: DK}}}]\n"
+        "survey: [{type: select_one, id: q, choices: agree, label: {en: Q}}]\n"
+    )
+    out = tmp_path / "clash.xlsx"
+    result = run("xlsform", "export", str(source), "--out", str(out))
+    assert result.exit_code == 2
+    assert [p.name for p in tmp_path.iterdir()] == ["clash.yaml"]  # no workbook, no temp file
+    assert result.stderr == f"{source}: choice lists and scales share the names ['agree']\n"

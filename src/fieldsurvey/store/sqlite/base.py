@@ -6,13 +6,51 @@ one per concern, each holding its own SQL; they reach the database only through 
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
+from types import TracebackType
 
 from fieldsurvey.store.sqlite.connection import Connections
-from fieldsurvey.store.sqlite.errors import mapped
+from fieldsurvey.store.sqlite.errors import mapped, storage_error
+
+
+class SQLiteUnit:
+    """The context manager `unit_of_work()` returns (a class: every answer enters one, and a
+    generator-based context manager cost three times as much)."""
+
+    __slots__ = ("conn", "outer", "path")
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self.conn = conn
+        self.path = path
+        self.outer = False
+
+    def __enter__(self) -> None:
+        if self.conn.in_transaction:
+            return  # joins the unit this thread has open
+        with mapped(self.path):
+            self.conn.execute("BEGIN IMMEDIATE")
+        self.outer = True
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if not self.outer:
+            return
+        with mapped(self.path):
+            if kind is None:
+                try:
+                    self.conn.execute("COMMIT")
+                    return
+                except BaseException:
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    raise
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise storage_error(exc, self.path) from exc
 
 
 class SQLiteBase:
@@ -32,8 +70,7 @@ class SQLiteBase:
         """Run one statement on this thread's connection (the adapter's parts and tests)."""
         return self._connections.get().execute(sql, params)
 
-    @contextlib.contextmanager
-    def unit_of_work(self) -> Iterator[None]:
+    def unit_of_work(self) -> SQLiteUnit:
         """BEGIN IMMEDIATE ... COMMIT on this thread's connection, rolled back on any error.
 
         IMMEDIATE takes the write lock up front, so two writers (threads or processes) queue
@@ -42,24 +79,7 @@ class SQLiteBase:
         writers such as `demo` nest thousands of units, and a savepoint pair per unit doubled
         their statements); another thread's unit is never joined, it has its own connection.
         """
-        conn = self.conn
-        if conn.in_transaction:
-            yield
-            return
-        with mapped(str(self.path)):
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-            try:
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
+        return SQLiteUnit(self.conn, str(self.path))
 
     def require_unit(self) -> sqlite3.Connection:
         """This thread's connection, which must be inside a unit of work (writes check)."""
