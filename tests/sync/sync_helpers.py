@@ -131,7 +131,8 @@ def full_dump(db: SQLiteStore) -> list[str]:
 def content_dump(db: SQLiteStore) -> dict[str, list[tuple[Any, ...]]]:
     """Closed revisions, their answers and paradata by (uuid, content_hash), local ids left out.
 
-    Drafts never leave a device, so they are left out too.
+    Drafts never leave a device, so they are left out too, and so is `authority` (not in
+    RESPONSE_FIELDS): what this database believes of a revision, not what it holds.
     """
     key = "r.uuid, r.content_hash"
     closed = "WHERE r.content_hash IS NOT NULL"

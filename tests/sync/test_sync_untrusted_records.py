@@ -187,3 +187,15 @@ def test_a_deep_yaml_questionnaire_given_to_validate(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["validate", str(deep)], catch_exceptions=False)
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{deep}:1: nesting deeper than 64 levels")
+
+
+def test_a_deep_yaml_questionnaire_inside_a_file(
+    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path
+) -> None:
+    path = export_with(device, tmp_path, {"q1": 1})
+    (line,) = members(path)["questionnaires.jsonl"].splitlines()
+    source = json.loads(line)
+    source["source"] = "id: " + "[" * 150_000 + "]" * 150_000
+    resign(device, path, replace={"questionnaires.jsonl": json.dumps(source).encode() + b"\n"})
+    stderr = merge_rejects(supervisor, path, Reason.BAD_QUESTIONNAIRE)
+    assert "unusable: nesting deeper than 64 levels" in stderr

@@ -37,6 +37,7 @@ LAZY_COMMANDS = {
     "rounds": "fieldsurvey.cli.supervise:rounds_command",
     "review": "fieldsurvey.cli.supervise:review_command",
     "quality": "fieldsurvey.cli.supervise:quality_command",
+    "devices": "fieldsurvey.cli.devices:devices_group",
     "data": "fieldsurvey.cli.data:data_command",
     "report": "fieldsurvey.cli.data:report_command",
     "xlsform": "fieldsurvey.cli.xlsform:xlsform_group",

@@ -78,6 +78,11 @@ def export_command(
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document on stdout.")
 @click.option(
+    "--enrolled-only",
+    is_flag=True,
+    help="Refuse files from devices not enrolled or trusted (fieldsurvey devices enrol).",
+)
+@click.option(
     "--max-size",
     type=click.IntRange(min=1),
     default=DEFAULT_LIMITS.max_file_bytes,
@@ -89,6 +94,7 @@ def merge_command(
     files: tuple[Path, ...],
     identity_files: tuple[Path, ...],
     as_json: bool,
+    enrolled_only: bool,
     max_size: int,
     db_path: Path | None,
 ) -> None:
@@ -101,7 +107,12 @@ def merge_command(
         db = open_db_or_exit(db_path)
         limits = replace(DEFAULT_LIMITS, max_file_bytes=max_size)
         outcome = merge_exports(
-            db, files, identities=identities, limits=limits, on_progress=_progress
+            db,
+            files,
+            identities=identities,
+            limits=limits,
+            on_progress=_progress,
+            enrolled_only=enrolled_only,
         )
     except JobFailed as exc:
         _fail(exc)
@@ -178,6 +189,8 @@ def _conflicts_text(conflicts: ConflictList) -> str:
                 f"{version.interviewer or '?'} on {version.device_id[:8]}, {version.status}, "
                 f"{version.updated_at}{head}: {values}"
             )
+            if version.held:
+                lines.append(f"    held: {version.held}")
     return "\n".join(terminal_text(line) for line in lines)
 
 

@@ -4,8 +4,8 @@ questionnaire lists under `rounds:`.
 A round is typed by people (Settings, `ask`, `--round`), so it is checked here, once, with an
 example in the message. Rounds typed before this rule existed ("Q3 2026") are kept as stored,
 because the round is part of a closed revision's signed content hash; the database derives a
-normalised `round_key` from them instead (store/schema.py, migration 3, the same rules as
-`normalise_legacy` below, which a test holds equal).
+normalised `round_key` from them instead (store/sqlite/schema.py, MIGRATION_SUPERVISION, the
+same rules as `normalise_legacy` below, which a test holds equal).
 """
 
 from __future__ import annotations

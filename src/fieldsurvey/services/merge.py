@@ -41,8 +41,10 @@ def merge_exports(
     identities: Sequence[pyrage.x25519.Identity] = (),
     limits: Limits = DEFAULT_LIMITS,
     on_progress: Progress | None = None,
+    enrolled_only: bool = False,
 ) -> MergeOutcome:
-    """Merge `paths` (decrypting with `identities`), one unit of work per file.
+    """Merge `paths` (decrypting with `identities`), one unit of work per file; with
+    `enrolled_only`, files of devices not enrolled or trusted are rejected.
 
     A rejected file is in the report, not an exception; JobFailed is raised for a store that
     cannot be written (the files merged before it stay merged).
@@ -51,7 +53,12 @@ def merge_exports(
         if on_progress is not None:
             on_progress(0, len(paths))
         report = merge_files(
-            store, list(paths), identities=identities, limits=limits, on_progress=on_progress
+            store,
+            list(paths),
+            identities=identities,
+            limits=limits,
+            on_progress=on_progress,
+            enrolled_only=enrolled_only,
         )
         waiting = len(list_conflicts(store).conflicts)
     return MergeOutcome(report, waiting)

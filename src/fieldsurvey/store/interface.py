@@ -27,6 +27,7 @@ from fieldsurvey.store.lineage import Revision
 from fieldsurvey.store.records import (
     ConflictRow,
     Decision,
+    DeviceRow,
     DraftSummary,
     Event,
     ExportSelection,
@@ -42,6 +43,7 @@ from fieldsurvey.store.records import (
     RoundCount,
     ScoredColumns,
     StoredEvent,
+    TrustLogRow,
 )
 from fieldsurvey.store.status import Status
 
@@ -160,7 +162,53 @@ class InterviewStore(DraftSink, Responses, Questionnaires, Settings, Protocol):
         ...
 
 
-class Imports(Questionnaires, Settings, Protocol):
+class DeviceTrust(Settings, Protocol):
+    """Device keys, their trust and its log, and each revision's authority (sync/trust.py)."""
+
+    def known_device(self, device: str) -> DeviceRow | None: ...
+
+    def devices_by_prefix(self, prefix: str) -> list[DeviceRow]:
+        """The device named exactly `prefix`, else every device whose id begins with it."""
+        ...
+
+    def all_devices(self) -> list[DeviceRow]:
+        """Every known device with the files and closed revisions merged from it."""
+        ...
+
+    def add_device(self, device: str, public_key: str, trust: str, at: str) -> None:
+        """(in a unit)"""
+        ...
+
+    def set_trust(self, device: str, trust: str) -> None:
+        """(in a unit)"""
+        ...
+
+    def delete_device(self, device: str) -> None:
+        """(in a unit)"""
+        ...
+
+    def log_trust(self, entry: TrustLogRow) -> None:
+        """(in a unit)"""
+        ...
+
+    def trust_log(self) -> list[TrustLogRow]:
+        """Every change of trust, oldest first."""
+        ...
+
+    def files_with_sequence(self, device: str, seq: int, public_key: str) -> list[str]:
+        """sha256 of the files merged under one device's export number and key."""
+        ...
+
+    def raise_authority(self, rows: list[tuple[int, int]]) -> None:
+        """(authority, response id) of revisions that arrived again with more (in a unit)."""
+        ...
+
+    def lineage_of(self, uuid: str) -> list[Revision]:
+        """Every closed revision of an interview, as lineage.settle reads them."""
+        ...
+
+
+class Imports(Questionnaires, DeviceTrust, Protocol):
     """What merging export files needs."""
 
     def merged_files(self) -> set[str]:
@@ -169,14 +217,6 @@ class Imports(Questionnaires, Settings, Protocol):
 
     def merged_count(self, file_sha256: str) -> int | None:
         """How many responses an already merged file held; None if it was never merged."""
-        ...
-
-    def device_key(self, device: str) -> str | None:
-        """The public key first seen for a device, or None if the device is new here."""
-        ...
-
-    def remember_device(self, device: str, public_key: str, at: str) -> None:
-        """Keep the first key seen for a device (in a unit)."""
         ...
 
     def lineages(self, uuids: Sequence[str]) -> dict[str, list[Revision]]:
@@ -227,7 +267,7 @@ class Exports(Questionnaires, Settings, Protocol):
         ...
 
 
-class Conflicts(Settings, Protocol):
+class Conflicts(DeviceTrust, Protocol):
     def conflict_versions(self) -> list[ConflictRow]:
         """Every version in conflict, by uuid, newest first within an interview."""
         ...

@@ -12,6 +12,11 @@ arrived in, so merging the same files in any order gives the same store:
 
 A revision whose parent has not arrived yet counts as a tip too, so a missing file shows up as
 a conflict until the file arrives and settles it; the sequence gaps say which file is missing.
+
+The trust model (docs/trust-model.md) adds one rule: a *held* revision (see `held`) is never
+the head and hides no parent; while one is pending, the interview is in conflict (its tips and
+the held revisions flagged), so a supervisor sees it in the conflict queue. Authority only
+grows as files arrive, so this too depends on the set of revisions, not on their order.
 Drafts take no part: an edit in progress is not the head until it is closed
 (store/sqlite/responses.py).
 """
@@ -31,6 +36,11 @@ class Revision:
     is_head: bool
     in_conflict: bool
     stored: bool = True
+    device_id: str = ""
+    """The device that made this revision."""
+    authority: int = 2
+    """FULL (2): made here, signed by a trusted key, or kept by a supervisor; OWN (1): signed
+    by its maker device; RELAYED (0): only relayed by other untrusted devices."""
 
     @property
     def set_aside(self) -> bool:
@@ -49,16 +59,44 @@ Flags = tuple[bool, bool]
 """(is_head, in_conflict)"""
 
 
+FULL, OWN, RELAYED = 2, 1, 0
+
+
+def owners(revisions: list[Revision]) -> set[str]:
+    """The devices that started the interview: makers of its believed first revisions.
+
+    Until the first revision is here nobody is known to have started it, so an edit that
+    arrives before it is held until it comes. (Taking each maker at its word meanwhile would
+    make a revision believed, then held once the first revision shows another device: its
+    parent would turn back into a tip and the flags would depend on the order of the files.
+    As it is, owners and authority only grow, so a revision is only ever released.)"""
+    return {r.device_id for r in revisions if r.parent_hash is None and r.authority >= OWN}
+
+
+def held(revision: Revision, started_by: set[str]) -> bool:
+    """A revision no one with the authority for it has vouched for: only relayed, or its
+    maker's own revision of an interview another device started."""
+    if revision.authority == RELAYED:
+        return True
+    return revision.authority == OWN and revision.device_id not in started_by
+
+
 def settle(revisions: list[Revision]) -> dict[str, Flags]:
     """The flags every closed revision of one interview should have, by content hash."""
-    parents = {r.parent_hash for r in revisions}
-    tips = [r for r in revisions if r.content_hash not in parents]
+    started_by = owners(revisions)
+    holding = {r.content_hash for r in revisions if held(r, started_by)}
+    believed = [r for r in revisions if r.content_hash not in holding]
+    parents = {r.parent_hash for r in believed}
+    tips = [r for r in believed if r.content_hash not in parents]
     live = [r for r in tips if not r.set_aside] or tips
+    pending = [r for r in revisions if r.content_hash in holding and not r.set_aside]
     head = max(live, key=_recency) if live else None
-    in_conflict = len(live) > 1
+    in_conflict = len(live) > 1 or bool(pending)
     flags = {r.content_hash: (False, False) for r in revisions}
     for tip in live:
         flags[tip.content_hash] = (tip is head, in_conflict)
+    for revision in pending:
+        flags[revision.content_hash] = (False, True)
     return flags
 
 

@@ -160,6 +160,8 @@ class IncomingRevision(NamedTuple):
     """(seq, question, event, at, duration_ms, detail) tuples, flattened."""
     is_head: bool
     in_conflict: bool
+    authority: int
+    """What the file's signer may change about it (lineage.FULL, OWN or RELAYED)."""
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,33 @@ class ImportRow:
     present: int
     updated: int
     conflicts: int
+    public_key: str | None = None
+    """The key that signed the file (a replayed export number is one under the same key)."""
+
+
+@dataclass(frozen=True)
+class DeviceRow:
+    """A device key known here (the `devices` table), with what was merged from it."""
+
+    device_id: str
+    public_key: str
+    trust: str
+    first_seen: str
+    label: str | None
+    files: int = 0
+    responses: int = 0
+
+
+@dataclass(frozen=True)
+class TrustLogRow:
+    """One change of a device key's trust: who, when, what (the `trust_log` table)."""
+
+    at: str
+    device_id: str
+    public_key: str | None
+    action: str
+    by: str
+    detail: str | None
 
 
 @dataclass(frozen=True)

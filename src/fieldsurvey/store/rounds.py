@@ -1,7 +1,7 @@
 """Survey rounds in the data: completed interviews per round and office (`fieldsurvey rounds`).
 
-Rounds come normalised from the store (`round_key`, migration 3): the round as recorded, in
-the fixed form where an older free-text form could be ("Q3 2026" -> "2026-Q3").
+Rounds come normalised from the store (`round_key`, MIGRATION_SUPERVISION): the round as
+recorded, in the fixed form where an older free-text form could be ("Q3 2026" -> "2026-Q3").
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 Per record: a revision already stored is `present`; one whose parent is the stored head is
 `updated`; one that leaves its interview with several diverging versions is a `conflict`
 (every version kept); anything else — a new interview, or an older revision arriving after
-its child — is `added`. Heads and conflict flags then follow `lineage.settle`.
+its child — is `added`; a revision its signer may not make the head (trust.py) is held, and
+counted as a conflict. Heads and conflict flags then follow `lineage.settle`.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fieldsurvey.store.interface import Imports
-from fieldsurvey.store.lineage import Revision, StoredLineage, head_hash, settle
+from fieldsurvey.store.lineage import Revision, StoredLineage, head_hash, held, owners, settle
 from fieldsurvey.store.records import IncomingRevision
 from fieldsurvey.sync.fileformat import RESPONSE_COLUMNS
 from fieldsurvey.sync.reader import ExportFile, Record
+from fieldsurvey.sync.trust import Signer
 
 
 @dataclass
@@ -25,15 +27,27 @@ class Tally:
     conflicts: int = 0
 
 
-def apply_records(store: Imports, export: ExportFile) -> Tally:
-    """Classify and store every record of `export`; the caller holds the unit of work."""
+def apply_records(store: Imports, export: ExportFile, signer: Signer) -> Tally:
+    """Classify and store every record of `export`; the caller holds the unit of work.
+
+    Each record carries the authority its signer has over it (trust.py); a revision stored
+    before that arrives again with more authority keeps the higher one, and its interview's
+    flags are settled again. A held revision (lineage.held) counts as a conflict.
+    """
     lineages = store.lineages([record.uuid for record in export.responses])
     tally = Tally()
     fresh: list[tuple[Record, Revision]] = []
+    raised: list[tuple[int, int]] = []
     for record in export.responses:
         revisions = lineages.setdefault(record.uuid, [])
-        if any(r.content_hash == record.content_hash for r in revisions):
+        authority = signer.authority_for(record.device_id)
+        same = next((r for r in revisions if r.content_hash == record.content_hash), None)
+        if same is not None:
             tally.present += 1
+            if authority > same.authority and isinstance(same, StoredLineage):
+                same.authority = authority
+                raised.append((authority, same.row_id))
+                _apply_flags(revisions)
             continue
         head_before = head_hash(revisions)
         revision = Revision(
@@ -43,21 +57,28 @@ def apply_records(store: Imports, export: ExportFile) -> Tally:
             is_head=False,
             in_conflict=False,
             stored=False,
+            device_id=record.device_id,
+            authority=authority,
         )
         revisions.append(revision)
         _apply_flags(revisions)
         fresh.append((record, revision))
-        if record.parent_hash is not None and record.parent_hash == head_before:
+        if held(revision, owners(revisions)):
+            tally.conflicts += 1
+        elif record.parent_hash is not None and record.parent_hash == head_before:
             tally.updated += 1
         elif revision.in_conflict:
             tally.conflicts += 1
         else:
             tally.added += 1
+    store.raise_authority(raised)
     _update_flags(store, lineages)
     store.insert_revisions(
         RESPONSE_COLUMNS,
         (
-            IncomingRevision(record.row, record.answers, record.events, r.is_head, r.in_conflict)
+            IncomingRevision(
+                record.row, record.answers, record.events, r.is_head, r.in_conflict, r.authority
+            )
             for record, r in fresh
         ),
     )

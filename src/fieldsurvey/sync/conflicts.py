@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from fieldsurvey.store.interface import Conflicts
 from fieldsurvey.store.records import ResolutionRow, utc_now
+from fieldsurvey.sync.trust import held_reasons
 
 MIN_PREFIX = 6
 """Shortest content-hash prefix accepted when naming the version to keep."""
@@ -35,6 +36,8 @@ class ConflictVersion(BaseModel):
     updated_at: str
     is_head: bool
     answers: dict[str, Any]
+    held: str | None = None
+    """Why this version may not become the head by itself (docs/trust-model.md), if so."""
 
 
 class Conflict(BaseModel):
@@ -74,10 +77,15 @@ def list_conflicts(store: Conflicts) -> ConflictList:
                 uuid=row.uuid, questionnaire_id=row.questionnaire_id, versions=[], differing=[]
             ),
         )
-        fields = {name: getattr(row, name) for name in ConflictVersion.model_fields}
+        fields = {
+            name: getattr(row, name) for name in ConflictVersion.model_fields if name != "held"
+        }
         conflict.versions.append(ConflictVersion(**fields))
     for conflict in by_uuid.values():
         conflict.differing = _differing(conflict.versions)
+        reasons = held_reasons(store.lineage_of(conflict.uuid))
+        for version in conflict.versions:
+            version.held = reasons.get(version.content_hash)
     return ConflictList(conflicts=list(by_uuid.values()))
 
 

@@ -3,8 +3,8 @@
 A device signs every export so the supervisor can tell its files from forgeries; the key is
 made on first use and kept in `settings`. Supervisors hold an age X25519 identity: devices
 encrypt to its public `age1...` recipient, so personal data travels only encrypted. Device
-keys are trusted on first use (there is no network to ask): once a device id is seen with a
-key, a file claiming that device but signed with another key is refused.
+keys are learned on first sight (there is no network to ask); what each key may then change
+is the trust model's business (trust.py).
 """
 
 from __future__ import annotations
@@ -18,9 +18,8 @@ import pyrage
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from fieldsurvey.store.interface import Imports, Settings
+from fieldsurvey.store.interface import Settings
 from fieldsurvey.store.records import utc_now
-from fieldsurvey.sync.errors import Reason, RejectedFile
 
 SIGNING_KEY_SETTING = "device_signing_key"
 RECIPIENT_PREFIX = "age1"
@@ -51,16 +50,6 @@ def signature_is_valid(public_key: str, data: bytes, signature: bytes) -> bool:
     except (InvalidSignature, ValueError):
         return False
     return True
-
-
-def check_device_key(store: Imports, device: str, public_key: str) -> bool:
-    """True if the device is new here; refuse a known device signing with another key.
-
-    Trust on first use: the first key seen for a device id is the one it keeps."""
-    known = store.device_key(device)
-    if known is not None and known != public_key:
-        raise RejectedFile(Reason.KEY_MISMATCH, device=device)
-    return known is None
 
 
 @dataclass(frozen=True)

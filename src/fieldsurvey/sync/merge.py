@@ -30,10 +30,10 @@ from fieldsurvey.sync.apply import Tally, apply_records
 from fieldsurvey.sync.archive import DEFAULT_LIMITS, Limits
 from fieldsurvey.sync.errors import Reason, RejectedFile
 from fieldsurvey.sync.helper import prepared_files
-from fieldsurvey.sync.keys import check_device_key
 from fieldsurvey.sync.prepare import Prepared, Reading, prepare
 from fieldsurvey.sync.reader import ExportFile
 from fieldsurvey.sync.results import FileResult, Gap, MergeReport
+from fieldsurvey.sync.trust import admit, learn
 from fieldsurvey.sync.versions import install_versions, versions_to_install
 
 ProgressCallback = Callable[[int, int], None]
@@ -49,6 +49,7 @@ def merge_files(
     identities: Identities = (),
     limits: Limits = DEFAULT_LIMITS,
     on_progress: ProgressCallback | None = None,
+    enrolled_only: bool = False,
 ) -> MergeReport:
     """Merge each file on its own (one bad file never blocks the others), then report gaps.
 
@@ -59,7 +60,7 @@ def merge_files(
     results: list[FileResult] = []
     with store.bulk_writes():
         for done, (path, prepared) in enumerate(prepared_files(paths, reading), 1):
-            results.append(_commit(store, path, prepared))
+            results.append(_commit(store, path, prepared, enrolled_only))
             if on_progress is not None:
                 on_progress(done, len(paths))
     return MergeReport(files=results, gaps=sequence_gaps(store))
@@ -71,13 +72,14 @@ def merge_file(
     *,
     identities: Identities = (),
     limits: Limits = DEFAULT_LIMITS,
+    enrolled_only: bool = False,
 ) -> FileResult:
     """Merge one file: merged with its counts, or rejected with the reason and no change."""
     reading = Reading.of(identities, limits, store.merged_files(), store.installed_sources())
-    return _commit(store, path, prepare(path, reading))
+    return _commit(store, path, prepare(path, reading), enrolled_only)
 
 
-def _commit(store: Imports, path: Path, prepared: Prepared) -> FileResult:
+def _commit(store: Imports, path: Path, prepared: Prepared, enrolled_only: bool) -> FileResult:
     if prepared.rejected is not None:
         return FileResult.rejected(str(path), prepared.rejected)
     earlier = store.merged_count(prepared.sha256)
@@ -85,7 +87,7 @@ def _commit(store: Imports, path: Path, prepared: Prepared) -> FileResult:
         present = earlier or 0
         return FileResult(path=str(path), status="merged", present=present, already_merged=True)
     try:
-        tally = _store(store, prepared.export, path)
+        tally = _store(store, prepared.export, path, enrolled_only)
     except RejectedFile as exc:
         return FileResult.rejected(str(path), exc)
     except StoreError as exc:  # a full disk, an I/O error: this file only, rolled back
@@ -94,20 +96,22 @@ def _commit(store: Imports, path: Path, prepared: Prepared) -> FileResult:
     return FileResult(path=str(path), status="merged", **vars(tally))
 
 
-def _store(store: Imports, export: ExportFile, path: Path) -> Tally:
-    """Check what needs the store, then write everything in one transaction."""
+def _store(store: Imports, export: ExportFile, path: Path, enrolled_only: bool) -> Tally:
+    """Check what needs the store (the signer's trust, the questionnaire versions), then
+    write everything in one transaction."""
     manifest = export.manifest
     try:
         with store.unit_of_work():
-            new_device = check_device_key(store, manifest.device_id, manifest.device_public_key)
+            signer = admit(store, manifest, export.sha256, enrolled_only=enrolled_only)
             versions = versions_to_install(store, export)
             install_versions(store, versions)
-            if new_device:
-                store.remember_device(manifest.device_id, manifest.device_public_key, utc_now())
-            tally = apply_records(store, export)
+            if signer.trust is None:
+                learn(store, manifest, str(path))
+            tally = apply_records(store, export, signer)
             store.record_import(
                 ImportRow(export.sha256, manifest.device_id, manifest.export_seq, utc_now(),
-                          str(path), tally.added, tally.present, tally.updated, tally.conflicts)
+                          str(path), tally.added, tally.present, tally.updated, tally.conflicts,
+                          manifest.device_public_key)
             )  # fmt: skip
     except IntegrityFailure as exc:  # defence in depth: reader.py should catch it first
         raise RejectedFile(Reason.STORE_FAILED, detail=exc) from None

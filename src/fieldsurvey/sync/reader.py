@@ -65,8 +65,9 @@ _ROW = itemgetter(*RESPONSE_COLUMNS)
 _QUESTIONNAIRE = itemgetter("questionnaire_id", "questionnaire_version", "questionnaire_hash")
 _EVENT_AT = 3
 """Where `at` sits in each flattened event (see fileformat.Event)."""
-_UUID, _PARENT, _CONTENT, _UPDATED = (
-    RESPONSE_COLUMNS.index(name) for name in ("uuid", "parent_hash", "content_hash", "updated_at")
+_UUID, _PARENT, _CONTENT, _UPDATED, _DEVICE = (
+    RESPONSE_COLUMNS.index(name)
+    for name in ("uuid", "parent_hash", "content_hash", "updated_at", "device_id")
 )
 
 
@@ -95,6 +96,11 @@ class Record(NamedTuple):
     @property
     def updated_at(self) -> str:
         return cast(str, self.row[_UPDATED])
+
+    @property
+    def device_id(self) -> str:
+        """The device that made this revision (not necessarily the file's signer)."""
+        return cast(str, self.row[_DEVICE])
 
 
 @dataclass(frozen=True)

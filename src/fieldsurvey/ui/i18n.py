@@ -541,6 +541,12 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
     "conflicts.saved": ("Saved", "保存时间", "រក្សាទុក"),
     "conflicts.revision": ("Revision", "修订", "កំណែកែប្រែ"),
     "conflicts.status": ("Status", "状态", "ស្ថានភាព"),
+    "conflicts.trust": ("Trust", "信任", "ការទុកចិត្ត"),
+    "conflicts.held": (
+        "held: its key may not change this interview",
+        "待审核：其密钥无权修改此访问",
+        "កំពុងរង់ចាំ៖ កូនសោរបស់វាមិនអាចកែបទសម្ភាសន៍នេះបានទេ",
+    ),
     "conflicts.status_complete": ("complete", "已完成", "បានបញ្ចប់"),
     "conflicts.status_voided": ("voided", "已作废", "បានលុបចោល"),
     "conflicts.status_refused": ("refused", "已拒绝", "បានបដិសេធ"),

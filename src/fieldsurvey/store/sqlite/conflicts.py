@@ -55,6 +55,9 @@ class ConflictsMixin(SQLiteBase):
             "WHERE uuid = ? AND content_hash IS NOT NULL AND (in_conflict = 1 OR is_head = 1)",
             [kept, uuid],
         )
+        conn.execute(  # the supervisor vouches for what they keep: a held version is no more
+            "UPDATE responses SET authority = 2 WHERE uuid = ? AND content_hash = ?", [uuid, kept]
+        )
         return set_aside
 
     def log_resolution(self, row: ResolutionRow) -> None:

@@ -22,7 +22,7 @@ def _where(selection: Selection) -> tuple[str, list[object]]:
     clauses = ["r.is_head = 1", f"r.status IN {statuses}", "r.questionnaire_id = ?"]
     params: list[object] = [selection.questionnaire_id]
     for column, value in (("round_key", selection.round), ("office", selection.office)):
-        if value is not None:  # round_key: the round normalised (migration 3)
+        if value is not None:  # round_key: the round normalised (MIGRATION_SUPERVISION)
             clauses.append(f"r.{column} = ?")
             params.append(value)
     return " AND ".join(clauses), params
@@ -52,7 +52,9 @@ class DataOutMixin(SQLiteBase):
         if column not in ("round", "office"):
             raise ValueError(f"not a filter column: {column}")
         where, params = _where(Selection(selection.questionnaire_id, drafts=selection.drafts))
-        name = "round_key" if column == "round" else column  # rounds normalised (migration 3)
+        name = (
+            "round_key" if column == "round" else column
+        )  # rounds normalised (MIGRATION_SUPERVISION)
         rows = self.conn.execute(
             f"SELECT DISTINCT r.{name} FROM responses r WHERE {where} "
             f"AND r.{name} IS NOT NULL ORDER BY 1",
@@ -128,6 +130,21 @@ class DataOutMixin(SQLiteBase):
             cursor = self.conn.execute(sql, params)
             while rows := cursor.fetchmany(size):
                 yield rows
+
+    def answer_columns(
+        self, selection: Selection, questions: Sequence[str]
+    ) -> tuple[tuple[str | None, ...], dict[str, tuple[object, ...]]]:
+        where, params = _where(selection)
+        answers = "".join(
+            ", (SELECT a.value ->> '$' FROM answers a WHERE a.response = r.id AND a.question = ?)"
+            for _ in questions
+        )
+        rows = self.conn.execute(
+            f"SELECT r.persona{answers} FROM responses r WHERE {where} ORDER BY r.id",
+            [*questions, *params],
+        ).fetchall()
+        columns = list(zip(*rows, strict=True)) or [()] * (1 + len(questions))
+        return columns[0], dict(zip(questions, columns[1:], strict=True))
 
     def status_counts(self, selection: Selection) -> dict[str, int]:
         clauses, params = ["r.is_head = 1", "r.questionnaire_id = ?"], [selection.questionnaire_id]

@@ -77,7 +77,7 @@ def _insert_response(columns: tuple[str, ...]) -> str:
         unknown = set(columns) - set(RESPONSE_FIELDS)
         if unknown:
             raise ValueError(f"not columns of responses: {sorted(unknown)}")
-        names = (*columns, "is_head", "in_conflict")
+        names = (*columns, "is_head", "in_conflict", "authority")
         statement = _INSERTS[columns] = (
             f"INSERT INTO responses ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
         )
@@ -95,34 +95,23 @@ class ImportsMixin(SQLiteBase):
         ).fetchone()
         return None if row is None else int(row[0])
 
-    def device_key(self, device: str) -> str | None:
-        row = self.conn.execute(
-            "SELECT public_key FROM devices WHERE device_id = ?", [device]
-        ).fetchone()
-        return None if row is None else str(row[0])
-
-    def remember_device(self, device: str, public_key: str, at: str) -> None:
-        self.require_unit().execute(
-            "INSERT OR IGNORE INTO devices (device_id, public_key, first_seen) VALUES (?, ?, ?)",
-            [device, public_key, at],
-        )
-
     def lineages(self, uuids: Sequence[str]) -> dict[str, list[Revision]]:
         distinct = list(dict.fromkeys(uuids))
         lineages: dict[str, list[Revision]] = {}
         for start in range(0, len(distinct), CHUNK):
             chunk = distinct[start : start + CHUNK]
             rows = self.conn.execute(
-                "SELECT id, uuid, content_hash, parent_hash, updated_at, is_head, in_conflict "
-                f"FROM responses WHERE uuid IN ({', '.join('?' * len(chunk))}) "
-                "AND content_hash IS NOT NULL",
+                "SELECT id, uuid, content_hash, parent_hash, updated_at, is_head, in_conflict, "
+                "device_id, authority FROM responses "
+                f"WHERE uuid IN ({', '.join('?' * len(chunk))}) AND content_hash IS NOT NULL",
                 chunk,
             )
-            for row_id, uuid, content, parent, updated_at, is_head, in_conflict in rows:
-                flags = (bool(is_head), bool(in_conflict))
+            for row_id, uuid, content, parent, at, head, conflict, device, authority in rows:
+                flags = (bool(head), bool(conflict))
                 stored = StoredLineage(
-                    content, parent, updated_at, *flags, row_id=row_id, was=flags
-                )
+                    content, parent, at, *flags, device_id=device, authority=authority,
+                    row_id=row_id, was=flags,
+                )  # fmt: skip
                 lineages.setdefault(uuid, []).append(stored)
         return lineages
 
@@ -132,7 +121,8 @@ class ImportsMixin(SQLiteBase):
         statement = _insert_response(tuple(columns))
         cursor = self.require_unit().cursor()
         for revision in revisions:
-            cursor.execute(statement, (*revision.row, revision.is_head, revision.in_conflict))
+            flags = (revision.is_head, revision.in_conflict, revision.authority)
+            cursor.execute(statement, (*revision.row, *flags))
             response = cursor.lastrowid
             assert response is not None
             _ANSWERS.insert(cursor, response, revision.answers)
@@ -141,9 +131,10 @@ class ImportsMixin(SQLiteBase):
     def record_import(self, row: ImportRow) -> None:
         self.require_unit().execute(
             "INSERT INTO imports (file_sha256, device_id, export_seq, imported_at, path, "
-            "added, present, updated, conflicts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "added, present, updated, conflicts, public_key) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [row.file_sha256, row.device_id, row.export_seq, row.imported_at, row.path,
-             row.added, row.present, row.updated, row.conflicts],
+             row.added, row.present, row.updated, row.conflicts, row.public_key],
         )  # fmt: skip
 
     def import_sequences(self) -> list[tuple[str, int]]:

@@ -205,17 +205,17 @@ class ResponsesMixin(SQLiteBase):
     def _settle_heads(self, uuid: str) -> None:
         """Set `is_head` and `in_conflict` of every closed revision of `uuid` by lineage.settle."""
         rows = self.conn.execute(
-            "SELECT id, content_hash, parent_hash, updated_at, is_head, in_conflict "
-            "FROM responses WHERE uuid = ? AND content_hash IS NOT NULL",
+            "SELECT id, content_hash, parent_hash, updated_at, is_head, in_conflict, device_id, "
+            "authority FROM responses WHERE uuid = ? AND content_hash IS NOT NULL",
             [uuid],
         ).fetchall()
         flags = settle(
-            [Revision(digest, parent, at, bool(head), bool(conflict)) for _, digest, parent, at,
-             head, conflict in rows]
+            [Revision(digest, parent, at, bool(head), bool(conflict), True, device, authority)
+             for _, digest, parent, at, head, conflict, device, authority in rows]
         )  # fmt: skip
         changed = [
             (*flags[digest], row_id)
-            for row_id, digest, _, _, head, conflict in rows
+            for row_id, digest, _, _, head, conflict, *_ in rows
             if flags[digest] != (bool(head), bool(conflict))
         ]
         self.set_flags(changed)

@@ -1,4 +1,4 @@
-"""The review log (migration 3): supervisors' decisions, append-only; the newest is the
+"""The review log (MIGRATION_SUPERVISION): supervisors' decisions, append-only; the newest is the
 interview's state (none: pending). Triggers refuse to change or delete a row."""
 
 from __future__ import annotations

@@ -127,6 +127,34 @@ CREATE TABLE conflict_resolutions (
 CREATE INDEX conflict_resolutions_uuid ON conflict_resolutions (uuid);
 """
 
+MIGRATION_TRUST = """
+-- The trust model (docs/trust-model.md). A device key's trust: seen (learned at first sight),
+-- enrolled (added in advance), trusted (may revise other devices' interviews), blocked.
+ALTER TABLE devices ADD COLUMN trust TEXT NOT NULL DEFAULT 'seen'
+    CHECK (trust IN ('seen', 'enrolled', 'trusted', 'blocked'));
+
+-- The best authority a revision arrived with: 2 made here or signed by a trusted key, 1 signed
+-- by its own maker device, 0 only relayed by other untrusted devices (store/lineage.py holds
+-- a revision that may not be the head). Rows from before this migration keep 2.
+ALTER TABLE responses ADD COLUMN authority INTEGER NOT NULL DEFAULT 2
+    CHECK (authority IN (0, 1, 2));
+
+-- The key that signed each merged file: an export number seen again under the same key
+-- with other content is a replay; under another key (after `devices forget`), a new device.
+ALTER TABLE imports ADD COLUMN public_key TEXT;
+
+-- Every change of trust: who, when, what.
+CREATE TABLE trust_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,                  -- UTC ISO 8601
+    device_id TEXT NOT NULL,
+    public_key TEXT,
+    action TEXT NOT NULL,              -- learned, enrolled, trusted, blocked, forgotten
+    by TEXT NOT NULL,                  -- interviewer in settings and the OS user, or a file
+    detail TEXT
+);
+"""
+
 
 def _round_key(column: str) -> str:
     """SQL for a stored free-text round in the fixed form (questionnaire/rounds.py's
@@ -144,7 +172,7 @@ def _round_key(column: str) -> str:
         ELSE trim({column}) END"""
 
 
-MIGRATION_3 = f"""
+MIGRATION_SUPERVISION = f"""
 -- Survey rounds in one form (2026-Q3, 2026-11, or a listed name). `round` is part of a closed
 -- revision's signed content hash, so old free text ("Q3 2026") stays as it was written and
 -- this derived column holds it normalised where it can be; everything reads rounds from here.
@@ -172,7 +200,7 @@ CREATE TRIGGER reviews_append_only_delete BEFORE DELETE ON reviews
 BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
 """
 
-MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_3]
+MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_TRUST, MIGRATION_SUPERVISION]
 """Migration n (1-based) brings a database from user_version n-1 to n."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

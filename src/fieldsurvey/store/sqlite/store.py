@@ -26,6 +26,7 @@ from fieldsurvey.store.sqlite.reviews import ReviewsMixin
 from fieldsurvey.store.sqlite.scoring import ScoringMixin
 from fieldsurvey.store.sqlite.settings import SettingsMixin
 from fieldsurvey.store.sqlite.supervision import SupervisionMixin
+from fieldsurvey.store.sqlite.trust import TrustMixin
 
 T = TypeVar("T", bound=type)
 UNWRAPPED = frozenset(vars(SQLiteBase)) | {"bulk_writes", "read_snapshot"}
@@ -59,6 +60,7 @@ class SQLiteStore(
     ResponsesMixin,
     CountsMixin,
     ImportsMixin,
+    TrustMixin,
     ExportsMixin,
     ConflictsMixin,
     ScoringMixin,

@@ -83,7 +83,15 @@ class ConflictVersions(Static):
                 [f"{v.revision} · {in_use}" if v.is_head else str(v.revision) for v in versions],
             ),
             (t("conflicts.status"), [t(f"conflicts.status_{v.status}") for v in versions]),
+            *_trust_row(versions, t),
         ]
+
+
+def _trust_row(versions: list[ConflictVersion], t: Translate) -> list[tuple[str, list[str]]]:
+    """A row saying which versions are held by the trust model, when any is."""
+    if not any(v.held for v in versions):
+        return []
+    return [(t("conflicts.trust"), [t("conflicts.held") if v.held else "—" for v in versions])]
 
 
 def _text(value: str) -> Text:
