@@ -149,7 +149,7 @@ class PlainInterview:
             scale = q.scale_by_id[question.scale]
             text = self.interview.text
             points = [Choice(f"{p.value}  {text(p.label)}", p.value) for p in scale.points]
-            return [*points, Choice(text(scale.dk.label), scale.dk.value)]
+            return [*points, *(Choice(text(c.label), c.value) for c in scale.off_scale)]
         choice_list = q.choice_list_by_id[question.choices]
         return [Choice(self.interview.text(c.label), c.value) for c in choice_list.choices]
 

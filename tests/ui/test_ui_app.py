@@ -193,7 +193,7 @@ async def test_a_locked_database_mid_interview_is_a_message_not_a_crash(
         other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
         await pilot.press("1")
         await pilot.pause()
-        assert screen.interview.page.key == "consent"
+        assert screen.interview.page.key == "consent_intro"  # the consent script's page
         assert any("locked" in n.message or "busy" in n.message for n in app._notifications)
         other.execute("ROLLBACK")
         other.close()

@@ -62,15 +62,15 @@ async def test_back_and_change_an_answer(make: MakeApp, db: SQLiteStore) -> None
         screen = await start_and_reach_persona(pilot)
         await pilot.press(PERSONA_KEYS["worker"])
         await pilot.pause()
-        assert screen.interview.page.key == "last_visit_date"
-        # ← in an empty field leaves it like any page: back to the persona, answer shown.
+        assert screen.interview.page.key == "scheme"  # interviewer-coded, after the persona
+        # ← leaves it like any page: back to the persona, answer shown.
         await pilot.press("left")
         await pilot.pause()
         assert screen.interview.page.key == "persona"
         assert "(*) Insured worker" in screen_text(app)
         await pilot.press(PERSONA_KEYS["employer"])
         await pilot.pause()
-        assert screen.interview.page.key == "last_visit_date"
+        assert screen.interview.page.key == "scheme"
         response_id = screen.interview.response_id
         assert "Employer" in screen_text(app)  # the header names the persona
 
@@ -96,7 +96,7 @@ async def test_review_jumps_to_a_question_to_change_it(make: MakeApp, db: SQLite
         await pilot.press("1")
         await pilot.pause()
         assert screen.interview.value("persona") == "worker"
-        assert screen.interview.page.key == "last_visit_date"
+        assert screen.interview.page.key == "scheme"
 
 
 async def test_switching_language_mid_interview(make: MakeApp, db: SQLiteStore) -> None:
@@ -130,8 +130,8 @@ async def test_resume_a_draft_after_the_app_was_closed(make: MakeApp, db: SQLite
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await start_and_reach_persona(pilot)
-        await pilot.press("2")  # employer; now on the date page
-        await pilot.press(*"2025-02-03")
+        await pilot.press("2", "1", "1")  # employer, scheme, mode: on the 12-month screener
+        await pilot.pause()
         await pilot.press("ctrl+c")  # quits at once: the answers are already committed
         await pilot.pause()
     assert app.return_code == 0
@@ -139,6 +139,7 @@ async def test_resume_a_draft_after_the_app_was_closed(make: MakeApp, db: SQLite
     [draft] = db.list_drafts()
     assert draft.persona == "employer"
     assert db.load_answers(draft.id)["consent"] == "yes"
+    assert db.load_answers(draft.id)["scheme"] == "kh_nssf"
 
     again = make()
     async with again.run_test(size=(80, 24)) as pilot:
@@ -149,7 +150,7 @@ async def test_resume_a_draft_after_the_app_was_closed(make: MakeApp, db: SQLite
         await pilot.pause()
         screen = again.screen
         assert isinstance(screen, InterviewScreen)
-        assert screen.interview.page.key == "last_visit_date"
+        assert screen.interview.page.key == "contact_12m"
         assert screen.interview.value("persona") == "employer"
 
 

@@ -60,16 +60,74 @@ def keys(*pressed: str) -> Steps:
     return run
 
 
+TO_FIRST_LIKERT = (
+    *("n", "1", "enter", "1"),  # start, consent (script page), intro note, worker
+    *("1", "1", "1", "4"),  # scheme, mode (interviewer), contact in 12 months, overall
+    *("1", "1", "1", "5", "enter", "2", "enter"),  # the last contact: channel .. contacts
+    *("1", "4", "2", "enter"),  # got it, satisfied with it, no complaint, battery intro
+)
+"""Keys from Home to the first statement of the area batteries (bundled questionnaire)."""
+
 SCENARIOS: dict[str, Steps] = {
     "home": keys(),
     "settings": keys("e"),
     "consent": keys("n"),
-    "date_with_error": keys("n", "1", "enter", "1", *"2024-02-30", "enter"),
-    "rank": keys("n", "1", "enter", "1", "enter", "enter", "2"),
-    "likert": keys("n", "1", "enter", "1", "enter", "enter", "right", "enter", "4"),
+    "number_with_error": keys(*TO_FIRST_LIKERT[:-6], "0", "enter"),
+    "likert": keys(*TO_FIRST_LIKERT),
+    "self_completion_notice": keys("n", "1", "enter", "1", "1", "2"),  # the client alone
     "review": keys("n", "1", "enter", "2", "ctrl+r"),
     "finish_confirm": keys("n", "1", "enter", "2", "ctrl+r", "f"),
     "finish_problems": keys("n", "1", "enter", "2", "ctrl+r", "f", "y"),
+}
+
+CHANNELS = [
+    ("office_visit", "Visiting an office", "到经办网点办理"),
+    ("hotline", "Phone hotline", "服务热线电话"),
+    ("website_app", "Website or mobile app", "网站或手机应用"),
+]
+WIDGETS = {
+    "id": "widgets",
+    "version": "1",
+    "title": {"en": "Date and rank", "zh": "日期和排序"},
+    "languages": ["en", "zh"],
+    "default_language": "en",
+    "personas": [{"id": "worker", "label": {"en": "Worker", "zh": "职工"}}],
+    "scales": [
+        {
+            "id": "agree2",
+            "points": [
+                {"value": 1, "label": {"en": "Disagree", "zh": "不同意"}},
+                {"value": 2, "label": {"en": "Agree", "zh": "同意"}},
+            ],
+            "dk": {"value": "dk", "label": {"en": "Don't know", "zh": "不知道"}},
+        }
+    ],
+    "choice_lists": [
+        {
+            "id": "channels",
+            "choices": [{"value": v, "label": {"en": en, "zh": zh}} for v, en, zh in CHANNELS],
+        }
+    ],
+    "survey": [
+        {
+            "type": "date",
+            "id": "visit",
+            "label": {"en": "When did you last visit?", "zh": "您最近一次是什么时候去的？"},
+            "constraint": ". <= today()",
+        },
+        {
+            "type": "rank",
+            "id": "channels_rank",
+            "label": {"en": "Order these, preferred first.", "zh": "请排序，最喜欢的在前。"},
+            "choices": "channels",
+        },
+    ],
+}
+"""The bundled questionnaire has no date or rank question since 2.0: their widgets are
+pictured on this small form."""
+WIDGET_SCENARIOS: dict[str, Steps] = {
+    "date_with_error": keys("n", *"2024-02-30", "enter"),
+    "rank": keys("n", *"2024-02-03", "enter", "2"),
 }
 
 
@@ -77,6 +135,13 @@ SCENARIOS: dict[str, Steps] = {
 @pytest.mark.parametrize("scenario", list(SCENARIOS))
 def test_screen(snap_compare, make: MakeApp, scenario: str, language: str) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(make(language), terminal_size=SIZE, run_before=SCENARIOS[scenario])
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("scenario", list(WIDGET_SCENARIOS))
+def test_widget_screen(snap_compare, make: MakeApp, scenario: str, language: str) -> None:  # type: ignore[no-untyped-def]
+    app = make(language, questionnaire=Questionnaire.model_validate(WIDGETS))
+    assert snap_compare(app, terminal_size=SIZE, run_before=WIDGET_SCENARIOS[scenario])
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])

@@ -105,14 +105,17 @@ def export(db: SQLiteStore, **options: object) -> Path:
 
 
 def a_likert_answer(db: SQLiteStore, questionnaire: Questionnaire, uuid_: str) -> str:
-    """A Likert item the interview answered in the middle of the scale (so 1 and 5 differ)."""
+    """An agreement item the interview answered in the middle of the scale (so 1 and 5
+    differ, shown as "1 Strongly disagree" and "5 Strongly agree")."""
     (row_id,) = db.execute(
         "SELECT id FROM responses WHERE uuid = ? AND is_head = 1", [uuid_]
     ).fetchone()
     return next(
         qid
         for qid, value in db.load_answers(row_id).items()
-        if isinstance(questionnaire.questions.get(qid), LikertItem) and value in (2, 3, 4)
+        if isinstance(item := questionnaire.questions.get(qid), LikertItem)
+        and item.scale == "agree5"
+        and value in (2, 3, 4)
     )
 
 

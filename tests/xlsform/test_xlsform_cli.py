@@ -17,18 +17,17 @@ def run(*args: str) -> Result:
 
 def test_export_then_import_gives_the_same_questionnaire(tmp_path: Path) -> None:
     bundled = bundled_questionnaire_path()
+    q = load_questionnaire(bundled)
+    shown = f"client-satisfaction {q.version}, {len(q.questions)} questions"
     form, back = tmp_path / "cs.xlsx", tmp_path / "cs.yaml"
     result = run("xlsform", "export", str(bundled), "--out", str(form))
-    assert (result.exit_code, result.stdout) == (
-        0,
-        f"{form}: client-satisfaction 1.0, 71 questions\n",
-    )
+    assert (result.exit_code, result.stdout) == (0, f"{form}: {shown}\n")
     result = run("xlsform", "import", str(form), "--out", str(back))
     assert (result.exit_code, result.stderr) == (0, "")
     assert load_questionnaire(back) == load_questionnaire(bundled)
     assert run("validate", str(form), str(back)).stdout.splitlines() == [
-        f"{form}: ok (client-satisfaction 1.0, 71 questions)",
-        f"{back}: ok (client-satisfaction 1.0, 71 questions)",
+        f"{form}: ok ({shown})",
+        f"{back}: ok ({shown})",
     ]
 
 

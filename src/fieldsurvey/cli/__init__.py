@@ -22,7 +22,8 @@ from fieldsurvey.cli.common import (
     questionnaire_option,
     refuse_unused_root_options,
 )
-from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError, load_questionnaire
+from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError
+from fieldsurvey.questionnaire.loader import load_with_warnings
 from fieldsurvey.safetext import terminal_text
 
 LAZY_COMMANDS = {
@@ -97,17 +98,25 @@ def main(ctx: click.Context, db_path: Path | None, questionnaire_path: Path | No
 def validate(paths: tuple[Path, ...]) -> None:
     """Check questionnaire files; print every problem as file:line: path: message.
 
-    Exits 0 when every file is valid, 2 otherwise.
+    Also prints content warnings a methodologist would raise ("warning: ...": double-barrelled
+    items, negations in reverse items, numbers in messages, unbalanced areas, an incomplete
+    consent script) and messages whose placeholders the office has not filled ("note: ...").
+    Exits 0 when every file is valid (warnings included), 2 otherwise.
     """
+    from fieldsurvey.questionnaire.content_checks import NOTE_CODES  # the checks load lazily
+
     failed = False
     for path in paths:
         try:
-            questionnaire = load_questionnaire(path)
+            questionnaire, warnings = load_with_warnings(path)
         except QuestionnaireError as exc:
             failed = True
             for problem in exc.problems:
                 click.echo(terminal_text(problem), err=True)
             continue
+        for warning in warnings:
+            kind = "note" if warning.code in NOTE_CODES else "warning"
+            click.echo(terminal_text(f"{kind}: {warning}"), err=True)
         count = len(questionnaire.questions)
         click.echo(
             terminal_text(

@@ -25,6 +25,7 @@ SEGMENT_WEIGHTS: dict[str, dict[str, float]] = {
     "ict_adoption": {"early_adopter": 0.2, "follower": 0.55, "no_access": 0.25},
     "life_event": {"none": 0.5},
     "gender": {"female": 0.5, "male": 0.47, "other": 0.01, "prefer_not": 0.02},
+    "interview_mode": {"interviewer": 0.7, "self": 0.3},
 }
 
 PERSONA_SEGMENTS: dict[str, dict[str, dict[str, float]]] = {
@@ -73,7 +74,11 @@ AWARENESS = {
     "invalidity": 0.14,
     "survivors": 0.19,
     "old_age": 0.5,
+    "unemployment": 0.45,
+    "school_fees": 0.12,
 }
+"""The decoy (school fees: no scheme pays them) gets the "yes" of respondents who agree to
+whatever is read out."""
 EMPLOYER_AWARENESS_FACTOR = 0.7
 
 # How much each area drives overall satisfaction: the demo's "true" importance.
@@ -121,6 +126,10 @@ class Respondent:
             return "dk"
         return "yes" if roll < probability else "no"
 
+    def recalls(self, benefit: str, factor: float) -> bool:
+        """Whether the benefit comes to mind unprompted (a fraction of prompted awareness)."""
+        return self.rng.random() < AWARENESS.get(benefit, 0.4) * factor
+
     def weakest_area(self) -> str | None:
         """The area this client would name as mattering most: usually the one that hurts
         (None for a questionnaire without areas)."""
@@ -145,7 +154,7 @@ def make_respondent(questionnaire: Questionnaire, rng: random.Random) -> Respond
     respondent = Respondent(rng=rng, persona=persona)
     overrides = PERSONA_SEGMENTS.get(persona or "", {})
     for question in questionnaire.segments:
-        choice_list = questionnaire.choice_list_by_id.get(getattr(question, "choices", ""))
+        choice_list = questionnaire.choices_of(question)
         if choice_list is None:
             continue
         values = [c.value for c in choice_list.choices]

@@ -22,8 +22,10 @@ from pathlib import Path
 
 from fieldsurvey.demo.answers import AnswerPicker
 from fieldsurvey.demo.respondents import make_respondent
+from fieldsurvey.demo.timing import ReadingModel
 from fieldsurvey.engine import start_interview
 from fieldsurvey.questionnaire import Questionnaire
+from fieldsurvey.questionnaire.model import QuestionLike
 from fieldsurvey.store.interface import DemoTarget, InterviewStore, ScratchOpener
 from fieldsurvey.store.status import Status
 
@@ -31,6 +33,10 @@ CHUNK = 250
 MAX_PAGES = 10_000
 """A guard against a questionnaire whose pages never end."""
 COPIED_SETTINGS = ("device_id", "interviewer", "office", "round", "language")
+PACE_SPREAD = 0.2
+"""Clients differ in pace: the sd of the log of a whole interview's speed factor."""
+PAGE_SPREAD = 0.3
+"""Pages differ too (a question to repeat, a client who thinks aloud)."""
 
 Progress = Callable[[int, int], None]
 
@@ -130,34 +136,44 @@ def _make_chunk(questionnaire: Questionnaire, chunk: Chunk) -> int:
 
 
 class SimulatedClock:
-    """Monotonic seconds that advance as a real interview would: 4-40 s a page."""
+    """Monotonic seconds that advance as a real interview would: each page takes what the
+    reading-speed model says (timing.py), times the client's pace and a page's own noise."""
 
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: random.Random, model: ReadingModel) -> None:
         self.rng = rng
+        self.model = model
+        self.pace = rng.lognormvariate(0, PACE_SPREAD)
         self.now = 0.0
 
     def __call__(self) -> float:
-        self.now += self.rng.lognormvariate(2.3, 0.6)
         return self.now
+
+    def spend_on(self, items: list[QuestionLike]) -> None:
+        """The time the page with these visible items takes, before moving on."""
+        noise = self.rng.lognormvariate(0, PAGE_SPREAD)
+        self.now += self.model.page_seconds(items) * self.pace * noise
 
 
 def _one_interview(store: InterviewStore, questionnaire: Questionnaire, rng: random.Random) -> int:
     """One interview from consent to completion; returns how many answers it stored."""
     respondent = make_respondent(questionnaire, random.Random(rng.getrandbits(64)))
-    picker = AnswerPicker(questionnaire, respondent)
     language = rng.choice(questionnaire.languages)
-    clock = SimulatedClock(random.Random(rng.getrandbits(64)))
+    picker = AnswerPicker(questionnaire, respondent, language)
+    model = ReadingModel(questionnaire, language)
+    clock = SimulatedClock(random.Random(rng.getrandbits(64)), model)
     interview = start_interview(store, questionnaire, language=language, clock=clock)
     for _ in range(MAX_PAGES):
         if interview.page is None or interview.status is not Status.DRAFT:
             break
-        for question in interview.page_items():
+        items = interview.page_items()
+        for question in items:
             value = picker.answer(question)
             if value is None:
                 continue
             problem = interview.answer(question.id, value)
             if problem is not None:
                 raise RuntimeError(f"demo answer {value!r} to {question.id}: {problem.message}")
+        clock.spend_on(items)
         interview.next()
     problems = interview.complete() if interview.status is Status.DRAFT else []
     if problems:

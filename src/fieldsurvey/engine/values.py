@@ -136,7 +136,7 @@ def _likert(question: LikertItem, raw: object, plan: Plan) -> Value:
     scale = plan.questionnaire.scale_by_id[question.scale]
     if isinstance(raw, str):
         raw = raw.strip()
-        if raw == scale.dk.value:
+        if raw in {choice.value for choice in scale.off_scale}:
             return raw
         if _INTEGER.fullmatch(raw):
             raw = int(raw)

@@ -41,21 +41,40 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 def load_questionnaire(file: FilePath | str) -> Questionnaire:
     """Read, validate and check `file` (YAML, or an XLSForm workbook by its suffix); raise
     QuestionnaireError listing every problem."""
+    return _load(FilePath(file))[0]
+
+
+def load_with_warnings(file: FilePath | str) -> tuple[Questionnaire, list[Problem]]:
+    """As `load_questionnaire`, with the content warnings (content_checks.py) of a valid file;
+    a workbook's warnings name their place in the model, without a line."""
+    from fieldsurvey.questionnaire.content_checks import content_warnings
+
+    questionnaire, document = _load(FilePath(file))
+    name = str(file)
+    problems = [
+        _locate(document, name, f)
+        if document is not None
+        else _problem(name, None, f.path, f.code, f.message)
+        for f in content_warnings(questionnaire)
+    ]
+    return questionnaire, _sorted(problems)
+
+
+def _load(file: FilePath) -> tuple[Questionnaire, YamlDocument | None]:
     from fieldsurvey.questionnaire.yaml_source import SourceError, read_yaml
 
-    file = FilePath(file)
     name = str(file)
     if file.suffix.lower() in WORKBOOK_SUFFIXES:
         from fieldsurvey.questionnaire.xlsform import read_xlsform  # pyxform: only for workbooks
 
-        return read_xlsform(file).questionnaire
+        return read_xlsform(file).questionnaire, None
     try:
         document = read_yaml(file)
     except FileNotFoundError:
         raise QuestionnaireError([_problem(name, None, (), Code.SCHEMA, "no such file")]) from None
     except SourceError as exc:
         raise QuestionnaireError([_problem(name, exc.line, (), exc.code, exc.message)]) from None
-    return questionnaire_from_document(document, name)
+    return questionnaire_from_document(document, name), document
 
 
 def questionnaire_from_document(document: YamlDocument, name: str) -> Questionnaire:

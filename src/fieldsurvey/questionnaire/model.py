@@ -57,18 +57,27 @@ class ScalePoint(Strict):
 
 
 class LikertScale(Strict):
-    """An agreement or satisfaction scale: points 1..k plus a "don't know / not applicable" code.
+    """An agreement, ease, frequency or satisfaction scale: points 1..k, "don't know" and,
+    optionally, a separate "not applicable".
 
-    DK/NA is kept apart from the points: scoring leaves it out of the denominator.
+    Both are kept apart from the points: scoring leaves them out of the denominator and reports
+    them apart (not knowing and not having had the experience are different findings).
     """
 
     id: Identifier
     points: list[ScalePoint] = Field(min_length=2, max_length=11)
     dk: Choice
+    na: Choice | None = None
+    """"Not applicable" (e.g. "I have not phoned the hotline"); when absent, `dk` covers both."""
 
     @property
     def size(self) -> int:
         return len(self.points)
+
+    @property
+    def off_scale(self) -> list[Choice]:
+        """The answers that are not points: don't know, then not applicable."""
+        return [self.dk] if self.na is None else [self.dk, self.na]
 
 
 class Persona(Strict):
@@ -81,6 +90,9 @@ class _QuestionBase(Strict):
     id: Identifier
     label: Text
     hint: Text | None = None
+    interviewer: bool = False
+    """Coded by the interviewer without reading the choices out (the scheme an office serves,
+    benefits a client names unprompted): never handed to a client answering alone."""
     relevant: str | None = None
     required: bool | str = False
     required_message: Text | None = None
@@ -149,6 +161,10 @@ class Calculate(Strict):
     id: Identifier
     calculation: str
     relevant: str | None = None
+    choice_list: Identifier | None = None
+    """The choice list whose values the calculation yields (needed to use it as a segment)."""
+    segment: str | None = None
+    """A segment derived from several answers, e.g. disability from the Washington Group set."""
 
 
 class LikertItem(_QuestionBase):
@@ -210,13 +226,36 @@ class Area(Strict):
 
 
 class Benefit(Strict):
-    """A benefit branch whose awareness is measured (seed 002)."""
+    """A benefit whose awareness is measured (seed 002), or a decoy the schemes do not pay."""
 
     id: Identifier
     label: Text
     question: Identifier
-    """A select_one question answered yes / no / dk about knowing this benefit."""
+    """The prompted question: a select_one answered yes / no / dk about this benefit."""
     yes: Slug = "yes"
+    recall: Slug | None = None
+    """Its choice value in the unprompted-recall question (`awareness.recall_question`)."""
+    decoy: bool = False
+    """Not paid by any scheme: a "yes" measures yes-saying, reported apart by scoring."""
+
+
+class Scheme(Strict):
+    """A country's scheme and the benefits it pays, which decide the prompted list asked."""
+
+    id: Slug
+    label: Text
+    benefits: list[Identifier] = Field(min_length=1)
+    """Benefit ids paid by this scheme, decoys excluded."""
+
+
+class AwarenessDesign(Strict):
+    """Unprompted recall first, then the prompted list of the client's scheme (`schemes`)
+    with a decoy."""
+
+    recall_question: Identifier | None = None
+    """A select_multiple the interviewer codes from what the client names (not read aloud)."""
+    scheme_question: Identifier | None = None
+    """A select_one whose choice values are the scheme ids."""
 
 
 class MessageTrigger(Strict):
@@ -270,10 +309,34 @@ class ScoringRefs(Strict):
     """Which questions scoring reads besides the area items."""
 
     overall: Identifier
-    """Overall satisfaction 0-10: importance is its correlation with each area."""
+    """Overall satisfaction (an integer 0-10, or a Likert item whose don't-know is missing):
+    importance is its correlation with each area."""
     trust: Identifier | None = None
     most_important_area: Identifier | None = None
-    """A select_one whose choice values are area ids: asked importance."""
+    """A select_one whose choice values are area ids (or `dont_know`): asked importance."""
+    dont_know: Slug = "dk"
+    """The choice value meaning "don't know" in these questions: counted as missing."""
+
+
+class ConsentScript(Strict):
+    """What a consent script read aloud must say, each part naming the note that says it (one
+    note may say several): who runs the survey, that taking part is voluntary, that it changes
+    nothing to benefits or to today's service, what is (and is not) stored, how results are
+    used, and how long it takes."""
+
+    who: Identifier | None = None
+    voluntary: Identifier | None = None
+    no_effect: Identifier | None = None
+    anonymous: Identifier | None = None
+    use: Identifier | None = None
+    length: Identifier | None = None
+
+    def parts(self) -> dict[str, str]:
+        """The parts present, in order, with their notes."""
+        return {part: note for part in CONSENT_PARTS if (note := getattr(self, part))}
+
+
+CONSENT_PARTS = tuple(ConsentScript.model_fields)
 
 
 class Consent(Strict):
@@ -281,6 +344,52 @@ class Consent(Strict):
 
     question: Identifier
     accept: Slug = "yes"
+    script: ConsentScript = ConsentScript()
+
+
+class SelfCompletion(Strict):
+    """Self-completion: front-desk staff rating their own service is a known bias, so after
+    consent the interviewer may hand the keyboard to the client (ui/screens/self_completion.py).
+
+    The mode is an ordinary answer (`question`, interviewer-coded; make it a segment to break
+    scores down by it); `value` is the choice meaning the client answers alone.
+    """
+
+    question: Identifier
+    value: Slug = "self"
+    handover: Text
+    """The private-answers screen shown to the client when the keyboard is handed over."""
+    thanks: Text
+    """The thank-you screen at the end, until the staff member's key."""
+
+
+class TranslationStatus(Strict):
+    """Where the translation of one language stands (a back-translation review, say)."""
+
+    language: LanguageCode
+    status: Literal["reviewed", "back_translation_pending"]
+    note: str | None = None
+
+
+class OfficeValue(Strict):
+    """A fact only an office knows, for the message placeholder `{name}`.
+
+    A message using `{hotline}` is shown only when the office section gives `hotline` a value;
+    `validate` lists the unfilled ones.
+    """
+
+    name: Identifier
+    value: str | int | float | None = None
+    """The same in every language: a phone number, an address, a number of minutes."""
+    text: Text | None = None
+    """Worded in each language (opening hours): used instead of `value` when given."""
+
+
+class ContentChecks(Strict):
+    """Settings of the methodologist's warnings of `fieldsurvey validate`."""
+
+    allow: list[str] = []
+    """Phrases joined by "and"/"or" that name one thing ("rules and procedures"), in lower case."""
 
 
 class Questionnaire(Strict):
@@ -291,6 +400,7 @@ class Questionnaire(Strict):
     languages: list[LanguageCode] = Field(min_length=1)
     default_language: LanguageCode
     consent: Consent | None = None
+    self_completion: SelfCompletion | None = None
     personas: list[Persona] = []
     """Optional, like scales and the analysis part (areas, benefits, messages, indicators):
     a plain survey (an ordinary XLSForm) has only questions and choice lists."""
@@ -299,6 +409,11 @@ class Questionnaire(Strict):
     areas: list[Area] = []
     survey: list[SurveyItem] = Field(min_length=1)
     benefits: list[Benefit] = []
+    awareness: AwarenessDesign | None = None
+    schemes: list[Scheme] = []
+    office: list[OfficeValue] = []
+    checks: ContentChecks | None = None
+    translations: list[TranslationStatus] = []
     scoring: ScoringRefs | None = None
     messages: list[Message] = []
     indicators: list[Indicator] = []
@@ -335,12 +450,22 @@ class Questionnaire(Strict):
         return {q.id: q for q, _ in self.walk()}
 
     @cached_property
-    def segments(self) -> list[SelectOne | SelectMultiple | IntegerQuestion]:
+    def segments(self) -> list[SelectOne | SelectMultiple | IntegerQuestion | Calculate]:
         return [
             q
             for q in self.questions.values()
-            if isinstance(q, SelectOne | SelectMultiple | IntegerQuestion) and q.segment
+            if isinstance(q, SelectOne | SelectMultiple | IntegerQuestion | Calculate) and q.segment
         ]
+
+    def choices_of(self, question: QuestionLike) -> ChoiceList | None:
+        """The choice list a question's answers come from (a calculated segment's too)."""
+        if isinstance(question, Calculate):
+            list_id = question.choice_list
+        elif isinstance(question, SelectOne | SelectMultiple | Rank):
+            list_id = question.choices
+        else:
+            list_id = None
+        return self.choice_list_by_id.get(list_id) if list_id else None
 
     @cached_property
     def persona_question(self) -> SelectOne | None:

@@ -59,6 +59,33 @@ class Code(Catalogue):
     WRONG_QUESTION_TYPE = "question {value!r} must be {expected}, not {found}"
     MISSING_CHOICE_VALUE = "question {qid!r} has no choice {value!r}"
     BAD_DEFAULT = "default {value!r} is not {expected}"
+    SEGMENT_WITHOUT_CHOICES = "calculate {qid!r} is a segment: name the choice_list it yields"
+    UNKNOWN_SCHEME_BENEFIT = "scheme {scheme!r} pays unknown or decoy benefit {value!r}"
+    SCHEME_CHOICES = "scheme question choices must be the scheme ids; {detail}"
+    CONSENT_SCRIPT_ITEM = "consent script part {part!r} names {value!r}, which is not a note"
+    # Content warnings (`fieldsurvey validate` prints them; the file still loads).
+    DOUBLE_BARRELLED = (
+        "{text!r} joins two things with {word!r}: ask one thing per item "
+        "(or list the phrase {phrase!r} in checks.allow)"
+    )
+    REVERSE_NEGATION = (
+        "reverse-coded item {text!r} contains the negation {word!r}: disagreeing with it is a "
+        "double negative"
+    )
+    NUMBER_IN_MESSAGE = (
+        "message text ({lang}) states {number!r}: give figures as placeholders filled from "
+        "office data, e.g. {{one_window_minutes}}"
+    )
+    AREA_BALANCE = (
+        "area {area!r} asks {count} items of persona {persona!r}, area {other!r} asks {others}: "
+        "keep area item counts within 2 of each other"
+    )
+    TRANSLATION_PENDING = "every {lang!r} text awaits back-translation review{note}"
+    CONSENT_PART_MISSING = "the consent script lacks the {part!r} part ({meaning})"
+    UNFILLED_PLACEHOLDER = (
+        "message {message!r} uses {{{name}}}, which the office section does not fill: "
+        "the message is never shown"
+    )
 
 
 @dataclass(frozen=True)

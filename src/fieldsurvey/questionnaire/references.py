@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from fieldsurvey.questionnaire.model import Indicator, Questionnaire, Ratio, SelectOne
+from fieldsurvey.questionnaire.model import (
+    Indicator,
+    Note,
+    Questionnaire,
+    Ratio,
+    SelectMultiple,
+    SelectOne,
+)
 from fieldsurvey.questionnaire.problems import Code, Finding, Path
 
 
@@ -20,6 +27,8 @@ def check_references(q: Questionnaire) -> Iterator[Finding]:
     yield from _scoring(q)
     yield from _indicators(q)
     yield from _consent(q)
+    yield from _self_completion(q)
+    yield from _awareness(q)
 
 
 def _messages(q: Questionnaire) -> Iterator[Finding]:
@@ -80,7 +89,7 @@ def _scoring(q: Questionnaire) -> Iterator[Finding]:
         area_ids = ", ".join(q.area_by_id)
         choice_list = q.choice_list_by_id[important.choices]
         for c_index, choice in enumerate(choice_list.choices):
-            if choice.value not in q.area_by_id:
+            if choice.value not in q.area_by_id and choice.value != q.scoring.dont_know:
                 path = ("choice_lists", _list_index(q, choice_list.id), "choices", c_index)
                 values = {"value": choice.value, "expected": area_ids}
                 yield Finding((*path, "value"), Code.UNKNOWN_AREA, values)
@@ -107,10 +116,72 @@ def _indicators(q: Questionnaire) -> Iterator[Finding]:
 
 
 def _consent(q: Questionnaire) -> Iterator[Finding]:
-    if q.consent is not None:
+    if q.consent is None:
+        return
+    yield from _select_one_with(q, ("consent", "question"), q.consent.question, q.consent.accept)
+    for part, qid in q.consent.script.parts().items():
+        if not isinstance(q.questions.get(qid), Note):
+            values = {"part": part, "value": qid}
+            yield Finding(("consent", "script", part), Code.CONSENT_SCRIPT_ITEM, values)
+
+
+def _self_completion(q: Questionnaire) -> Iterator[Finding]:
+    design = q.self_completion
+    if design is not None:
         yield from _select_one_with(
-            q, ("consent", "question"), q.consent.question, q.consent.accept
+            q, ("self_completion", "question"), design.question, design.value
         )
+
+
+def _awareness(q: Questionnaire) -> Iterator[Finding]:
+    """Schemes pay known, real benefits; the scheme question offers exactly the schemes; the
+    recall question is a select_multiple offering every benefit's recall code."""
+    real = {b.id for b in q.benefits if not b.decoy}
+    for s_index, scheme in enumerate(q.schemes):
+        for b_index, benefit in enumerate(scheme.benefits):
+            if benefit not in real:
+                path: Path = ("schemes", s_index, "benefits", b_index)
+                values = {"scheme": scheme.id, "value": benefit}
+                yield Finding(path, Code.UNKNOWN_SCHEME_BENEFIT, values)
+    design = q.awareness
+    if design is None:
+        return
+    if design.scheme_question is not None:
+        yield from _scheme_question(q, design.scheme_question, {s.id for s in q.schemes})
+    if design.recall_question is not None:
+        yield from _recall_question(q, design.recall_question)
+
+
+def _scheme_question(q: Questionnaire, qid: str, schemes: set[str]) -> Iterator[Finding]:
+    path: Path = ("awareness", "scheme_question")
+    question = q.questions.get(qid)
+    if not isinstance(question, SelectOne):
+        found = question.type if question else "missing"
+        yield Finding(path, Code.WRONG_QUESTION_TYPE, _wrong(qid, "select_one", found))
+    elif question.choices in q.choice_list_by_id:
+        values = {c.value for c in q.choice_list_by_id[question.choices].choices}
+        if values != schemes:
+            detail = f"missing {sorted(schemes - values)}, not schemes {sorted(values - schemes)}"
+            yield Finding(path, Code.SCHEME_CHOICES, {"detail": detail})
+
+
+def _recall_question(q: Questionnaire, qid: str) -> Iterator[Finding]:
+    question = q.questions.get(qid)
+    if not isinstance(question, SelectMultiple):
+        found = question.type if question else "missing"
+        path: Path = ("awareness", "recall_question")
+        yield Finding(path, Code.WRONG_QUESTION_TYPE, _wrong(qid, "select_multiple", found))
+        return
+    choice_list = q.choice_list_by_id.get(question.choices)
+    codes = {c.value for c in choice_list.choices} if choice_list else set()
+    for index, benefit in enumerate(q.benefits):
+        if benefit.recall is not None and choice_list and benefit.recall not in codes:
+            values = {"qid": qid, "value": benefit.recall}
+            yield Finding(("benefits", index, "recall"), Code.MISSING_CHOICE_VALUE, values)
+
+
+def _wrong(qid: str, expected: str, found: str) -> dict[str, object]:
+    return {"value": qid, "expected": expected, "found": found}
 
 
 def _select_one_with(q: Questionnaire, path: Path, qid: str, value: str) -> Iterator[Finding]:

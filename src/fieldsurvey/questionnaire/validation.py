@@ -137,10 +137,18 @@ def _choices_and_scales(q: Questionnaire, located: list[tuple[Path, Any]]) -> It
         if found != list(range(1, len(found) + 1)):
             values = {"size": len(found), "found": found}
             yield Finding(("scales", index, "points"), Code.BROKEN_SCALE, values)
-        if scale.dk.value.isdigit():
-            yield Finding(("scales", index, "dk", "value"), Code.SCALE_DK_CLASH, {"value": "dk"})
+        for key, off_scale in zip(("dk", "na"), scale.off_scale, strict=False):
+            if off_scale.value.isdigit():
+                place = ("scales", index, key, "value")
+                yield Finding(place, Code.SCALE_DK_CLASH, {"value": off_scale.value})
     for path, item in located:
-        if isinstance(item, SelectOne | SelectMultiple | Rank):
+        if isinstance(item, Calculate) and item.segment and item.choice_list is None:
+            yield Finding(path, Code.SEGMENT_WITHOUT_CHOICES, {"qid": item.id})
+        if isinstance(item, Calculate) and item.choice_list:
+            if item.choice_list not in q.choice_list_by_id:
+                values = {"value": item.choice_list}
+                yield Finding((*path, "choice_list"), Code.UNKNOWN_CHOICE_LIST, values)
+        elif isinstance(item, SelectOne | SelectMultiple | Rank):
             if item.choices not in q.choice_list_by_id:
                 values = {"value": item.choices}
                 yield Finding((*path, "choices"), Code.UNKNOWN_CHOICE_LIST, values)

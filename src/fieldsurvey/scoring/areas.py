@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from fieldsurvey.scoring.catalogue import Reason
-from fieldsurvey.scoring.frame import DK, ItemLayout
+from fieldsurvey.scoring.frame import DK, NA, ItemLayout
 from fieldsurvey.scoring.report import Status
 from fieldsurvey.scoring.stats import (
     Alpha,
@@ -91,6 +91,7 @@ class ItemStats:
     n: int
     score: float | None
     dk_rate: float | None
+    na_rate: float | None
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,7 @@ class AreaStats:
     satisfied: tuple[float, Interval | None] | None
     alpha: Alpha | None
     dk_rate: float | None
+    na_rate: float | None
     items: list[ItemStats]
     status: Status
     reason: Reason | None
@@ -125,7 +127,6 @@ def summarise(scores: Scores, area: int, items: bool = False) -> AreaStats:
     values = scores.areas[:, area]
     has = ~np.isnan(values)
     estimate = mean_estimate(values[has], scores.weights[has])
-    answers = int((codes != 0).sum())
     seen = int((codes != 0).any(axis=1).sum())
     ci = estimate.interval()
     status, reason = classify(estimate.n, None if ci is None else (ci[1] - ci[0]) / 2, seen)
@@ -136,7 +137,8 @@ def summarise(scores: Scores, area: int, items: bool = False) -> AreaStats:
         estimate=estimate,
         satisfied=_satisfied(values[has], scores.weights[has], scores.satisfied_threshold(area)),
         alpha=_alpha(scores, columns),
-        dk_rate=float((codes == DK).sum() / answers * 100) if answers else None,
+        dk_rate=_rate(codes, DK),
+        na_rate=_rate(codes, NA),
         items=[_item(scores, c) for c in range(columns.start, columns.stop)] if items else [],
         status=status,
         reason=reason,
@@ -184,12 +186,18 @@ def _item(scores: Scores, column: int) -> ItemStats:
     codes = scores.codes[:, column]
     has = codes > 0
     n = int(has.sum())
-    answers = int((codes != 0).sum())
     return ItemStats(
         index=column,
         n=n,
         score=float(np.average(scores.items[has, column], weights=scores.weights[has]))
         if n
         else None,
-        dk_rate=float((codes == DK).sum() / answers * 100) if answers else None,
+        dk_rate=_rate(codes, DK),
+        na_rate=_rate(codes, NA),
     )
+
+
+def _rate(codes: np.ndarray, code: int) -> float | None:
+    """Share (%) of the given answers that carry `code` (don't know, or not applicable)."""
+    answers = int((codes != 0).sum())
+    return float((codes == code).sum() / answers * 100) if answers else None

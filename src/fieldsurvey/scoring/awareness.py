@@ -1,10 +1,17 @@
-"""Awareness of each benefit (seed 002): the share who say they know it, with a Wilson interval.
+"""Awareness of each benefit (seed 002): the share who say the scheme pays it, with a Wilson
+interval, and the share who named it unprompted first.
 
-The denominator is everyone who answered the awareness question; "don't know" counts as not
-aware (not knowing whether one knows a benefit is not knowing it) and is also reported apart.
+The denominator is everyone who answered the prompted question (the benefits of the client's
+scheme only: the questionnaire's relevance asks no one about a benefit their scheme lacks);
+"don't know" counts as not aware (not knowing whether the scheme pays a benefit is not
+knowing it) and is also reported apart. A decoy benefit, one no scheme pays, gets the same
+figures but no messages: its "yes" rate is the yes-saying check that tells how far the
+prompted rates are inflated by agreeing with whatever is read out.
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 
@@ -22,31 +29,47 @@ def awareness(
 ) -> list[AwarenessResult]:
     """One result per benefit of the questionnaire, in its order."""
     dk_values = {scale.dk.value for scale in questionnaire.scales}
+    recall_id = recall_question(questionnaire)
+    recalled = answers[recall_id] if recall_id else None
     return [
-        _benefit(questionnaire, benefit, answers[benefit.question], weights, dk_values, lang)
+        _benefit(
+            questionnaire,
+            benefit,
+            (answers[benefit.question], recalled),
+            weights,
+            dk_values,
+            lang,
+        )
         for benefit in questionnaire.benefits
     ]
 
 
 def benefit_questions(questionnaire: Questionnaire) -> list[str]:
-    return [benefit.question for benefit in questionnaire.benefits]
+    recall_id = recall_question(questionnaire)
+    return [b.question for b in questionnaire.benefits] + ([recall_id] if recall_id else [])
+
+
+def recall_question(questionnaire: Questionnaire) -> str | None:
+    design = questionnaire.awareness
+    return design.recall_question if design else None
 
 
 def _benefit(
     questionnaire: Questionnaire,
     benefit: Benefit,
-    values: np.ndarray,
+    values: tuple[np.ndarray, np.ndarray | None],
     weights: np.ndarray,
     dk_values: set[str],
     lang: str,
 ) -> AwarenessResult:
-    answered = values != None  # noqa: E711 (elementwise on an object array)
+    prompted, recalled = values
+    answered = prompted != None  # noqa: E711 (elementwise on an object array)
     w = weights[answered]
     n = int(answered.sum())
     rate = dk = ci = None
     if n:
         total = float(w.sum())
-        given = values[answered]
+        given = prompted[answered]
         rate = float(w[given == benefit.yes].sum()) / total
         dk = sum(float(w[given == value].sum()) for value in dk_values) / total
         ci = wilson_interval(rate * kish_n_eff(w), kish_n_eff(w))
@@ -54,6 +77,7 @@ def _benefit(
     status, reason = classify(n, half_width, seen=n)
     shown = status != "suppressed"
     percent = round(rate * 100, 1) if shown and rate is not None else None
+    recall = _recall_rate(benefit, recalled, answered, weights) if shown else None
     return AwarenessResult(
         id=benefit.id,
         label=text_in(benefit.label, lang, questionnaire.default_language),
@@ -61,9 +85,38 @@ def _benefit(
         rate=percent,
         ci=rounded_pair(ci, scale=100) if shown else None,
         dk_rate=round(dk * 100, 1) if shown and dk is not None else None,
+        recall_rate=recall,
+        decoy=benefit.decoy,
         status=status,
         reason=reason,
-        messages=choose_messages(questionnaire, benefit=benefit.id, score=percent, lang=lang)
-        if status == "ok" and percent is not None
+        messages=choose_messages(
+            questionnaire, benefit=benefit.id, score=percent, lang=lang, data=_data(ci)
+        )
+        if status == "ok" and percent is not None and not benefit.decoy
         else [],
     )
+
+
+def _data(ci: tuple[float, float] | None) -> dict[str, object]:
+    """`one_in`: the largest N such that "no more than 1 in N knows" holds over the whole 95 %
+    interval (N = floor(1 / upper bound)); absent, so the message is not shown, when the claim
+    would be empty (N < 2)."""
+    if ci is None or ci[1] <= 0:
+        return {}
+    one_in = math.floor(1 / ci[1])
+    return {"one_in": one_in} if one_in >= 2 else {}
+
+
+def _recall_rate(
+    benefit: Benefit, recalled: np.ndarray | None, asked: np.ndarray, weights: np.ndarray
+) -> float | None:
+    """Share (%) naming the benefit unprompted, among those asked it prompted who answered
+    the recall question."""
+    if recalled is None or benefit.recall is None:
+        return None
+    rows = asked & np.array([isinstance(v, list) for v in recalled], dtype=bool)
+    total = float(weights[rows].sum())
+    if total == 0:
+        return None
+    named = np.array([benefit.recall in v for v in recalled[rows]], dtype=bool)
+    return round(float(weights[rows][named].sum()) / total * 100, 1)

@@ -17,14 +17,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.questionnaire.model import IntegerQuestion, SelectMultiple, SelectOne
+from fieldsurvey.questionnaire.model import Calculate, IntegerQuestion, SelectMultiple, SelectOne
 from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.scoring.areas import MIN_N
 from fieldsurvey.scoring.catalogue import Reason, ScoringError
 from fieldsurvey.scoring.frame import SurveyData
 
 PERSONA = "persona"
-SegmentQuestion = SelectOne | SelectMultiple | IntegerQuestion
+SegmentQuestion = SelectOne | SelectMultiple | IntegerQuestion | Calculate
 
 
 class UnknownDimension(ScoringError):
@@ -92,9 +92,10 @@ def protect(counts: Sequence[int], hidden: Sequence[Reason | None] = ()) -> list
 def _choices(
     questionnaire: Questionnaire, question: SegmentQuestion, lang: str
 ) -> list[tuple[str, str]]:
-    if isinstance(question, IntegerQuestion):
+    choice_list = questionnaire.choices_of(question)
+    if choice_list is None:
         return []
-    choices = questionnaire.choice_list_by_id[question.choices].choices
+    choices = choice_list.choices
     return [(c.value, text_in(c.label, lang, questionnaire.default_language)) for c in choices]
 
 

@@ -4,7 +4,8 @@ The query returns one row per scored response (complete, head revision, this que
 with its persona, round (normalised), version, completion time and whether its review state
 is rejected, and all the answers scoring reads packed
 by SQLite into one string of (column, code) character pairs: Likert items as their scale point
-(DK/NA as -1), select_one answers as their position in the choice list, integers as value + 1.
+(DK as -1, NA as -2), select_one answers as their position in the choice list, integers as
+value + 1.
 Packing matters: 20,000 responses hold ~650,000 such answers; one Python tuple per answer cost
 three times the SQL scan, and one scalar subquery per question added ~12 ms per question.
 Answers that cannot be coded (select_multiple, decimals) come back as JSON, one column each.
@@ -24,8 +25,8 @@ from typing import Literal
 import numpy as np
 
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.questionnaire.model import IntegerQuestion, SelectMultiple, SelectOne
-from fieldsurvey.scoring.frame import DK, MISSING, ItemLayout, SurveyData
+from fieldsurvey.questionnaire.model import Calculate, IntegerQuestion, SelectMultiple, SelectOne
+from fieldsurvey.scoring.frame import DK, MISSING, NA, ItemLayout, SurveyData
 from fieldsurvey.store.interface import ScoringSource
 from fieldsurvey.store.records import PackedColumn, PackedQuery
 
@@ -62,6 +63,7 @@ def load_survey(
     columns = [Column(i, "likert") for i in layout.ids] + [c for c in coded if c]
     others = [q for q, c in zip(questions, coded, strict=True) if c is None]
     dk = sorted({json.dumps(s.dk.value) for s in questionnaire.scales})
+    na = sorted({json.dumps(s.na.value) for s in questionnaire.scales if s.na is not None})
     query = PackedQuery(
         questionnaire_id=questionnaire.id,
         columns=tuple(PackedColumn(c.question, KINDS[c.kind], c.choices) for c in columns),
@@ -70,12 +72,14 @@ def load_survey(
         base=BASE,
         limit=LIMIT,
         dk_code=DK,
+        na_values=tuple(na),
+        na_code=NA,
         office=office,
     )
     found = store.scored_columns(query)
     codes = _decode(found.packed, len(columns))
     items = codes[:, : len(layout.ids)]
-    items[(items < DK) | (items > layout.points)] = MISSING
+    items[(items < NA) | (items > layout.points)] = MISSING
     answers = {
         c.question: _values(c, codes[:, k]) for k, c in enumerate(columns) if c.kind != "likert"
     }
@@ -97,8 +101,9 @@ def load_survey(
 def _column(questionnaire: Questionnaire, question: str) -> Column | None:
     """How a question's answers are packed; None for those fetched as JSON instead."""
     found = questionnaire.questions.get(question)
-    if isinstance(found, SelectOne):
-        choices = questionnaire.choice_list_by_id[found.choices].choices
+    choice_list = questionnaire.choices_of(found) if found is not None else None
+    if isinstance(found, SelectOne | Calculate) and choice_list is not None:
+        choices = choice_list.choices
         column = Column(question, "choice", tuple(c.value for c in choices))
         return column if len(column.choices) < LIMIT else None
     if isinstance(found, IntegerQuestion):

@@ -13,7 +13,9 @@ import numpy as np
 from fieldsurvey.questionnaire import Questionnaire
 
 DK = -1
-"""Item code of a "don't know / not applicable" answer."""
+"""Item code of a "don't know" answer (and of "not applicable" on scales without one)."""
+NA = -2
+"""Item code of a "not applicable" answer: missing like DK, but reported apart."""
 MISSING = 0
 """Item code of an item not answered (or answered with a value off the scale)."""
 
@@ -30,7 +32,7 @@ class SurveyData:
     rejected: np.ndarray
     """True where the interview's review state is rejected."""
     codes: np.ndarray
-    """(responses × items) int8: -1 DK/NA, 0 no answer, 1..k the scale point chosen."""
+    """(responses × items) int8: -2 NA, -1 DK, 0 no answer, 1..k the scale point chosen."""
     layout: ItemLayout
     answers: dict[str, np.ndarray]
     """Other questions' answers (object arrays: str, int, float, list or None)."""

@@ -25,8 +25,10 @@ def derived_importance(area_scores: np.ndarray, overall: np.ndarray) -> list[flo
 
 
 def asked_importance(choices: np.ndarray, area_ids: Sequence[str]) -> list[float | None]:
-    """Share of respondents (who answered) naming each area as the most important one."""
-    answered = np.array([c is not None for c in choices], dtype=bool)
+    """Share of respondents naming each area as the most important one, among those who named
+    an area ("don't know" is left out, like no answer)."""
+    known = set(area_ids)
+    answered = np.array([c in known for c in choices], dtype=bool)
     total = int(answered.sum())
     if total == 0:
         return [None] * len(area_ids)
@@ -34,7 +36,7 @@ def asked_importance(choices: np.ndarray, area_ids: Sequence[str]) -> list[float
 
 
 def numeric(values: np.ndarray) -> np.ndarray:
-    """An object array of answers as floats, NaN where absent or not a number."""
+    """An object array of answers as floats, NaN where absent or not a number (don't know)."""
     return np.array(
         [v if isinstance(v, int | float) and not isinstance(v, bool) else np.nan for v in values],
         dtype=float,

@@ -3,13 +3,17 @@
 A message applies when its trigger names the area (or benefit), the score lies in its band
 (inclusive, like LimeSurvey assessments), its quadrant list is empty or holds the area's
 quadrant, and its persona list is empty or holds the persona asked for. Without a persona
-(the whole sample) every persona's messages apply: each says whom it speaks to.
+(the whole sample) every persona's messages apply: each says whom it speaks to. Placeholders
+(`{hotline}`) are filled from the questionnaire's office section (questionnaire/placeholders.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.model import Message
+from fieldsurvey.questionnaire.placeholders import fill, office_values
 from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.scoring.report import MessageOut, Quadrant
 
@@ -23,19 +27,24 @@ def choose_messages(
     benefit: str | None = None,
     quadrant: Quadrant | None = None,
     persona: str | None = None,
+    data: Mapping[str, object] | None = None,
 ) -> list[MessageOut]:
-    """Messages for an area (or a benefit) at this score and quadrant, in bank order."""
-    return [
-        MessageOut(
-            id=m.id,
-            text=text_in(m.text, lang, questionnaire.default_language),
-            channel=m.channel,
-            theme=m.theme,
-            personas=list(m.personas),
-        )
-        for m in questionnaire.messages
-        if _applies(m, area, benefit, score, quadrant, persona)
-    ]
+    """Messages for an area (or a benefit) at this score and quadrant, in bank order, their
+    placeholders filled from the office section and `data` (figures from the local results);
+    a message with a placeholder left unfilled is left out: it would state nothing checked."""
+    values = {**office_values(questionnaire, lang), **(data or {})}
+    out = []
+    for m in questionnaire.messages:
+        if not _applies(m, area, benefit, score, quadrant, persona):
+            continue
+        text = fill(text_in(m.text, lang, questionnaire.default_language), values)
+        if text is not None:
+            out.append(
+                MessageOut(
+                    id=m.id, text=text, channel=m.channel, theme=m.theme, personas=list(m.personas)
+                )
+            )
+    return out
 
 
 def _applies(

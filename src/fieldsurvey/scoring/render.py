@@ -31,6 +31,7 @@ CSV_COLUMNS = (
     "pct_satisfied",
     "alpha",
     "dk_rate",
+    "na_rate",
     "importance",
     "quadrant",
     "status",
@@ -80,7 +81,8 @@ def to_csv(report: ScoreReport) -> str:
             writer.writerow(
                 _blank(
                     (dimension, value, label, responses, a.id, a.label, a.n, a.score, low, high),
-                    (a.pct_satisfied, a.alpha, a.dk_rate, a.importance, a.quadrant, a.status),
+                    (a.pct_satisfied, a.alpha, a.dk_rate, a.na_rate, a.importance, a.quadrant),
+                    (a.status,),
                     (a.reason_text,),
                 )
             )
@@ -144,8 +146,13 @@ def _awareness(report: ScoreReport) -> list[str]:
     for b in report.awareness:
         if b.rate is None:
             lines.append(f"  {b.label}: {b.status} ({b.reason_text})")
+        elif b.decoy:
+            lines.append(
+                f"  Yes-saying check, {b.label}: {b.rate:.1f}% said yes {_pair(b.ci)} n={b.n}"
+            )
         else:
-            lines.append(f"  {b.label}: {b.rate:.1f}% {_pair(b.ci)} n={b.n} ({b.status})")
+            recall = "" if b.recall_rate is None else f", named unprompted {b.recall_rate:.1f}%"
+            lines.append(f"  {b.label}: {b.rate:.1f}% {_pair(b.ci)} n={b.n}{recall} ({b.status})")
     return lines
 
 

@@ -61,6 +61,7 @@ class ItemResult(Model):
     n: int | None
     score: float | None
     dk_rate: float | None
+    na_rate: float | None = None
 
 
 class AreaResult(Explained):
@@ -80,7 +81,10 @@ class AreaResult(Explained):
     alpha: float | None = None
     alpha_ci: Pair | None = None
     dk_rate: float | None = None
-    """Share of this area's item answers that were don't know / not applicable, in %."""
+    """Share of this area's item answers that were "don't know", in %."""
+    na_rate: float | None = None
+    """Share of this area's item answers that were "not applicable", in % (both are left out
+    of the score; reported apart because they mean different things)."""
     importance: float | None = None
     quadrant: Quadrant | None = None
     messages: list[MessageOut] = []
@@ -147,6 +151,10 @@ class AwarenessResult(Explained):
     rate: float | None
     ci: Pair | None
     dk_rate: float | None
+    recall_rate: float | None = None
+    """Share who named the benefit unprompted (asked before the prompted list), in %."""
+    decoy: bool = False
+    """A benefit no scheme pays: `rate` is the yes-saying check, not awareness."""
     status: Status
     reason: Reason | None
     messages: list[MessageOut]

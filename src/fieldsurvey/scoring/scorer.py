@@ -189,7 +189,8 @@ class Scorer:
             pct_satisfied_ci=rounded_pair(satisfied[1], scale=100) if satisfied else None,
             alpha=round(alpha.value, 3) if alpha else None,
             alpha_ci=rounded_pair(alpha.ci, 3) if alpha else None,
-            dk_rate=round(s.dk_rate, 1) if s.shows_details and s.dk_rate is not None else None,
+            dk_rate=_shown_rate(s.dk_rate, s.shows_details),
+            na_rate=_shown_rate(s.na_rate, s.shows_details),
             importance=importance,
             quadrant=quadrant,
             status=s.status,
@@ -221,9 +222,12 @@ class Scorer:
                     label=text_in(label, self.lang, default),
                     n=item.n if shown else None,
                     score=round(item.score, 1) if shown and item.score is not None else None,
-                    dk_rate=round(item.dk_rate, 1)
-                    if s.shows_details and item.dk_rate is not None
-                    else None,
+                    dk_rate=_shown_rate(item.dk_rate, s.shows_details),
+                    na_rate=_shown_rate(item.na_rate, s.shows_details),
                 )
             )
         return out
+
+
+def _shown_rate(rate: float | None, shown: bool) -> float | None:
+    return round(rate, 1) if shown and rate is not None else None

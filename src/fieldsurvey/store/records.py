@@ -258,11 +258,14 @@ class PackedQuery:
     questionnaire_id: str
     columns: tuple[PackedColumn, ...]
     dk_values: tuple[str, ...]
-    """JSON texts of the scales' DK/NA values."""
+    """JSON texts of the scales' "don't know" values."""
     others: tuple[str, ...]
     base: int
     limit: int
     dk_code: int
+    na_values: tuple[str, ...] = ()
+    """JSON texts of the scales' "not applicable" values (coded `na_code`, apart from DK)."""
+    na_code: int = 0
     office: str | None = None
     """Only this office's responses (None: every office)."""
 

@@ -92,6 +92,13 @@ class FieldSurveyApp(App[int]):
             self.push_screen(SettingsScreen(first_run=True))
         self.guard_size()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A client answering alone (a `locked` screen) can neither quit nor open the command
+        palette: self-completion has no way out but finishing or handing the keyboard back."""
+        if action in ("quit", "command_palette") and getattr(self.screen, "locked", False):
+            return False
+        return super().check_action(action, parameters)
+
     @property
     def chrome_language(self) -> str:
         """The language the active screen speaks (an interview may differ from Settings)."""

@@ -27,8 +27,9 @@ def format_answer(
         return ""
     if isinstance(question, LikertItem):
         scale = questionnaire.scale_by_id[question.scale]
-        if value == scale.dk.value:
-            return text(scale.dk.label)
+        off_scale = next((c for c in scale.off_scale if c.value == value), None)
+        if off_scale is not None:
+            return text(off_scale.label)
         point = next((p for p in scale.points if p.value == value), None)
         return f"{value} {text(point.label)}" if point else str(value)
     choices_id = getattr(question, "choices", None)

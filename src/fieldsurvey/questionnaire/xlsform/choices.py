@@ -39,16 +39,17 @@ def choice_data(
         ]
         if scale:
             points: list[dict[str, Any]] = []
-            dk: dict[str, Any] | None = None
+            off_scale: dict[str, dict[str, Any]] = {}
             for item, entry, place in zip(data, entries, places, strict=True):
-                if entry.get("dk", "") in TRUE and dk is None:
-                    dk = item
-                    ctx.places[(key, index, "dk")] = place
+                marker = next((m for m in ("dk", "na") if entry.get(m, "") in TRUE), None)
+                if marker is not None and marker not in off_scale:
+                    off_scale[marker] = item  # don't know, or not applicable
+                    ctx.places[(key, index, marker)] = place
                 else:
                     ctx.places[(key, index, "points", len(points))] = place
                     points.append(item)
             scales += 1
-            yield "scale", list_id, {"id": list_id, "points": points, "dk": dk}
+            yield "scale", list_id, {"id": list_id, "points": points, "dk": None, **off_scale}
         else:
             for i, place in enumerate(places):
                 ctx.places[(key, index, "choices", i)] = place

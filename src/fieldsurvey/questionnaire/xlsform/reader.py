@@ -28,7 +28,7 @@ from fieldsurvey.questionnaire.xlsform.workbook import Workbook, read_workbook, 
 
 PYXFORM_ROW = re.compile(r"^\[row : (\d+)\]\s*")
 COLUMNS = {"id": "name", "choices": "type", "scale": "type", "area": "area", "items": "type",
-           "value": "name", "points": "name", "dk": "dk"}  # fmt: skip
+           "value": "name", "points": "name", "dk": "dk", "na": "na"}  # fmt: skip
 """Model field -> the column it came from, where the names differ."""
 
 

@@ -2,7 +2,8 @@
 
 The survey sheet holds every question with its XLSForm columns and our extension columns (ODK
 ignores them); an area is a `begin group` row with an `area` column; a Likert item is a
-`select_one` on its scale, whose choices mark the don't-know code with `dk`. What XLSForm has
+`select_one` on its scale, whose choices mark the don't-know code with `dk` (and a
+not-applicable code with `na`). What XLSForm has
 no place for goes to our extension sheets (`sheets.py`). `read_xlsform(write_xlsform(q))`
 gives `q` back.
 """
@@ -144,8 +145,9 @@ def _choices(q: Questionnaire) -> list[dict[str, Cell]]:
         for point in scale.points:
             rows.append({"list_name": scale.id, "name": str(point.value),
                          **_texts("label", point.label)})  # fmt: skip
-        dk = {"list_name": scale.id, "name": scale.dk.value, **_texts("label", scale.dk.label)}
-        rows.append({**dk, "dk": "yes"})
+        for marker, off in zip(("dk", "na"), scale.off_scale, strict=False):
+            row = {"list_name": scale.id, "name": off.value, **_texts("label", off.label)}
+            rows.append({**row, marker: "yes"})
     return rows
 
 

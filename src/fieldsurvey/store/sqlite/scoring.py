@@ -30,6 +30,7 @@ _FIXED = 7
 
 def _sql(query: PackedQuery, table: str) -> str:
     dk = ", ".join("?" for _ in query.dk_values) or "NULL"
+    na = ", ".join("?" for _ in query.na_values) or "NULL"
     others = "".join(
         ", (SELECT CASE WHEN json_valid(a.value) THEN a.value ->> '$' END "
         "FROM answers a WHERE a.response = r.id AND a.question = ?)"
@@ -42,6 +43,7 @@ def _sql(query: PackedQuery, table: str) -> str:
             {latest_state_sql("r.uuid")} IS 'rejected',
             (SELECT group_concat(char({base} + c.col, {base} + CASE c.kind
                     WHEN 0 THEN CASE WHEN a.value IN ({dk}) THEN {query.dk_code}
+                        WHEN a.value IN ({na}) THEN {query.na_code}
                         ELSE min(max({integer}, 0), {limit}) END
                     WHEN 1 THEN instr(c.choices, ',' || a.value || ',')
                     ELSE CASE WHEN {integer} BETWEEN 0 AND {limit - 1} THEN {integer} + 1
@@ -58,8 +60,8 @@ def _sql(query: PackedQuery, table: str) -> str:
 class ScoringMixin(SQLiteBase):
     def scored_columns(self, query: PackedQuery) -> ScoredColumns:
         with self._column_table(query.columns) as table:
-            params = [*query.dk_values, *query.others, query.questionnaire_id, query.office,
-                      query.office]  # fmt: skip
+            params = [*query.dk_values, *query.na_values, *query.others,
+                      query.questionnaire_id, query.office, query.office]  # fmt: skip
             rows = self.conn.execute(_sql(query, table), params).fetchall()
         fields: list[tuple[Any, ...]] = list(zip(*rows, strict=True))
         fields = fields or [()] * (_FIXED + len(query.others))

@@ -305,9 +305,13 @@ class InterviewScreen(AppScreen[None]):
 
     async def after_move(self) -> None:
         """Show where the engine went: a page, the review at the end, or Home after a refusal."""
+        from fieldsurvey.ui.screens.self_completion import hand_over_if_chosen  # a cycle
+
         if self.interview.status is Status.REFUSED:
             self.notify(tr("interview.saved_refusal", self.interview.language))
             self.dismiss()
+        elif hand_over_if_chosen(self):
+            return
         elif self.interview.page is None:
             self.action_review()
         else:

@@ -174,7 +174,9 @@ class QuestionView(Vertical):
         if isinstance(question, LikertItem):
             scale = self.questionnaire.scale_by_id[question.scale]
             labels = [self.text(point.label) for point in scale.points]
-            return LikertList(question.id, scale, labels, self.text(scale.dk.label), value)
+            na_label = self.text(scale.na.label) if scale.na is not None else None
+            dk_label = self.text(scale.dk.label)
+            return LikertList(question.id, scale, labels, dk_label, value, na_label=na_label)
         if isinstance(question, SelectOne | SelectMultiple | Rank):
             return ChoiceList(question.id, self.choice_items(), MODES[question.type], value)
         if question.type in ("integer", "decimal", "date", "text"):

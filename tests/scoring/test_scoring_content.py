@@ -1,0 +1,121 @@
+"""Scoring of the 2.0 content: "not applicable" apart from "don't know", the awareness design
+(unprompted recall, the decoy's yes-saying check), message placeholders filled from the office
+section or from the interval of the local data, and "don't know" in asked importance."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pytest
+from scoring_helpers import BASE, Survey, choices, likert, make_questionnaire, t
+
+from fieldsurvey.demo import make_demo_responses
+from fieldsurvey.paths import bundled_questionnaire_path
+from fieldsurvey.questionnaire import load_questionnaire
+from fieldsurvey.scoring import score
+from fieldsurvey.store.sqlite import SQLiteStore
+
+NA_SCALE = {**BASE["scales"][0], "na": {"value": "na", "label": t("Does not apply")}}
+
+AWARENESS: dict[str, Any] = {
+    "choice_lists": [*BASE["choice_lists"], choices("recall", "pension", "fees", "none_named")],
+    "survey": [
+        *BASE["survey"],
+        {"type": "select_multiple", "id": "named", "label": t("Named"), "choices": "recall"},
+        {"type": "select_one", "id": "knows_fees", "label": t("Fees?"), "choices": "yes_no_dk"},
+    ],
+    "benefits": [
+        {**BASE["benefits"][0], "recall": "pension"},
+        {"id": "fees", "label": t("School fees"), "question": "knows_fees", "decoy": True},
+    ],
+    "awareness": {"recall_question": "named"},
+}
+
+
+def message(message_id: str, trigger: dict[str, Any], text: str) -> dict[str, Any]:
+    return {
+        "id": message_id,
+        "trigger": trigger,
+        "channel": "poster",
+        "theme": "t",
+        "source": "s",
+        "text": t(text),
+    }
+
+
+def test_dont_know_and_not_applicable_are_left_out_and_reported_apart(
+    db: SQLiteStore, survey: Survey
+) -> None:
+    questionnaire = make_questionnaire(scales=[NA_SCALE])
+    survey.add_many(30, likert((4, "na", 2), (4, 4)))
+    survey.add_many(10, likert((4, "dk", 2), (4, 4)))
+    report = score(db, questionnaire)
+    access = report.areas[0]
+    assert access.score == pytest.approx(75.0)  # a1 = 4 and a3 reversed = 4: 75 each
+    a2 = next(item for item in access.items if item.id == "a2")
+    assert (a2.dk_rate, a2.na_rate) == (25.0, 75.0)
+    assert access.dk_rate == pytest.approx(10 / 120 * 100, abs=0.05)
+    assert access.na_rate == pytest.approx(30 / 120 * 100, abs=0.05)
+
+
+def test_recall_rate_and_the_decoy_yes_saying_check(db: SQLiteStore, survey: Survey) -> None:
+    questionnaire = make_questionnaire(**AWARENESS)
+    base = likert((3, 3, 3), (3, 3))
+    survey.add_many(100, base | {"knows_pension": "yes", "named": ["pension"], "knows_fees": "no"})
+    survey.add_many(
+        200, base | {"knows_pension": "yes", "named": ["none_named"], "knows_fees": "yes"}
+    )
+    survey.add_many(
+        100, base | {"knows_pension": "no", "named": ["none_named"], "knows_fees": "no"}
+    )
+    pension, fees = score(db, questionnaire).awareness
+    assert (pension.rate, pension.recall_rate, pension.decoy) == (75.0, 25.0, False)
+    assert (fees.rate, fees.decoy, fees.messages) == (50.0, True, [])
+
+
+def test_a_message_with_an_unfilled_placeholder_is_not_shown(
+    db: SQLiteStore, survey: Survey
+) -> None:
+    low = {"area": "access", "score_max": 60}
+    bank = [message("call-us", low, "Call {hotline}."), message("plain", low, "We listen.")]
+    survey.add_many(40, likert((1, 2, 5), (4, 4)) | {"important": "access"})
+    unfilled = score(db, make_questionnaire(messages=bank))
+    assert [m.id for m in unfilled.areas[0].messages] == ["plain"]
+    office = [{"name": "hotline", "value": 1286}]
+    filled = score(db, make_questionnaire(messages=bank, office=office))
+    assert [m.text for m in filled.areas[0].messages] == ["Call 1286.", "We listen."]
+
+
+def test_one_in_comes_from_the_upper_end_of_the_interval(db: SQLiteStore, survey: Survey) -> None:
+    trigger = {"benefit": "pension", "score_max": 50}
+    bank = [message("few-know", trigger, "No more than one in {one_in} knows.")]
+    base = likert((3, 3, 3), (3, 3))
+    survey.add_many(20, base | {"knows_pension": "yes"})
+    survey.add_many(380, base | {"knows_pension": "no"})
+    (pension,) = score(db, make_questionnaire(messages=bank)).awareness
+    assert pension.status == "ok" and pension.ci is not None
+    one_in = math.floor(100 / pension.ci[1])  # the claim holds over the whole interval
+    assert one_in < math.floor(100 / pension.rate)  # the point estimate would claim more
+    assert [m.text for m in pension.messages] == [f"No more than one in {one_in} knows."]
+
+
+def test_dont_know_is_left_out_of_asked_importance(db: SQLiteStore, survey: Survey) -> None:
+    lists = [c for c in BASE["choice_lists"] if c["id"] != "areas"]
+    questionnaire = make_questionnaire(
+        choice_lists=[*lists, choices("areas", "access", "treat", "dk")]
+    )
+    survey.add_many(30, likert((2, 2, 4), (5, 5)) | {"important": "access"})
+    survey.add_many(10, likert((3, 3, 3), (4, 4)) | {"important": "treat"})
+    survey.add_many(40, likert((3, 3, 3), (4, 4)) | {"important": "dk"})
+    report = score(db, questionnaire, importance="asked")
+    assert [a.importance for a in report.areas] == [0.75, 0.25]
+
+
+def test_scores_break_down_by_interview_mode(db: SQLiteStore) -> None:
+    questionnaire = load_questionnaire(bundled_questionnaire_path())
+    make_demo_responses(db, questionnaire, 120, seed=5, workers=1)
+    report = score(db, questionnaire, by="mode")
+    assert set(report.groups["mode"]) == {"interviewer", "self"}
+    sizes = [group.responses or 0 for group in report.groups["mode"].values()]
+    assert sum(sizes) == 120 and min(sizes) >= 10
