@@ -231,3 +231,17 @@ def test_quit_then_resume_in_chinese(db_path: Path, questionnaire: Questionnaire
     assert interview.language == "zh"
     assert lines[-1] == "草稿已保存：用 `fieldsurvey ask` 继续。"
     assert answers(db_path)["consent"] == "yes"
+
+
+def test_ask_asks_for_the_round_until_it_is_in_the_fixed_form(
+    db_path: Path, questionnaire: Questionnaire
+) -> None:
+    from fieldsurvey.plain import open_interview
+
+    db = open_store(db_path)
+    db.set_setting("interviewer", "Dara")
+    db.set_setting("office", "Phnom Penh")
+    keys = ["Q3 2026", ENTER, "\x7f" * 7, "2026-Q3", ENTER]  # refused, erased, typed again
+    typed(keys, lambda: open_interview(db, questionnaire, None, force_new=True))
+    assert db.get_setting("round") == "2026-Q3"
+    assert db.execute("SELECT round FROM responses").fetchall() == [("2026-Q3",)]

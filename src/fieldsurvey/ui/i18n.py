@@ -150,8 +150,25 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
     "settings.required": ("Required.", "必填。", "ត្រូវតែបំពេញ។"),
     "settings.saved": ("Settings saved.", "设置已保存。", "បានរក្សាទុកការកំណត់។"),
     "settings.round_hint": ("e.g. 2026-Q3", "例如 2026-Q3", "ឧ. 2026-Q3"),
+    "settings.round_bad": (
+        "Use a form like {examples}.",
+        "请使用如下格式：{examples}。",
+        "សូមប្រើទម្រង់ដូចជា {examples}។",
+    ),
     # ----- titles of the screens other issues fill in
     "scores.title": ("Scores", "得分", "ពិន្ទុ"),
+    "scores.round": ("Round", "轮次", "ជុំ"),
+    "rounds.none": ("(no round)", "（无轮次）", "(គ្មានជុំ)"),
+    "scores.rejected_out": (
+        "{count} rejected left out (x)",
+        "已排除 {count} 份被驳回的回答 (x)",
+        "ដកចេញ {count} ដែលត្រូវបានបដិសេធ (x)",
+    ),
+    "scores.rejected_in": (
+        "{count} rejected included (x)",
+        "已包含 {count} 份被驳回的回答 (x)",
+        "រួមបញ្ចូល {count} ដែលត្រូវបានបដិសេធ (x)",
+    ),
     "sync.title": ("Sync", "同步", "សមកាលកម្ម"),
     "indicators.title": ("Office indicators", "办事处指标", "សូចនាករការិយាល័យ"),
     # ----- small terminal
@@ -168,6 +185,124 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
     "cmd.scores": ("Open Scores", "打开得分", "បើកពិន្ទុ"),
     "cmd.sync": ("Open Sync", "打开同步", "បើកសមកាលកម្ម"),
     "cmd.indicators": ("Open Office indicators", "打开办事处指标", "បើកសូចនាករការិយាល័យ"),
+    "cmd.quality": ("Open Quality and review", "打开质量与审核", "បើកគុណភាព និងការពិនិត្យ"),
+    # ----- quality and review
+    "quality.title": ("Quality", "数据质量", "គុណភាព"),
+    "quality.detail_title": ("Interview (read-only)", "访问（只读）", "ការសម្ភាសន៍ (អានតែប៉ុណ្ណោះ)"),
+    "quality.tab.interviews": ("Flagged interviews", "被标记的访问", "ការសម្ភាសន៍ដែលបានសម្គាល់"),
+    "quality.tab.interviewers": ("Interviewers", "访问员", "អ្នកសម្ភាសន៍"),
+    "quality.key.interviews": ("Interviews", "访问", "ការសម្ភាសន៍"),
+    "quality.col.state": ("Review", "审核", "ការពិនិត្យ"),
+    "quality.col.interviewer": ("Interviewer", "访问员", "អ្នកសម្ភាសន៍"),
+    "quality.col.office": ("Office", "办事处", "ការិយាល័យ"),
+    "quality.col.flags": ("Flags", "标记", "សញ្ញាសម្គាល់"),
+    "quality.col.uuid": ("Interview", "访问", "ការសម្ភាសន៍"),
+    "quality.col.interviews": ("Interviews", "访问数", "ចំនួនសម្ភាសន៍"),
+    "quality.col.flagged": ("Flagged", "被标记", "បានសម្គាល់"),
+    "quality.summary": (
+        "{responses} interviews · {flagged} flagged · Enter opens one",
+        "{responses} 份访问 · {flagged} 份被标记 · 按 Enter 打开",
+        "ការសម្ភាសន៍ {responses} · បានសម្គាល់ {flagged} · ចុច Enter ដើម្បីបើក",
+    ),
+    "quality.kind.speeding": ("speeding", "过快", "លឿនពេក"),
+    "quality.kind.straightlining": ("straight-lining", "直线作答", "ឆ្លើយដូចគ្នាទាំងអស់"),
+    "quality.kind.contradiction": ("contradiction", "前后矛盾", "ផ្ទុយគ្នា"),
+    "quality.kind.duplicate": ("possible duplicate", "可能重复", "អាចស្ទួន"),
+    "quality.kind.nonresponse": ("non-response", "未作答过多", "មិនឆ្លើយច្រើន"),
+    "quality.no_effects": (
+        "No interviewer effects found.",
+        "未发现访问员效应。",
+        "រកមិនឃើញឥទ្ធិពលអ្នកសម្ភាសន៍ទេ។",
+    ),
+    "quality.review": ("Review", "审核", "ការពិនិត្យ"),
+    "quality.answers": ("Answers", "回答", "ចម្លើយ"),
+    "quality.timeline": ("Paradata timeline", "过程数据时间线", "ពេលវេលាដំណើរការ"),
+    "quality.no_paradata": (
+        "No paradata for this interview in this database.",
+        "此数据库中没有该访问的过程数据。",
+        "គ្មានទិន្នន័យដំណើរការសម្រាប់ការសម្ភាសន៍នេះទេ។",
+    ),
+    "quality.duration": ("{m} min {s} s", "{m} 分 {s} 秒", "{m} នាទី {s} វិនាទី"),
+    "quality.seconds": ("{s} s", "{s} 秒", "{s} វិនាទី"),
+    "quality.reason.speeding_reading": (
+        "took {took_s}; reading its {words:,} words of questions at {rate:g} words/s takes "
+        "{floor_s}",
+        "用时 {took_s}；按每秒 {rate:g} 词朗读其问题的 {words:,} 个词需要 {floor_s}",
+        "ចំណាយពេល {took_s}; ការអានពាក្យ {words:,} នៃសំណួរ ក្នុងល្បឿន {rate:g} ពាក្យ/វិនាទី ត្រូវការ {floor_s}",
+    ),
+    "quality.reason.speeding_median": (
+        "took {took_s}, under {fraction:.0%} of the median {median_s}",
+        "用时 {took_s}，不到中位数 {median_s} 的 {fraction:.0%}",
+        "ចំណាយពេល {took_s} តិចជាង {fraction:.0%} នៃមធ្យមភាគ {median_s}",
+    ),
+    "quality.reason.straightlining": (
+        "{area}: all {items} items answered {value}",
+        "{area}：全部 {items} 题都回答 {value}",
+        "{area}៖ ធាតុទាំង {items} ឆ្លើយ {value} ដូចគ្នា",
+    ),
+    "quality.reason.contradiction": (
+        "{area}: statements average {plain:.1f}, their reverse-coded opposites {opposite:.1f} "
+        "after reverse coding",
+        "{area}：正向题平均 {plain:.1f}，反向题反向计分后平均 {opposite:.1f}",
+        "{area}៖ សេចក្តីថ្លែងមធ្យម {plain:.1f} ផ្ទុយពីសេចក្តីថ្លែងបញ្ច្រាស {opposite:.1f}",
+    ),
+    "quality.reason.duplicate": (
+        "same persona, segments, office and day as {other}, completed {apart_s} apart",
+        "与 {other} 的对象类型、分组、办事处和日期相同，完成时间相差 {apart_s}",
+        "ដូចគ្នានឹង {other} (ប្រភេទ ក្រុម ការិយាល័យ និងថ្ងៃ) បញ្ចប់ឃ្លាតគ្នា {apart_s}",
+    ),
+    "quality.reason.nonresponse": (
+        "{missing} of {asked} items asked not answered or don't know ({share:.0%}, over "
+        "{rate:.0%})",
+        "所问的 {asked} 题中有 {missing} 题未答或答“不知道”（{share:.0%}，超过 {rate:.0%}）",
+        "ធាតុ {missing} ក្នុងចំណោម {asked} មិនបានឆ្លើយ ឬមិនដឹង ({share:.0%} លើស {rate:.0%})",
+    ),
+    "quality.reason.area_mean": (
+        "{area} mean score {value:.1f} over {n} interviews against {others:.1f} over "
+        "{others_n} by the others: z = {z:+.1f} (rule: |z| > {rule:g}, n >= {min_n})",
+        "{area} 平均得分 {value:.1f}（{n} 份访问），其他访问员 {others:.1f}（{others_n} 份）："
+        "z = {z:+.1f}（规则：|z| > {rule:g}，n >= {min_n}）",
+        "{area} ពិន្ទុមធ្យម {value:.1f} ({n}) ធៀបនឹងអ្នកដទៃ {others:.1f} ({others_n})៖ "
+        "z = {z:+.1f} (ច្បាប់៖ |z| > {rule:g}, n >= {min_n})",
+    ),
+    "quality.reason.dk_rate": (
+        "don't-know rate (%) {value:.1f} over {n} interviews against {others:.1f} over "
+        "{others_n} by the others: z = {z:+.1f} (rule: |z| > {rule:g}, n >= {min_n})",
+        "“不知道”比例（%）{value:.1f}（{n} 份访问），其他访问员 {others:.1f}（{others_n} 份）："
+        "z = {z:+.1f}（规则：|z| > {rule:g}，n >= {min_n}）",
+        "អត្រាមិនដឹង (%) {value:.1f} ({n}) ធៀបនឹងអ្នកដទៃ {others:.1f} ({others_n})៖ "
+        "z = {z:+.1f} (ច្បាប់៖ |z| > {rule:g}, n >= {min_n})",
+    ),
+    "quality.reason.no_paradata": (
+        "speeding: none of the {count:,} interviews has paradata in this database (merged "
+        "from files without it?); the other flags do not need it",
+        "过快：此数据库中 {count:,} 份访问都没有过程数据（合并的文件不含过程数据？）；"
+        "其他标记不需要它",
+        "លឿនពេក៖ ការសម្ភាសន៍ទាំង {count:,} គ្មានទិន្នន័យដំណើរការទេ; សញ្ញាផ្សេងទៀតមិនត្រូវការវាទេ",
+    ),
+    "quality.reason.some_without_paradata": (
+        "speeding: {missing:,} of {count:,} interviews have no paradata and were not checked",
+        "过快：{count:,} 份访问中有 {missing:,} 份没有过程数据，未检查",
+        "លឿនពេក៖ {missing:,} ក្នុងចំណោម {count:,} គ្មានទិន្នន័យដំណើរការ មិនបានពិនិត្យ",
+    ),
+    "review.state.pending": ("pending", "待审核", "រង់ចាំ"),
+    "review.state.approved": ("approved", "已通过", "បានអនុម័ត"),
+    "review.state.has_issues": ("has issues", "有问题", "មានបញ្ហា"),
+    "review.state.rejected": ("rejected", "已驳回", "បានបដិសេធ"),
+    "review.key.approve": ("Approve", "通过", "អនុម័ត"),
+    "review.key.issue": ("Has issues", "有问题", "មានបញ្ហា"),
+    "review.key.reject": ("Reject", "驳回", "បដិសេធ"),
+    "review.comment_for": (
+        "{state}: {uuid}\nComment (Enter records it, Esc cancels):",
+        "{state}：{uuid}\n备注（按 Enter 记录，Esc 取消）：",
+        "{state}៖ {uuid}\nមតិយោបល់ (Enter ដើម្បីកត់ត្រា, Esc ដើម្បីបោះបង់)៖",
+    ),
+    "review.comment_required": (
+        "A comment is required.",
+        "必须填写备注。",
+        "ត្រូវការមតិយោបល់។",
+    ),
+    "review.recorded": ("Recorded: {state}.", "已记录：{state}。", "បានកត់ត្រា៖ {state}។"),
     # ----- sync
     "sync.tab_export": ("Export", "导出", "នាំចេញ"),
     "sync.tab_merge": ("Merge", "合并", "បញ្ចូលគ្នា"),
@@ -424,17 +559,13 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
     # ----- scores (Scores screen: area bars, drill-down, quadrants, awareness, messages)
     "scores.loading": ("Computing the scores…", "正在计算得分…", "កំពុងគណនាពិន្ទុ…"),
     "scores.summary": ("{responses} responses", "{responses} 份回答", "ចម្លើយ {responses}"),
-    "scores.summary_round": (
-        "{responses} responses · round {round}",
-        "{responses} 份回答 · 轮次 {round}",
-        "ចម្លើយ {responses} · ជុំ {round}",
-    ),
     "scores.tab.areas": ("Areas", "领域", "ផ្នែក"),
     "scores.tab.groups": ("Groups", "分组", "ក្រុម"),
     "scores.tab.quadrants": ("Quadrants", "象限", "ចតុភាគ"),
     "scores.tab.awareness": ("Awareness", "知晓度", "ការយល់ដឹង"),
     "scores.key.dimension": ("Dimension", "维度", "វិមាត្រ"),
     "scores.key.refresh": ("Refresh", "刷新", "ធ្វើឱ្យថ្មី"),
+    "scores.key.rejected": ("Rejected", "驳回", "បដិសេធ"),
     "scores.key.warnings": ("Warnings", "警告", "ការព្រមាន"),
     "scores.score": ("Score", "得分", "ពិន្ទុ"),
     "scores.importance": ("Importance", "重要性", "សារៈសំខាន់"),
@@ -617,6 +748,16 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "无法估计重要性：各领域没有象限。",
         "មិនអាចប៉ាន់ស្មានសារៈសំខាន់បានទេ៖ ផ្នែកនានាគ្មានចតុភាគ។",
     ),
+    "scores.warn.rejected": (
+        "{count} responses a reviewer rejected are left out (--include-rejected brings them in).",
+        "已排除 {count} 份被审核人驳回的回答（--include-rejected 可将其计入）。",
+        "ចម្លើយ {count} ដែលអ្នកពិនិត្យបានបដិសេធ ត្រូវបានដកចេញ (--include-rejected ដើម្បីបញ្ចូលវិញ)។",
+    ),
+    "scores.warn.rejected_included": (
+        "{count} responses a reviewer rejected are included.",
+        "已计入 {count} 份被审核人驳回的回答。",
+        "ចម្លើយ {count} ដែលអ្នកពិនិត្យបានបដិសេធ ត្រូវបានរាប់បញ្ចូល។",
+    ),
     "scores.warn.round": (
         "Scores are for round {round} only; the data hold rounds {rounds}.",
         "得分仅针对轮次 {round}；数据包含轮次 {rounds}。",
@@ -721,12 +862,44 @@ for _texts in _TEXTS.values():
 
 def warning_text(code: str, params: Mapping[str, object], language: str) -> str:
     """A scoring report warning (its code and parameters, from the core) in `language`; list
-    parameters (versions, rounds, items: identifiers) are shown comma-separated."""
+    parameters (versions, rounds, items: identifiers) are shown comma-separated, and a round
+    "" (responses without one) as "(no round)" in `language`."""
+
+    def named(value: object) -> object:
+        return tr("rounds.none", language) if code == "round" and value == "" else value
+
     values = {
-        name: ", ".join(value) if isinstance(value, list) else value
+        name: ", ".join(str(named(v)) for v in value) if isinstance(value, list) else named(value)
         for name, value in params.items()
     }
     return tr(f"scores.warn.{code}", language, **values)
+
+
+def quality_text(
+    code: str,
+    params: Mapping[str, object],
+    language: str,
+    areas: Mapping[str, str] | None = None,
+) -> str:
+    """A quality flag's reason (its code and numbers, from `fieldsurvey.quality`) in
+    `language`; parameters named `..._s` are durations in seconds, and an `area` id is shown
+    by its label in `areas` (area id -> label in `language`) when given."""
+    values = {
+        name: duration_text(value, language)
+        if name.endswith("_s") and isinstance(value, int | float)
+        else value
+        for name, value in params.items()
+    }
+    if areas and isinstance(values.get("area"), str):
+        values["area"] = areas.get(str(values["area"]), values["area"])
+    return tr(f"quality.reason.{code}", language, **values)
+
+
+def duration_text(seconds: float, language: str) -> str:
+    whole = round(seconds)
+    if whole < 60:
+        return tr("quality.seconds", language, s=whole)
+    return tr("quality.duration", language, m=whole // 60, s=whole % 60)
 
 
 def tr_english(text: str, language: str) -> str:

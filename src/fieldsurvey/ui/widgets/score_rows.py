@@ -221,16 +221,25 @@ def _persona(questionnaire: Questionnaire, persona: str, lang: str) -> str:
     return text_in(found.label, lang, questionnaire.default_language) if found else persona
 
 
+def round_text(value: str | None, lang: str) -> str:
+    """A round as the screen names it: "(no round)" in the interface language for None."""
+    return tr("rounds.none", lang) if value is None else value
+
+
 def summary_text(report: ScoreReport, lang: str) -> str:
-    if report.round:
-        return tr("scores.summary_round", lang, responses=report.responses, round=report.round)
-    return tr("scores.summary", lang, responses=report.responses)
+    text = tr("scores.summary", lang, responses=report.responses)
+    if report.rejected:
+        key = "scores.rejected_in" if report.include_rejected else "scores.rejected_out"
+        text += " · " + tr(key, lang, count=report.rejected)
+    return text
 
 
 def warning_lines(report: ScoreReport, lang: str) -> list[str]:
-    """Each warning in `lang` (no data has its own empty-screen text instead)."""
+    """Each warning in `lang` (no data has its own empty-screen text; the rejected count is
+    on the summary line)."""
+    shown_elsewhere = (WarningCode.NO_DATA, WarningCode.REJECTED, WarningCode.REJECTED_INCLUDED)
     return [
         warning_text(w.code, w.params, lang)
         for w in report.warnings
-        if w.code != WarningCode.NO_DATA
+        if w.code not in shown_elsewhere
     ]
