@@ -23,6 +23,8 @@ CORE_MODULES = [
     "fieldsurvey.engine",
     "fieldsurvey.sync",
     "fieldsurvey.scoring",
+    "fieldsurvey.quality",
+    "fieldsurvey.review",
     "fieldsurvey.services",
 ]
 UI_PACKAGES = ("textual", "questionary")

@@ -25,6 +25,7 @@ from fieldsurvey.questionnaire.model import (
     SelectMultiple,
     SelectOne,
 )
+from fieldsurvey.questionnaire.rounds import EXAMPLE, RoundError, check_round
 from fieldsurvey.store.interface import InterviewStore
 from fieldsurvey.store.status import Status
 from fieldsurvey.ui.formatting import format_answer
@@ -263,16 +264,44 @@ class PlainInterview:
             self.interview.jump(problems[0].question)
 
 
+def _round_is_set(store: InterviewStore, questionnaire: Questionnaire) -> bool:
+    """Asked before ("" = no round) and, if given, in the fixed form."""
+    value = store.get_setting("round")
+    return value is not None and not (value and _round_problem(value, questionnaire))
+
+
+def _ask_round(store: InterviewStore, questionnaire: Questionnaire, language: str) -> None:
+    """Asked until it is in the fixed form (or left empty: no round)."""
+    value = questionary.text(
+        tr("Survey round (e.g. {example}; Enter for none):", language, example=EXAMPLE),
+        validate=lambda text: _round_problem(text, questionnaire) or True,
+    ).unsafe_ask()
+    store.set_setting("round", check_round(value, questionnaire.rounds) if value.strip() else "")
+
+
+def _round_problem(text: str, questionnaire: Questionnaire) -> str | None:
+    if not text.strip():
+        return None
+    try:
+        check_round(text, questionnaire.rounds)
+    except RoundError as exc:
+        return str(exc)
+    return None
+
+
 def open_interview(
     store: InterviewStore, questionnaire: Questionnaire, lang: str | None, force_new: bool
 ) -> Interview:
-    """Ask for interviewer and office on first use, then offer the drafts or start anew."""
+    """Ask for interviewer, office and round on first use, then offer the drafts or start
+    anew."""
     language = lang or store.get_setting("language") or questionnaire.default_language
     for key, prompt in (("interviewer", N_("Interviewer name")), ("office", N_("Office"))):
         if not store.get_setting(key):
             value = questionary.text(tr(prompt, language) + ":").unsafe_ask().strip()
             if value:
                 store.set_setting(key, value)
+    if not _round_is_set(store, questionnaire):
+        _ask_round(store, questionnaire, language)
     drafts = [] if force_new else store.list_drafts()
     chosen = None
     if drafts:

@@ -138,7 +138,7 @@ def test_database_without_responses(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["--round", "2020-Q1"], "error: --round 2020-Q1: no responses in round '2020-Q1'; "
-                                 "rounds: 2026-Q3, 2026-Q4\n"),
+                                 "rounds with data: 2026-Q3, 2026-Q4\n"),
         (["--office", "Kampot"], "error: --office Kampot: no responses (with data: Phnom Penh, "
                                  "Siem Reap)\n"),
         (["--lang", "fr"], "error: --lang fr: the questionnaire speaks en, zh, km\n"),

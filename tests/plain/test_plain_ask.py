@@ -316,3 +316,17 @@ def test_quitting_before_any_answer_leaves_no_draft(
     assert status == "draft"  # it was one, now deleted
     assert lines[-1] == "Nothing was answered: no draft kept."
     assert open_store(db_path).execute("SELECT COUNT(*) FROM responses").fetchone()[0] == 0
+
+
+def test_ask_asks_for_the_round_until_it_is_in_the_fixed_form(
+    db_path: Path, questionnaire: Questionnaire
+) -> None:
+    from fieldsurvey.plain import open_interview
+
+    db = open_store(db_path)
+    db.set_setting("interviewer", "Dara")
+    db.set_setting("office", "Phnom Penh")
+    keys = ["Q3 2026", ENTER, "\x7f" * 7, "2026-Q3", ENTER]  # refused, erased, typed again
+    typed(keys, lambda: open_interview(db, questionnaire, None, force_new=True))
+    assert db.get_setting("round") == "2026-Q3"
+    assert db.execute("SELECT round FROM responses").fetchall() == [("2026-Q3",)]

@@ -14,7 +14,7 @@ NOW = datetime.datetime(2026, 3, 10, 12, 0, tzinfo=datetime.UTC)
 
 
 def _draft(db: SQLiteStore, uuid: str, at: str) -> int:
-    draft = NewDraft(uuid, "form", "1", "h", "dev", None, None, None, "en", at)
+    draft = NewDraft(uuid, "form", "1", "h", db.device_id(), None, None, None, "en", at)
     with db.unit_of_work():
         record = db.insert_draft(draft)
     db.save_draft(record.id, {"q1": 1, "q2": "x"}, [], {}, at)

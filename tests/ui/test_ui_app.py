@@ -19,6 +19,7 @@ from fieldsurvey.ui.preferences import Preferences
 from fieldsurvey.ui.screens.home import HomeScreen
 from fieldsurvey.ui.screens.indicators import IndicatorsScreen
 from fieldsurvey.ui.screens.interview import InterviewScreen
+from fieldsurvey.ui.screens.quality import QualityScreen
 from fieldsurvey.ui.screens.scores import ScoresScreen
 from fieldsurvey.ui.screens.settings import SettingsScreen
 from fieldsurvey.ui.screens.sync import SyncScreen
@@ -115,12 +116,14 @@ async def test_command_palette_has_an_entry_for_every_screen(make: MakeApp) -> N
             "Open Scores",
             "Open Sync",
             "Open Office indicators",
+            "Open Quality and review",
         }  # "Review the current interview" is offered during an interview (next test)
         for name, screen_type in (
             ("Open Scores", ScoresScreen),
             ("Open Sync", SyncScreen),
             ("Open Office indicators", IndicatorsScreen),
             ("Open Settings", SettingsScreen),
+            ("Open Quality and review", QualityScreen),
         ):
             entries[name]()
             await pilot.pause()

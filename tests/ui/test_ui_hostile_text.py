@@ -20,6 +20,7 @@ from fieldsurvey.questionnaire.model import LikertItem
 from fieldsurvey.store.sqlite import SQLiteStore, open_store
 from fieldsurvey.sync import export_to_folder, merge_files
 from fieldsurvey.ui.screens.conflicts import ConflictsScreen
+from fieldsurvey.ui.screens.quality import QualityScreen
 from fieldsurvey.ui.screens.scores import ScoresScreen
 
 ROUND = "[/nope]"
@@ -104,4 +105,14 @@ async def test_hostile_strings_are_shown_as_text_on_every_screen(
         assert isinstance(app.screen, ConflictsScreen)
         text = screen_text(app)
         assert "[/x]" in text and "\\x1b]0;pwn" in text and "[red]Sok[/] \\x1b[2J" in text
+        assert_shown_safely(text)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("v")  # Quality: the round in its title and picker, names in tables
+        await settle(pilot)
+        assert isinstance(app.screen, QualityScreen)
+        await pilot.press("2")
+        await settle(pilot)
+        text = screen_text(app)
+        assert f"Quality · {ROUND}" in text and "[red]Sok[/] \\x1b[2J" in text
         assert_shown_safely(text)

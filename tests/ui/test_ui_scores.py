@@ -117,7 +117,7 @@ async def test_opens_from_home_with_a_bar_for_each_area(
             assert row.value_text == f"{area.score:.1f}" and row.hidden is None
             assert f"{area.score:.1f}" in line_with(app, area.label)
         text = screen_text(app)
-        assert "300 responses · round 2026-Q3" in text
+        assert "Scores · 2026-Q3" in text and "300 responses" in text
         assert "Scores are for round 2026-Q3 only" in text  # two rounds: the warning shows
         assert f"n {report.areas[0].n}" in text
         assert LOW in text and MARK in text and HIGH in text
@@ -432,3 +432,37 @@ async def test_the_breakdown_menu_has_a_border_and_contrast(
         assert styles.background.a > 0 and styles.color != styles.background
         highlight = overlay.get_component_styles("option-list--option-highlighted")
         assert highlight.background != styles.background
+
+
+async def test_the_round_picker_scores_another_round_named_in_the_title(
+    make: MakeApp, demo: None
+) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_scores(pilot)
+        assert screen.report is not None and screen.report.rounds == ["2026-Q2", "2026-Q3"]
+        assert screen.report.round == "2026-Q3" and "Scores · 2026-Q3" in screen_text(app)
+        await pilot.press("p")  # the list opens on the round shown, newest first
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert (screen.report.round, screen.report.responses) == ("2026-Q2", 50)
+        assert "Scores · 2026-Q2" in screen_text(app)
+
+
+async def test_rejected_interviews_are_left_out_until_x_brings_them_in(
+    make: MakeApp, db: SQLiteStore, demo: None
+) -> None:
+    from fieldsurvey.review import record_decision
+
+    for (uuid,) in db.execute("SELECT uuid FROM responses ORDER BY id DESC LIMIT 3").fetchall():
+        record_decision(db, uuid, "rejected", "made up")
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_scores(pilot)
+        assert screen.report is not None and screen.report.responses == 297
+        assert "297 responses · 3 rejected left out (x)" in screen_text(app)
+        await pilot.press("x")
+        await settle(pilot)
+        assert screen.report.responses == 300
+        assert "300 responses · 3 rejected included (x)" in screen_text(app)

@@ -19,6 +19,8 @@ PARAMS: dict[WarningCode, dict[str, object]] = {
     WarningCode.NO_WEIGHT: {"count": 3, "question": "w"},
     WarningCode.NO_IMPORTANCE: {},
     WarningCode.ROUND: {"round": "2026-Q3", "rounds": ["2026-Q2", "2026-Q3"]},
+    WarningCode.REJECTED: {"count": 5},
+    WarningCode.REJECTED_INCLUDED: {"count": 5},
 }
 
 
@@ -47,3 +49,9 @@ def test_list_parameters_are_comma_separated() -> None:
     assert versions.endswith("Left out: a3.")
     rounds = warning_text(WarningCode.ROUND, PARAMS[WarningCode.ROUND], "zh")
     assert rounds == "得分仅针对轮次 2026-Q3；数据包含轮次 2026-Q2, 2026-Q3。"
+
+
+def test_responses_without_a_round_are_named_in_the_users_language() -> None:
+    params = {"round": "2026-Q3", "rounds": ["", "2026-Q3"]}  # "": no round (NO_ROUND)
+    assert warning_text(WarningCode.ROUND, params, "zh").endswith("（无轮次）, 2026-Q3。")
+    assert "(no round), 2026-Q3" in warning_text(WarningCode.ROUND, params, "en")

@@ -15,6 +15,7 @@ from fieldsurvey.cli.common import (
     questionnaire_option,
 )
 from fieldsurvey.engine import EngineError
+from fieldsurvey.questionnaire.rounds import RoundError, check_round
 
 
 @click.command()
@@ -60,12 +61,19 @@ def ask(
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same answers.")
 @click.option("--device", default=None, help="A name for the demo device (shown on Home).")
+@click.option(
+    "--round",
+    "round_",
+    default=None,
+    help="Survey round of these interviews, e.g. 2026-Q3 (default: the one in Settings).",
+)
 def demo(
     db_path: Path | None,
     questionnaire_path: Path | None,
     count: int,
     seed: int,
     device: str | None,
+    round_: str | None,
 ) -> None:
     """Add realistic complete interviews, made through the interview engine.
 
@@ -75,6 +83,10 @@ def demo(
     from fieldsurvey.demo import make_demo_responses
 
     questionnaire = load_questionnaire_or_exit(questionnaire_path)
+    try:
+        chosen = None if round_ is None else check_round(round_, questionnaire.rounds)
+    except RoundError as exc:
+        fail(f"error: --round: {exc}")
     db = open_db_or_exit(db_path)
     with click.progressbar(length=count, label="Interviews", file=sys.stderr) as bar:
 
@@ -83,7 +95,13 @@ def demo(
 
         try:
             result = make_demo_responses(
-                db, questionnaire, count, seed=seed, device=device, on_progress=advance
+                db,
+                questionnaire,
+                count,
+                seed=seed,
+                device=device,
+                round=chosen,
+                on_progress=advance,
             )
         except EngineError as exc:
             fail(f"error: {exc.message}")

@@ -40,7 +40,13 @@ from fieldsurvey.safetext import terminal_text
     show_default=True,
 )
 @click.option("--lang", default=None, help="Language of labels and messages (e.g. en, zh, km).")
-@click.option("--round", "round_", default=None, help="Survey round to score (default: latest).")
+@click.option(
+    "--round",
+    "round_",
+    default=None,
+    help='Survey round to score, e.g. 2026-Q3 (default: the latest with data; "" for none).',
+)
+@click.option("--include-rejected", is_flag=True, help="Score interviews a reviewer rejected too.")
 @click.option("--weights", default=None, metavar="QUESTION", help="Question holding weights.")
 def scores(
     db_path: Path | None,
@@ -49,6 +55,7 @@ def scores(
     output: str,
     lang: str | None,
     round_: str | None,
+    include_rejected: bool,
     weights: str | None,
 ) -> None:
     """Area scores with 95% intervals, breakdowns, equity gaps and suggested messages.
@@ -63,7 +70,15 @@ def scores(
     questionnaire = load_questionnaire_or_exit(questionnaire_path)
     db = open_db_or_exit(db_path)
     try:
-        report = score(db, questionnaire, by=list(by), lang=lang, weights=weights, round=round_)
+        report = score(
+            db,
+            questionnaire,
+            by=list(by),
+            lang=lang,
+            weights=weights,
+            round=round_,
+            include_rejected=include_rejected,
+        )
     except ScoringError as exc:
         fail(f"error: {exc}")
     words = [warning_text(w.code, w.params, report.language) for w in report.warnings]

@@ -64,14 +64,18 @@ def make_demo_responses(
     *,
     seed: int = 0,
     device: str | None = None,
+    round: str | None = None,
     workers: int | None = None,
     on_progress: Progress | None = None,
 ) -> DemoResult:
-    """Add `count` complete interviews to `store`; the same seed gives the same answers."""
+    """Add `count` complete interviews to `store`; the same seed gives the same answers.
+
+    `round` (already checked, see questionnaire/rounds.py) is recorded on these interviews
+    instead of the round in Settings, which stays as it is."""
     store.device_id()  # the scratch databases must carry this device's identity
     if device:
         store.set_setting("device_name", device)
-    settings = store.get_settings(COPIED_SETTINGS)
+    settings = store.get_settings(COPIED_SETTINGS) | ({"round": round} if round else {})
     opener = store.scratch_opener()
     workers = workers or min(os.cpu_count() or 1, 4)
     answers = done = 0

@@ -14,11 +14,16 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from fieldsurvey.questionnaire.thresholds import QualityThresholds
+
 Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 """Question, group, area, persona and choice-list ids: lower case, usable in `${...}`."""
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 """Choice values and message ids: may also use hyphens."""
+
+RoundName = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=40)]
+"""A named survey round (`baseline`, `endline`); quarters and months need no listing."""
 
 LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")]
 
@@ -413,6 +418,19 @@ class Questionnaire(Strict):
     messages: list[Message] = []
     indicators: list[Indicator] = []
     ratios: list[Ratio] = []
+    # The two sections below are left out of the model's JSON when absent, so a questionnaire
+    # without them keeps the hash it had before they existed (responses name it by hash).
+    rounds: list[RoundName] = Field(default=[], max_length=200, exclude_if=lambda v: not v)
+    """Named survey rounds, in the order they run (besides `2026-Q3` and `2026-11`)."""
+    quality_section: QualityThresholds | None = Field(
+        default=None, alias="quality", exclude_if=lambda v: v is None
+    )
+    """The `quality:` section as written (None when absent); read `quality` instead."""
+
+    @property
+    def quality(self) -> QualityThresholds:
+        """Thresholds of the data-quality flags (fieldsurvey.quality), defaults filled in."""
+        return self.quality_section or QualityThresholds()
 
     @cached_property
     def choice_list_by_id(self) -> dict[str, ChoiceList]:

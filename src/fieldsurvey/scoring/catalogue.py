@@ -59,3 +59,5 @@ class WarningCode(StrEnum):
     NO_WEIGHT = "no_weight"  # count, question
     NO_IMPORTANCE = "no_importance"
     ROUND = "round"  # round, rounds (list)
+    REJECTED = "rejected"  # count (left out of the scores)
+    REJECTED_INCLUDED = "rejected_included"  # count (scored with --include-rejected)

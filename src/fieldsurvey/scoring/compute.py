@@ -13,6 +13,7 @@ from typing import Literal
 import numpy as np
 
 from fieldsurvey.questionnaire import Questionnaire
+from fieldsurvey.questionnaire.rounds import NO_ROUND
 from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.scoring.areas import ALPHA_WARNING, MIN_N
 from fieldsurvey.scoring.awareness import awareness, benefit_questions
@@ -36,13 +37,16 @@ def score(
     round: str | None = None,
     importance: Method | None = None,
     office: str | None = None,
+    include_rejected: bool = False,
 ) -> ScoreReport:
     """Area scores of the complete responses to `questionnaire`, broken down `by` dimensions.
 
     `by`: "persona" or segment names (see `breakdowns.dimensions`); `lang`: language of labels
     and messages; `weights`: id of a question holding each respondent's survey weight;
-    `round`: the round to score (default: the latest); `office`: only this office's
-    responses (default: all); `importance`: "correlation" with
+    `round`: the round to score (default: the latest with data; NO_ROUND: responses without
+    one); `office`: only this office's responses (default: all); `include_rejected`: score
+    responses a reviewer rejected too (left out by default, and counted); `importance`:
+    "correlation" with
     overall satisfaction or "asked" (most important area); by default correlation when at least
     10 respondents rated overall satisfaction. Raises ScoringError for an unknown breakdown,
     round or weight question, or asked importance the questionnaire does not ask.
@@ -55,10 +59,13 @@ def score(
     questions = _questions(questionnaire, dimensions, weights, importance)
     data, w = _weighted(load_survey(store, questionnaire, questions, office), weights, warnings)
     rounds = ordered_rounds(data.round, data.completed_at)
-    chosen = pick_round(rounds, round)
+    chosen = pick_round(rounds, round, questionnaire.rounds)
+    rejected = int((data.in_round(chosen) & data.rejected).sum())
+    if not include_rejected and data.rejected.any():
+        data, w = data.subset(~data.rejected), w[~data.rejected]
     rows = data.in_round(chosen)
     if not rows.any():
-        return _empty(questionnaire, lang, warnings, WarningCode.NO_DATA)
+        return _empty(questionnaire, lang, warnings, WarningCode.NO_DATA, rejected)
     current, left_out = data.subset(rows).shared_items()
     warnings += _version_warning(current, left_out)
     method, answers = _importance(questionnaire, current, importance)
@@ -77,6 +84,8 @@ def score(
         versions=sorted(set(current.version)),
         round=chosen,
         rounds=rounds,
+        rejected=rejected,
+        include_rejected=include_rejected,
         importance_method=method,
         cuts=cuts,
         areas=areas,
@@ -87,7 +96,10 @@ def score(
         ),
         trend=round_trend(scorer, data, w, rounds, chosen),
         awareness=awareness(questionnaire, current.answers, w[rows], lang),
-        warnings=warnings + _area_warnings(areas) + _round_warning(rounds, chosen),
+        warnings=warnings
+        + _area_warnings(areas)
+        + _round_warning(rounds, chosen)
+        + _rejected_warning(rejected, include_rejected),
     )
 
 
@@ -175,8 +187,15 @@ def _area_warnings(areas: list[AreaResult]) -> list[ReportWarning]:
 def _round_warning(rounds: list[str | None], chosen: str | None) -> list[ReportWarning]:
     if len(rounds) < 2:
         return []
-    names = [str(r) for r in rounds]
-    return [ReportWarning.of(WarningCode.ROUND, round=str(chosen), rounds=names)]
+    names = [r or NO_ROUND for r in rounds]
+    return [ReportWarning.of(WarningCode.ROUND, round=chosen or NO_ROUND, rounds=names)]
+
+
+def _rejected_warning(rejected: int, included: bool) -> list[ReportWarning]:
+    if not rejected:
+        return []
+    code = WarningCode.REJECTED_INCLUDED if included else WarningCode.REJECTED
+    return [ReportWarning.of(code, count=rejected)]
 
 
 EMPTY_STATUS: dict[WarningCode, Literal["no_data", "nothing_to_score"]] = {
@@ -186,11 +205,16 @@ EMPTY_STATUS: dict[WarningCode, Literal["no_data", "nothing_to_score"]] = {
 
 
 def _empty(
-    questionnaire: Questionnaire, lang: str, warnings: list[ReportWarning], code: WarningCode
+    questionnaire: Questionnaire,
+    lang: str,
+    warnings: list[ReportWarning],
+    code: WarningCode,
+    rejected: int = 0,
 ) -> ScoreReport:
     """A report with no number in it: no responses yet (NO_DATA), or a questionnaire without
     areas of Likert items, e.g. an ordinary XLSForm (NOTHING_TO_SCORE)."""
     warnings.insert(0, ReportWarning.of(code, questionnaire=questionnaire.id))
+    warnings += _rejected_warning(rejected, included=False)
     default = questionnaire.default_language
     areas = [
         AreaResult(
@@ -210,6 +234,8 @@ def _empty(
         versions=[],
         round=None,
         rounds=[],
+        rejected=rejected,
+        include_rejected=False,
         importance_method=None,
         cuts=None,
         areas=areas,

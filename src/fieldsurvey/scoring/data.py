@@ -1,7 +1,8 @@
 """Loading what scoring needs from the store in one query, decoded in bulk by numpy.
 
 The query returns one row per scored response (complete, head revision, this questionnaire)
-with its persona, round, version and completion time, and all the answers scoring reads packed
+with its persona, round (normalised), version, completion time and whether its review state
+is rejected, and all the answers scoring reads packed
 by SQLite into one string of (column, code) character pairs: Likert items as their scale point
 (DK as -1, NA as -2), select_one answers as their position in the choice list, integers as
 value + 1.
@@ -90,6 +91,7 @@ def load_survey(
         round=np.array(found.rounds, dtype=object),
         version=np.array(found.versions, dtype=object),
         completed_at=np.array(found.completed_at, dtype=object),
+        rejected=np.array(found.rejected, dtype=bool),
         codes=items.astype(np.int8),
         layout=layout,
         answers=answers,

@@ -29,6 +29,8 @@ class SurveyData:
     round: np.ndarray
     version: np.ndarray
     completed_at: np.ndarray
+    rejected: np.ndarray
+    """True where the interview's review state is rejected."""
     codes: np.ndarray
     """(responses × items) int8: -2 NA, -1 DK, 0 no answer, 1..k the scale point chosen."""
     layout: ItemLayout
@@ -47,6 +49,7 @@ class SurveyData:
             self.round[rows],
             self.version[rows],
             self.completed_at[rows],
+            self.rejected[rows],
             self.codes[rows],
             self.layout,
             {q: v[rows] for q, v in self.answers.items()},

@@ -10,6 +10,7 @@ import csv
 import io
 from collections.abc import Sequence
 
+from fieldsurvey.questionnaire.rounds import round_label
 from fieldsurvey.safetext import csv_row
 from fieldsurvey.scoring.catalogue import Reason
 from fieldsurvey.scoring.report import AreaResult, GroupResult, Pair, ScoreReport
@@ -41,8 +42,11 @@ CSV_COLUMNS = (
 def to_table(report: ScoreReport, warnings: Sequence[str]) -> str:
     """The areas, each breakdown group, gaps, trend, awareness and suggested messages, then
     the report's `warnings` put into words by the caller (in the user's language)."""
-    where = f", round {report.round}" if report.round else ""
-    lines = [f"{report.title}: {report.responses} responses{where}", ""]
+    where = f", round {round_label(report.round)}" if report.rounds else ""
+    left_out = f", {report.rejected} rejected left out" if report.rejected else ""
+    if report.include_rejected:
+        left_out = f", {report.rejected} rejected included" if report.rejected else ""
+    lines = [f"{report.title}: {report.responses} responses{where}{left_out}", ""]
     if report.status == "nothing_to_score":  # no area: an empty table would only confuse
         return "\n".join([*lines, *(f"! {line}" for line in warnings)]) + "\n"
     lines += _area_table(report.areas)

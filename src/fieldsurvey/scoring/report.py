@@ -183,6 +183,10 @@ class ScoreReport(Model):
     versions: list[str]
     round: str | None
     rounds: list[str | None]
+    rejected: int
+    """Responses of the scored round whose review state is rejected."""
+    include_rejected: bool
+    """Whether those are in the scores (left out by default)."""
     importance_method: Literal["correlation", "asked"] | None
     cuts: Cuts | None
     areas: list[AreaResult]

@@ -1,8 +1,9 @@
 """Survey rounds and the change of each area between the scored round and the one before.
 
-Rounds are ordered by when their first response was completed, so labels need no particular
-format. A change gets an arrow only when its Welch interval excludes 0: two rounds of
-sampling noise should not read as progress or decline.
+Rounds are ordered by `rounds.sort_rounds`: quarters and months by their first day, the rest
+by their first completed response, responses without a round first. A change gets an arrow
+only when its Welch interval excludes 0: two rounds of sampling noise should not read as
+progress or decline.
 """
 
 from __future__ import annotations
@@ -11,6 +12,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from fieldsurvey.questionnaire.rounds import (
+    NO_ROUND,
+    RoundError,
+    check_round,
+    round_label,
+    sort_rounds,
+)
 from fieldsurvey.scoring.areas import MIN_N
 from fieldsurvey.scoring.catalogue import ScoringError
 from fieldsurvey.scoring.frame import SurveyData
@@ -30,17 +38,26 @@ def ordered_rounds(rounds: np.ndarray, completed_at: np.ndarray) -> list[str | N
         stamp = at or ""
         if label not in first or stamp < first[label]:
             first[label] = stamp
-    return sorted(first, key=lambda label: (first[label], label or ""))
+    return sort_rounds(first)
 
 
-def pick_round(rounds: Sequence[str | None], wanted: str | None) -> str | None:
-    """The round to score: the one asked for, else the latest."""
+def pick_round(
+    rounds: Sequence[str | None], wanted: str | None, names: Sequence[str] = ()
+) -> str | None:
+    """The round to score: the one asked for (NO_ROUND: those without one), else the latest.
+    A round in the wrong form is refused with the form expected, an unknown one with the
+    rounds that have data."""
     if wanted is None:
         return rounds[-1] if rounds else None
-    if wanted not in rounds:
-        known = ", ".join(str(r) for r in rounds)
-        raise UnknownRound(f"no responses in round {wanted!r}; rounds: {known}")
-    return wanted
+    chosen = None if wanted == NO_ROUND else wanted
+    if chosen in rounds:
+        return chosen
+    known = ", ".join(round_label(r) for r in rounds) or "none"
+    try:
+        check_round(wanted, names)
+    except RoundError as exc:
+        raise UnknownRound(f"{exc}; rounds with data: {known}") from None
+    raise UnknownRound(f"no responses in round {wanted!r}; rounds with data: {known}")
 
 
 def area_trend(area: str, label: str, current: Estimate, previous: Estimate) -> AreaTrend:
@@ -77,8 +94,8 @@ def round_trend(
 ) -> Trend | None:
     """The scored round against the one before, on the items both rounds share."""
     at = rounds.index(chosen)
-    if at == 0:
-        return None
+    if at == 0 or rounds[at - 1] is None:
+        return None  # no round before, or only responses without a round
     now, before = data.in_round(chosen), data.in_round(rounds[at - 1])
     both, _ = data.subset(now | before).shared_items()
     pair = Scorer.of(scorer.questionnaire, both, weights[now | before], scorer.lang)

@@ -26,6 +26,7 @@ from fieldsurvey.store.dataout import DataSource
 from fieldsurvey.store.lineage import Revision
 from fieldsurvey.store.records import (
     ConflictRow,
+    Decision,
     DeviceRow,
     DraftSummary,
     Event,
@@ -34,10 +35,12 @@ from fieldsurvey.store.records import (
     ImportRow,
     IncomingRevision,
     InstalledQuestionnaire,
+    InterviewFacts,
     NewDraft,
     PackedQuery,
     ResolutionRow,
     ResponseRecord,
+    RoundCount,
     ScoredColumns,
     StoredEvent,
     TrustLogRow,
@@ -308,6 +311,39 @@ class ScoringSource(Protocol):
         ...
 
 
+class ReviewLog(Protocol):
+    """The review log (fieldsurvey.review): append-only decisions on interviews."""
+
+    def add_decision(self, decision: Decision) -> None:
+        """Append one decision (inside the caller's unit of work)."""
+
+    def decisions(self, uuid: str) -> list[Decision]:
+        """Every decision on one interview, oldest first."""
+
+
+class Reviews(ReviewLog, Responses, Settings, Protocol):
+    """What `fieldsurvey.review` uses: the log, the interviews' revisions, who reviews."""
+
+
+class SupervisionSource(Protocol):
+    """What `rounds` and the quality flags read besides the scored answers."""
+
+    def round_counts(self) -> list[RoundCount]:
+        """Completed interviews per (round, office)."""
+
+    def interview_facts(self, questionnaire_id: str) -> InterviewFacts:
+        """Per scored interview: who, where, when, review state, paradata time."""
+
+    def words_read(
+        self, response_ids: Sequence[int], page_words: Mapping[str, int]
+    ) -> dict[int, int]:
+        """Response id -> words of the distinct pages it went through (its `leave` events)."""
+
+
+class Supervision(SupervisionSource, ScoringSource, Responses, Protocol):
+    """What `fieldsurvey rounds` and `fieldsurvey.quality` use."""
+
+
 class ScratchStore(InterviewStore, Protocol):
     def close(self) -> None: ...
 
@@ -327,7 +363,16 @@ class DemoTarget(Settings, Protocol):
 
 
 class Store(
-    InterviewStore, Imports, Exports, Conflicts, ScoringSource, DemoTarget, DataSource, Protocol
+    InterviewStore,
+    Imports,
+    Exports,
+    Conflicts,
+    ScoringSource,
+    DemoTarget,
+    DataSource,
+    ReviewLog,
+    SupervisionSource,
+    Protocol,
 ):
     """Everything: what an adapter implements and the app holds."""
 

@@ -99,7 +99,9 @@ class HomeCounts:
     total: int
     """Completed interviews (head revisions)."""
     not_exported: int
-    """Closed revisions (complete, voided, refused) that no export file has carried yet."""
+    """Closed revisions (complete, voided, refused) made on this device that no export file
+    has carried yet: what `export` would send. Revisions merged from other devices are not
+    this device's to export (a supervisor forwards them with `export --all`)."""
     drafts: int
 
 
@@ -278,6 +280,51 @@ class ScoredColumns:
     rounds: tuple[str | None, ...]
     versions: tuple[str, ...]
     completed_at: tuple[str | None, ...]
+    rejected: tuple[int, ...]
+    """1 where the interview's review state is rejected (see the review log)."""
     packed: tuple[str | None, ...]
     others: tuple[tuple[object, ...], ...]
     """One tuple per `PackedQuery.others` question."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A `reviews` row: one review decision on an interview."""
+
+    uuid: str
+    state: str
+    """approved, has_issues or rejected."""
+    comment: str
+    reviewer: str | None
+    device_id: str
+    decided_at: str
+    content_hash: str | None
+    """The revision that was reviewed."""
+
+
+@dataclass(frozen=True)
+class RoundCount:
+    """Completed interviews (head revisions) of one round at one office."""
+
+    round: str | None
+    """Normalised (`round_key`); None for interviews recorded without a round."""
+    office: str
+    """"" for interviews recorded without an office."""
+    responses: int
+    first_completed: str
+    last_completed: str
+
+
+@dataclass(frozen=True)
+class InterviewFacts:
+    """Parallel lists, one entry per scored interview (the rows `ScoredColumns` holds, in
+    the same order): who, where, when, the review state and the paradata time."""
+
+    response_ids: list[int]
+    uuids: list[str]
+    interviewers: list[str | None]
+    offices: list[str | None]
+    completed_at: list[str]
+    review_states: list[str | None]
+    duration_ms: list[int | None]
+    """Sum of the page times; None when the interview has no paradata here."""

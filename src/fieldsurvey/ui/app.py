@@ -62,6 +62,7 @@ class FieldSurveyApp(App[int]):
         "sync.tcss",
         "scores.tcss",
         "indicators.tcss",
+        "quality.tcss",
     ]
     COMMANDS: ClassVar = App.COMMANDS | {ScreensProvider, _conflicts_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -153,6 +154,11 @@ class FieldSurveyApp(App[int]):
         from fieldsurvey.ui.screens.indicators import IndicatorsScreen
 
         self.open_screen(IndicatorsScreen)
+
+    def action_open_quality(self) -> None:
+        from fieldsurvey.ui.screens.quality import QualityScreen
+
+        self.open_screen(QualityScreen)
 
     def action_open_settings(self) -> None:
         self.open_screen(SettingsScreen)

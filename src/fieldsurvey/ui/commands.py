@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 
 class ScreensProvider(Provider):
-    """One command per screen: Home, new interview, review, settings, scores, sync, indicators."""
+    """One command per screen: Home, new interview, review, settings, scores, sync, indicators,
+    quality."""
 
     def _commands(self) -> list[tuple[str, Callable[[], object]]]:
         app = cast("FieldSurveyApp", self.app)
@@ -34,6 +35,7 @@ class ScreensProvider(Provider):
             (tr("Open Scores", language), app.action_open_scores),
             (tr("Open Sync", language), app.action_open_sync),
             (tr("Open Office indicators", language), app.action_open_indicators),
+            (tr("Open Quality and review", language), app.action_open_quality),
         ]
         return commands
 

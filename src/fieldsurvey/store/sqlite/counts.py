@@ -12,7 +12,8 @@ class CountsMixin(SQLiteBase):
             "SELECT "
             "COALESCE(SUM(status = 'complete' AND is_head = 1 AND completed_at >= ?), 0), "
             "COALESCE(SUM(status = 'complete' AND is_head = 1), 0), "
-            "COALESCE(SUM(status != 'draft' AND exported_seq IS NULL), 0), "
+            "COALESCE(SUM(status != 'draft' AND exported_seq IS NULL "
+            "AND device_id = (SELECT value FROM settings WHERE key = 'device_id')), 0), "
             "COALESCE(SUM(status = 'draft'), 0) "
             "FROM responses",
             [since],

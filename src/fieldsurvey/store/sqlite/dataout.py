@@ -21,8 +21,8 @@ def _where(selection: Selection) -> tuple[str, list[object]]:
     statuses = "('complete', 'draft')" if selection.drafts else "('complete')"
     clauses = ["r.is_head = 1", f"r.status IN {statuses}", "r.questionnaire_id = ?"]
     params: list[object] = [selection.questionnaire_id]
-    for column, value in (("round", selection.round), ("office", selection.office)):
-        if value is not None:
+    for column, value in (("round_key", selection.round), ("office", selection.office)):
+        if value is not None:  # round_key: the round normalised (MIGRATION_SUPERVISION)
             clauses.append(f"r.{column} = ?")
             params.append(value)
     return " AND ".join(clauses), params
@@ -52,9 +52,12 @@ class DataOutMixin(SQLiteBase):
         if column not in ("round", "office"):
             raise ValueError(f"not a filter column: {column}")
         where, params = _where(Selection(selection.questionnaire_id, drafts=selection.drafts))
+        name = (
+            "round_key" if column == "round" else column
+        )  # rounds normalised (MIGRATION_SUPERVISION)
         rows = self.conn.execute(
-            f"SELECT DISTINCT r.{column} FROM responses r WHERE {where} "
-            f"AND r.{column} IS NOT NULL ORDER BY 1",
+            f"SELECT DISTINCT r.{name} FROM responses r WHERE {where} "
+            f"AND r.{name} IS NOT NULL ORDER BY 1",
             params,
         ).fetchall()
         return [row[0] for row in rows]
@@ -145,7 +148,7 @@ class DataOutMixin(SQLiteBase):
 
     def status_counts(self, selection: Selection) -> dict[str, int]:
         clauses, params = ["r.is_head = 1", "r.questionnaire_id = ?"], [selection.questionnaire_id]
-        for column, value in (("round", selection.round), ("office", selection.office)):
+        for column, value in (("round_key", selection.round), ("office", selection.office)):
             if value is not None:
                 clauses.append(f"r.{column} = ?")
                 params.append(value)

@@ -155,7 +155,52 @@ CREATE TABLE trust_log (
 );
 """
 
-MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_TRUST]
+
+def _round_key(column: str) -> str:
+    """SQL for a stored free-text round in the fixed form (questionnaire/rounds.py's
+    `normalise_legacy`, which a test holds equal): "Q3 2026" -> "2026-Q3", "2026/11" ->
+    "2026-11"; anything else trimmed of spaces, as it is; '' -> NULL."""
+    u = f"upper(trim({column}))"
+    year = "[12][0-9][0-9][0-9]"
+    return f"""CASE
+        WHEN trim({column}) = '' THEN NULL
+        WHEN {u} GLOB 'Q[1-4][ /_-]{year}' THEN substr({u}, 4, 4) || '-Q' || substr({u}, 2, 1)
+        WHEN {u} GLOB '{year}[ /_-]Q[1-4]' THEN substr({u}, 1, 4) || '-Q' || substr({u}, 7, 1)
+        WHEN {u} GLOB '{year}Q[1-4]' THEN substr({u}, 1, 4) || '-Q' || substr({u}, 6, 1)
+        WHEN {u} GLOB '{year}[/_-]0[1-9]' OR {u} GLOB '{year}[/_-]1[0-2]'
+            THEN substr({u}, 1, 4) || '-' || substr({u}, 6, 2)
+        ELSE trim({column}) END"""
+
+
+MIGRATION_SUPERVISION = f"""
+-- Survey rounds in one form (2026-Q3, 2026-11, or a listed name). `round` is part of a closed
+-- revision's signed content hash, so old free text ("Q3 2026") stays as it was written and
+-- this derived column holds it normalised where it can be; everything reads rounds from here.
+ALTER TABLE responses ADD COLUMN round_key TEXT
+    GENERATED ALWAYS AS ({_round_key("round")}) VIRTUAL;
+-- The round in Settings is not signed: normalise it in place.
+UPDATE settings SET value = COALESCE(({_round_key("value")}), '') WHERE key = 'round';
+
+-- Review decisions on interviews, append-only: the state of an interview is its newest row
+-- (none: pending). Each row says who decided, on which device, when, and why.
+CREATE TABLE reviews (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('approved', 'has_issues', 'rejected')),
+    comment TEXT NOT NULL,
+    reviewer TEXT,                     -- the name in this device's settings
+    device_id TEXT NOT NULL,           -- the device whose key made the decision
+    decided_at TEXT NOT NULL,          -- UTC ISO 8601
+    content_hash TEXT                  -- the revision that was reviewed
+);
+CREATE INDEX reviews_uuid ON reviews (uuid, decided_at);
+CREATE TRIGGER reviews_append_only_update BEFORE UPDATE ON reviews
+BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
+CREATE TRIGGER reviews_append_only_delete BEFORE DELETE ON reviews
+BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
+"""
+
+MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_TRUST, MIGRATION_SUPERVISION]
 """Migration n (1-based) brings a database from user_version n-1 to n."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,15 +1,16 @@
 """What scoring reads: scored responses with their answers packed by SQLite, and indicators.
 
 The packed query returns one row per scored response (complete, head revision, this
-questionnaire) with all the answers scoring reads packed into one string of (column, code)
-character pairs. Packing matters: 20,000 responses hold ~650,000 such answers; one Python tuple
-per answer cost three times the SQL scan, and one scalar subquery per question added ~12 ms per
-question. Answers that cannot be coded come back as JSON text, one column each.
+questionnaire), its round normalised (`round_key`) and whether a reviewer rejected it, with all
+the answers scoring reads packed into one string of (column, code) character pairs. Packing
+matters: 20,000 responses hold ~650,000 such answers; one Python tuple per answer cost three
+times the SQL scan, and one scalar subquery per question added ~12 ms per question. Answers
+that cannot be coded come back as JSON text, one column each.
 
-The column map is a temporary table with a primary key, made and dropped around the query:
-with it the plan is always "range-scan this response's answers, look each up by key" (~290 ms
-for 20,000 responses × 31 columns). Maps given as CTEs, CASE expressions or json_each cost
-1.3 to 4 times as much, and SQLite's choice between their plans changed with their sizes.
+The column map is a temporary table with a primary key, made and dropped around the query: with
+it the plan is always "range-scan this response's answers, look each up by key" (~290 ms for
+20,000 responses × 31 columns). Maps given as CTEs, CASE expressions or json_each cost 1.3 to 4
+times as much, and SQLite's choice between their plans changed with their sizes.
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ from typing import Any
 
 from fieldsurvey.store.records import PackedColumn, PackedQuery, ScoredColumns
 from fieldsurvey.store.sqlite.base import SQLiteBase
+from fieldsurvey.store.sqlite.reviews import latest_state_sql
 
-_FIXED = 6
-"""id, persona, round, version, completed_at, packed."""
+_FIXED = 7
+"""id, persona, round, version, completed_at, rejected, packed."""
 
 
 def _sql(query: PackedQuery, table: str) -> str:
@@ -37,7 +39,8 @@ def _sql(query: PackedQuery, table: str) -> str:
     integer = "CAST(a.value AS INTEGER)"
     base, limit = query.base, query.limit
     return f"""
-        SELECT r.id, r.persona, r.round, r.questionnaire_version, r.completed_at,
+        SELECT r.id, r.persona, r.round_key, r.questionnaire_version, r.completed_at,
+            {latest_state_sql("r.uuid")} IS 'rejected',
             (SELECT group_concat(char({base} + c.col, {base} + CASE c.kind
                     WHEN 0 THEN CASE WHEN a.value IN ({dk}) THEN {query.dk_code}
                         WHEN a.value IN ({na}) THEN {query.na_code}
@@ -62,9 +65,9 @@ class ScoringMixin(SQLiteBase):
             rows = self.conn.execute(_sql(query, table), params).fetchall()
         fields: list[tuple[Any, ...]] = list(zip(*rows, strict=True))
         fields = fields or [()] * (_FIXED + len(query.others))
-        ids, personas, rounds, versions, completed, packed = fields[:_FIXED]
+        ids, personas, rounds, versions, completed, rejected, packed = fields[:_FIXED]
         others = tuple(fields[_FIXED:])
-        return ScoredColumns(ids, personas, rounds, versions, completed, packed, others)
+        return ScoredColumns(ids, personas, rounds, versions, completed, rejected, packed, others)
 
     @contextlib.contextmanager
     def _column_table(self, columns: tuple[PackedColumn, ...]) -> Iterator[str]:

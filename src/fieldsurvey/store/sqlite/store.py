@@ -23,8 +23,10 @@ from fieldsurvey.store.sqlite.exports import ExportsMixin
 from fieldsurvey.store.sqlite.imports import ImportsMixin
 from fieldsurvey.store.sqlite.questionnaires import QuestionnairesMixin
 from fieldsurvey.store.sqlite.responses import ResponsesMixin
+from fieldsurvey.store.sqlite.reviews import ReviewsMixin
 from fieldsurvey.store.sqlite.scoring import ScoringMixin
 from fieldsurvey.store.sqlite.settings import SettingsMixin
+from fieldsurvey.store.sqlite.supervision import SupervisionMixin
 from fieldsurvey.store.sqlite.trust import TrustMixin
 
 T = TypeVar("T", bound=type)
@@ -65,6 +67,8 @@ class SQLiteStore(
     ConflictsMixin,
     ScoringMixin,
     CopyMixin,
+    ReviewsMixin,
+    SupervisionMixin,
     DataOutMixin,
 ):
     """Implements `fieldsurvey.store.interface.Store`; open it with `open_store`."""

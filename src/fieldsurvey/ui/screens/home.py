@@ -53,6 +53,7 @@ class HomeScreen(AppScreen[None]):
         Binding("y", "app.open_sync", "Sync", id="home.sync"),
         Binding("e", "app.open_settings", "Settings", id="home.settings"),
         Binding("o", "app.open_indicators", "Indicators", id="home.indicators"),
+        Binding("v", "app.open_quality", "Quality", show=False, id="home.quality"),
         Binding("q", "app.quit", "Quit", show=False, id="home.quit"),
         *[
             Binding(str(n), f"resume_number({n})", "Resume", show=False, id=f"home.resume_{n}")

@@ -26,6 +26,7 @@ from fieldsurvey.scoring import ScoreReport, dimensions, score
 from fieldsurvey.ui.i18n import N_
 from fieldsurvey.ui.screens.base import AppScreen
 from fieldsurvey.ui.widgets.footer import KeyBar
+from fieldsurvey.ui.widgets.round_picker import RoundPicker, round_title
 from fieldsurvey.ui.widgets.score_bars import ScoreBars
 from fieldsurvey.ui.widgets.score_quadrants import PlotWords, QuadrantPlot
 from fieldsurvey.ui.widgets.score_rows import (
@@ -81,6 +82,9 @@ screen took 1.4 s to show its scores instead of 0.9 s on the 20,000-response ben
 class ScoresScreen(AppScreen[None]):
     """The whole sample's areas, one dimension's groups, the quadrant plot and awareness."""
 
+    AUTO_FOCUS = "Tabs"
+    """Not the round picker above them: the keys move through the areas first."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="scores.back"),
         *[
@@ -88,6 +92,8 @@ class ScoresScreen(AppScreen[None]):
             for i, tab in enumerate(TABS, start=1)
         ],
         Binding("d", "choose_dimension", "Dimension", id="scores.dimension"),
+        Binding("p", "choose_round", "Round", id="scores.round"),
+        Binding("x", "toggle_rejected", "Rejected", id="scores.rejected"),
         Binding("r", "refresh_scores", "Refresh", id="scores.refresh"),
         Binding("w", "toggle_warnings", "Warnings", id="scores.warnings"),
     ]
@@ -123,6 +129,10 @@ class ScoresScreen(AppScreen[None]):
         fails that query ("database table is locked")."""
         self.languages: tuple[str, str] | None = None
         """The chrome and questionnaire languages the screen was last drawn in."""
+        self.round: str | None = None
+        """The round picked (NO_ROUND: responses without one); None: the latest with data."""
+        self.include_rejected = False
+        """Score interviews a reviewer rejected too (`x`); left out by default."""
 
     # ----- layout -----------------------------------------------------------------------------
 
@@ -130,7 +140,9 @@ class ScoresScreen(AppScreen[None]):
         questionnaire = self.ctx.questionnaire
         self.languages = (self.chrome_language, self.text_lang)
         yield Header(icon="")
-        yield Static(self.t("Computing the scores…"), id="scores-summary", markup=False)
+        with Horizontal(id="scores-top"):
+            yield Static(self.t("Computing the scores…"), id="scores-summary", markup=False)
+            yield RoundPicker(self.t("Round"), id="scores-round")
         yield Static(id="scores-warnings", markup=False)
         yield Static(id="scores-empty", markup=False)
         with TabbedContent(id="scores-tabs"):
@@ -200,7 +212,7 @@ class ScoresScreen(AppScreen[None]):
         )
 
     def on_mount(self) -> None:
-        self.title = self.t("Scores")
+        self.show_title()
         # The tabs stay up while the first report is computed: hidden, their underline would
         # be drawn under no tab and then slide into place once the scores arrive.
         self.query_one("#scores-empty").display = False
@@ -226,7 +238,7 @@ class ScoresScreen(AppScreen[None]):
 
     def relabel(self) -> None:
         """The screen's own words (title, tabs, headings, plot axes) in the current language."""
-        self.title = self.t("Scores")
+        self.show_title()
         tabs = self.query_one(TabbedContent)
         for index, tab in enumerate(TABS):
             tabs.get_tab(tab).label = self.tab_title(index)
@@ -300,7 +312,12 @@ class ScoresScreen(AppScreen[None]):
                 return
             try:
                 report = score(
-                    self.ctx.store, self.ctx.questionnaire, by=dimension, lang=self.text_lang
+                    self.ctx.store,
+                    self.ctx.questionnaire,
+                    by=dimension,
+                    lang=self.text_lang,
+                    round=self.round,
+                    include_rejected=self.include_rejected,
                 )
             except Exception as exc:  # a locked or damaged database: say so on screen
                 self.post_message(self.ReportFailed(str(exc), dimension))
@@ -326,6 +343,7 @@ class ScoresScreen(AppScreen[None]):
             return
         self.report = event.report
         self.done(None)
+        self.show_rounds(event.report)
         self.show_whole_sample(event.report)
 
     def show_whole_sample(self, report: ScoreReport) -> None:
@@ -363,12 +381,24 @@ class ScoresScreen(AppScreen[None]):
 
     # ----- showing --------------------------------------------------------------------------------
 
+    def show_title(self) -> None:
+        """ "Scores · 2026-Q3": the round scored is named in the title once it is known."""
+        report = self.report
+        rounds, chosen = (report.rounds, report.round) if report else ([], None)
+        self.title = round_title(self.t("Scores"), rounds, chosen, self.chrome_language)
+
+    def show_rounds(self, report: ScoreReport) -> None:
+        """The round picker offers the rounds with data, newest first, on the one scored."""
+        picker = self.query_one("#scores-round", RoundPicker)
+        picker.show_rounds(report.rounds, report.round, self.chrome_language)
+        self.show_title()
+
     def show_empty(self, text: str | None) -> None:
         """No data yet (or a failure): a friendly paragraph instead of zero scores."""
         empty = self.query_one("#scores-empty", Static)
         empty.display = text is not None
         self.query_one("#scores-tabs").display = text is None
-        self.query_one("#scores-summary").display = text is None
+        self.query_one("#scores-top").display = text is None
         if text is not None:
             empty.update(text)
             self.query_one("#scores-warnings").display = False
@@ -450,6 +480,10 @@ class ScoresScreen(AppScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_warnings":
             return self.warnings_overflow
+        if action == "choose_round":  # shown when there is a choice
+            return self.report is not None and len(self.report.rounds) > 1
+        if action == "toggle_rejected":  # shown when some are left out (or brought in)
+            return self.report is not None and self.report.rejected > 0
         if action in ("choose_dimension", "show_tab"):
             return self.report is not None and self.report.status == "ok"
         return True
@@ -462,6 +496,22 @@ class ScoresScreen(AppScreen[None]):
         select = self.query_one("#scores-dimension", Select)
         select.focus()
         select.expanded = True
+
+    def action_choose_round(self) -> None:
+        self.query_one("#scores-round", RoundPicker).open()
+
+    def action_toggle_rejected(self) -> None:
+        """Bring the interviews a reviewer rejected into the scores, or leave them out again."""
+        self.include_rejected = not self.include_rejected
+        self.action_refresh_scores()
+
+    @on(Select.Changed, "#scores-round")
+    def score_round(self, event: Select.Changed) -> None:
+        """Another round: every report (and the drill-down shown) is computed for it."""
+        if isinstance(event.value, str) and event.value != (self.round or None):
+            self.round = event.value
+            self.action_refresh_scores()
+        self.query_one(TabbedContent).query_one(Tabs).focus()  # the keys move through tabs again
 
     def action_toggle_warnings(self) -> None:
         self.query_one("#scores-warnings").toggle_class("-expanded")

@@ -14,8 +14,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
 from textual.content import Content
+from textual.suggester import SuggestFromList
 from textual.widgets import Button, Header, Input, Label, Select, Static
 
+from fieldsurvey.questionnaire.rounds import EXAMPLE, RoundError, check_round
 from fieldsurvey.ui.i18n import N_, language_name, pad, tr
 from fieldsurvey.ui.preferences import THEME_AUTO, THEMES, Preferences
 from fieldsurvey.ui.screens.base import AppScreen
@@ -79,6 +81,7 @@ class SettingsScreen(AppScreen[bool]):
                         placeholder=self.t("e.g. 2026-Q3") if field == "round" else "",
                         id=f"settings-{field}",
                         max_length=80,
+                        suggester=self.round_suggester() if field == "round" else None,
                     )
                 yield Label(self.t("Language"))
                 yield Select(
@@ -105,6 +108,13 @@ class SettingsScreen(AppScreen[bool]):
         self.title = self.t("Settings")
         self.query_one("#settings-interviewer", Input).focus()
 
+    def round_suggester(self) -> SuggestFromList:
+        """This quarter and month, then the questionnaire's named rounds: typing "2" or a
+        name's first letters completes it (→ accepts)."""
+        today = self.ctx.clock()
+        current = [f"{today.year}-Q{(today.month - 1) // 3 + 1}", f"{today.year}-{today.month:02d}"]
+        return SuggestFromList([*current, *self.ctx.questionnaire.rounds])
+
     def theme_label(self, theme: str) -> str:
         return (
             self.t("automatic (16 colours when the terminal has few)")
@@ -123,19 +133,34 @@ class SettingsScreen(AppScreen[bool]):
 
     def action_save(self) -> None:
         values = self.form_values()
-        missing = [field for field in REQUIRED if not values[field]]
-        for field in REQUIRED:
+        problems = {
+            field: tr("Required.", values["language"]) for field in REQUIRED if not values[field]
+        }
+        round_problem = self.round_problem(values["round"], values["language"])
+        if round_problem:
+            problems["round"] = round_problem
+        for field in (*REQUIRED, "round"):
             # The message sits in the field's border: the form keeps its height at 80x24.
             box = self.query_one(f"#settings-{field}", Input)
-            box.border_subtitle = tr("Required.", values["language"]) if field in missing else ""
-            box.set_class(field in missing, "-missing")
-        if missing:
-            self.query_one(f"#settings-{missing[0]}", Input).focus()
+            box.border_subtitle = problems.get(field, "")
+            box.set_class(field in problems, "-missing")
+        if problems:
+            self.query_one(f"#settings-{next(iter(problems))}", Input).focus()
             return
         preferences: Preferences = self.ctx.preferences.with_values(**values)
         self.fs_app.save_preferences(preferences)
         self.notify(tr("Settings saved.", preferences.language), timeout=2)
         self.dismiss(True)
+
+    def round_problem(self, value: str, language: str) -> str | None:
+        """None for no round or one in the fixed form, else what is expected, with examples."""
+        names = self.ctx.questionnaire.rounds
+        try:
+            check_round(value, names) if value else None
+        except RoundError:
+            examples = ", ".join([EXAMPLE, "2026-11", *names][:4])
+            return tr("Use a form like {examples}.", language, examples=examples)
+        return None
 
     def action_cancel(self) -> None:
         self.dismiss(False)

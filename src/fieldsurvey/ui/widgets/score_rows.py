@@ -264,21 +264,30 @@ def _persona(questionnaire: Questionnaire, persona: str, lang: str) -> str:
     return text_in(found.label, lang, questionnaire.default_language) if found else persona
 
 
+REJECTED_LEFT_OUT = N_("{count} rejected left out (x)")
+REJECTED_INCLUDED = N_("{count} rejected included (x)")
+"""The summary's note on interviews a reviewer rejected; x toggles them."""
+
+
+def round_text(value: str | None, lang: str) -> str:
+    """A round as the screen names it: "(no round)" in the interface language for None."""
+    return tr("(no round)", lang) if value is None else value
+
+
 def summary_text(report: ScoreReport, lang: str) -> str:
-    if report.round:
-        return tr(
-            "{responses} responses · round {round}",
-            lang,
-            responses=report.responses,
-            round=report.round,
-        )
-    return tr("{responses} responses", lang, responses=report.responses)
+    text = tr("{responses} responses", lang, responses=report.responses)
+    if report.rejected:
+        rejected = REJECTED_INCLUDED if report.include_rejected else REJECTED_LEFT_OUT
+        text += " · " + tr(rejected, lang, count=report.rejected)
+    return text
 
 
 def warning_lines(report: ScoreReport, lang: str) -> list[str]:
-    """Each warning in `lang` (no data has its own empty-screen text instead)."""
+    """Each warning in `lang` (no data has its own empty-screen text; the rejected count is
+    on the summary line)."""
+    shown_elsewhere = (WarningCode.NO_DATA, WarningCode.REJECTED, WarningCode.REJECTED_INCLUDED)
     return [
         warning_text(w.code, w.params, lang)
         for w in report.warnings
-        if w.code != WarningCode.NO_DATA
+        if w.code not in shown_elsewhere
     ]

@@ -1,0 +1,80 @@
+"""Checking and recording one review decision.
+
+Everything is checked before anything is written: the interview must exist here with a
+closed revision, the comment must fit the cap, and rejecting or flagging issues needs a
+comment (the interviewer has to know what to fix). A refused decision changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fieldsurvey.store.interface import Reviews
+from fieldsurvey.store.records import Decision, utc_now
+
+DECISIONS = ("approved", "has_issues", "rejected")
+PENDING = "pending"
+COMMENT_MAX = 2000
+"""Characters in a review comment: a few paragraphs, not a document."""
+ACTIONS = {"approve": "approved", "issue": "has_issues", "reject": "rejected"}
+"""CLI flag / UI key -> the state it records."""
+_NEEDS_COMMENT = frozenset({"has_issues", "rejected"})
+
+
+class ReviewError(ValueError):
+    """A decision that cannot be recorded; the message says why. Nothing was written."""
+
+
+@dataclass(frozen=True)
+class ReviewTarget:
+    """The interview a decision is about: its newest closed revision and its review log."""
+
+    uuid: str
+    content_hash: str
+    interviewer: str | None
+    office: str | None
+    log: list[Decision]
+
+    @property
+    def state(self) -> str:
+        return self.log[-1].state if self.log else PENDING
+
+
+def find_interview(store: Reviews, uuid: str) -> ReviewTarget:
+    """The interview `uuid` as a reviewer sees it, or ReviewError when it is not here."""
+    wanted = uuid.strip()
+    closed = [r for r in store.revisions(wanted) if r.content_hash is not None]
+    heads = [r for r in closed if r.is_head] or closed
+    if not heads or heads[-1].content_hash is None:
+        raise ReviewError(f"no completed interview {wanted[:80]!r} in this database")
+    head = heads[-1]
+    return ReviewTarget(
+        wanted, head.content_hash or "", head.interviewer, head.office, store.decisions(wanted)
+    )
+
+
+def record_decision(store: Reviews, uuid: str, state: str, comment: str = "") -> Decision:
+    """Append a decision on interview `uuid` (state one of DECISIONS), or raise ReviewError."""
+    if state not in DECISIONS:
+        raise ReviewError(f"unknown review state {state!r}; expected one of {', '.join(DECISIONS)}")
+    text = comment.strip()
+    if len(text) > COMMENT_MAX:
+        raise ReviewError(
+            f"comment: {len(text)} characters, at most {COMMENT_MAX} are kept; shorten it"
+        )
+    if state in _NEEDS_COMMENT and not text:
+        raise ReviewError(f"comment: a {state.replace('_', ' ')} decision needs a comment")
+    device = store.device_id()
+    with store.unit_of_work():
+        target = find_interview(store, uuid)
+        decision = Decision(
+            uuid=target.uuid,
+            state=state,
+            comment=text,
+            reviewer=store.get_setting("interviewer"),
+            device_id=device,
+            decided_at=utc_now(),
+            content_hash=target.content_hash,
+        )
+        store.add_decision(decision)
+    return decision

@@ -1,0 +1,58 @@
+"""What a supervisor reads besides scores: interviews per round and office, and per scored
+interview who, where, when, its review state and its paradata (the quality flags)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+
+from fieldsurvey.store.records import InterviewFacts, RoundCount
+from fieldsurvey.store.sqlite.base import SQLiteBase
+from fieldsurvey.store.sqlite.reviews import latest_state_sql
+
+
+class SupervisionMixin(SQLiteBase):
+    def round_counts(self) -> list[RoundCount]:
+        rows = self.conn.execute(
+            "SELECT round_key, COALESCE(office, ''), COUNT(*), MIN(completed_at), "
+            "MAX(completed_at) FROM responses WHERE status = 'complete' AND is_head = 1 "
+            "GROUP BY round_key, COALESCE(office, '') ORDER BY 2"
+        ).fetchall()
+        return [RoundCount(*row) for row in rows]
+
+    def interview_facts(self, questionnaire_id: str) -> InterviewFacts:
+        rows = self.conn.execute(
+            f"""SELECT r.id, r.uuid, r.interviewer, r.office, r.completed_at,
+                {latest_state_sql("r.uuid")},
+                (SELECT SUM(p.duration_ms) FROM paradata p
+                 WHERE p.response = r.id AND p.event = 'leave')
+            FROM responses r
+            WHERE r.status = 'complete' AND r.is_head = 1 AND r.questionnaire_id = ?
+            ORDER BY r.id""",
+            [questionnaire_id],
+        ).fetchall()
+        columns = list(zip(*rows, strict=True)) or [()] * 7
+        return InterviewFacts(*(list(column) for column in columns))
+
+    def words_read(
+        self, response_ids: Sequence[int], page_words: Mapping[str, int]
+    ) -> dict[int, int]:
+        if not response_ids:
+            return {}
+        table = f"temp.quality_words_{uuid.uuid4().hex}"
+        conn = self.conn
+        conn.execute(f"CREATE TABLE {table} (page TEXT PRIMARY KEY, words INTEGER) WITHOUT ROWID")
+        try:
+            conn.executemany(f"INSERT INTO {table} VALUES (?, ?)", list(page_words.items()))
+            marks = ", ".join("?" for _ in response_ids)
+            rows = conn.execute(
+                f"""SELECT p.response, TOTAL(w.words) FROM
+                    (SELECT DISTINCT response, question FROM paradata
+                     WHERE response IN ({marks}) AND event = 'leave') p
+                JOIN {table} w ON w.page = p.question GROUP BY p.response""",
+                list(response_ids),
+            ).fetchall()
+        finally:
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+        found = {int(response): int(words) for response, words in rows}
+        return {response: found.get(response, 0) for response in response_ids}
