@@ -14,6 +14,7 @@ from fieldsurvey.demo import make_demo_responses
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import load_questionnaire
 from fieldsurvey.scoring import score
+from fieldsurvey.scoring.render import to_table
 from fieldsurvey.store.sqlite import SQLiteStore
 
 NA_SCALE = {**BASE["scales"][0], "na": {"value": "na", "label": t("Does not apply")}}
@@ -82,9 +83,12 @@ def test_a_message_with_an_unfilled_placeholder_is_not_shown(
     survey.add_many(40, likert((1, 2, 5), (4, 4)) | {"important": "access"})
     unfilled = score(db, make_questionnaire(messages=bank))
     assert [m.id for m in unfilled.areas[0].messages] == ["plain"]
+    assert unfilled.areas[0].office_facts_missing == ["hotline"]
+    assert "waiting for the office's facts (hotline)" in to_table(unfilled, [])
     office = [{"name": "hotline", "value": 1286}]
     filled = score(db, make_questionnaire(messages=bank, office=office))
     assert [m.text for m in filled.areas[0].messages] == ["Call 1286.", "We listen."]
+    assert filled.areas[0].office_facts_missing == []
 
 
 def test_one_in_comes_from_the_upper_end_of_the_interval(db: SQLiteStore, survey: Survey) -> None:

@@ -6,8 +6,11 @@ from __future__ import annotations
 import pytest
 
 from fieldsurvey.i18n import catalogue_languages
+from fieldsurvey.paths import bundled_questionnaire_path
+from fieldsurvey.questionnaire.loader import load_questionnaire
 from fieldsurvey.scoring import WarningCode
 from fieldsurvey.ui.i18n import warning_text
+from fieldsurvey.ui.widgets.score_rows import messages_content
 
 LOW_ALPHA = {"area": "Accessibility", "area_id": "access", "alpha": 0.512, "threshold": 0.8}
 PARAMS: dict[WarningCode, dict[str, object]] = {
@@ -55,3 +58,15 @@ def test_responses_without_a_round_are_named_in_the_users_language() -> None:
     params = {"round": "2026-Q3", "rounds": ["", "2026-Q3"]}  # "": no round (NO_ROUND)
     assert warning_text(WarningCode.ROUND, params, "zh").endswith("（无轮次）, 2026-Q3。")
     assert "(no round), 2026-Q3" in warning_text(WarningCode.ROUND, params, "en")
+
+
+def test_messages_held_for_office_facts_are_named_not_called_unneeded() -> None:
+    """ "No message suggested" would tell a supervisor the area needs no campaign, when its
+    messages only wait for the office's hotline (placeholders left empty)."""
+    questionnaire = load_questionnaire(bundled_questionnaire_path())
+    waiting = messages_content([], None, questionnaire, "zh", ["hotline", "office_map"])
+    assert "hotline, office_map" in waiting.plain and "本办公室" in waiting.plain
+    waiting_en = messages_content([], None, questionnaire, "en", ["hotline"])
+    assert "wait for the office's facts (hotline)" in waiting_en.plain
+    nothing = messages_content([], None, questionnaire, "en")
+    assert nothing.plain.startswith("No message suggested")

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.model import Message
-from fieldsurvey.questionnaire.placeholders import fill, office_values
+from fieldsurvey.questionnaire.placeholders import fill, office_values, placeholders
 from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.scoring.report import MessageOut, Quadrant
 
@@ -45,6 +45,25 @@ def choose_messages(
                 )
             )
     return out
+
+
+def office_facts_missing(
+    questionnaire: Questionnaire,
+    *,
+    score: float,
+    lang: str,
+    area: str | None = None,
+    quadrant: Quadrant | None = None,
+    persona: str | None = None,
+) -> list[str]:
+    """The office placeholders (`hotline`) that keep applicable messages from being shown, so
+    a screen can say "fill these in" instead of "nothing to suggest"."""
+    values = office_values(questionnaire, lang)
+    missing: set[str] = set()
+    for m in questionnaire.messages:
+        if _applies(m, area, None, score, quadrant, persona):
+            missing |= {name for name in placeholders(m) if values.get(name) in (None, "")}
+    return sorted(missing)
 
 
 def _applies(

@@ -161,6 +161,11 @@ def _messages(report: ScoreReport) -> list[str]:
     for a in report.areas:
         for m in a.messages:
             lines.append(f"  {a.label} [{m.id}, {m.channel}]: {m.text}")
+        if a.office_facts_missing:
+            facts = ", ".join(a.office_facts_missing)
+            lines.append(
+                f"  {a.label}: waiting for the office's facts ({facts}) in the office section"
+            )
     for b in report.awareness:
         for m in b.messages:
             lines.append(f"  {b.label} [{m.id}, {m.channel}]: {m.text}")

@@ -88,6 +88,8 @@ class AreaResult(Explained):
     importance: float | None = None
     quadrant: Quadrant | None = None
     messages: list[MessageOut] = []
+    office_facts_missing: list[str] = []
+    """Office placeholders left empty that hold back messages this area would get."""
     items: list[ItemResult] = []
     """Item detail, for the whole sample only (empty in groups)."""
 

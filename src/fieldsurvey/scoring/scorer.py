@@ -26,7 +26,7 @@ from fieldsurvey.scoring.importance import (
     derived_importance,
     quadrants,
 )
-from fieldsurvey.scoring.messages import choose_messages
+from fieldsurvey.scoring.messages import choose_messages, office_facts_missing
 from fieldsurvey.scoring.report import (
     AreaResult,
     Cuts,
@@ -196,6 +196,16 @@ class Scorer:
             status=s.status,
             reason=s.reason,
             messages=choose_messages(
+                self.questionnaire,
+                area=area.id,
+                score=score,
+                quadrant=quadrant,
+                persona=persona,
+                lang=self.lang,
+            )
+            if s.status == "ok" and score is not None
+            else [],
+            office_facts_missing=office_facts_missing(
                 self.questionnaire,
                 area=area.id,
                 score=score,

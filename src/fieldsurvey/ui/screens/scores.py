@@ -458,7 +458,13 @@ class ScoresScreen(AppScreen[None]):
         self.query_one("#scores-messages-title", Static).update(title)
         reason = area.reason if area.status != "ok" else None
         self.query_one("#scores-messages-text", Static).update(
-            messages_content(area.messages, reason, self.ctx.questionnaire, self.text_lang)
+            messages_content(
+                area.messages,
+                reason,
+                self.ctx.questionnaire,
+                self.text_lang,
+                area.office_facts_missing,
+            )
         )
         self.query_one("#scores-messages").scroll_home(animate=False)
 

@@ -225,6 +225,7 @@ def messages_content(
     status_reason: Reason | None,
     questionnaire: Questionnaire,
     lang: str,
+    office_facts_missing: Sequence[str] = (),
 ) -> Content:
     """The suggested messages as paragraphs: `[channel · for employers] text`."""
     if not messages:
@@ -232,6 +233,17 @@ def messages_content(
             return Content.styled(
                 tr("No messages: {reason}.", lang, reason=reason_text(status_reason, lang)),
                 STYLE_MUTED,
+            )
+        if office_facts_missing:
+            facts = ", ".join(office_facts_missing)
+            return Content.styled(
+                tr(
+                    "Messages for this area wait for the office's facts ({facts}): fill them in "
+                    "the questionnaire's office section.",
+                    lang,
+                    facts=facts,
+                ),
+                STYLE_WARNING,
             )
         return Content.styled(
             tr(
