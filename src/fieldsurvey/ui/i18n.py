@@ -25,6 +25,7 @@ __all__ = [
     "language_name",
     "pad",
     "quality_text",
+    "review_heading",
     "tr",
     "trc",
     "warning_text",
@@ -116,7 +117,6 @@ QUALITY_KINDS = {
 """Each quality flag kind, as the Quality table names it."""
 
 QUALITY_COLUMNS = {
-    "state": N_("Review"),
     "interviewer": N_("Interviewer"),
     "office": N_("Office"),
     "flags": N_("Flags"),
@@ -124,7 +124,13 @@ QUALITY_COLUMNS = {
     "interviews": N_("Interviews"),
     "flagged": N_("Flagged"),
 }
-"""The Quality tables' column headings, by column key."""
+"""The Quality tables' column headings, by column key (the review state's: `review_heading`)."""
+
+
+def review_heading(language: str) -> str:
+    """ "Review" as a supervisor's decision (审核), not the interview's Review step (检查)."""
+    return trc("review decision", "Review", language)
+
 
 REVIEW_STATES = {
     "pending": N_("pending"),

@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Header, Select, Static, TabbedContent, Ta
 from fieldsurvey.quality import QualityReport, assess
 from fieldsurvey.quality.report import Reason
 from fieldsurvey.safetext import terminal_text
-from fieldsurvey.ui.i18n import QUALITY_COLUMNS, QUALITY_KINDS, REVIEW_STATES
+from fieldsurvey.ui.i18n import QUALITY_COLUMNS, QUALITY_KINDS, REVIEW_STATES, review_heading
 from fieldsurvey.ui.quality_words import reason_words
 from fieldsurvey.ui.screens.base import AppScreen
 from fieldsurvey.ui.screens.review_actions import ReviewActions
@@ -77,7 +77,8 @@ class QualityScreen(ReviewActions, AppScreen[None]):
     def on_mount(self) -> None:
         self.title = self.t("Quality")
         table = self.query_one("#quality-interviews", DataTable)
-        for key in ("state", "interviewer", "office", "flags", "uuid"):
+        table.add_column(review_heading(self.chrome_language), key="state")
+        for key in ("interviewer", "office", "flags", "uuid"):
             table.add_column(self.t(QUALITY_COLUMNS[key]), key=key)
         people = self.query_one("#quality-interviewers", DataTable)
         for key in ("interviewer", "interviews", "flagged", "flags"):

@@ -19,7 +19,7 @@ from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.review import find_interview
 from fieldsurvey.safetext import terminal_text
 from fieldsurvey.ui.formatting import format_answer
-from fieldsurvey.ui.i18n import QUALITY_KINDS, REVIEW_STATES
+from fieldsurvey.ui.i18n import QUALITY_KINDS, REVIEW_STATES, review_heading
 from fieldsurvey.ui.quality_words import reason_words
 from fieldsurvey.ui.screens.base import AppScreen
 from fieldsurvey.ui.screens.review_actions import ReviewActions
@@ -79,7 +79,7 @@ class InterviewDetail(ReviewActions, AppScreen[None]):
             words = reason_words(flag.reason, self.ctx.questionnaire, self.chrome_language)
             head.append(terminal_text(words) + "\n")
         self.query_one("#quality-detail-head", Static).update(head)
-        log = Text(f"{self.t('Review')}: ", style="bold")
+        log = Text(f"{review_heading(self.chrome_language)}: ", style="bold")
         log.append(self.t(REVIEW_STATES[target.state]))
         for d in target.log:
             log.append(f"\n  {d.decided_at[:16]} {self.t(REVIEW_STATES[d.state])}")
