@@ -47,23 +47,27 @@ def choose_messages(
     return out
 
 
-def office_facts_missing(
+def area_suggestions(
     questionnaire: Questionnaire,
     *,
+    area: str,
     score: float,
+    quadrant: Quadrant | None,
+    persona: str | None,
     lang: str,
-    area: str | None = None,
-    quadrant: Quadrant | None = None,
-    persona: str | None = None,
-) -> list[str]:
-    """The office placeholders (`hotline`) that keep applicable messages from being shown, so
-    a screen can say "fill these in" instead of "nothing to suggest"."""
+) -> tuple[list[MessageOut], list[str]]:
+    """An area's messages, and the office placeholders (`hotline`) left empty that keep other
+    applicable messages back, so a screen can say "fill these in" instead of "nothing to
+    suggest"."""
+    chosen = choose_messages(
+        questionnaire, area=area, score=score, quadrant=quadrant, persona=persona, lang=lang
+    )
     values = office_values(questionnaire, lang)
     missing: set[str] = set()
     for m in questionnaire.messages:
         if _applies(m, area, None, score, quadrant, persona):
             missing |= {name for name in placeholders(m) if values.get(name) in (None, "")}
-    return sorted(missing)
+    return chosen, sorted(missing)
 
 
 def _applies(

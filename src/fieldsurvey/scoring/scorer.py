@@ -26,7 +26,7 @@ from fieldsurvey.scoring.importance import (
     derived_importance,
     quadrants,
 )
-from fieldsurvey.scoring.messages import choose_messages, office_facts_missing
+from fieldsurvey.scoring.messages import area_suggestions
 from fieldsurvey.scoring.report import (
     AreaResult,
     Cuts,
@@ -179,6 +179,18 @@ class Scorer:
         score = round(s.estimate.mean, 1) if shown else None
         satisfied = s.satisfied if shown else None
         alpha = s.alpha if shown else None
+        messages, missing = (
+            area_suggestions(
+                self.questionnaire,
+                area=area.id,
+                score=score,
+                quadrant=quadrant,
+                persona=persona,
+                lang=self.lang,
+            )
+            if s.status == "ok" and score is not None
+            else ([], [])
+        )
         return AreaResult(
             id=area.id,
             label=self.label(s.area),
@@ -195,26 +207,8 @@ class Scorer:
             quadrant=quadrant,
             status=s.status,
             reason=s.reason,
-            messages=choose_messages(
-                self.questionnaire,
-                area=area.id,
-                score=score,
-                quadrant=quadrant,
-                persona=persona,
-                lang=self.lang,
-            )
-            if s.status == "ok" and score is not None
-            else [],
-            office_facts_missing=office_facts_missing(
-                self.questionnaire,
-                area=area.id,
-                score=score,
-                quadrant=quadrant,
-                persona=persona,
-                lang=self.lang,
-            )
-            if s.status == "ok" and score is not None
-            else [],
+            messages=messages,
+            office_facts_missing=missing,
             items=self._items(s),
         )
 
