@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -59,8 +60,10 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="confirm-box"):
             yield Static(self.message, id="confirm-message", markup=False)
             with Horizontal(id="confirm-buttons"):
-                yield Button(f"{self.yes} (y)", id="confirm-yes", variant="primary", compact=True)
-                yield Button(f"{self.no} (n)", id="confirm-no", compact=True)
+                yield Button(
+                    Content(f"{self.yes} (y)"), id="confirm-yes", variant="primary", compact=True
+                )
+                yield Button(Content(f"{self.no} (n)"), id="confirm-no", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#confirm-yes", Button).focus()

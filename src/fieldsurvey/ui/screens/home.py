@@ -86,7 +86,9 @@ class HomeScreen(AppScreen[None]):
         with Horizontal(id="home-body"):
             with Vertical(id="home-menu"):
                 for button_id, key, label in MENU:
-                    yield Button(f"{key}  {self.t(label)}", id=f"home-{button_id}", compact=True)
+                    yield Button(
+                        Content(f"{key}  {self.t(label)}"), id=f"home-{button_id}", compact=True
+                    )
             with Vertical(id="home-main"):
                 yield Static(id="home-identity")
                 yield Static(id="home-counts")

@@ -15,6 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import DataTable, Header, Input, Label, Select, Static, TabbedContent, TabPane
@@ -244,7 +245,7 @@ class IndicatorsScreen(AppScreen[None]):
 
     def show_where_problem(self, text: str) -> None:
         box = self.query_one("#indicators-where-problem", Static)
-        box.update(f"! {text}" if text else "")
+        box.update(Content(f"! {text}") if text else "")
         box.display = bool(text)
 
     @on(Saved)

@@ -19,6 +19,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Label, Static
 
@@ -212,7 +213,7 @@ class IndicatorForm(VerticalScroll):
             message = problems.get(indicator)
             box.set_class(message is not None, "-refused")
             line = self.query_one(f"#problem-{indicator}", Static)
-            line.update(f"! {message}" if message else "")
+            line.update(Content(f"! {message}") if message else "")
             line.set_class(message is not None, "-shown")
         first = next((i for i in self.inputs if i in problems), None)
         if first is not None:
