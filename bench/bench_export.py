@@ -91,7 +91,7 @@ def _bare(db: SQLiteStore, out: Path) -> None:
         ):
             with zip_.open(name, "w") as stream:
                 while batch := list(itertools.islice(lines, 1000)):
-                    stream.write(b"\n".join(batch) + b"\n")
+                    stream.write(b"\n".join(line.json for line in batch) + b"\n")
 
 
 def main() -> None:

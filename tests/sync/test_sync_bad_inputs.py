@@ -18,7 +18,7 @@ from fieldsurvey.store.records import ExportSelection
 from fieldsurvey.store.sqlite import SQLiteStore
 from fieldsurvey.sync import Reason, export_file, new_supervisor_keys, parse_recipients
 from fieldsurvey.sync.export import sources_for
-from fieldsurvey.sync.fileformat import ResponseRecord
+from fieldsurvey.sync.fileformat import QuestionnaireRef, ResponseRecord
 from fieldsurvey.sync.keys import device_signing_key
 from fieldsurvey.sync.writer import write_export
 
@@ -149,15 +149,22 @@ def test_newer_format_version(supervisor: SQLiteStore, good: Path, device: SQLit
     merge_rejects(supervisor, good, Reason.NEWER_FORMAT)
 
 
+def refs_of(device: SQLiteStore) -> list[QuestionnaireRef]:
+    selection = ExportSelection(device.device_id(), everything=True)
+    return [QuestionnaireRef(id=i, version=v, hash=h)
+            for i, v, h in device.export_questionnaires(selection)]  # fmt: skip
+
+
 def test_same_uuid_and_content_twice(
     device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path
 ) -> None:
     add_revision(device, {"q1": 1})
-    line = next(device.response_lines(ExportSelection(device.device_id(), everything=True)))
+    selection = ExportSelection(device.device_id(), everything=True)
+    line = next(device.response_lines(selection))
     path = tmp_path / "x.fsx"
     with path.open("wb") as handle:
         write_export(handle, device_signing_key(device), device.device_id(), 1, [line, line], [],
-                     lambda refs: sources_for(device, refs))  # fmt: skip
+                     refs_of(device), lambda refs: sources_for(device, refs))  # fmt: skip
     merge_rejects(supervisor, path, Reason.DUPLICATE_RECORD)
 
 
@@ -167,13 +174,13 @@ def test_answer_changed_and_resigned(
     """Even the device's own key cannot make a record whose content does not match its hash."""
     add_revision(device, {"q1": 1})
     line = next(device.response_lines(ExportSelection(device.device_id(), everything=True)))
-    record = ResponseRecord.model_validate_json(line)
+    record = ResponseRecord.model_validate_json(line.json)
     forged = record.model_copy(update={"answers": [("q1", "5", record.answers[0][2])]})
     path = tmp_path / "x.fsx"
     with path.open("wb") as handle:
         write_export(handle, device_signing_key(device), record.device_id, 1,
-                     [forged.model_dump_json().encode()], [],
-                     lambda refs: sources_for(device, refs))  # fmt: skip
+                     [line._replace(json=forged.model_dump_json().encode())], [],
+                     refs_of(device), lambda refs: sources_for(device, refs))  # fmt: skip
     merge_rejects(supervisor, path, Reason.HASH_MISMATCH)
 
 

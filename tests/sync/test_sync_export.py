@@ -6,12 +6,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from sync_helpers import add_revision
+from sync_helpers import add_revision, members
 
 from fieldsurvey.store.errors import DiskIOError
+from fieldsurvey.store.records import ExportSelection
 from fieldsurvey.store.sqlite import SQLiteStore
 from fieldsurvey.sync import ExportError, export_file
-from fieldsurvey.sync.fileformat import MEMBERS
+from fieldsurvey.sync.bounds import RESPONSE_BOUNDS
+from fieldsurvey.sync.fileformat import MEMBERS, RESPONSES, ResponseRecord
 
 
 def marks(db: SQLiteStore) -> list[tuple[int | None]]:
@@ -68,3 +70,46 @@ def test_a_row_the_format_cannot_carry_fails_the_export_cleanly(
     with pytest.raises(ExportError, match="interviewer"):
         export_file(device, tmp_path / "a.fsx")
     assert list(tmp_path.glob("*.fsx")) == [] and marks(device) == [(None,)]
+
+
+@pytest.mark.parametrize(
+    ("sql", "field"),
+    [
+        ("UPDATE answers SET answered_at = '" + "9" * 41 + "'", "answers"),
+        ("UPDATE answers SET question = ''", "answers"),
+        ("UPDATE paradata SET detail = '" + "d" * 10_001 + "'", "events"),
+        ("UPDATE paradata SET seq = 'abc' || seq", "events"),
+        ("UPDATE paradata SET duration_ms = 9007199254740993", "events"),
+        ("UPDATE responses SET revision = 1000001", "revision"),
+        ("UPDATE responses SET content_hash = upper(content_hash)", "content_hash"),
+    ],
+)
+def test_every_nested_row_is_held_to_the_format(
+    device: SQLiteStore, tmp_path: Path, sql: str, field: str
+) -> None:
+    """The store's SQL check finds the row, pydantic names it: no file, nothing marked."""
+    add_revision(device, {"q1": 1})
+    device.execute(sql)
+    with pytest.raises(ExportError, match=field):
+        export_file(device, tmp_path / "a.fsx")
+    assert list(tmp_path.glob("*.fsx")) == [] and marks(device) == [(None,)]
+
+
+def test_a_line_over_the_byte_bounds_but_within_characters_is_exported(
+    device: SQLiteStore, tmp_path: Path
+) -> None:
+    """The store measures texts in bytes (never laxer); pydantic decides a line that does not
+    fit them, so 1,000 Chinese characters (3,000 bytes) are still a valid interviewer."""
+    add_revision(device, {"q1": 1})
+    device.execute("UPDATE responses SET interviewer = ?", ["陈" * 1_000])
+    selection = ExportSelection(device.device_id(), everything=True)
+    assert [line.fits for line in device.response_lines(selection, RESPONSE_BOUNDS)] == [False]
+    assert export_file(device, tmp_path / "a.fsx").responses == 1
+    line = members(tmp_path / "a.fsx")[RESPONSES].splitlines()[0]
+    assert ResponseRecord.model_validate_json(line).interviewer == "陈" * 1_000
+
+
+def test_lines_count_their_answers_and_events(device: SQLiteStore, tmp_path: Path) -> None:
+    add_revision(device, {"q1": 1, "q2": "x"}, events=3)
+    result = export_file(device, tmp_path / "a.fsx")
+    assert (result.responses, result.answers, result.paradata) == (1, 2, 3)

@@ -30,12 +30,14 @@ from fieldsurvey.store.records import (
     DeviceRow,
     DraftSummary,
     Event,
+    ExportLine,
     ExportSelection,
     HomeCounts,
     ImportRow,
     IncomingRevision,
     InstalledQuestionnaire,
     InterviewFacts,
+    LineBounds,
     NewDraft,
     PackedQuery,
     ResolutionRow,
@@ -258,13 +260,23 @@ class Exports(Questionnaires, Settings, Protocol):
 
     def has_closed(self, selection: ExportSelection) -> bool: ...
 
-    def response_lines(self, selection: ExportSelection) -> Iterator[bytes]:
-        """One JSON object per selected revision (keys `records.EXPORT_RECORD_COLUMNS` and
-        `answers`: [question, value JSON, answered_at] triples), parents before children."""
+    def export_questionnaires(self, selection: ExportSelection) -> list[tuple[str, str, str]]:
+        """(id, version, hash) of every questionnaire version the selected revisions use."""
         ...
 
-    def paradata_lines(self, selection: ExportSelection) -> Iterator[bytes]:
-        """One JSON object per selected revision: uuid, content_hash, events."""
+    def response_lines(
+        self, selection: ExportSelection, bounds: LineBounds | None = None
+    ) -> Iterator[ExportLine]:
+        """One JSON object per selected revision (keys `records.EXPORT_RECORD_COLUMNS` and
+        `answers`: `ANSWER_COLUMNS` triples), parents before children, with its number of
+        answers and whether every column and answer is within `bounds` (`ExportLine.fits`)."""
+        ...
+
+    def paradata_lines(
+        self, selection: ExportSelection, bounds: LineBounds | None = None
+    ) -> Iterator[ExportLine]:
+        """One JSON object per selected revision: uuid, content_hash, events (each
+        `EVENT_COLUMNS`), with its number of events and whether it fits `bounds`."""
         ...
 
     def mark_exported(self, selection: ExportSelection, seq: int) -> None:

@@ -6,9 +6,10 @@ plain values. Answer values are the questionnaire's `Value`s (int, float, str, l
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from fieldsurvey.store.status import Status
 
@@ -146,6 +147,43 @@ EXPORT_RECORD_COLUMNS: tuple[str, ...] = (
     "round", "language", "persona", "status", "started_at", "updated_at", "completed_at",
 )  # fmt: skip
 """The keys of an exported response line besides `answers` (sync/fileformat.py checks them)."""
+ANSWER_COLUMNS: tuple[str, ...] = ("question", "value", "answered_at")
+"""An exported answer's items, in order (an `answers` row)."""
+EVENT_COLUMNS: tuple[str, ...] = ("seq", "question", "event", "at", "duration_ms", "detail")
+"""An exported paradata event's items, in order (a `paradata` row)."""
+
+
+class Bound(NamedTuple):
+    """What one column of an export line may hold (sync/bounds.py derives these from the
+    file format's models, so the format keeps one definition)."""
+
+    kind: Literal["text", "integer", "sha256", "choice"]
+    low: int = 0
+    """text: fewest characters; integer: smallest value."""
+    high: int = 0
+    nullable: bool = False
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LineBounds:
+    """The bounds of a line's own columns and of the rows nested in it (answers or events)."""
+
+    line: Mapping[str, Bound]
+    items: Mapping[str, Bound]
+
+
+class ExportLine(NamedTuple):
+    """One export line as the store builds it."""
+
+    json: bytes
+    """The JSON object, without a newline."""
+    items: int
+    """How many answers (response lines) or events (paradata lines) it holds."""
+    fits: bool
+    """Every column is within the bounds asked for (always True without bounds). A store may
+    be stricter than the bounds (a text's bytes for its characters): the caller validates a
+    line that does not fit rather than refusing it."""
 
 
 class IncomingRevision(NamedTuple):

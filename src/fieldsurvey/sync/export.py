@@ -26,6 +26,7 @@ from pydantic import ValidationError
 from fieldsurvey.store.interface import Exports
 from fieldsurvey.store.records import ExportSelection, InstalledQuestionnaire
 from fieldsurvey.sync.atomicfile import write_atomically
+from fieldsurvey.sync.bounds import PARADATA_BOUNDS, RESPONSE_BOUNDS
 from fieldsurvey.sync.errors import first_error
 from fieldsurvey.sync.fileformat import FILE_SUFFIX, Manifest, QuestionnaireRef, QuestionnaireSource
 from fieldsurvey.sync.keys import device_signing_key
@@ -132,10 +133,14 @@ def _write(
     """Write the zip straight to `handle`, or through age for the given recipients."""
 
     def zip_into(target: BinaryIO) -> Manifest:
-        responses, paradata = store.response_lines(selection), store.paradata_lines(selection)
-        return write_export(
-            target, key, selection.device, seq, responses, paradata, partial(sources_for, store)
-        )
+        responses = store.response_lines(selection, RESPONSE_BOUNDS)
+        paradata = store.paradata_lines(selection, PARADATA_BOUNDS)
+        refs = [
+            QuestionnaireRef(id=i, version=v, hash=h)
+            for i, v, h in store.export_questionnaires(selection)
+        ]
+        sources = partial(sources_for, store)
+        return write_export(target, key, selection.device, seq, responses, paradata, refs, sources)
 
     if not recipients:
         return zip_into(handle)

@@ -2,20 +2,22 @@
 
 Lines stream straight into the zip, so exporting 20,000 interviews never holds them all in
 memory; the manifest, which needs every member's digest and count, is written last. Every
-line is validated against its model first: a file this writes is a file merge accepts.
+line is within the format's bounds, checked by the store in SQL (sync/bounds.py) or, for a
+line it reports as not fitting, by its pydantic model here: a file this writes is a file
+merge accepts.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import BinaryIO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pydantic import BaseModel
 
 from fieldsurvey import __version__
-from fieldsurvey.store.records import utc_now
+from fieldsurvey.store.records import ExportLine, utc_now
 from fieldsurvey.sync.fileformat import (
     FORMAT_VERSION,
     MANIFEST,
@@ -29,6 +31,7 @@ from fieldsurvey.sync.fileformat import (
     QuestionnaireRef,
     QuestionnaireSource,
     ResponseRecord,
+    Strict,
 )
 from fieldsurvey.sync.keys import public_key_text
 from fieldsurvey.sync.zipwriter import ArchiveWriter
@@ -39,25 +42,18 @@ SourcesFor = Callable[[list[QuestionnaireRef]], list[QuestionnaireSource]]
 
 @dataclass
 class _Tally:
-    responses: int = 0
-    answers: int = 0
-    paradata: int = 0
-    refs: set[tuple[str, str, str]] = field(default_factory=set)
+    lines: int = 0
+    items: int = 0
 
-    def responses_seen(self, lines: Iterable[bytes]) -> Iterator[bytes]:
+    def checked(self, lines: Iterable[ExportLine], model: type[Strict]) -> Iterator[bytes]:
+        """The lines, each either within the format's bounds (the store checked them) or
+        validated against `model` here (ValidationError if it does not fit)."""
         for line in lines:
-            record = ResponseRecord.model_validate_json(line)
-            self.responses += 1
-            self.answers += len(record.answers)
-            self.refs.add(
-                (record.questionnaire_id, record.questionnaire_version, record.questionnaire_hash)
-            )
-            yield line + b"\n"
-
-    def paradata_seen(self, lines: Iterable[bytes]) -> Iterator[bytes]:
-        for line in lines:
-            self.paradata += len(ParadataRecord.model_validate_json(line).events)
-            yield line + b"\n"
+            if not line.fits:
+                model.model_validate_json(line.json)
+            self.lines += 1
+            self.items += line.items
+            yield line.json + b"\n"
 
 
 def jsonl(records: Iterable[BaseModel]) -> Iterator[bytes]:
@@ -70,22 +66,23 @@ def write_export(
     key: Ed25519PrivateKey,
     device_id: str,
     export_seq: int,
-    responses: Iterable[bytes],
-    paradata: Iterable[bytes],
+    responses: Iterable[ExportLine],
+    paradata: Iterable[ExportLine],
+    refs: list[QuestionnaireRef],
     sources_for: SourcesFor,
 ) -> Manifest:
     """Write one export archive to `file`, signed by `key`; return its manifest.
 
-    `responses` and `paradata` are JSON lines (no newline) of `ResponseRecord` and
-    `ParadataRecord`; a line that does not validate raises pydantic's ValidationError.
+    `responses` and `paradata` are the store's lines of `ResponseRecord` and `ParadataRecord`
+    (checked against sync/bounds.py), `refs` the questionnaire versions they use; a line that
+    does not validate raises pydantic's ValidationError.
     """
-    tally = _Tally()
+    responses_seen, paradata_seen = _Tally(), _Tally()
     with ArchiveWriter(file) as archive:
         digests = {
-            RESPONSES: archive.add(RESPONSES, tally.responses_seen(responses)),
-            PARADATA: archive.add(PARADATA, tally.paradata_seen(paradata)),
+            RESPONSES: archive.add(RESPONSES, responses_seen.checked(responses, ResponseRecord)),
+            PARADATA: archive.add(PARADATA, paradata_seen.checked(paradata, ParadataRecord)),
         }
-        refs = [QuestionnaireRef(id=i, version=v, hash=h) for i, v, h in sorted(tally.refs)]
         sources = sources_for(refs)
         digests[QUESTIONNAIRES] = archive.add(QUESTIONNAIRES, jsonl(sources))
         manifest = Manifest(
@@ -98,9 +95,9 @@ def write_export(
             questionnaires=refs,
             counts=Counts(
                 questionnaires=len(sources),
-                responses=tally.responses,
-                answers=tally.answers,
-                paradata=tally.paradata,
+                responses=responses_seen.lines,
+                answers=responses_seen.items,
+                paradata=paradata_seen.items,
             ),
             members=digests,
         )
