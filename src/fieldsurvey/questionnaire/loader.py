@@ -7,10 +7,11 @@ All problems are collected and raised together as one `QuestionnaireError`, each
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from fieldsurvey.questionnaire.model import Questionnaire
 from fieldsurvey.questionnaire.problems import (
@@ -94,7 +95,54 @@ def questionnaire_from_document(document: YamlDocument, name: str) -> Questionna
 
 
 def questionnaire_hash(questionnaire: Questionnaire) -> str:
-    """sha256 of the model's canonical JSON: formatting and comments do not change it."""
+    """sha256 of the questionnaire's canonical form (`canonical_json`): formatting, comments,
+    field order and values left at their defaults do not change it, so a new model field with
+    a default leaves every existing questionnaire's hash as it was (responses name it)."""
+    return hashlib.sha256(canonical_json(questionnaire)).hexdigest()
+
+
+def canonical_json(questionnaire: Questionnaire) -> bytes:
+    """Every value that differs from its field's default, plus every `type` (the survey's
+    discriminator, so the form still reads back), keys sorted, no spaces, UTF-8.
+
+    A default must therefore never change meaning: change a default and an unchanged file
+    would hash the same yet mean something else (add a new field instead).
+    """
+    dumped = questionnaire.model_dump(mode="json", by_alias=True)
+    document = _without_defaults(questionnaire, dumped)
+    text = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return text.encode("utf-8")
+
+
+def _without_defaults(model: BaseModel, dumped: dict[str, Any]) -> dict[str, Any]:
+    kept: dict[str, Any] = {}
+    for name, info in type(model).model_fields.items():
+        key = info.alias or name  # as written in YAML (`quality:`), so the form reads back
+        if key not in dumped:  # left out by its own `exclude_if`
+            continue
+        value = getattr(model, name)
+        default = None if info.is_required() else info.get_default(call_default_factory=True)
+        if name != "type" and not info.is_required() and value == default:
+            continue
+        kept[key] = _strip(value, dumped[key])
+    return kept
+
+
+def _strip(value: Any, dumped: Any) -> Any:
+    """`dumped` (the JSON form of `value`) without defaults inside the models it holds."""
+    if isinstance(value, BaseModel):
+        return _without_defaults(value, dumped)
+    if isinstance(value, list | tuple):
+        return [_strip(item, part) for item, part in zip(value, dumped, strict=True)]
+    if isinstance(value, dict):
+        return {key: _strip(item, dumped[key]) for key, item in value.items()}
+    return dumped
+
+
+def legacy_questionnaire_hash(questionnaire: Questionnaire) -> str:
+    """The hash builds before the canonical form used: sha256 of the model's whole JSON, so
+    every field of this build's model, defaults included. A file from such a build is
+    recognised by it as long as the model has gained no field since (docs/trust-model.md)."""
     return hashlib.sha256(questionnaire.model_dump_json().encode("utf-8")).hexdigest()
 
 

@@ -30,7 +30,10 @@ def install_questionnaire(
     if store.installed(digest) is not None:
         return digest  # every interview start calls this: skip serialising the model
     text = source if source is not None else questionnaire.model_dump_json(indent=1)
-    row = InstalledQuestionnaire(digest, questionnaire.id, questionnaire.version, text, utc_now())
+    canonical = digest if known_hash is None else questionnaire_hash(questionnaire)
+    row = InstalledQuestionnaire(
+        digest, questionnaire.id, questionnaire.version, text, utc_now(), canonical
+    )
     store.add_questionnaire(row)
     return digest
 
@@ -38,11 +41,13 @@ def install_questionnaire(
 def load_installed(store: Questionnaires, digest: str) -> Questionnaire | None:
     """The installed version with this hash, parsed and checked, or None if not installed.
 
-    A stored source that no longer hashes to `digest` (a model change since it was installed)
-    counts as not installed: answering it with a different model would corrupt the response.
+    A stored source whose canonical hash is no longer the one recorded when it was installed
+    (a model change that altered its meaning) counts as not installed: answering it with a
+    different model would corrupt the response. `digest` may be an earlier build's name for
+    it (docs/trust-model.md): the recorded canonical hash is what is checked.
     """
     row = store.installed(digest)
     if row is None:
         return None
     questionnaire = questionnaire_from_document(parse_yaml(row.source), f"<installed {row.hash}>")
-    return questionnaire if questionnaire_hash(questionnaire) == digest else None
+    return questionnaire if questionnaire_hash(questionnaire) == (row.canonical or digest) else None

@@ -127,10 +127,13 @@ class InstalledQuestionnaire:
     """A questionnaire version installed in the store, with its source."""
 
     hash: str
+    """The name responses use for it: its canonical hash, or the hash an earlier build gave it."""
     id: str
     version: str
     source: str
     installed_at: str
+    canonical: str | None = None
+    """Its canonical hash when it was installed or migrated (None: its source did not load)."""
 
 
 @dataclass(frozen=True)

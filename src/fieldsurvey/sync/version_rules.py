@@ -14,7 +14,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError, questionnaire_hash
-from fieldsurvey.questionnaire.loader import questionnaire_from_document
+from fieldsurvey.questionnaire.loader import (
+    legacy_questionnaire_hash,
+    questionnaire_from_document,
+)
 from fieldsurvey.questionnaire.yaml_source import SourceError, parse_yaml
 from fieldsurvey.sync.conformance import Rules
 from fieldsurvey.sync.errors import Reason, RejectedFile
@@ -27,6 +30,9 @@ CACHED_VERSIONS = 8
 class ParsedVersion:
     questionnaire: Questionnaire
     hash: str
+    """Its canonical hash (`questionnaire_hash`)."""
+    legacy_hash: str
+    """Its hash as builds before the canonical form computed it (with this build's model)."""
     rules: Rules
 
 
@@ -34,21 +40,65 @@ class ParsedVersion:
 def parsed_version(source: str) -> ParsedVersion:
     """`source` parsed, checked and hashed; QuestionnaireError or SourceError if unusable."""
     questionnaire = questionnaire_from_document(parse_yaml(source), "<questionnaire in file>")
-    return ParsedVersion(questionnaire, questionnaire_hash(questionnaire), Rules.of(questionnaire))
+    return ParsedVersion(
+        questionnaire,
+        questionnaire_hash(questionnaire),
+        legacy_questionnaire_hash(questionnaire),
+        Rules.of(questionnaire),
+    )
 
 
-def checked_version(ref: QuestionnaireRef, source: str) -> ParsedVersion:
-    """The version `source` holds, if it is the one `ref` names; else RejectedFile."""
+def checked_version(
+    ref: QuestionnaireRef, source: str, installed: Mapping[str, str] | None = None
+) -> ParsedVersion:
+    """The version `source` holds, if it is the one `ref` names; else RejectedFile.
+
+    `ref.hash` names `source` if it is its canonical hash, or its hash as earlier builds
+    computed it, or if this database vouches for it (`_vouched`).
+    """
     try:
         parsed = parsed_version(source)
     except QuestionnaireError as exc:
         raise _unusable(ref, str(exc.problems[0])) from None
     except SourceError as exc:
         raise _unusable(ref, exc.message) from None
-    found = (parsed.questionnaire.id, parsed.questionnaire.version, parsed.hash)
-    if found != (ref.id, ref.version, ref.hash):
+    named = ref.hash in (parsed.hash, parsed.legacy_hash) or _vouched(ref, parsed, installed or {})
+    if (parsed.questionnaire.id, parsed.questionnaire.version) != (
+        ref.id,
+        ref.version,
+    ) or not named:
         raise _unusable(ref, "its source does not match its id, version or hash")
     return parsed
+
+
+def _vouched(ref: QuestionnaireRef, parsed: ParsedVersion, installed: Mapping[str, str]) -> bool:
+    """An older name of content installed here: `ref.hash` is installed here with the same
+    canonical content (the migration or an earlier merge recorded the name), or not bound
+    here at all while this id and version are installed with the same canonical content.
+    Either way the records are checked against content this database already holds."""
+    bound = installed.get(ref.hash)
+    if bound is not None:
+        return canonical_of(bound) == parsed.hash
+    same = (parsed.questionnaire.id, parsed.questionnaire.version)
+    return any(
+        _identity(text) == same and canonical_of(text) == parsed.hash for text in installed.values()
+    )
+
+
+def canonical_of(source: str) -> str | None:
+    """The canonical hash of an installed source (None if it no longer loads)."""
+    try:
+        return parsed_version(source).hash
+    except (QuestionnaireError, SourceError):
+        return None
+
+
+def _identity(source: str) -> tuple[str, str] | None:
+    try:
+        questionnaire = parsed_version(source).questionnaire
+    except (QuestionnaireError, SourceError):
+        return None
+    return questionnaire.id, questionnaire.version
 
 
 def rules_by_hash(
@@ -62,7 +112,7 @@ def rules_by_hash(
             raise RejectedFile(
                 Reason.UNKNOWN_QUESTIONNAIRE, id=ref.id, version=ref.version, hash=ref.hash
             )
-        rules[ref.hash] = checked_version(ref, source).rules
+        rules[ref.hash] = checked_version(ref, source, installed).rules
     return rules
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.store.interface import Questionnaires
 from fieldsurvey.store.questionnaires import install_questionnaire
+from fieldsurvey.store.records import InstalledQuestionnaire
 from fieldsurvey.sync.errors import Reason, RejectedFile
 from fieldsurvey.sync.fileformat import QuestionnaireSource
 from fieldsurvey.sync.reader import ExportFile
-from fieldsurvey.sync.version_rules import checked_version
+from fieldsurvey.sync.version_rules import canonical_of, checked_version
 
 Installable = list[tuple[Questionnaire, QuestionnaireSource]]
 
@@ -23,29 +24,37 @@ def versions_to_install(store: Questionnaires, export: ExportFile) -> Installabl
     """Versions the file uses that are not installed, each checked against its hash.
 
     A version whose id and version number are installed here with other content is refused:
-    records made with it would be scored as if they answered the installed text.
+    records made with it would be scored as if they answered the installed text. The same
+    content under another name (a hash from an earlier build) is installed under that name
+    too, so the records naming it find it.
     """
     shipped = {source.hash: source for source in export.questionnaires}
     out: Installable = []
     for ref in export.manifest.questionnaires:
         if store.installed(ref.hash) is not None:
             continue
-        others = store.hashes_of_version(ref.id, ref.version)
-        if others:
-            raise RejectedFile(
-                Reason.VERSION_SPOOF,
-                id=ref.id,
-                version=ref.version,
-                installed=others[0],
-                hash=ref.hash,
-            )
+        others = {h: store.installed(h) for h in store.hashes_of_version(ref.id, ref.version)}
         source = shipped.get(ref.hash)
-        if source is None:
+        parsed = None if source is None else checked_version(ref, source.source, _sources(others))
+        for other, row in others.items():
+            if parsed is None or row is None or canonical_of(row.source) != parsed.hash:
+                raise RejectedFile(
+                    Reason.VERSION_SPOOF,
+                    id=ref.id,
+                    version=ref.version,
+                    installed=other,
+                    hash=ref.hash,
+                )
+        if source is None or parsed is None:
             raise RejectedFile(
                 Reason.UNKNOWN_QUESTIONNAIRE, id=ref.id, version=ref.version, hash=ref.hash
             )
-        out.append((checked_version(ref, source.source).questionnaire, source))
+        out.append((parsed.questionnaire, source))
     return out
+
+
+def _sources(rows: dict[str, InstalledQuestionnaire | None]) -> dict[str, str]:
+    return {digest: row.source for digest, row in rows.items() if row is not None}
 
 
 def install_versions(store: Questionnaires, versions: Installable) -> None:

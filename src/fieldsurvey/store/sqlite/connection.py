@@ -193,8 +193,12 @@ def _migrate(conn: sqlite3.Connection, version: int) -> None:
             if current >= number:  # another process migrated while we waited
                 conn.execute("ROLLBACK")
                 continue
-            for statement in _statements(MIGRATIONS[number - 1]):
-                conn.execute(statement)
+            migration = MIGRATIONS[number - 1]
+            if callable(migration):
+                migration(conn)
+            else:
+                for statement in _statements(migration):
+                    conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number}")
             conn.execute("COMMIT")
         except BaseException:

@@ -7,15 +7,15 @@ from collections.abc import Sequence
 from fieldsurvey.store.records import InstalledQuestionnaire
 from fieldsurvey.store.sqlite.base import SQLiteBase
 
-_COLUMNS = "hash, id, version, source, installed_at"
+_COLUMNS = "hash, id, version, source, installed_at, canonical"
 
 
 class QuestionnairesMixin(SQLiteBase):
     def add_questionnaire(self, row: InstalledQuestionnaire) -> None:
         with self.unit_of_work():
             self.conn.execute(
-                f"INSERT OR IGNORE INTO questionnaires ({_COLUMNS}) VALUES (?, ?, ?, ?, ?)",
-                [row.hash, row.id, row.version, row.source, row.installed_at],
+                f"INSERT OR IGNORE INTO questionnaires ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+                [row.hash, row.id, row.version, row.source, row.installed_at, row.canonical],
             )
 
     def installed(self, digest: str) -> InstalledQuestionnaire | None:

@@ -7,6 +7,13 @@ Append new migrations; never edit one that has shipped.
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
+
+from fieldsurvey.questionnaire import QuestionnaireError, questionnaire_hash
+from fieldsurvey.questionnaire.loader import questionnaire_from_document
+from fieldsurvey.questionnaire.yaml_source import SourceError, parse_yaml
+
 MIGRATION_1 = """
 -- Device identity and user settings: device_id, device_secret_key, interviewer, office,
 -- round, language, theme, export_seq (last export file number written by this device).
@@ -200,7 +207,35 @@ CREATE TRIGGER reviews_append_only_delete BEFORE DELETE ON reviews
 BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
 """
 
-MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_TRUST, MIGRATION_SUPERVISION]
+
+def migrate_canonical_hashes(conn: sqlite3.Connection) -> None:
+    """Record each installed version's canonical hash (docs/trust-model.md, "Questionnaire
+    hashes"). Its row keeps its name, the hash its build gave it, which responses carry in
+    their signed content; the canonical hash lets this and later builds recognise it, and
+    the files that name it, whatever fields the model gains. A source that no longer loads
+    keeps NULL: it was unusable before this migration too."""
+    conn.execute("ALTER TABLE questionnaires ADD COLUMN canonical TEXT")
+    rows = conn.execute("SELECT hash, source FROM questionnaires").fetchall()
+    for name, source in rows:
+        try:
+            document = parse_yaml(source)
+            questionnaire = questionnaire_from_document(document, f"<installed {name}>")
+        except (QuestionnaireError, SourceError):
+            continue
+        canonical = questionnaire_hash(questionnaire)
+        conn.execute("UPDATE questionnaires SET canonical = ? WHERE hash = ?", [canonical, name])
+
+
+Migration = str | Callable[[sqlite3.Connection], None]
+"""SQL statements, or a step that needs Python (run inside the migration's transaction)."""
+
+MIGRATIONS: list[Migration] = [
+    MIGRATION_1,
+    MIGRATION_2,
+    MIGRATION_TRUST,
+    MIGRATION_SUPERVISION,
+    migrate_canonical_hashes,
+]
 """Migration n (1-based) brings a database from user_version n-1 to n."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
