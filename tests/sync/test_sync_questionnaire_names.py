@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from sync_helpers import QUESTIONNAIRE_YAML, add_revision, merge_rejects, new_db
 
 from fieldsurvey.questionnaire import questionnaire_hash
@@ -85,3 +86,18 @@ def test_the_same_version_with_other_content_under_an_old_name_is_refused(tmp_pa
     other = migrated_device(tmp_path / "d.db", title="Another text")
     export_file(other, tmp_path / "a.fsx")
     merge_rejects(supervisor, tmp_path / "a.fsx", Reason.BAD_QUESTIONNAIRE)
+
+
+def test_the_old_name_merges_where_it_is_this_installations_own_questionnaire(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A supervisor on a new build, before any interview, vouches for its own questionnaire."""
+    device = migrated_device(tmp_path / "d.db")
+    export_file(device, tmp_path / "a.fsx")
+    own = tmp_path / "own.yaml"
+    own.write_text(QUESTIONNAIRE_YAML.format(version="1"), encoding="utf-8")
+    monkeypatch.setenv("FIELDSURVEY_QUESTIONNAIRE", str(own))
+    fresh = open_store(tmp_path / "fresh.db")
+    result = merge_file(fresh, tmp_path / "a.fsx")
+    assert (result.status, result.added) == ("merged", 1), result.reason
+    assert load_installed(fresh, OLD) is not None

@@ -13,6 +13,7 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError, questionnaire_hash
 from fieldsurvey.questionnaire.loader import (
     legacy_questionnaire_hash,
@@ -63,26 +64,34 @@ def checked_version(
     except SourceError as exc:
         raise _unusable(ref, exc.message) from None
     named = ref.hash in (parsed.hash, parsed.legacy_hash) or _vouched(ref, parsed, installed or {})
-    if (parsed.questionnaire.id, parsed.questionnaire.version) != (
-        ref.id,
-        ref.version,
-    ) or not named:
+    same = (parsed.questionnaire.id, parsed.questionnaire.version) == (ref.id, ref.version)
+    if not same or not named:
         raise _unusable(ref, "its source does not match its id, version or hash")
     return parsed
 
 
 def _vouched(ref: QuestionnaireRef, parsed: ParsedVersion, installed: Mapping[str, str]) -> bool:
-    """An older name of content installed here: `ref.hash` is installed here with the same
+    """An older name of content held here: `ref.hash` is installed here with the same
     canonical content (the migration or an earlier merge recorded the name), or not bound
-    here at all while this id and version are installed with the same canonical content.
-    Either way the records are checked against content this database already holds."""
+    here at all while this id and version are installed, or are this installation's own
+    questionnaire, with the same canonical content. Either way the records are checked
+    against content this database or this program already holds."""
     bound = installed.get(ref.hash)
     if bound is not None:
         return canonical_of(bound) == parsed.hash
     same = (parsed.questionnaire.id, parsed.questionnaire.version)
-    return any(
-        _identity(text) == same and canonical_of(text) == parsed.hash for text in installed.values()
-    )
+    held = [*installed.values(), *_own_questionnaire()]
+    return any(_identity(text) == same and canonical_of(text) == parsed.hash for text in held)
+
+
+def _own_questionnaire() -> list[str]:
+    """The source of the questionnaire this installation interviews with (bundled, or
+    `$FIELDSURVEY_QUESTIONNAIRE`): content the program itself vouches for, so a supervisor
+    needs no interview of its own before merging files that name it by an older hash."""
+    try:
+        return [bundled_questionnaire_path().read_text(encoding="utf-8")]
+    except OSError:
+        return []
 
 
 def canonical_of(source: str) -> str | None:
