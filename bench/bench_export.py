@@ -3,8 +3,8 @@
     uv run python bench/bench_export.py [--responses 20000] [--rebuild]
 
 Builds (once, cached under bench/out/sync_export/) a device database with the interviews of
-sync_benchdata.py, then times, in turns, `--repeat` times (best and median: shared machines
-are noisy):
+sync_benchdata.py, then times, in turns, `--repeat` times (min and median, wall and CPU,
+with the load average: shared machines are noisy):
 
 - a bare baseline: the same rows selected and serialised by the same SQL, zipped with
   zipfile at the same compression level, in one thread; nothing validated, hashed or signed;
@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import itertools
+import os
 import random
 import shutil
 import statistics
@@ -104,6 +105,7 @@ def main() -> None:
         build(args.responses)
     recipient = pyrage.x25519.Identity.generate().to_public()
     kinds = {"bare baseline": None, "plain": [], "encrypted (age)": [recipient]}
+    print(f"load average before: {load()}")
     times: dict[str, list[Timing]] = {label: [] for label in kinds}
     for _ in range(args.repeat):
         for label, recipients in kinds.items():
@@ -118,9 +120,14 @@ def main() -> None:
             bare = [run[clock] for run in times["bare baseline"]]
             ratio = statistics.median(s / b for s, b in zip(seconds, bare, strict=True))
             print(
-                f"export 20k, {label:16s} {name:4s} best {min(seconds):5.2f} s, median "
+                f"export 20k, {label:16s} {name:4s} min {min(seconds):5.2f} s, median "
                 f"{statistics.median(seconds):5.2f} s, {ratio:.2f}x the baseline"
             )
+    print(f"load average after: {load()}")
+
+
+def load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 if __name__ == "__main__":

@@ -1,56 +1,53 @@
-"""Benchmark: merging 200 export files holding 1M answers, against raw SQLite and pandas.
+"""Benchmark: merging 200 export files holding 1M answers, against raw SQLite per file.
 
-    uv run python bench/bench_merge.py [--rebuild]
-    uv run --with pandas python bench/bench_merge.py     # adds the pandas comparison
+    uv run python bench/bench_merge.py [--repeat 3] [--rebuild] [--checks-only]
 
 Generates once (cached under bench/out/sync/): 20 devices x 10 files x 100 interviews = 20,000
-revisions, ~1M answers and ~1M paradata events (see sync_benchdata.py). Then, in one run:
+revisions, ~1M answers and ~1M paradata events (see sync_benchdata.py). Then, in turns,
+`--repeat` rounds of:
 
-- merge all 200 files into a fresh database (`merge_files`: decrypt-free, every file verified:
-  signature, digests, every content hash; one transaction per file);
-- raw SQLite: ATTACH a database holding the same rows and INSERT OR IGNORE them (no checks)
-  in one transaction; target merge <= 1.5x raw;
-- raw SQLite file by file (reported beside it): the same rows as 200 SQLite files, each
-  ATTACHed and INSERT OR IGNOREd in its own transaction, as merge must (one transaction per
-  file): what the per-file commits cost SQLite itself, checks aside;
-- pandas: read the same data as CSV, concat, drop_duplicates; target merge >= 10x faster;
-- merging all 200 again; target <= 0.3x the first merge;
-- the cost of checking records against their questionnaire (sync/conformance.py): the same
-  merge in one process (no helper) with the checks and with them stubbed out, in turns, in
-  CPU seconds (`--checks-only` runs just this);
-  target: the difference <= 25% of the merge (with the helper the checks also overlap the
-  writes, so this is the worst case);
-- peak memory of a child process doing the merge, plus that of merge's helper process (which
-  reads files ahead, see fieldsurvey/sync/helper.py); target <= 150 MiB.
+- merge all 200 files into a fresh database (`merge_files`: every file verified: signature,
+  digests, every record against its questionnaire, every content hash; one transaction per
+  file; a helper process reads ahead);
+- the baseline, raw SQLite file by file: the same rows as 200 SQLite files, each ATTACHed
+  and INSERT OR IGNOREd in its own transaction, as merge must: what the per-file commits
+  cost SQLite itself, checks aside; target merge <= 1.5x this (#10);
+- merging all 200 again; target <= 0.3x the first merge.
 
-Merge and raw SQLite run in turns, `--repeat` times (shared machines are noisy): the ratios are
-the medians of each round's ratio, beside the best and median times.
+Each is timed in wall and CPU seconds (CPU: this process and merge's helper process). The
+ratio is the median of each round's ratio (the baseline measured in the same round), beside
+the best (min) and median times; the load average is printed before and after, as other
+jobs on a shared machine move every figure.
+
+Also, in CPU seconds, the cost of checking records against their questionnaire
+(sync/conformance.py): the same merge in one process (no helper) with the checks and with
+them stubbed out, in turns (`--checks-only` runs just this); target: the difference <= 25%
+of the merge. And the peak memory of a child process doing the merge plus that of its helper;
+target <= 150 MiB.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
-import json
+import os
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import time
-import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from unittest import mock
 
-from fieldsurvey.store.records import RESPONSE_FIELDS
-from fieldsurvey.store.sqlite import open_store
+from fieldsurvey.store.sqlite import SQLiteStore, open_store
 from fieldsurvey.sync import helper, merge_file, merge_files, reader
 from fieldsurvey.sync.conformance import Clock
 from sync_benchdata import OUT, make_device
 
 DATA = OUT / "sync"
-FILES, DEVICES, CSVS = DATA / "files", DATA / "devices", DATA / "csv"
-RAW = DATA / "raw.db"
+FILES, DEVICES = DATA / "files", DATA / "devices"
 PER_FILE = DATA / "raw-per-file"
 TABLES = {"responses": ["uuid", "content_hash"], "answers": ["uuid", "content_hash", "question"],
           "paradata": ["uuid", "content_hash", "seq"]}  # fmt: skip
@@ -58,33 +55,11 @@ TABLES = {"responses": ["uuid", "content_hash"], "answers": ["uuid", "content_ha
 
 def generate(devices: int, files_per_device: int, per_file: int) -> None:
     shutil.rmtree(DATA, ignore_errors=True)
-    for folder in (FILES, DEVICES, CSVS):
+    for folder in (FILES, DEVICES):
         folder.mkdir(parents=True)
     for n in range(devices):
         make_device(DEVICES / f"d{n:02d}.db", FILES, files_per_device, per_file, seed=n)
-    build_raw()
     build_raw_per_file()
-    for path in sorted(FILES.iterdir()):
-        to_csv(path)
-
-
-def build_raw() -> None:
-    """One database holding every device's rows, ids offset so they do not collide."""
-    raw = open_store(RAW)
-    columns = ", ".join(c for c in RESPONSE_FIELDS if c != "id")
-    for k, device in enumerate(sorted(DEVICES.glob("*.db"))):
-        offset = (k + 1) * 10_000_000
-        raw.execute("ATTACH DATABASE ? AS d", [str(device)])
-        raw.execute("BEGIN")
-        raw.execute(f"INSERT INTO responses (id, {columns}) SELECT id + {offset}, {columns} "
-                    "FROM d.responses")  # fmt: skip
-        raw.execute(f"INSERT INTO answers SELECT response + {offset}, question, value, "
-                    "answered_at FROM d.answers")  # fmt: skip
-        raw.execute(f"INSERT INTO paradata SELECT response + {offset}, seq, question, event, at, "
-                    "duration_ms, detail FROM d.paradata")  # fmt: skip
-        raw.execute("COMMIT")
-        raw.execute("DETACH DATABASE d")
-    raw.close()
 
 
 def build_raw_per_file() -> None:
@@ -103,45 +78,41 @@ def build_raw_per_file() -> None:
         db.close()
 
 
-def to_csv(path: Path) -> None:
-    """The export file's data as three CSV files, for the pandas comparison."""
-    with zipfile.ZipFile(path) as archive:
-        records = [json.loads(line) for line in archive.read("responses.jsonl").splitlines()]
-        events = [json.loads(line) for line in archive.read("paradata.jsonl").splitlines()]
-    rows = {
-        "responses": [{k: v for k, v in r.items() if k != "answers"} for r in records],
-        "answers": [{"uuid": r["uuid"], "content_hash": r["content_hash"], "question": q,
-                     "value": v, "answered_at": at} for r in records for q, v, at in r["answers"]],
-        "paradata": [{"uuid": p["uuid"], "content_hash": p["content_hash"], "seq": e[0],
-                      "question": e[1], "event": e[2], "at": e[3], "duration_ms": e[4],
-                      "detail": e[5]} for p in events for e in p["events"]],
-    }  # fmt: skip
-    for table, table_rows in rows.items():
-        with (CSVS / f"{path.stem}.{table}.csv").open("w", newline="", encoding="utf-8") as out:
-            writer = csv.DictWriter(out, fieldnames=list(table_rows[0]))
-            writer.writeheader()
-            writer.writerows(table_rows)
-
-
 def fresh(path: Path) -> Path:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     return path
 
 
-def timed_merge(db_path: Path, files: list[Path]) -> tuple[float, float, dict[str, int]]:
+Timing = tuple[float, float]
+"""(wall seconds, CPU seconds of this process and of its finished children)."""
+
+
+def clocks(work: Callable[[], object]) -> Timing:
+    def cpu() -> float:
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return time.process_time() + children.ru_utime + children.ru_stime
+
+    wall, used = time.perf_counter(), cpu()
+    work()
+    return time.perf_counter() - wall, cpu() - used
+
+
+def counts(db: SQLiteStore) -> dict[str, int]:
+    return {t: db.execute(f"SELECT count(*) FROM main.{t}").fetchone()[0] for t in TABLES}
+
+
+def timed_merge(db_path: Path, files: list[Path]) -> tuple[Timing, Timing, dict[str, int]]:
+    """The first merge of every file, then merging them all again."""
     db = open_store(db_path)
-    start = time.perf_counter()
-    report = merge_files(db, files)
-    first = time.perf_counter() - start
-    assert report.all_merged, [f.error for f in report.files if f.error][:3]
-    start = time.perf_counter()
-    again = merge_files(db, files)
-    second = time.perf_counter() - start
-    assert all(f.already_merged for f in again.files)
-    counts = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+    reports = []
+    first = clocks(lambda: reports.append(merge_files(db, files)))
+    again = clocks(lambda: reports.append(merge_files(db, files)))
+    assert reports[0].all_merged, [f.error for f in reports[0].files if f.error][:3]
+    assert all(f.already_merged for f in reports[1].files)
+    rows = counts(db)
     db.close()
-    return first, second, counts
+    return first, again, rows
 
 
 def timed_single_process(db_path: Path, files: list[Path], *, checks: bool) -> float:
@@ -163,47 +134,31 @@ def timed_single_process(db_path: Path, files: list[Path], *, checks: bool) -> f
     return elapsed
 
 
-def timed_raw(db_path: Path) -> tuple[float, dict[str, int]]:
-    db = open_store(db_path)
-    start = time.perf_counter()
-    db.execute("ATTACH DATABASE ? AS src", [str(RAW)])
-    db.execute("BEGIN IMMEDIATE")
-    for table in TABLES:
-        db.execute(f"INSERT OR IGNORE INTO main.{table} SELECT * FROM src.{table}")
-    db.execute("COMMIT")
-    elapsed = time.perf_counter() - start
-    counts = {t: db.execute(f"SELECT count(*) FROM main.{t}").fetchone()[0] for t in TABLES}
-    db.close()
-    return elapsed, counts
-
-
-def timed_raw_per_file(db_path: Path) -> tuple[float, dict[str, int]]:
+def timed_raw_per_file(db_path: Path) -> tuple[Timing, dict[str, int]]:
+    """Each file's rows INSERT OR IGNOREd from an ATTACHed SQLite file, one transaction each."""
     db = open_store(db_path)
     sources = sorted(PER_FILE.glob("*.db"))
-    start = time.perf_counter()
-    for source in sources:
-        db.execute("ATTACH DATABASE ? AS src", [str(source)])
-        db.execute("BEGIN IMMEDIATE")
-        for table in TABLES:
-            db.execute(f"INSERT OR IGNORE INTO main.{table} SELECT * FROM src.{table}")
-        db.execute("COMMIT")
-        db.execute("DETACH DATABASE src")
-    elapsed = time.perf_counter() - start
-    counts = {t: db.execute(f"SELECT count(*) FROM main.{t}").fetchone()[0] for t in TABLES}
+    insert = {table: _insert(db, table) for table in TABLES}
+
+    def work() -> None:
+        for source in sources:
+            db.execute("ATTACH DATABASE ? AS src", [str(source)])
+            db.execute("BEGIN IMMEDIATE")
+            for statement in insert.values():
+                db.execute(statement)
+            db.execute("COMMIT")
+            db.execute("DETACH DATABASE src")
+
+    timing = clocks(work)
+    rows = counts(db)
     db.close()
-    return elapsed, counts
+    return timing, rows
 
 
-def timed_pandas() -> float | None:
-    try:
-        import pandas as pd  # optional: uv run --with pandas python bench/bench_merge.py
-    except ImportError:
-        return None
-    start = time.perf_counter()
-    for table, keys in TABLES.items():
-        frames = [pd.read_csv(path) for path in sorted(CSVS.glob(f"*.{table}.csv"))]
-        pd.concat(frames, ignore_index=True).drop_duplicates(subset=keys)
-    return time.perf_counter() - start
+def _insert(db: SQLiteStore, table: str) -> str:
+    """INSERT OR IGNORE of the stored columns (table_info leaves out generated ones)."""
+    names = ", ".join(row[1] for row in db.execute(f"PRAGMA main.table_info({table})"))
+    return f"INSERT OR IGNORE INTO main.{table} ({names}) SELECT {names} FROM src.{table}"
 
 
 def child_peak_mib(db_path: Path) -> tuple[float, float]:
@@ -227,6 +182,10 @@ def child_peak_mib(db_path: Path) -> tuple[float, float]:
     return int(own) / 1024, int(helper) / 1024
 
 
+def load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--devices", type=int, default=20)
@@ -236,53 +195,50 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--checks-only", action="store_true")
     args = parser.parse_args()
-    if args.rebuild or not RAW.exists() or not PER_FILE.exists():
+    if args.rebuild or not PER_FILE.exists():
         start = time.perf_counter()
         generate(args.devices, args.files_per_device, args.per_file)
         print(f"generated data in {time.perf_counter() - start:.1f} s")
     files = sorted(FILES.iterdir())
-    merges, agains, raws, per_files, checked, unchecked = [], [], [], [], [], []
+    print(f"load average before: {load()}")
+    checked, unchecked = [], []
+    merges: list[Timing] = []
+    agains: list[Timing] = []
+    raws: list[Timing] = []
     for _ in range(args.repeat):
         checked.append(timed_single_process(DATA / "single.db", files, checks=True))
         unchecked.append(timed_single_process(DATA / "single.db", files, checks=False))
         if args.checks_only:
             continue
-        merge_s, again_s, merged = timed_merge(fresh(DATA / "merged.db"), files)
-        raw_s, raw_counts = timed_raw(fresh(DATA / "rawmerged.db"))
-        per_file_s, per_file_counts = timed_raw_per_file(fresh(DATA / "rawmerged.db"))
-        assert merged == raw_counts == per_file_counts, (merged, raw_counts, per_file_counts)
-        merges.append(merge_s)
-        agains.append(again_s)
-        raws.append(raw_s)
-        per_files.append(per_file_s)
+        merge, again, merged = timed_merge(fresh(DATA / "merged.db"), files)
+        raw, raw_rows = timed_raw_per_file(fresh(DATA / "rawmerged.db"))
+        assert merged == raw_rows, (merged, raw_rows)
+        merges.append(merge)
+        agains.append(again)
+        raws.append(raw)
     share = statistics.median((c - u) / c for c, u in zip(checked, unchecked, strict=True))
-    report("one process, records checked", checked, "CPU s")
-    report("one process, checks stubbed", unchecked, f"CPU s; checks = {share:.0%} (target <= 25%)")
-    if args.checks_only:
-        return
-    pandas_s = timed_pandas()
-    own, helper = child_peak_mib(DATA / "child.db")
-    size = sum(p.stat().st_size for p in files) / 2**20
-    print(f"{len(files)} files, {size:.1f} MiB; rows: {merged}; {args.repeat} rounds")
-    ratio = statistics.median(m / r for m, r in zip(merges, raws, strict=True))
-    report("merge (all verified)", merges)
-    report("raw SQLite INSERT OR IGNORE", raws, f"merge/raw = {ratio:.2f}x (target <= 1.5)")
-    per_file = statistics.median(m / r for m, r in zip(merges, per_files, strict=True))
-    report("raw SQLite, file by file", per_files, f"merge/raw per file = {per_file:.2f}x")
-    if pandas_s is None:
-        print("pandas: not installed; run `uv run --with pandas python bench/bench_merge.py`")
-    else:
-        note = f"pandas/merge = {pandas_s / statistics.median(merges):.1f}x (target >= 10)"
-        report("pandas concat + drop_duplicates", [pandas_s], note)
-    again = statistics.median(a / m for a, m in zip(agains, merges, strict=True))
-    report("merge all again", agains, f"again/first = {again:.3f}x (target <= 0.3)")
-    print(f"peak memory: merging process {own:.0f} MiB + its helper {helper:.0f} MiB "
-          f"= {own + helper:.0f} MiB (target <= 150)")  # fmt: skip
+    report("one process, records checked", checked, "CPU")
+    report("one process, checks stubbed", unchecked, f"CPU   checks = {share:.0%} (target <= 25%)")
+    if not args.checks_only:
+        size = sum(p.stat().st_size for p in files) / 2**20
+        print(f"{len(files)} files, {size:.1f} MiB; rows: {merged}; {args.repeat} rounds")
+        for clock, name in ((0, "wall"), (1, "CPU")):
+            merge_s, raw_s = [m[clock] for m in merges], [r[clock] for r in raws]
+            ratio = statistics.median(m / r for m, r in zip(merge_s, raw_s, strict=True))
+            again_s = [a[clock] for a in agains]
+            again = statistics.median(a / m for a, m in zip(again_s, merge_s, strict=True))
+            report("raw SQLite, file by file", raw_s, name)
+            report("merge (all verified)", merge_s, f"{name:4s}  merge/raw = {ratio:.2f}x (<= 1.5)")
+            report("merge all again", again_s, f"{name:4s}  again/first = {again:.3f}x (<= 0.3)")
+        own, helper_mib = child_peak_mib(DATA / "child.db")
+        print(f"peak memory: merging process {own:.0f} MiB + its helper {helper_mib:.0f} MiB "
+              f"= {own + helper_mib:.0f} MiB (target <= 150)")  # fmt: skip
+    print(f"load average after: {load()}")
 
 
 def report(label: str, seconds: list[float], note: str = "") -> None:
-    times = f"best {min(seconds):6.2f} s, median {statistics.median(seconds):6.2f} s"
-    print(f"{label:32s} {times}  {note}")
+    times = f"min {min(seconds):6.2f} s, median {statistics.median(seconds):6.2f} s"
+    print(f"{label:30s} {times}  {note}")
 
 
 if __name__ == "__main__":
