@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_ui_sync import open_sync, settle, type_into
+from test_ui_sync import open_sync, settle, type_into, wait_for_tree
 from ui_helpers import MakeApp, screen_text
 
 from fieldsurvey.demo import make_demo_responses
@@ -116,3 +116,31 @@ async def test_hostile_strings_are_shown_as_text_on_every_screen(
         text = screen_text(app)
         assert f"Quality · {ROUND}" in text and "[red]Sok[/] \\x1b[2J" in text
         assert_shown_safely(text)
+
+
+async def test_hostile_file_names_are_shown_as_text_in_the_merge_picker(
+    make: MakeApp, db: SQLiteStore, tmp_path: Path
+) -> None:
+    """Names on a stick are data: markup in them is not read (an action link would run),
+    ESC must not reach the terminal (tried in tmux: an OSC title and a red colour leaked
+    through before)."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    names = ["[@click=app.quit]q.fsx", "evil\x1b]0;pwned\x07.fsx", "m\x1b[31m.fsx", "[red]r.fsx"]
+    for name in names:
+        (stick / name).write_bytes(b"not a zip")
+    db.set_setting("sync.merge_folder", str(stick))
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_sync(pilot)
+        await pilot.press("ctrl+r")  # no files chosen yet: the picker opens on the folder
+        await wait_for_tree(pilot)
+        text = screen_text(app)
+    assert_shown_safely(text)
+    for shown in (
+        "[@click=app.quit]q.fsx",
+        "evil\\x1b]0;pwned\\x07.fsx",
+        "m\\x1b[31m.fsx",
+        "[red]r.fsx",
+    ):
+        assert shown in text, text

@@ -13,12 +13,14 @@ from pathlib import Path
 from typing import ClassVar, Literal
 
 from rich.style import Style
-from rich.text import Text
+from rich.text import Text, TextType
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DirectoryTree
 from textual.widgets._directory_tree import DirEntry
 from textual.widgets.tree import TreeNode
+
+from fieldsurvey.safetext import terminal_text
 
 PickMode = Literal["folder", "files", "key"]
 """folder: one folder (export); files: several .fsx files (merge); key: one key file."""
@@ -77,6 +79,14 @@ class SyncFileTree(DirectoryTree):
         if self._safe_is_dir(path):
             return True
         return self.mode != "folder" and path.name.lower().endswith(self.suffixes)
+
+    def process_label(self, label: TextType) -> Text:
+        """A file or folder name is data (whatever is on the stick): shown as typed, its
+        control characters escaped, never read as markup (`[/x].fsx` would crash the tree,
+        ESC in a name would reach the terminal)."""
+        if isinstance(label, str):
+            return Text(terminal_text(label))
+        return super().process_label(label)
 
     def render_label(self, node: TreeNode[DirEntry], base_style: Style, style: Style) -> Text:
         label = super().render_label(node, base_style, style)
