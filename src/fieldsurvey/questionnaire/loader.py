@@ -108,35 +108,25 @@ def canonical_json(questionnaire: Questionnaire) -> bytes:
     A default must therefore never change meaning: change a default and an unchanged file
     would hash the same yet mean something else (add a new field instead).
     """
-    dumped = questionnaire.model_dump(mode="json", by_alias=True)
-    document = _without_defaults(questionnaire, dumped)
+    document = questionnaire.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    _keep_types(questionnaire, document)
     text = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return text.encode("utf-8")
 
 
-def _without_defaults(model: BaseModel, dumped: dict[str, Any]) -> dict[str, Any]:
-    kept: dict[str, Any] = {}
-    for name, info in type(model).model_fields.items():
-        key = info.alias or name  # as written in YAML (`quality:`), so the form reads back
-        if key not in dumped:  # left out by its own `exclude_if`
-            continue
-        value = getattr(model, name)
-        default = None if info.is_required() else info.get_default(call_default_factory=True)
-        if name != "type" and not info.is_required() and value == default:
-            continue
-        kept[key] = _strip(value, dumped[key])
-    return kept
-
-
-def _strip(value: Any, dumped: Any) -> Any:
-    """`dumped` (the JSON form of `value`) without defaults inside the models it holds."""
+def _keep_types(value: Any, dumped: Any) -> None:
+    """Put back the `type` that `exclude_defaults` dropped (a Likert item's has a default)."""
     if isinstance(value, BaseModel):
-        return _without_defaults(value, dumped)
-    if isinstance(value, list | tuple):
-        return [_strip(item, part) for item, part in zip(value, dumped, strict=True)]
-    if isinstance(value, dict):
-        return {key: _strip(item, dumped[key]) for key, item in value.items()}
-    return dumped
+        fields = type(value).model_fields
+        if "type" in fields:
+            dumped.setdefault("type", value.type)  # type: ignore[attr-defined]
+        for name, info in fields.items():
+            item = getattr(value, name)
+            if isinstance(item, BaseModel | list) and (info.alias or name) in dumped:
+                _keep_types(item, dumped[info.alias or name])
+    elif isinstance(value, list):
+        for item, part in zip(value, dumped, strict=True):
+            _keep_types(item, part)
 
 
 def legacy_questionnaire_hash(questionnaire: Questionnaire) -> str:
