@@ -36,6 +36,9 @@ from fieldsurvey.sync.fileformat import (
 from fieldsurvey.sync.keys import public_key_text
 from fieldsurvey.sync.zipwriter import ArchiveWriter
 
+LINES_PER_BLOCK = 256
+"""Lines joined into one block for the zip (a few hundred kilobytes)."""
+
 SourcesFor = Callable[[list[QuestionnaireRef]], list[QuestionnaireSource]]
 """Given the questionnaire versions the responses use, the sources to ship with them."""
 
@@ -46,14 +49,20 @@ class _Tally:
     items: int = 0
 
     def checked(self, lines: Iterable[ExportLine], model: type[Strict]) -> Iterator[bytes]:
-        """The lines, each either within the format's bounds (the store checked them) or
-        validated against `model` here (ValidationError if it does not fit)."""
+        """The lines in blocks, each line either within the format's bounds (the store checked
+        them) or validated against `model` here (ValidationError if it does not fit)."""
+        block: list[bytes] = []
         for line in lines:
             if not line.fits:
                 model.model_validate_json(line.json)
             self.lines += 1
             self.items += line.items
-            yield line.json + b"\n"
+            block += (line.json, b"\n")
+            if len(block) >= LINES_PER_BLOCK * 2:
+                yield b"".join(block)  # the lines are copied once, here
+                block = []
+        if block:
+            yield b"".join(block)
 
 
 def jsonl(records: Iterable[BaseModel]) -> Iterator[bytes]:

@@ -41,13 +41,18 @@ def _fits(column: str, bound: Bound) -> str:
     """SQL true when `column` is within `bound`. Texts are measured in bytes, which are never
     fewer than characters (and count past a NUL, where length() stops): stricter, never laxer.
     Text columns have TEXT affinity, so a number stored in one is text already; an INTEGER
-    column keeps a text that is not a number as text, hence its typeof."""
-    if bound.kind == "text":
-        check = f"length(CAST({column} AS BLOB)) BETWEEN {bound.low} AND {bound.high}"
+    column keeps a text that is not a number as text, and a fraction as a real: the range and
+    the cast back to an integer turn both away."""
+    size = f"length(CAST({column} AS BLOB))"
+    if bound.kind == "text" and bound.low == 0:
+        check = f"{size} <= {bound.high}"
+    elif bound.kind == "text":
+        check = f"{size} BETWEEN {bound.low} AND {bound.high}"
     elif bound.kind == "sha256":
-        check = f"length(CAST({column} AS BLOB)) = 64 AND {column} NOT GLOB '*[^0-9a-f]*'"
-    elif bound.kind == "integer":
-        check = f"typeof({column}) = 'integer' AND {column} BETWEEN {bound.low} AND {bound.high}"
+        check = f"{size} = 64 AND {column} NOT GLOB '*[^0-9a-f]*'"
+    elif bound.kind == "integer":  # a text or a blob sorts above every number; 1.5 casts to 1
+        whole = f"CAST({column} AS INTEGER) = {column}"
+        check = f"{column} BETWEEN {bound.low} AND {bound.high} AND {whole}"
     else:
         check = f"{column} IN ({', '.join(_quoted(c) for c in bound.choices)})"
     return f"({column} IS NULL OR ({check}))" if bound.nullable else f"({check})"
@@ -62,6 +67,24 @@ def _check_names(columns: Mapping[str, Bound], known: tuple[str, ...]) -> None:
     unknown = set(columns) - set(known)
     if unknown:
         raise ValueError(f"not export columns: {sorted(unknown)}")
+
+
+LINE_SIZED = 100_000
+"""A text bound of this many characters or more, with no minimum, is checked on the whole
+line instead of on every row: no text in a line is longer than the line's UTF-8 bytes, so a
+line within the bound holds only texts within it (a longer line is reported as not fitting).
+An answer's value (up to 1,000,000) costs a tenth of the checks otherwise."""
+
+
+def _line_sized(columns: Mapping[str, Bound]) -> tuple[dict[str, Bound], int | None]:
+    """The bounds checked row by row, and the size the whole line must keep for the rest."""
+    sized = {
+        name: bound
+        for name, bound in columns.items()
+        if bound.kind == "text" and bound.low == 0 and bound.high >= LINE_SIZED
+    }
+    rows = {name: bound for name, bound in columns.items() if name not in sized}
+    return rows, min((bound.high for bound in sized.values()), default=None)
 
 
 def _all_fit(columns: Mapping[str, Bound], prefix: str = "") -> str:
@@ -112,12 +135,13 @@ class ExportsMixin(SQLiteBase):
         where, params = _where(selection)
         key, columns = _NESTED[table]
         own = _LINE_COLUMNS[table]
-        line_fit, items_fit = "1", "1"
+        line_fit, items_fit, line_size = "1", "1", None
         if bounds is not None:
             _check_names(bounds.line, own)
             _check_names(bounds.items, columns)
             line_fit = _all_fit(bounds.line, "responses.")
-            items_fit = f"total(({_all_fit(bounds.items)}) IS NOT 1) = 0"
+            rows, line_size = _line_sized(bounds.items)
+            items_fit = f"total(({_all_fit(rows)}) IS NOT 1) = 0"
         head = ", ".join(f"'{name}', responses.{name}" for name in own)
         nested = (
             f"(SELECT json_group_array(json_array({', '.join(columns)})) || ',' || count(*) "
@@ -131,5 +155,8 @@ class ExportsMixin(SQLiteBase):
         with mapped(str(self.path)):
             for obj, tail, line_fits in self.conn.execute(query, params):
                 array, count, items_fit_ = tail.rsplit(",", 2)
-                line = obj[:-1] + joint + array + "}"
-                yield ExportLine(line.encode(), int(count), bool(line_fits) and items_fit_ == "1")
+                line = (obj[:-1] + joint + array + "}").encode()
+                fits = bool(line_fits) and items_fit_ == "1"
+                if line_size is not None and len(line) > line_size:
+                    fits = False
+                yield ExportLine(line, int(count), fits)
