@@ -11,8 +11,6 @@ import sqlite3
 from collections.abc import Callable
 
 from fieldsurvey.questionnaire import QuestionnaireError, questionnaire_hash
-from fieldsurvey.questionnaire.loader import questionnaire_from_document
-from fieldsurvey.questionnaire.yaml_source import SourceError, parse_yaml
 
 MIGRATION_1 = """
 -- Device identity and user settings: device_id, device_secret_key, interviewer, office,
@@ -214,6 +212,10 @@ def migrate_canonical_hashes(conn: sqlite3.Connection) -> None:
     their signed content; the canonical hash lets this and later builds recognise it, and
     the files that name it, whatever fields the model gains. A source that no longer loads
     keeps NULL: it was unusable before this migration too."""
+    # Imported here: the YAML reader is not loaded at the app's start-up (cache.py).
+    from fieldsurvey.questionnaire.loader import questionnaire_from_document
+    from fieldsurvey.questionnaire.yaml_source import SourceError, parse_yaml
+
     conn.execute("ALTER TABLE questionnaires ADD COLUMN canonical TEXT")
     rows = conn.execute("SELECT hash, source FROM questionnaires").fetchall()
     for name, source in rows:
