@@ -133,8 +133,10 @@ def _write(
 
     def zip_into(target: BinaryIO) -> Manifest:
         responses, paradata = store.response_lines(selection), store.paradata_lines(selection)
+        covers_from = 1 if selection.everything else None  # every closed revision: files 1..seq
+        sources = partial(sources_for, store)
         return write_export(
-            target, key, selection.device, seq, responses, paradata, partial(sources_for, store)
+            target, key, selection.device, seq, responses, paradata, sources, covers_from
         )
 
     if not recipients:

@@ -73,6 +73,7 @@ def write_export(
     responses: Iterable[bytes],
     paradata: Iterable[bytes],
     sources_for: SourcesFor,
+    covers_from: int | None = None,
 ) -> Manifest:
     """Write one export archive to `file`, signed by `key`; return its manifest.
 
@@ -94,6 +95,7 @@ def write_export(
             device_id=device_id,
             device_public_key=public_key_text(key),
             export_seq=export_seq,
+            covers_from=covers_from,
             created_at=utc_now(),
             questionnaires=refs,
             counts=Counts(
@@ -104,7 +106,8 @@ def write_export(
             ),
             members=digests,
         )
-        raw = manifest.model_dump_json(indent=1).encode()
+        unset = {"covers_from"} if covers_from is None else None  # readable by older versions
+        raw = manifest.model_dump_json(indent=1, exclude=unset).encode()
         archive.add(MANIFEST, [raw])
         archive.add(SIGNATURE, [key.sign(raw)])
     return manifest

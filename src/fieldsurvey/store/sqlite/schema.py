@@ -200,7 +200,20 @@ CREATE TRIGGER reviews_append_only_delete BEFORE DELETE ON reviews
 BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
 """
 
-MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_TRUST, MIGRATION_SUPERVISION]
+MIGRATION_COVERAGE = """
+-- The first export number a merged file's content covers: 1 for an `--all` export (it holds
+-- every closed revision, those of the device's earlier files too), NULL for a file holding
+-- only its own. The gap report counts the covered numbers as merged.
+ALTER TABLE imports ADD COLUMN covers_from INTEGER;
+"""
+
+MIGRATIONS: list[str] = [
+    MIGRATION_1,
+    MIGRATION_2,
+    MIGRATION_TRUST,
+    MIGRATION_SUPERVISION,
+    MIGRATION_COVERAGE,
+]
 """Migration n (1-based) brings a database from user_version n-1 to n."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
