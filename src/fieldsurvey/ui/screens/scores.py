@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 
 from fieldsurvey.scoring import ScoreReport, dimensions, score
 from fieldsurvey.ui.i18n import N_
+from fieldsurvey.ui.score_words import dimension_text, quadrant_text
 from fieldsurvey.ui.screens.base import AppScreen
 from fieldsurvey.ui.widgets.footer import KeyBar
 from fieldsurvey.ui.widgets.round_picker import RoundPicker, round_title
@@ -32,12 +33,10 @@ from fieldsurvey.ui.widgets.score_quadrants import PlotWords, QuadrantPlot
 from fieldsurvey.ui.widgets.score_rows import (
     area_rows,
     awareness_rows,
-    dimension_text,
     gap_lines,
     group_sections,
     messages_content,
     plot_points,
-    quadrant_text,
     summary_text,
     warning_lines,
 )
