@@ -244,7 +244,12 @@ def test_ask_asks_for_the_round_until_it_is_in_the_fixed_form(
     db.set_setting("interviewer", "Dara")
     db.set_setting("office", "Phnom Penh")
     keys = ["Q3 2026", ENTER, "\x7f" * 7, "2026-Q3", ENTER]  # refused, erased, typed again
-    typed(keys, lambda: open_interview(db, questionnaire, None, True, TerminalPrompter(print)))
+    said: list[str] = []
+    prompter = TerminalPrompter(said.append)
+    typed(keys, lambda: open_interview(db, questionnaire, None, True, prompter))
+    [reason] = said  # whole, above the prompt: not cut at the width of questionary's toolbar
+    assert reason.startswith("! round 'Q3 2026' is not in the form YEAR-Qn or YEAR-MM")
+    assert reason.endswith("did you mean 2026-Q3?")
     assert db.get_setting("round") == "2026-Q3"
     assert db.execute("SELECT round FROM responses").fetchall() == [("2026-Q3",)]
 

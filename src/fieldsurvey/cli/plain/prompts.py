@@ -126,13 +126,17 @@ class TerminalPrompter:
         validate: Validate | None = None,
     ) -> str:
         help_line = f"\n  {tr(TYPED_HELP, lang)}\n  >" if commands else None
-        question = questionary.text(
-            _shown(message),
-            default=default,
-            instruction=help_line,
-            validate=None if validate is None else (lambda typed: validate(typed) or True),
-        )
-        return str(question.unsafe_ask())
+        while True:  # not questionary's validate: its one-line toolbar cuts a long reason
+            typed = str(
+                questionary.text(
+                    _shown(message), default=default, instruction=help_line
+                ).unsafe_ask()
+            )
+            problem = None if validate is None else validate(typed)
+            if problem is None:
+                return typed
+            self.refuse(problem)
+            default = typed  # to correct, not to type again
 
     def refuse(self, problem: str) -> None:
         self.refused += 1
