@@ -92,9 +92,7 @@ def test_a_message_with_an_unfilled_placeholder_is_not_shown(
     assert filled.areas[0].office_facts_missing == []
 
 
-def test_one_in_matches_the_rate_shown_beside_the_message(
-    db: SQLiteStore, survey: Survey
-) -> None:
+def test_one_in_matches_the_rate_shown_beside_the_message(db: SQLiteStore, survey: Survey) -> None:
     """11 % aware is "about 1 in 9", not the "1 in 6" the interval's upper end gave."""
     trigger = {"benefit": "pension", "score_max": 50}
     bank = [message("few-know", trigger, "About one in {one_in} knows.")]
