@@ -35,7 +35,9 @@ def _range_of(constraint: str) -> tuple[int, int] | None:
         tree = parse(constraint).tree
     except ExpressionError:
         return None
-    terms = [tree.first, *(n for _, n in tree.rest)] if _is_and(tree) else [tree]
+    terms = [tree]
+    if isinstance(tree, Chain) and tree.level == "and":
+        terms = [tree.first, *(node for _, node in tree.rest)]
     low, high = LOWEST - 1, HIGHEST + 1
     for term in terms:
         bound = _bound(term)
@@ -49,10 +51,6 @@ def _range_of(constraint: str) -> tuple[int, int] | None:
     if LOWEST <= low < high <= HIGHEST:
         return low, high
     return None
-
-
-def _is_and(node: Node) -> bool:
-    return isinstance(node, Chain) and node.level == "and"
 
 
 def _bound(node: Node) -> tuple[str, int] | None:
