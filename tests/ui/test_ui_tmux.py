@@ -7,8 +7,10 @@ done with keys; the database is then read through the store API.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -241,3 +243,70 @@ def test_ctrl_c_mid_interview_keeps_the_draft_and_the_next_start_offers_it(
     assert "Worker" in shown  # the drafts list, filled by its workers
     second.keys("Enter")  # the draft list has focus: Enter resumes it
     second.wait_for("Visits this year?")
+
+
+TYPING_FORM = """\
+id: typing-form
+version: "1"
+title: {en: Typing check}
+languages: [en]
+default_language: en
+survey:
+  - {type: text, id: where, label: {en: Where did you wait?}, required: true}
+  - {type: note, id: thanks, label: {en: Thank you.}}
+"""
+
+
+def descendants(pid: int) -> list[int]:
+    """`pid` and every process below it, children first (read from /proc)."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        parents[int(stat.parent.name)] = int(fields[1])
+    found = [pid]
+    for process in found:
+        found += [child for child, parent in parents.items() if parent == process]
+    return found[::-1]
+
+
+def test_text_typed_before_enter_survives_a_killed_terminal(
+    tmp_path: Path, pane_factory: list[Pane]
+) -> None:
+    """SIGKILL mid-word, no Enter: the words typed before the last pause are in the draft."""
+    form = tmp_path / "form.yaml"
+    form.write_text(TYPING_FORM, encoding="utf-8")
+    db_path = tmp_path / "tmux.db"
+    db = open_store(db_path)
+    for key, value in {"interviewer": "Ana", "office": "O7"}.items():
+        db.set_setting(key, value)
+    db.close()
+    program = Path(sys.executable).with_name("fieldsurvey")
+    env = {"FIELDSURVEY_DB": str(db_path), "TERM": "xterm-256color", "LANG": "C.UTF-8"}
+    pane = Pane(f"fs-k-{os.getpid()}", f"{program} --questionnaire {form}", env)
+    pane_factory.append(pane)
+    pane.wait_for("Start interview")
+    pane.keys("n")
+    pane.wait_for("Where did you wait?")
+    pane.type("bus stop near office")
+    pane.wait_for("bus stop near office")
+    time.sleep(1.5)  # the typing pause (0.4 s) and the commit, with room for a loaded machine
+    pane.type(" and th")  # mid-word when the terminal dies: these keys may be lost
+    pid = int(pane.tmux("list-panes", "-t", "fs", "-F", "#{pane_pid}").split()[0])
+    for process in descendants(pid):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(process, signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while pane.alive() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not pane.alive()
+
+    db = open_store(db_path)
+    try:
+        (draft,) = db.list_drafts()
+        kept = db.load_answers(draft.id)["where"]
+        assert isinstance(kept, str) and kept.startswith("bus stop near office")
+    finally:
+        db.close()
