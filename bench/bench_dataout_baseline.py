@@ -12,16 +12,16 @@ from pathlib import Path
 from typing import Any
 
 from fieldsurvey.dataout import export
+from fieldsurvey.dataout.columns import PARADATA_VARIABLES
 from fieldsurvey.dataout.files import companion
 from fieldsurvey.dataout.table import (
-    AreaScores,
     Column,
     DataStore,
+    Derived,
     TableSource,
     paradata_chunks,
     wide_chunks,
 )
-from fieldsurvey.dataout.variables import PARADATA_VARIABLES
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.store.dataout import Selection
 
@@ -46,9 +46,8 @@ def _whole(chunks: list[list[Column]], width: int) -> list[Column]:
 def build(db: DataStore, questionnaire: Questionnaire) -> Tables:
     selection = Selection(questionnaire.id)
     variables = export._variables(db, questionnaire, selection)
-    scores = AreaScores.of(db, questionnaire)
-    areas = [a.id for a in questionnaire.areas]
-    wide = _whole(list(wide_chunks(db, selection, variables, scores, areas)), len(variables))
+    derived = Derived.of(db, questionnaire, None)
+    wide = _whole(list(wide_chunks(db, selection, variables, derived)), len(variables))
     paradata = [row for rows in paradata_chunks(db, selection) for row in rows]
     source = TableSource(variables, lambda: iter([wide]), lambda: iter([paradata]), "en", "en",
                          "bench")  # fmt: skip

@@ -25,11 +25,11 @@ from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
 from fieldsurvey.questionnaire.model import OfficeValue
 from fieldsurvey.scoring import dimensions
 from fieldsurvey.scoring.report import AreaTrend, Trend
+from fieldsurvey.scoring.words import quadrant_text
 from fieldsurvey.store.sqlite import SQLiteStore, open_store
 from fieldsurvey.ui.app import FieldSurveyApp
 from fieldsurvey.ui.i18n import tr
 from fieldsurvey.ui.preferences import Preferences
-from fieldsurvey.ui.score_words import quadrant_text
 from fieldsurvey.ui.screens.scores import ScoresScreen
 from fieldsurvey.ui.screens.settings import SettingsScreen
 from fieldsurvey.ui.widgets.score_bars import HIGH, LOW, MARK, BarRow, ScoreBars, draw_bar

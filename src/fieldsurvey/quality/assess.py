@@ -40,6 +40,31 @@ def assess(
     everything = load_quality_data(store, questionnaire)
     rounds = ordered_rounds(everything.survey.round, everything.survey.completed_at)
     chosen = pick_round(rounds, round, questionnaire.rounds)
+    return _assess_round(store, questionnaire, everything, rounds, chosen)
+
+
+def assess_rounds(
+    store: Supervision,
+    questionnaire: Questionnaire,
+    everything: QualityData,
+    only: str | None = None,
+) -> list[QualityReport]:
+    """Flags of every round with data (or of round `only`, when it has data) in `everything`
+    (`load_quality_data`, read once: an analyst export spans rounds and also scores the same
+    answers). Each round is judged on its own (its median duration, its interviewers),
+    exactly as `assess` judges it."""
+    rounds = ordered_rounds(everything.survey.round, everything.survey.completed_at)
+    wanted = [r for r in rounds if only is None or r == only]
+    return [_assess_round(store, questionnaire, everything, rounds, r) for r in wanted]
+
+
+def _assess_round(
+    store: Supervision,
+    questionnaire: Questionnaire,
+    everything: QualityData,
+    rounds: list[str | None],
+    chosen: str | None,
+) -> QualityReport:
     data = everything.subset(everything.survey.in_round(chosen))
     limits = questionnaire.quality
     found: RowFlags = {}

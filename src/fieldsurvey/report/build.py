@@ -6,6 +6,7 @@ report never sees a value that a small group would make unsafe to show.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -13,7 +14,9 @@ import numpy as np
 
 from fieldsurvey.dataout.files import DataOutError
 from fieldsurvey.dataout.table import DataStore
+from fieldsurvey.quality import KINDS, assess
 from fieldsurvey.questionnaire import Questionnaire
+from fieldsurvey.questionnaire.rounds import NO_ROUND
 from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.scoring import ScoringError, score
 from fieldsurvey.scoring.awareness import awareness, benefit_questions
@@ -32,6 +35,10 @@ class ReportContent:
     """Per client type (its label in the report's language), in questionnaire order."""
     ratios: list[RatioSeries]
     counts: dict[str, int]
+    """Interviews by status and `conflicts`; complete ones by review state (`status_counts`)."""
+    flags: dict[str, int]
+    """Flagged interviews (`flagged`) and those with each flag kind, in the report's round and
+    office (empty without data)."""
     personas: dict[str, str]
     """Client type id -> its label in the report's language."""
     office: str | None
@@ -66,6 +73,7 @@ def gather(
         awareness=_awareness(store, questionnaire, report, office, lang),
         ratios=ratios(store, questionnaire, office=office, lang=lang),
         counts=store.status_counts(Selection(questionnaire.id, round=report.round, office=office)),
+        flags=_flags(store, questionnaire, report, office),
         personas={
             p.id: text_in(p.label, lang, questionnaire.default_language)
             for p in questionnaire.personas
@@ -99,6 +107,19 @@ def _awareness(
         subset = {q: values[rows] for q, values in answers.items()}
         out[label] = awareness(questionnaire, subset, np.ones(int(rows.sum())), lang)
     return out
+
+
+def _flags(
+    store: DataStore, questionnaire: Questionnaire, report: ScoreReport, office: str | None
+) -> dict[str, int]:
+    """The report round's quality flags by `fieldsurvey.quality` (judged on the whole round,
+    as `fieldsurvey quality` shows them), counted for the office."""
+    if report.status != "ok":
+        return {}
+    found = assess(store, questionnaire, NO_ROUND if report.round is None else report.round)
+    mine = [i for i in found.interviews if office is None or i.office == office]
+    kinds: Counter[str] = Counter(kind for i in mine for kind in {f.kind for f in i.flags})
+    return {"flagged": len(mine)} | {kind: kinds.get(kind, 0) for kind in KINDS}
 
 
 def top_gaps(report: ScoreReport) -> list[EquityGap]:

@@ -23,8 +23,8 @@ from textual.widgets import Header, Label, Select, Static, TabbedContent, TabPan
 from textual.worker import get_current_worker
 
 from fieldsurvey.scoring import ScoreReport, dimensions, score
+from fieldsurvey.scoring.words import dimension_text, quadrant_text
 from fieldsurvey.ui.i18n import N_
-from fieldsurvey.ui.score_words import dimension_text, quadrant_text
 from fieldsurvey.ui.screens.base import AppScreen
 from fieldsurvey.ui.widgets.footer import KeyBar
 from fieldsurvey.ui.widgets.round_picker import RoundPicker, round_title

@@ -23,36 +23,20 @@ from fieldsurvey.scoring.report import (
     MessageOut,
     ScoreReport,
 )
+from fieldsurvey.scoring.words import (
+    channel_text,
+    hidden_text,
+    quadrant_text,
+    reason_text,
+)
 from fieldsurvey.ui.formatting import fit
 from fieldsurvey.ui.i18n import N_, tr, warning_text
-from fieldsurvey.ui.score_words import quadrant_text, reason_text
 from fieldsurvey.ui.widgets.score_bars import STYLE_MUTED, BarRow
 from fieldsurvey.ui.widgets.score_quadrants import QUADRANT_STYLES, PlotPoint
 
 ARROWS = {"up": "↑", "down": "↓"}
 STYLE_WARNING = "bold $warning"
 STYLE_FLAG = "bold $error"
-HIDDEN = {
-    Reason.TOO_FEW: N_("fewer than 10 — hidden"),
-    Reason.COMPLEMENT: N_("hidden to protect a small group"),
-}
-CHANNELS = {
-    "brochure": N_("brochure"),
-    "desk_sign": N_("desk sign"),
-    "inspector_kit": N_("inspector's kit"),
-    "map": N_("map"),
-    "poster": N_("poster"),
-    "radio": N_("radio"),
-    "social_media": N_("social media"),
-    "web": N_("website"),
-}
-
-
-def hidden_text(reason: Reason | None, lang: str) -> str:
-    """What a hidden row says instead of a number (the privacy rule named plainly)."""
-    if reason in (Reason.TOO_FEW, Reason.COMPLEMENT):
-        return tr(HIDDEN[reason], lang)
-    return reason_text(reason, lang) or tr("fewer than 10 — hidden", lang)
 
 
 def _join(*parts: Content) -> Content:
@@ -231,10 +215,6 @@ def messages_content(
             Content.assemble((f"[{' · '.join(where)}]{joiner}", "bold $accent"), message.text)
         )
     return Content("\n\n").join(paragraphs)
-
-
-def channel_text(channel: str, lang: str) -> str:
-    return tr(CHANNELS[channel], lang) if channel in CHANNELS else channel.replace("_", " ")
 
 
 def _persona(questionnaire: Questionnaire, persona: str, lang: str) -> str:
