@@ -39,6 +39,12 @@ EXISTING = click.Path(exists=True, dir_okay=False, path_type=Path)
 @click.option("--out", required=True, type=PATH, help="The export file to write (must not exist).")
 @click.option("--all", "everything", is_flag=True, help="Every closed response, merged included.")
 @click.option(
+    "--forward",
+    is_flag=True,
+    help="A supervisor sending on (to HQ): the responses merged from devices too, "
+    "and the review log.",
+)
+@click.option(
     "--to",
     "recipients",
     multiple=True,
@@ -47,25 +53,30 @@ EXISTING = click.Path(exists=True, dir_okay=False, path_type=Path)
 )
 @db_option
 def export_command(
-    out: Path, everything: bool, recipients: tuple[str, ...], db_path: Path | None
+    out: Path, everything: bool, forward: bool, recipients: tuple[str, ...], db_path: Path | None
 ) -> None:
     """Write an export file for the supervisor, atomically.
 
-    By default it holds the responses this device closed and has not exported before.
+    By default it holds the responses this device closed and has not exported before; with
+    --forward, those merged from other devices too and the review decisions, not sent before.
     """
     try:
         keys = recipients_from(recipients)
         db = open_db_or_exit(db_path)
-        result = export_responses(db, out=out, everything=everything, recipients=keys).result
+        result = export_responses(
+            db, out=out, everything=everything, recipients=keys, forward=forward
+        ).result
     except JobFailed as exc:
         _fail(exc)
     if result.path is None:
-        click.echo("nothing new to export (use --all to export everything)", err=True)
+        more = "--all" if forward else "--all, or --forward for merged responses"
+        click.echo(f"nothing new to export (use {more})", err=True)
         return
     sealed = f"encrypted for {len(keys)} key(s)" if keys else "NOT encrypted"
+    reviews = f"{result.reviews} review decisions, " if forward else ""
     click.echo(
         f"{out}: export {result.export_seq}, {result.responses} responses, "
-        f"{result.answers} answers, {result.paradata} paradata events, {sealed}"
+        f"{result.answers} answers, {result.paradata} paradata events, {reviews}{sealed}"
     )
     if not keys:
         click.echo(f"warning: {out} holds personal data unencrypted; use --to KEY", err=True)
