@@ -241,7 +241,7 @@ class ReviewLog(Protocol):
         """Every held decision, oldest first (review/log.py leaves out those applied since)."""
 
 
-class Imports(Questionnaires, DeviceTrust, ReviewLog, Protocol):
+class Imports(Questionnaires, ReviewLog, DeviceTrust, Protocol):
     """What merging export files needs (a forwarding file's review log included)."""
 
     def merged_files(self) -> set[str]:
@@ -309,7 +309,7 @@ class Exports(Questionnaires, Settings, Protocol):
         ...
 
 
-class Conflicts(DeviceTrust, Protocol):
+class Conflicts(ReviewLog, DeviceTrust, Protocol):
     def conflict_versions(self) -> list[ConflictRow]:
         """Every version in conflict, by uuid, newest first within an interview."""
         ...
@@ -350,6 +350,10 @@ class ScoringSource(Protocol):
 
 class Reviews(ReviewLog, Responses, Settings, Protocol):
     """What `fieldsurvey.review` uses: the log, the interviews' revisions, who reviews."""
+
+
+class ConflictQueue(Conflicts, Reviews, Protocol):
+    """What resolving the conflict queue needs: versions, and reviewers who disagree."""
 
 
 class SupervisionSource(Protocol):

@@ -34,7 +34,7 @@ from fieldsurvey.sync.prepare import Prepared, Reading, prepare
 from fieldsurvey.sync.reader import ExportFile
 from fieldsurvey.sync.results import FileResult, Gap, MergeReport
 from fieldsurvey.sync.review_merge import ReviewCounts, apply_reviews
-from fieldsurvey.sync.trust import admit, learn
+from fieldsurvey.sync.trust import Trust, admit, learn
 from fieldsurvey.sync.versions import install_versions, versions_to_install
 
 ProgressCallback = Callable[[int, int], None]
@@ -111,7 +111,7 @@ def _store(
             if signer.trust is None:
                 learn(store, manifest, str(path))
             tally = apply_records(store, export, signer)
-            reviews = apply_reviews(store, export, signer)
+            reviews = apply_reviews(store, export, trusted=signer.trust is Trust.TRUSTED)
             store.record_import(
                 ImportRow(export.sha256, manifest.device_id, manifest.export_seq, utc_now(),
                           str(path), tally.added, tally.present, tally.updated, tally.conflicts,

@@ -84,7 +84,7 @@ class ReviewsMixin(SQLiteBase):
 
     def held_reviews(self) -> list[HeldReview]:
         rows = self.conn.execute(f"SELECT {_HELD} FROM held_reviews ORDER BY id").fetchall()
-        held = [HeldReview(_decision(row[2:11]), row[0], row[1], *row[11:]) for row in rows]
+        held = [HeldReview(_decision(row[2:10]), row[0], row[1], *row[10:]) for row in rows]
         return held
 
     def forwarded_decisions(self, selection: ExportSelection) -> dict[str, list[Decision]]:
