@@ -44,6 +44,7 @@ class Reason(Enum):
         "{name}:{line}: a review decision on interview {uuid} revision {content_hash}, "
         "which is neither in the file nor in this database"
     )
+    INVALID_REVIEW = "{name}: a review decision is refused: {problem}"
     MEMBER_NOT_LISTED = "the archive holds {name}, which manifest.json does not list"
     COUNT_MISMATCH = "{name} holds {found} records, the manifest says {declared}"
     UNKNOWN_QUESTIONNAIRE = (

@@ -40,7 +40,7 @@ def checked_reviews(lines: list[dict[str, Any]], clock: Clock) -> list[Decision]
         problem = _problem(decision, clock)
         if problem is not None:
             shown = str(Problem(line, decision.uuid, *problem))
-            raise RejectedFile(Reason.INVALID_RECORDS, name=REVIEWS, problems=shown)
+            raise RejectedFile(Reason.INVALID_REVIEW, name=REVIEWS, problem=shown)
         entry = entry_hash(decision)
         if entry in seen:
             raise RejectedFile(
