@@ -84,9 +84,7 @@ def test_oversized_comment(world: World) -> None:
 def test_control_characters_in_a_comment(world: World, comment: str, shown: str) -> None:
     path = forged(world, good(world, comment=comment))
     err = merge_rejects(world.hq, path, Reason.INVALID_REVIEW)
-    assert (
-        f"reviews.jsonl: records do not fit their questionnaire: line 1 ({world.uuids[0]})" in err
-    )
+    assert f"reviews.jsonl: a review decision is refused: line 1 ({world.uuids[0]})" in err
     assert "comment = " in err and f"holds a control character ({shown}); remove it" in err
     assert "\x1b" not in err and "\u202e" not in err and "\x07" not in err
 
