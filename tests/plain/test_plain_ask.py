@@ -23,6 +23,7 @@ from prompt_toolkit.utils import get_cwidth
 
 from fieldsurvey.cli.plain.interview import PlainInterview
 from fieldsurvey.cli.plain.opening import open_interview
+from fieldsurvey.cli.plain.prompter import Option
 from fieldsurvey.cli.plain.prompts import TerminalPrompter, match_terminal_widths, wrap
 from fieldsurvey.engine import Interview, resume_interview, start_interview
 from fieldsurvey.i18n import tr
@@ -263,3 +264,11 @@ def test_an_answer_by_number_key_is_echoed_after_the_prompt(
     assert "? Agree? 1  Yes" in shown  # as questionary shows an answer given with Enter
     assert "? You are 2  Employer" in shown
     assert answers(db_path) == {"consent": "yes", "persona": "employer"}
+
+
+def test_a_khmer_mark_ending_a_line_is_drawn_once() -> None:
+    prompter = TerminalPrompter(lambda _: None)
+    options = [Option("អតិថិជនឆ្លើយដោយខ្លួនឯងនៅលើអេក្រង់", 1)]  # ends in ់ (U+17CB, zero width)
+    picked, drawn = screen_of(["1"], lambda: prompter.select("សំណួរ", options, "km"))
+    assert picked == 1
+    assert "អេក្រង់" in drawn and "អេក្រង់់" not in drawn

@@ -67,7 +67,17 @@ def wrap(text: str) -> str:
 
 
 def _shown(text: str) -> str:
-    return wrap(terminal_text(text, multiline=True))
+    """Text as a prompt draws it: escaped, wrapped, and no line ending in a zero-width mark.
+
+    prompt_toolkit merges a zero-width mark into the cell before it and also leaves it in the
+    next cell, where the following character normally overwrites it; at the end of a line
+    nothing does, so the mark is drawn twice ("អេក្រង់" as "អេក្រង់់"). A space after it
+    takes that cell.
+    """
+    lines = wrap(terminal_text(text, multiline=True)).split("\n")
+    return "\n".join(
+        f"{line} " if line and prompt_utils.get_cwidth(line[-1]) == 0 else line for line in lines
+    )
 
 
 class TerminalPrompter:
@@ -97,7 +107,8 @@ class TerminalPrompter:
         ]
         everything = [*choices]
         if navigation:
-            everything += [questionary.Separator(), *(Choice(o.title, o.value) for o in navigation)]
+            moves = [Choice(_shown(o.title), o.value) for o in navigation]
+            everything += [questionary.Separator(), *moves]
         pointed = next((c for c in choices if c.value == default and default is not None), None)
         question = questionary.select(
             _shown(message),
