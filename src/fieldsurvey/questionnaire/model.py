@@ -44,6 +44,9 @@ class Strict(BaseModel):
 class Choice(Strict):
     value: Slug
     label: Text
+    short: Text | None = None
+    """A short label for narrow columns (the Scores screen at 80 columns), used only where
+    `label` would be cut: "Pensioner" for "Pensioner or benefit recipient"."""
 
 
 class ChoiceList(Strict):
@@ -83,6 +86,9 @@ class LikertScale(Strict):
 class Persona(Strict):
     id: Identifier
     label: Text
+    short: Text | None = None
+    """A short label for narrow columns (the Scores screen at 80 columns), used only where
+    `label` would be cut: "Pensioner" for "Pensioner or benefit recipient"."""
     description: Text | None = None
 
 
@@ -220,6 +226,9 @@ class Area(Strict):
 
     id: Identifier
     label: Text
+    short: Text | None = None
+    """A short label for narrow columns (the Scores screen at 80 columns), used only where
+    `label` would be cut: "Pensioner" for "Pensioner or benefit recipient"."""
     description: Text | None = None
     relevant: str | None = None
     items: list[LikertItem] = Field(min_length=1)
@@ -230,6 +239,9 @@ class Benefit(Strict):
 
     id: Identifier
     label: Text
+    short: Text | None = None
+    """A short label for narrow columns (the Scores screen at 80 columns), used only where
+    `label` would be cut: "Pensioner" for "Pensioner or benefit recipient"."""
     question: Identifier
     """The prompted question: a select_one answered yes / no / dk about this benefit."""
     yes: Slug = "yes"
