@@ -395,6 +395,11 @@ def test_snapshot_groups_with_a_hidden_group(  # type: ignore[no-untyped-def]
     assert snap_compare(app, terminal_size=SIZE, run_before=keys("s", "d", *downs, "enter"))
 
 
+def test_snapshot_groups_wide(snap_compare, make: MakeApp, demo: None) -> None:  # type: ignore[no-untyped-def]
+    """120x40: the full group labels fit, the bars use the width."""
+    assert snap_compare(make(), terminal_size=(120, 40), run_before=keys("s", "2"))
+
+
 def test_snapshot_quadrants_in_sixteen_colours(snap_compare, make: MakeApp, demo: None) -> None:  # type: ignore[no-untyped-def]
     app = make(prefs=Preferences("Li Na", "Changchun Chaoyang", "2026-Q3", "en", "ansi-dark"))
     assert snap_compare(app, terminal_size=SIZE, run_before=keys("s", "3"))
