@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui_helpers import MakeApp, screen_text, settle
+from ui_helpers import MakeApp, screen_text, start_new
 
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.store.sqlite import SQLiteStore
-from fieldsurvey.ui.screens.interview import InterviewScreen
 from fieldsurvey.ui.widgets.choice_list import ChoiceList
 
 
@@ -51,11 +50,7 @@ RATINGS: dict[str, Any] = {
 async def test_a_zero_to_ten_rating_takes_one_key(make: MakeApp, db: SQLiteStore) -> None:
     app = make(questionnaire=Questionnaire.model_validate(RATINGS))
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, InterviewScreen)
+        screen = await start_new(pilot)
         assert isinstance(app.focused, ChoiceList)  # not a field that takes "33"
         assert "Press 0-9, or t for 10" in screen_text(app)
         await pilot.press("3")  # one key answers and goes on
@@ -81,7 +76,5 @@ async def test_a_zero_to_ten_rating_takes_one_key(make: MakeApp, db: SQLiteStore
 async def test_the_rating_hint_is_translated(make: MakeApp) -> None:
     app = make("zh", questionnaire=Questionnaire.model_validate(RATINGS))
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
+        await start_new(pilot)
         assert "按 0-9，10 按 t" in screen_text(app)
