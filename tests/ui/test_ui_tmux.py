@@ -119,6 +119,13 @@ class Pane:
             subprocess.run(["tmux", "-L", self.socket, "has-session", "-t", "fs"], check=False)
         ).returncode == 0
 
+    def gone(self, timeout: float = 10) -> bool:
+        """Wait for the program (and so the session) to end; False if it is still running."""
+        deadline = time.monotonic() + timeout
+        while self.alive() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return not self.alive()
+
     def kill(self) -> None:
         self.tmux("kill-server")
 
@@ -178,10 +185,7 @@ def test_an_interview_in_tmux_at_80x24(tmp_path: Path, pane_factory: list[Pane])
     pane.keys("y")
     pane.wait_for("total 1")
     pane.keys("q")
-    deadline = time.monotonic() + 10
-    while pane.alive() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not pane.alive()
+    assert pane.gone()
 
     db = open_store(db_path)
     try:
@@ -237,10 +241,7 @@ def test_ctrl_c_mid_interview_keeps_the_draft_and_the_next_start_offers_it(
     first.keys("1")
     first.wait_for("Visits this year?")
     first.keys("C-c")
-    deadline = time.monotonic() + 10
-    while first.alive() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not first.alive()
+    assert first.gone()
 
     second = Pane(f"fs-b-{os.getpid()}", command, env)
     pane_factory.append(second)
@@ -295,10 +296,7 @@ def test_text_typed_before_enter_survives_a_killed_terminal(
     for process in descendants(pid):
         with contextlib.suppress(ProcessLookupError):
             os.kill(process, signal.SIGKILL)
-    deadline = time.monotonic() + 10
-    while pane.alive() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not pane.alive()
+    assert pane.gone()
 
     db = open_store(db_path)
     try:
