@@ -48,16 +48,12 @@ class Strict(BaseModel):
 
 
 class ShortLabelled(Strict):
-    """A record with a label that may have a short form.
+    """A record whose label may have a short form (each declares `short` after its `label`).
 
     `short` is left out of the dump while unset, so a questionnaire without short labels
     dumps, and so hashes (`questionnaire_hash`), exactly as before the field existed: files
     exported by older versions still match their hash.
     """
-
-    short: Text | None = None
-    """A short label for narrow columns (the Scores screen at 80 columns), used only where
-    `label` would be cut: "Beneficiary" for "Pensioner or benefit recipient"."""
 
     @model_serializer(mode="wrap")
     def _without_unset_short(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
@@ -67,9 +63,14 @@ class ShortLabelled(Strict):
         return dumped
 
 
+SHORT_DOC = """A short label for narrow columns (the Scores screen at 80 columns), shown only where
+`label` would be cut: "Beneficiary" for "Pensioner or benefit recipient"."""
+
+
 class Choice(ShortLabelled):
     value: Slug
     label: Text
+    short: Text | None = Field(default=None, description=SHORT_DOC)
 
 
 class ChoiceList(Strict):
@@ -109,6 +110,7 @@ class LikertScale(Strict):
 class Persona(ShortLabelled):
     id: Identifier
     label: Text
+    short: Text | None = Field(default=None, description=SHORT_DOC)
     description: Text | None = None
 
 
@@ -246,6 +248,7 @@ class Area(ShortLabelled):
 
     id: Identifier
     label: Text
+    short: Text | None = Field(default=None, description=SHORT_DOC)
     description: Text | None = None
     relevant: str | None = None
     items: list[LikertItem] = Field(min_length=1)
@@ -256,6 +259,7 @@ class Benefit(ShortLabelled):
 
     id: Identifier
     label: Text
+    short: Text | None = Field(default=None, description=SHORT_DOC)
     question: Identifier
     """The prompted question: a select_one answered yes / no / dk about this benefit."""
     yes: Slug = "yes"
