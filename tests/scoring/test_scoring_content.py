@@ -16,6 +16,7 @@ from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import load_questionnaire
 from fieldsurvey.scoring import score
 from fieldsurvey.scoring.awareness import nearest_one_in
+from fieldsurvey.scoring.report import AwarenessResult
 from fieldsurvey.store.sqlite import SQLiteStore
 
 NA_SCALE = {**BASE["scales"][0], "na": {"value": "na", "label": t("Does not apply")}}
@@ -92,14 +93,22 @@ def test_a_message_with_an_unfilled_placeholder_is_not_shown(
     assert filled.areas[0].office_facts_missing == []
 
 
-def test_one_in_matches_the_rate_shown_beside_the_message(db: SQLiteStore, survey: Survey) -> None:
-    """11 % aware is "about 1 in 9", not the "1 in 6" the interval's upper end gave."""
+def pension_awareness(
+    db: SQLiteStore, survey: Survey, *, knows: int, not_knowing: int
+) -> AwarenessResult:
+    """Pension awareness scored with one message, "About one in {one_in} knows."."""
     trigger = {"benefit": "pension", "score_max": 50}
     bank = [message("few-know", trigger, "About one in {one_in} knows.")]
     base = likert((3, 3, 3), (3, 3))
-    survey.add_many(44, base | {"knows_pension": "yes"})
-    survey.add_many(356, base | {"knows_pension": "no"})
+    survey.add_many(knows, base | {"knows_pension": "yes"})
+    survey.add_many(not_knowing, base | {"knows_pension": "no"})
     (pension,) = score(db, make_questionnaire(messages=bank)).awareness
+    return pension
+
+
+def test_one_in_matches_the_rate_shown_beside_the_message(db: SQLiteStore, survey: Survey) -> None:
+    """11 % aware is "about 1 in 9", not the "1 in 6" the interval's upper end gave."""
+    pension = pension_awareness(db, survey, knows=44, not_knowing=356)
     assert pension.status == "ok" and pension.ci is not None
     assert pension.rate == 11.0
     assert math.floor(100 / pension.ci[1]) == 6  # what the message used to say: "1 in 6"
@@ -116,12 +125,7 @@ def test_one_in_is_the_nearest_whole_number(share: float, one_in: int) -> None:
 
 def test_no_one_in_claim_when_a_minority_is_not_sure(db: SQLiteStore, survey: Survey) -> None:
     """40 % of 40 people: the interval reaches past 50 %, so "about 1 in 3" is not said."""
-    trigger = {"benefit": "pension", "score_max": 50}
-    bank = [message("few-know", trigger, "About one in {one_in} knows.")]
-    base = likert((3, 3, 3), (3, 3))
-    survey.add_many(16, base | {"knows_pension": "yes"})
-    survey.add_many(24, base | {"knows_pension": "no"})
-    (pension,) = score(db, make_questionnaire(messages=bank)).awareness
+    pension = pension_awareness(db, survey, knows=16, not_knowing=24)
     assert pension.rate == 40.0 and pension.ci is not None and pension.ci[1] > 50
     assert pension.messages == []
 

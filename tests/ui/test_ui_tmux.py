@@ -119,6 +119,13 @@ class Pane:
             subprocess.run(["tmux", "-L", self.socket, "has-session", "-t", "fs"], check=False)
         ).returncode == 0
 
+    def gone(self, timeout: float = 10) -> bool:
+        """Wait for the program (and so the session) to end; False if it is still running."""
+        deadline = time.monotonic() + timeout
+        while self.alive() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return not self.alive()
+
     def kill(self) -> None:
         self.tmux("kill-server")
 
@@ -178,10 +185,7 @@ def test_an_interview_in_tmux_at_80x24(tmp_path: Path, pane_factory: list[Pane])
     pane.keys("y")
     pane.wait_for("total 1")
     pane.keys("q")
-    deadline = time.monotonic() + 10
-    while pane.alive() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not pane.alive()
+    assert pane.gone()
 
     db = open_store(db_path)
     try:
@@ -208,11 +212,11 @@ def test_an_interview_in_tmux_at_80x24(tmp_path: Path, pane_factory: list[Pane])
         db.close()
 
 
-def test_ctrl_c_mid_interview_keeps_the_draft_and_the_next_start_offers_it(
-    tmp_path: Path, pane_factory: list[Pane]
-) -> None:
+def set_up(tmp_path: Path, form_text: str) -> tuple[Path, str, dict[str, str]]:
+    """A database past the first-run settings, and the command and environment to run the app
+    on it with `form_text`: (database path, command, environment)."""
     form = tmp_path / "form.yaml"
-    form.write_text(FORM, encoding="utf-8")
+    form.write_text(form_text, encoding="utf-8")
     db_path = tmp_path / "tmux.db"
     db = open_store(db_path)
     for key, value in {"interviewer": "Ana", "office": "O7"}.items():
@@ -220,8 +224,13 @@ def test_ctrl_c_mid_interview_keeps_the_draft_and_the_next_start_offers_it(
     db.close()
     program = Path(sys.executable).with_name("fieldsurvey")
     env = {"FIELDSURVEY_DB": str(db_path), "TERM": "xterm-256color", "LANG": "C.UTF-8"}
-    command = f"{program} --questionnaire {form}"
+    return db_path, f"{program} --questionnaire {form}", env
 
+
+def test_ctrl_c_mid_interview_keeps_the_draft_and_the_next_start_offers_it(
+    tmp_path: Path, pane_factory: list[Pane]
+) -> None:
+    _, command, env = set_up(tmp_path, FORM)
     first = Pane(f"fs-a-{os.getpid()}", command, env)
     pane_factory.append(first)
     first.wait_for("Start interview")
@@ -232,10 +241,7 @@ def test_ctrl_c_mid_interview_keeps_the_draft_and_the_next_start_offers_it(
     first.keys("1")
     first.wait_for("Visits this year?")
     first.keys("C-c")
-    deadline = time.monotonic() + 10
-    while first.alive() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not first.alive()
+    assert first.gone()
 
     second = Pane(f"fs-b-{os.getpid()}", command, env)
     pane_factory.append(second)
@@ -276,16 +282,8 @@ def test_text_typed_before_enter_survives_a_killed_terminal(
     tmp_path: Path, pane_factory: list[Pane]
 ) -> None:
     """SIGKILL mid-word, no Enter: the words typed before the last pause are in the draft."""
-    form = tmp_path / "form.yaml"
-    form.write_text(TYPING_FORM, encoding="utf-8")
-    db_path = tmp_path / "tmux.db"
-    db = open_store(db_path)
-    for key, value in {"interviewer": "Ana", "office": "O7"}.items():
-        db.set_setting(key, value)
-    db.close()
-    program = Path(sys.executable).with_name("fieldsurvey")
-    env = {"FIELDSURVEY_DB": str(db_path), "TERM": "xterm-256color", "LANG": "C.UTF-8"}
-    pane = Pane(f"fs-k-{os.getpid()}", f"{program} --questionnaire {form}", env)
+    db_path, command, env = set_up(tmp_path, TYPING_FORM)
+    pane = Pane(f"fs-k-{os.getpid()}", command, env)
     pane_factory.append(pane)
     pane.wait_for("Start interview")
     pane.keys("n")
@@ -298,10 +296,7 @@ def test_text_typed_before_enter_survives_a_killed_terminal(
     for process in descendants(pid):
         with contextlib.suppress(ProcessLookupError):
             os.kill(process, signal.SIGKILL)
-    deadline = time.monotonic() + 10
-    while pane.alive() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not pane.alive()
+    assert pane.gone()
 
     db = open_store(db_path)
     try:

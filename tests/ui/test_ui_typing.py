@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui_helpers import MakeApp, screen_text, settle
+from ui_helpers import MakeApp, screen_text, start_new
 
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.store.sqlite import SQLiteStore
-from fieldsurvey.ui.screens.interview import InterviewScreen
 from fieldsurvey.ui.widgets.answer_input import DRAFT_DELAY, AnswerInput
 
 TYPED: dict[str, Any] = {
@@ -49,11 +48,7 @@ def stored(db: SQLiteStore) -> dict[str, object]:
 async def test_a_pause_in_typing_saves_the_text_so_far(make: MakeApp, db: SQLiteStore) -> None:
     app = make(questionnaire=Questionnaire.model_validate(TYPED))
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, InterviewScreen)
+        await start_new(pilot)
         assert isinstance(app.focused, AnswerInput)
         await pilot.press(*"bus stop")
         assert stored(db) == {}  # not on every key

@@ -1,6 +1,5 @@
 """A Likert item answered with one key: 1..k for the points, 0 or d for "don't know", n for
-"not applicable" when the scale has it. A 0-10 scale keys its points 0-9 and `t` for 10, and
-"don't know" is then `d` alone.
+"not applicable" when the scale has it. A ten-point scale keys its tenth point `t`.
 
 One key answers and moves on, which is what lets a front-desk clerk take 28 agreement items in
 a few minutes. The DK/NA choice is kept apart from the points (scoring leaves it out), so it
@@ -45,9 +44,7 @@ class LikertList(ChoiceList):
             ChoiceItem(point.value, rating_keys(point.value), label)
             for point, label in zip(scale.points, labels, strict=True)
         ]
-        zero_is_a_point = any(point.value == 0 for point in scale.points)
-        dk_keys = DK_KEYS[1:] if zero_is_a_point else DK_KEYS  # 0 is then a point: d alone
-        items.append(ChoiceItem(scale.dk.value, dk_keys, dk_label))
+        items.append(ChoiceItem(scale.dk.value, DK_KEYS, dk_label))
         if scale.na is not None and na_label is not None:
             items.append(ChoiceItem(scale.na.value, NA_KEYS, na_label))
         super().__init__(question, items, "one", value, id=id)

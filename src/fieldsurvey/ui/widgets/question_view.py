@@ -224,14 +224,11 @@ class QuestionView(Vertical):
 
 
 def likert_keys_help(scale: LikertScale, language: str) -> str:
-    """The keys of a scale: 1-k and 0 for don't know; a 0-10 scale says its own."""
-    values = [point.value for point in scale.points]
-    low, high = min(values), max(values)
-    if high == 10:
-        return tr("Press {low}-9, t for 10, or d for don't know", language, low=low)
-    if low == 0:
-        return tr("Press {low}-{high}, or d for don't know", language, low=low, high=high)
-    return tr("Press 1-{k}, or 0 for don't know", language, k=min(scale.size, 9))
+    """The keys of a scale (points 1..k, checked at load): 1-k and 0 for don't know, and t
+    for the tenth point of a ten-point scale."""
+    if scale.size >= 10:
+        return tr("Press 1-9, t for 10, or 0 for don't know", language)
+    return tr("Press 1-{k}, or 0 for don't know", language, k=scale.size)
 
 
 def as_text(value: Value) -> str:
