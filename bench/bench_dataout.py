@@ -123,12 +123,18 @@ def main() -> None:
     formats = [f for f in args.formats.split(",") if f]
     results: dict[str, dict[str, list[dict[str, float]]]] = {}
     for rep in range(args.reps):
-        for fmt in formats:
-            for mode in ("export", "baseline"):
-                results.setdefault(fmt, {}).setdefault(mode, []).append(run(mode, fmt, db))
-        for mode in ("report", "score", "read", "sqlite"):
-            results.setdefault("report", {}).setdefault(mode, []).append(run(mode, "html", db))
-        print(f"repetition {rep + 1} of {args.reps} done", file=sys.stderr)
+        runs = [(fmt, mode) for fmt in formats for mode in ("export", "baseline")]
+        runs += [("report", mode) for mode in ("report", "score", "read", "sqlite")]
+        for table, mode in runs:
+            found = run(mode, "html" if table == "report" else table, db)
+            results.setdefault(table, {}).setdefault(mode, []).append(found)
+            # each figure as it comes: a run cut short by a time limit still says something
+            print(
+                f"repetition {rep + 1}: {table} {mode} {found['seconds']:.2f} s, "
+                f"peak {found['peak_mib']:.0f} MiB",
+                file=sys.stderr,
+                flush=True,
+            )
     raw = [r["seconds"] for r in results["report"]["sqlite"]]
     for fmt in formats:
         export = [r["seconds"] for r in results[fmt]["export"]]
