@@ -111,3 +111,27 @@ def _csv(path: Path, header: list[str], table: list[Any], *, rows: bool = False)
         writer = csv.writer(handle)
         writer.writerow(header)
         writer.writerows(table if rows else zip(*table, strict=True))
+
+
+def sqlite_read(db_path: str, questionnaire_id: str) -> int:
+    """Fetch every row an export reads with plain SELECTs through Python's sqlite3 (the
+    responses, their answers one row each, the paradata events) and keep nothing: what reading
+    the data from SQLite costs before anything is built. Returns the rows fetched."""
+    import sqlite3
+
+    heads = "r.is_head = 1 AND r.status = 'complete' AND r.questionnaire_id = ?"
+    queries = (
+        f"SELECT r.* FROM responses r WHERE {heads}",
+        f"SELECT a.response, a.question, a.value FROM responses r JOIN answers a "
+        f"ON a.response = r.id WHERE {heads}",
+        f"SELECT r.uuid, r.revision, p.seq, p.question, p.event, p.at, p.duration_ms, "
+        f"p.detail FROM responses r JOIN paradata p ON p.response = r.id WHERE {heads} "
+        f"ORDER BY r.id, p.seq",
+    )
+    count = 0
+    with sqlite3.connect(db_path) as conn:
+        for sql in queries:
+            cursor = conn.execute(sql, [questionnaire_id])
+            while rows := cursor.fetchmany(20_000):
+                count += len(rows)
+    return count

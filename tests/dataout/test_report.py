@@ -89,6 +89,9 @@ def test_report_renders_in_chromium_with_every_chart_sized(
     assert "Uncaught" not in console and "Failed to load" not in console
     assert len(sizes) == charts and all(w > 300 and h > 50 for w, h in sizes), sizes
     assert tr("Area scores", lang) in html and tr("Methods", lang) in html
+    if lang != "en":  # the page's own words come translated from the catalogue
+        for english in ("Methods", "Client satisfaction report", "Data quality and review"):
+            assert tr(english, lang) != english and english not in html
 
 
 @needs_chromium
@@ -123,7 +126,7 @@ def test_trend_between_rounds_and_suppressed_office(
     full = tmp_path / "full.html"
     assert report(survey_db_path, "--out", str(full), "--lang", "zh").exit_code == 0
     text = full.read_text(encoding="utf-8")
-    assert "2026-Q3</th><th>2026-Q4" in text
+    assert '2026-Q3</th><th class="num">2026-Q4' in text
     assert "得分仅针对轮次 2026-Q4；数据包含轮次 2026-Q3, 2026-Q4。" in text  # notes in zh
 
 

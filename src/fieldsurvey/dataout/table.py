@@ -64,7 +64,9 @@ class Derived:
         scores = Scores.of(survey.codes, survey.layout, len(areas), np.ones(survey.size))
         flags: dict[int, frozenset[str]] = {
             flagged.response_id: frozenset(flag.kind for flag in flagged.flags)
-            for report in assess_rounds(store, questionnaire, data, round)
+            for report in assess_rounds(
+                store, questionnaire, data, None if round is None else [round]
+            )
             for flagged in report.interviews
         }
         return cls(survey.response_ids, scores.areas, areas, flags)

@@ -31,7 +31,7 @@ table { border-collapse: collapse; width: 100%; margin: 2mm 0; font-size: 9pt; }
 th, td { border-bottom: 1px solid #ddd; padding: 1.2mm 1.5mm; text-align: left;
          vertical-align: top; }
 th { background: #eef3f8; }
-td.num { text-align: right; white-space: nowrap; }
+td.num, th.num { text-align: right; white-space: nowrap; }
 .note { color: #555; font-size: 8.5pt; }
 .methods { border: 1px solid #c9d6e3; background: #f6f9fc; padding: 3mm 4mm; margin-top: 6mm;
            break-inside: avoid; font-size: 9pt; }
@@ -68,9 +68,9 @@ def render(content: ReportContent, warnings: Sequence[str]) -> str:
             sections.messages(report, content.personas, lang),
         ]
     parts += [sections.indicators(content), sections.quality(content), _notes(warnings, lang)]
+    methods, text = tr("Methods", lang), tr(METHODS, lang)  # not in an f-string: extracted
     parts.append(
-        f'<aside class="methods"><strong>{escape(tr("Methods", lang))}</strong>'
-        f"<p>{escape(tr(METHODS, lang))}</p></aside>"
+        f'<aside class="methods"><strong>{escape(methods)}</strong><p>{escape(text)}</p></aside>'
     )
     body = "\n".join(p for p in parts if p)
     title = escape(report.title)
@@ -89,9 +89,10 @@ def _header(content: ReportContent) -> str:
         tr("Responses: {count}", lang, count=report.responses),
         tr("Made: {at}", lang, at=content.made_at),
     ]
+    kind = tr("Client satisfaction report", lang)
     return (
         f"<header><h1>{escape(report.title)}</h1>"
-        f'<p class="meta">{escape(tr("Client satisfaction report", lang))} · '
+        f'<p class="meta">{escape(kind)} · '
         f"{' · '.join(escape(f) for f in facts)}</p></header>"
     )
 

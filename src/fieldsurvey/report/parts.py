@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+_NUM = ' class="num"'
+
 
 def section(title: str, *inner: str) -> str:
     return f"<section><h2>{escape(title)}</h2>{''.join(inner)}</section>"
@@ -20,7 +22,9 @@ def note(text: str) -> str:
 
 def table(head: Sequence[str], rows: Sequence[Sequence[object]], numeric: set[int]) -> str:
     """A table; the columns numbered in `numeric` are right-aligned."""
-    header = "".join(f"<th>{escape(h)}</th>" for h in head)
+    header = "".join(
+        f"<th{_NUM if i in numeric else ''}>{escape(h)}</th>" for i, h in enumerate(head)
+    )
     body = "".join(
         "<tr>" + "".join(_cell(v, i in numeric) for i, v in enumerate(row)) + "</tr>"
         for row in rows
@@ -29,8 +33,7 @@ def table(head: Sequence[str], rows: Sequence[Sequence[object]], numeric: set[in
 
 
 def _cell(value: object, numeric: bool) -> str:
-    cls = ' class="num"' if numeric else ""
-    return f"<td{cls}>{escape(text(value))}</td>"
+    return f"<td{_NUM if numeric else ''}>{escape(text(value))}</td>"
 
 
 def text(value: object) -> str:

@@ -92,13 +92,6 @@ class DataSource(Protocol):
         so `cell` runs only for the rare values that need it)."""
         ...
 
-    def answer_columns(
-        self, selection: Selection, questions: Sequence[str]
-    ) -> tuple[tuple[str | None, ...], dict[str, tuple[object, ...]]]:
-        """The selected responses' personas and their answers to `questions` (decoded JSON
-        scalars, None when unanswered), column by column in response id order."""
-        ...
-
     def status_counts(self, selection: Selection) -> dict[str, int]:
         """Interviews by status (every status) and `conflicts`, in the selection's round and
         office; and the complete ones by review state (`pending`, `approved`, `has_issues`,

@@ -148,21 +148,6 @@ class DataOutMixin(SQLiteBase):
             while rows := cursor.fetchmany(size):
                 yield rows
 
-    def answer_columns(
-        self, selection: Selection, questions: Sequence[str]
-    ) -> tuple[tuple[str | None, ...], dict[str, tuple[object, ...]]]:
-        where, params = _where(selection)
-        answers = "".join(
-            ", (SELECT a.value ->> '$' FROM answers a WHERE a.response = r.id AND a.question = ?)"
-            for _ in questions
-        )
-        rows = self.conn.execute(
-            f"SELECT r.persona{answers} FROM responses r WHERE {where} ORDER BY r.id",
-            [*questions, *params],
-        ).fetchall()
-        columns = list(zip(*rows, strict=True)) or [()] * (1 + len(questions))
-        return columns[0], dict(zip(questions, columns[1:], strict=True))
-
     def status_counts(self, selection: Selection) -> dict[str, int]:
         clauses, params = _narrowed(selection)
         where = " AND ".join(clauses)
