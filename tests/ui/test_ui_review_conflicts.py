@@ -4,6 +4,7 @@ review decisions held from untrusted files (with the reason), comments shown as 
 from __future__ import annotations
 
 import pytest
+from textual.pilot import Pilot
 from ui_helpers import MakeApp, screen_text
 
 from fieldsurvey.demo import make_demo_responses
@@ -13,6 +14,7 @@ from fieldsurvey.review.log import entry_hash, settle
 from fieldsurvey.store.records import Decision, HeldReview
 from fieldsurvey.store.sqlite import SQLiteStore
 from fieldsurvey.sync import list_conflicts
+from fieldsurvey.ui.app import FieldSurveyApp
 from fieldsurvey.ui.screens.conflicts import ConflictsScreen
 
 ANA = "a1a1a1a1-0000-4000-8000-000000000001"
@@ -45,17 +47,22 @@ def disagreeing(db: SQLiteStore, bundled: Questionnaire) -> str:
     return str(uuid)
 
 
+async def open_conflicts(app: FieldSurveyApp, pilot: Pilot[None]) -> str:
+    """Open the Conflicts screen, wait for its list, return the screen's text."""
+    app.open_screen(ConflictsScreen)
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return screen_text(app)
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_reviewers_disagreeing_are_listed_and_one_decision_kept(
     make: MakeApp, db: SQLiteStore, disagreeing: str, size: tuple[int, int]
 ) -> None:
     app = make()
     async with app.run_test(size=size) as pilot:
-        app.open_screen(ConflictsScreen)
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        text = screen_text(app)
+        text = await open_conflicts(app, pilot)
         assert "Interviews in conflict: 2" in text
         assert f"{disagreeing[:8]}  reviewers disagree: rejected / approved" in text
         assert f"{disagreeing[:8]}  held review decision: has issues by Eve" in text
@@ -83,10 +90,6 @@ async def test_reviewers_disagreeing_are_listed_and_one_decision_kept(
 async def test_conflicts_in_chinese(make: MakeApp, disagreeing: str) -> None:
     app = make("zh")
     async with app.run_test(size=(80, 24)) as pilot:
-        app.open_screen(ConflictsScreen)
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        text = screen_text(app)
+        text = await open_conflicts(app, pilot)
         assert "审核人意见不一：已驳回 / 已通过" in text
         assert "决定 A" in text and "审核人" in text
