@@ -33,7 +33,12 @@ from fieldsurvey.ui.screens.confirm import ConfirmScreen
 from fieldsurvey.ui.screens.home import local_time
 from fieldsurvey.ui.widgets.conflict_versions import ConflictVersions, letter
 from fieldsurvey.ui.widgets.footer import KeyBar
-from fieldsurvey.ui.widgets.review_conflict import held_table, review_conflict_table, state_word
+from fieldsurvey.ui.widgets.review_conflict import (
+    held_table,
+    keep_decision_words,
+    review_conflict_table,
+    review_line,
+)
 
 if TYPE_CHECKING:
     from fieldsurvey.ui.app import FieldSurveyApp
@@ -128,20 +133,8 @@ class ConflictsScreen(AppScreen[None]):
         self.show_versions()
 
     def conflict_option(self, conflict: Item) -> Option:
-        if isinstance(conflict, ReviewConflict):
-            states = " / ".join(state_word(d.state, self.t) for d in conflict.decisions)
-            text = self.t(
-                "{uuid}  reviewers disagree: {states}", uuid=conflict.uuid[:8], states=states
-            )
-            return Option(Content(terminal_text(text)))
-        if isinstance(conflict, HeldDecision):
-            text = self.t(
-                "{uuid}  held review decision: {state} by {reviewer}",
-                uuid=conflict.uuid[:8],
-                state=state_word(conflict.state, self.t),
-                reviewer=conflict.reviewer or "?",
-            )
-            return Option(Content(terminal_text(text)))
+        if isinstance(conflict, ReviewConflict | HeldDecision):
+            return Option(Content(terminal_text(review_line(conflict, self.t))))
         devices = ", ".join(sorted({v.device_id[:8] for v in conflict.versions}))
         text = self.t(
             "{uuid}  {versions} versions · {differing} answer(s) differ · devices {devices}",
@@ -208,20 +201,10 @@ class ConflictsScreen(AppScreen[None]):
 
     def keep_words(self, conflict: Item, index: int, name: str) -> tuple[str, str]:
         """The confirmation question and the notice once kept."""
-        uuid = terminal_text(conflict.uuid[:8])
         if isinstance(conflict, ReviewConflict):
-            decision = conflict.decisions[index]
-            question = self.t(
-                "Keep decision {letter} ({state} by {reviewer}) on interview {uuid}? It is "
-                "recorded again as yours; every decision stays in the log.",
-                letter=name,
-                state=state_word(decision.state, self.t),
-                reviewer=terminal_text(decision.reviewer or "?"),
-                uuid=uuid,
-            )
-            done = self.t("Kept decision {letter} on interview {uuid}.", letter=name, uuid=uuid)
-            return question, done
+            return keep_decision_words(conflict, index, name, self.t)
         assert isinstance(conflict, Conflict)
+        uuid = terminal_text(conflict.uuid[:8])
         version = conflict.versions[index]
         question = self.t(
             "Keep version {letter} of interview {uuid} (device {device}, "

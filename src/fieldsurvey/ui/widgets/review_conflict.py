@@ -24,6 +24,35 @@ def state_word(state: str, t: Translate) -> str:
     return t(REVIEW_STATES.get(state, state))
 
 
+def review_line(item: ReviewConflict | HeldDecision, t: Translate) -> str:
+    """The queue's line for reviewers who disagree, or for a held decision."""
+    if isinstance(item, ReviewConflict):
+        states = " / ".join(state_word(d.state, t) for d in item.decisions)
+        return t("{uuid}  reviewers disagree: {states}", uuid=item.uuid[:8], states=states)
+    return t(
+        "{uuid}  held review decision: {state} by {reviewer}",
+        uuid=item.uuid[:8],
+        state=state_word(item.state, t),
+        reviewer=item.reviewer or "?",
+    )
+
+
+def keep_decision_words(
+    conflict: ReviewConflict, index: int, name: str, t: Translate
+) -> tuple[str, str]:
+    """The confirmation question for keeping one decision, and the notice once kept."""
+    decision, uuid = conflict.decisions[index], terminal_text(conflict.uuid[:8])
+    question = t(
+        "Keep decision {letter} ({state} by {reviewer}) on interview {uuid}? It is "
+        "recorded again as yours; every decision stays in the log.",
+        letter=name,
+        state=state_word(decision.state, t),
+        reviewer=terminal_text(decision.reviewer or "?"),
+        uuid=uuid,
+    )
+    return question, t("Kept decision {letter} on interview {uuid}.", letter=name, uuid=uuid)
+
+
 def review_conflict_table(conflict: ReviewConflict, t: Translate, stamp: Stamp) -> Table:
     """The disagreeing decisions as columns A, B…; which one counts meanwhile is said below."""
     table = _table()
