@@ -159,7 +159,9 @@ def test_review_log_from_an_untrusted_key_changes_no_review_state(world: World) 
     log = world.hq.execute("SELECT * FROM reviews").fetchall()
     [result] = merge_files(world.hq, [path]).files
     assert result.reviews is not None and (result.reviews.held, result.reviews.applied) == (1, 0)
-    assert "1 held (signer not trusted to review)" in result.summary()
+    assert "1 held (signer not trusted to review: fieldsurvey conflicts lists them)" in (
+        result.summary()
+    )
     assert world.hq.execute("SELECT * FROM review_states").fetchall() == states
     assert world.hq.execute("SELECT * FROM reviews").fetchall() == log
     assert find_interview(world.hq, world.uuids[0]).state == "rejected"
