@@ -5,17 +5,20 @@ conflict instead of letting the last file win."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from forward_helpers import World, decide, make_world, review_lines, trust
-from sync_helpers import full_dump, members
+from sync_helpers import add_revision, full_dump, members
 
 from fieldsurvey.cli.sync import conflicts_command, export_command, merge_command
 from fieldsurvey.review import find_interview
 from fieldsurvey.store.counts import home_counts
+from fieldsurvey.store.sqlite import open_store
+from fieldsurvey.store.sqlite.schema import MIGRATION_FORWARD, MIGRATIONS
 from fieldsurvey.sync import list_conflicts, merge_files
 from fieldsurvey.sync.fileformat import FORMAT_VERSION, PLAIN_FORMAT_VERSION
 
@@ -188,3 +191,39 @@ def test_migrated_decisions_travel_with_their_order(world: World) -> None:
     merge_files(world.hq, [world.root / "f.fsx"])
     target = find_interview(world.hq, world.uuids[0])
     assert (target.state, target.in_conflict) == ("approved", False)
+
+
+def test_a_supervisors_own_interviews_count_as_not_exported_until_forwarded(
+    world: World,
+) -> None:
+    """Home's "not yet exported" counts only the supervisor's own interviews, before and after
+    a forward (which carries them too)."""
+    add_revision(world.one, {"q1": 7})
+    assert home_counts(world.one).not_exported == 1  # the 2 merged ones are not its own
+    path = world.forward(world.one, "f.fsx")
+    assert len(members(path)["responses.jsonl"].splitlines()) == 3  # its own and the merged
+    assert home_counts(world.one).not_exported == 0
+
+
+def test_migration_keeps_the_review_state_of_an_older_database(tmp_path: Path) -> None:
+    """A database from before forwarding: its newest decision per interview is its state."""
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    before = MIGRATIONS.index(MIGRATION_FORWARD)
+    for script in MIGRATIONS[:before]:
+        conn.executescript(script)
+    conn.execute(f"PRAGMA user_version = {before}")
+    for state, at in (("rejected", "2026-01-01"), ("approved", "2026-01-02"), ("has_issues", "")):
+        conn.execute(
+            "INSERT INTO reviews (uuid, state, comment, device_id, decided_at) "
+            "VALUES (?, ?, 'c', 'dev', ?)",
+            ["u1" if at else "u2", state, at or "2026-01-03"],
+        )
+    conn.close()
+    db = open_store(path)
+    try:
+        states = db.execute("SELECT * FROM review_states ORDER BY uuid").fetchall()
+        assert states == [("u1", "approved", 0), ("u2", "has_issues", 0)]
+        assert [d.supersedes for d in db.decisions("u1")] == [None, None]
+    finally:
+        db.close()

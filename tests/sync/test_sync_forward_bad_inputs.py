@@ -12,12 +12,17 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from forward_helpers import World, decide, make_world, replace_reviews, review_lines, trust
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sync_helpers import full_dump, members, merge_rejects, resign, rezip
 
 from fieldsurvey.cli.supervise import review_command
 from fieldsurvey.cli.sync import conflicts_command
 from fieldsurvey.review import COMMENT_MAX, find_interview
 from fieldsurvey.sync import Reason, merge_files
+from fieldsurvey.sync.fileformat import ReviewRecord
+
+REVIEW_KEYS = sorted(ReviewRecord.model_fields)
 
 
 @pytest.fixture
@@ -154,7 +159,9 @@ def test_review_log_from_an_untrusted_key_changes_no_review_state(world: World) 
     log = world.hq.execute("SELECT * FROM reviews").fetchall()
     [result] = merge_files(world.hq, [path]).files
     assert result.reviews is not None and (result.reviews.held, result.reviews.applied) == (1, 0)
-    assert "1 held (signer not trusted to review)" in result.summary()
+    assert "1 held (signer not trusted to review: fieldsurvey conflicts lists them)" in (
+        result.summary()
+    )
     assert world.hq.execute("SELECT * FROM review_states").fetchall() == states
     assert world.hq.execute("SELECT * FROM reviews").fetchall() == log
     assert find_interview(world.hq, world.uuids[0]).state == "rejected"
@@ -193,3 +200,28 @@ def test_conflicts_json_lists_held_decisions(world: World) -> None:
     assert document["review_conflicts"] == []
     # the interviews two relayed are held as well: only relayed, by an untrusted key
     assert [c["versions"][0]["held"][:13] for c in document["conflicts"]] == ["only relayed "] * 2
+
+
+field_values = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.text(max_size=30),
+    st.lists(st.text(max_size=70), max_size=3), st.dictionaries(st.text(max_size=5), st.integers()),
+)  # fmt: skip
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(changes=st.dictionaries(st.sampled_from(REVIEW_KEYS), field_values, max_size=3))
+def test_any_review_line_is_merged_or_refused_by_name(
+    world: World, changes: dict[str, Any]
+) -> None:
+    """Whatever a line holds, the file merges or is refused for a named reason, never by
+    an error nobody foresaw; a refused file changes nothing."""
+    replace_reviews(world.one, world.root / "f.fsx", [good(world, **changes)])
+    before = full_dump(world.hq)
+    [result] = merge_files(world.hq, [world.root / "f.fsx"]).files
+    assert result.reason is not Reason.UNEXPECTED, result.error
+    if result.status == "rejected":
+        assert result.error is not None and "reviews.jsonl" in result.error
+        assert full_dump(world.hq) == before
+    world.hq.execute("DELETE FROM imports")  # let the next example merge its file

@@ -52,8 +52,10 @@ class FileResult(BaseModel):
 def _review_summary(counts: ReviewCounts) -> str:
     text = (
         f"review decisions: {counts.applied} applied, {counts.present} already present, "
-        f"{counts.held} held (signer not trusted to review)"
+        f"{counts.held} held"
     )
+    if counts.held:
+        text += " (signer not trusted to review: fieldsurvey conflicts lists them)"
     if counts.conflicts:
         text += f", {counts.conflicts} interviews with reviewers disagreeing"
     return text
