@@ -22,8 +22,10 @@ from fieldsurvey.sync.fileformat import (
     FORMAT_VERSION,
     MANIFEST,
     PARADATA,
+    PLAIN_FORMAT_VERSION,
     QUESTIONNAIRES,
     RESPONSES,
+    REVIEWS,
     SIGNATURE,
     Counts,
     Manifest,
@@ -31,6 +33,7 @@ from fieldsurvey.sync.fileformat import (
     QuestionnaireRef,
     QuestionnaireSource,
     ResponseRecord,
+    ReviewRecord,
     Strict,
 )
 from fieldsurvey.sync.keys import public_key_text
@@ -79,12 +82,15 @@ def write_export(
     paradata: Iterable[ExportLine],
     refs: list[QuestionnaireRef],
     sources_for: SourcesFor,
+    covers_from: int | None = None,
+    reviews: list[ReviewRecord] | None = None,
 ) -> Manifest:
     """Write one export archive to `file`, signed by `key`; return its manifest.
 
     `responses` and `paradata` are the store's lines of `ResponseRecord` and `ParadataRecord`
     (checked against sync/bounds.py), `refs` the questionnaire versions they use; a line that
-    does not validate raises pydantic's ValidationError.
+    does not validate raises pydantic's ValidationError. A forwarding file's `reviews` make it
+    format version 2, with `reviews.jsonl`.
     """
     responses_seen, paradata_seen = _Tally(), _Tally()
     with ArchiveWriter(file) as archive:
@@ -94,12 +100,15 @@ def write_export(
         }
         sources = sources_for(refs)
         digests[QUESTIONNAIRES] = archive.add(QUESTIONNAIRES, jsonl(sources))
+        if reviews:
+            digests[REVIEWS] = archive.add(REVIEWS, jsonl(reviews))
         manifest = Manifest(
-            format_version=FORMAT_VERSION,
+            format_version=FORMAT_VERSION if reviews else PLAIN_FORMAT_VERSION,
             app_version=__version__,
             device_id=device_id,
             device_public_key=public_key_text(key),
             export_seq=export_seq,
+            covers_from=covers_from,
             created_at=utc_now(),
             questionnaires=refs,
             counts=Counts(
@@ -107,10 +116,11 @@ def write_export(
                 responses=responses_seen.lines,
                 answers=responses_seen.items,
                 paradata=paradata_seen.items,
+                reviews=len(reviews) if reviews else None,
             ),
             members=digests,
         )
-        raw = manifest.model_dump_json(indent=1).encode()
+        raw = manifest.model_dump_json(indent=1, exclude_none=True).encode()
         archive.add(MANIFEST, [raw])
         archive.add(SIGNATURE, [key.sign(raw)])
     return manifest
