@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 from scoring_helpers import BASE, Survey, choices, likert, make_questionnaire, t
 
+from fieldsurvey.cli.score_table import to_table
 from fieldsurvey.demo import make_demo_responses
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import load_questionnaire
 from fieldsurvey.scoring import score
 from fieldsurvey.scoring.awareness import nearest_one_in
-from fieldsurvey.scoring.render import to_table
 from fieldsurvey.scoring.report import AwarenessResult
 from fieldsurvey.store.sqlite import SQLiteStore
 
@@ -86,7 +86,7 @@ def test_a_message_with_an_unfilled_placeholder_is_not_shown(
     unfilled = score(db, make_questionnaire(messages=bank))
     assert [m.id for m in unfilled.areas[0].messages] == ["plain"]
     assert unfilled.areas[0].office_facts_missing == ["hotline"]
-    assert "waiting for the office's facts (hotline)" in to_table(unfilled, [])
+    assert "waiting for the office's facts (hotline)" in to_table(unfilled, [], "en")
     office = [{"name": "hotline", "value": 1286}]
     filled = score(db, make_questionnaire(messages=bank, office=office))
     assert [m.text for m in filled.areas[0].messages] == ["Call 1286.", "We listen."]

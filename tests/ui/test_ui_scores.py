@@ -25,6 +25,7 @@ from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
 from fieldsurvey.questionnaire.model import OfficeValue
 from fieldsurvey.scoring import dimensions
 from fieldsurvey.scoring.report import AreaTrend, Trend
+from fieldsurvey.scoring.words import quadrant_text
 from fieldsurvey.store.sqlite import SQLiteStore, open_store
 from fieldsurvey.ui.app import FieldSurveyApp
 from fieldsurvey.ui.i18n import tr
@@ -32,7 +33,7 @@ from fieldsurvey.ui.preferences import Preferences
 from fieldsurvey.ui.screens.scores import ScoresScreen
 from fieldsurvey.ui.screens.settings import SettingsScreen
 from fieldsurvey.ui.widgets.score_bars import HIGH, LOW, MARK, BarRow, ScoreBars, draw_bar
-from fieldsurvey.ui.widgets.score_rows import area_rows, quadrant_text
+from fieldsurvey.ui.widgets.score_rows import area_rows
 
 SIZE = (80, 24)
 NO_MESSAGES = tr("No message suggested: this score and its importance do not call for a campaign.")

@@ -23,6 +23,7 @@ from textual.widgets import Header, Label, Select, Static, TabbedContent, TabPan
 from textual.worker import get_current_worker
 
 from fieldsurvey.scoring import ScoreReport, dimensions, score
+from fieldsurvey.scoring.words import dimension_text, quadrant_text
 from fieldsurvey.ui.i18n import N_
 from fieldsurvey.ui.screens.base import AppScreen
 from fieldsurvey.ui.short_labels import short_labels, with_short
@@ -33,12 +34,10 @@ from fieldsurvey.ui.widgets.score_quadrants import PlotWords, QuadrantPlot
 from fieldsurvey.ui.widgets.score_rows import (
     area_rows,
     awareness_rows,
-    dimension_text,
     gap_lines,
     group_sections,
     messages_content,
     plot_points,
-    quadrant_text,
     summary_text,
     warning_lines,
 )
