@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from fieldsurvey.i18n import N_, tr, trc
 from fieldsurvey.scoring.catalogue import Reason
 from fieldsurvey.scoring.report import AreaResult, GroupResult, Pair, ScoreReport
+from fieldsurvey.scoring.words import dimension_text, quadrant_text, reason_text
 from fieldsurvey.ui.formatting import fit, terminal_width
-from fieldsurvey.ui.score_words import dimension_text, quadrant_text, reason_text
 
 # TRANSLATORS: column headings of `fieldsurvey scores`; short, the table must fit 80 columns
 HEADERS = (

@@ -33,7 +33,8 @@ from fieldsurvey.sync.helper import prepared_files
 from fieldsurvey.sync.prepare import Prepared, Reading, prepare
 from fieldsurvey.sync.reader import ExportFile
 from fieldsurvey.sync.results import FileResult, Gap, MergeReport
-from fieldsurvey.sync.trust import admit, learn
+from fieldsurvey.sync.review_merge import ReviewCounts, apply_reviews
+from fieldsurvey.sync.trust import Trust, admit, learn
 from fieldsurvey.sync.versions import install_versions, versions_to_install
 
 ProgressCallback = Callable[[int, int], None]
@@ -87,16 +88,18 @@ def _commit(store: Imports, path: Path, prepared: Prepared, enrolled_only: bool)
         present = earlier or 0
         return FileResult(path=str(path), status="merged", present=present, already_merged=True)
     try:
-        tally = _store(store, prepared.export, path, enrolled_only)
+        tally, reviews = _store(store, prepared.export, path, enrolled_only)
     except RejectedFile as exc:
         return FileResult.rejected(str(path), exc)
     except StoreError as exc:  # a full disk, an I/O error: this file only, rolled back
         failure = RejectedFile(Reason.STORE_FAILED, detail=exc.message)
         return FileResult.rejected(str(path), failure)
-    return FileResult(path=str(path), status="merged", **vars(tally))
+    return FileResult(path=str(path), status="merged", reviews=reviews, **vars(tally))
 
 
-def _store(store: Imports, export: ExportFile, path: Path, enrolled_only: bool) -> Tally:
+def _store(
+    store: Imports, export: ExportFile, path: Path, enrolled_only: bool
+) -> tuple[Tally, ReviewCounts | None]:
     """Check what needs the store (the signer's trust, the questionnaire versions), then
     write everything in one transaction."""
     manifest = export.manifest
@@ -108,6 +111,7 @@ def _store(store: Imports, export: ExportFile, path: Path, enrolled_only: bool) 
             if signer.trust is None:
                 learn(store, manifest, str(path))
             tally = apply_records(store, export, signer)
+            reviews = apply_reviews(store, export, trusted=signer.trust is Trust.TRUSTED)
             store.record_import(
                 ImportRow(export.sha256, manifest.device_id, manifest.export_seq, utc_now(),
                           str(path), tally.added, tally.present, tally.updated, tally.conflicts,
@@ -115,7 +119,7 @@ def _store(store: Imports, export: ExportFile, path: Path, enrolled_only: bool) 
             )  # fmt: skip
     except IntegrityFailure as exc:  # defence in depth: reader.py should catch it first
         raise RejectedFile(Reason.STORE_FAILED, detail=exc) from None
-    return tally
+    return tally, reviews
 
 
 def sequence_gaps(store: Imports) -> list[Gap]:

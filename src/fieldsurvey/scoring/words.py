@@ -1,5 +1,7 @@
-"""Words for a score report's codes (quadrants, breakdown dimensions, status reasons), shared
-by the Scores screen and the `scores` table; no Textual here, so the CLI stays light."""
+"""The words of scores shown to people, in any language: quadrants, segment dimensions, why a
+row is hidden, message channels. Marked for the gettext catalogues and shared by the Scores
+screen and the printable report (which is core and cannot import the UI).
+"""
 
 from __future__ import annotations
 
@@ -27,6 +29,20 @@ DIMENSIONS = {
     "working_hours": N_("Working hours"),
     "literacy": N_("Reading difficulty"),
 }
+HIDDEN = {
+    Reason.TOO_FEW: N_("fewer than 10 — hidden"),
+    Reason.COMPLEMENT: N_("hidden to protect a small group"),
+}
+CHANNELS = {
+    "brochure": N_("brochure"),
+    "desk_sign": N_("desk sign"),
+    "inspector_kit": N_("inspector's kit"),
+    "map": N_("map"),
+    "poster": N_("poster"),
+    "radio": N_("radio"),
+    "social_media": N_("social media"),
+    "web": N_("website"),
+}
 
 
 def reason_text(reason: Reason | None, lang: str) -> str:
@@ -41,3 +57,14 @@ def dimension_text(dimension: str, lang: str) -> str:
     if dimension in DIMENSIONS:
         return tr(DIMENSIONS[dimension], lang)
     return dimension.replace("_", " ").capitalize()
+
+
+def hidden_text(reason: Reason | None, lang: str) -> str:
+    """What a hidden row says instead of a number (the privacy rule named plainly)."""
+    if reason in (Reason.TOO_FEW, Reason.COMPLEMENT):
+        return tr(HIDDEN[reason], lang)
+    return reason_text(reason, lang) or tr("fewer than 10 — hidden", lang)
+
+
+def channel_text(channel: str, lang: str) -> str:
+    return tr(CHANNELS[channel], lang) if channel in CHANNELS else channel.replace("_", " ")
