@@ -146,7 +146,7 @@ def resolve(store: ConflictQueue, uuid: str, prefix: str) -> str:
             kept = keep_decision(store, uuid, prefix)
         except ReviewError as exc:
             raise ConflictError(str(exc)) from None
-        return f"kept the decision {kept.state.replace('_', ' ')}"
+        return f"the decision {kept.state.replace('_', ' ')}"
     return keep_version(store, uuid, prefix)
 
 
