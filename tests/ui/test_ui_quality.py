@@ -159,6 +159,21 @@ async def test_the_keys_follow_the_tab_shown(make: MakeApp, db: SQLiteStore) -> 
         assert isinstance(app.screen, InterviewDetail)
 
 
+def test_a_screen_missing_a_review_hook_cannot_be_built() -> None:
+    """The review keys' hooks are abstract: forgetting one fails at once, not on a key press."""
+    from fieldsurvey.ui.screens.base import AppScreen
+    from fieldsurvey.ui.screens.review_actions import ReviewActions
+
+    class Forgetful(ReviewActions, AppScreen[None]):
+        def selected_uuid(self) -> str | None:
+            return None
+
+    with pytest.raises(TypeError, match="after_decision"):
+        Forgetful()
+    assert not InterviewDetail.__abstractmethods__
+    assert not QualityScreen.__abstractmethods__
+
+
 async def test_an_interview_whose_reviewers_disagree_says_so(
     make: MakeApp, db: SQLiteStore
 ) -> None:

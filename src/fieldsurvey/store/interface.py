@@ -274,8 +274,9 @@ class Imports(Questionnaires, ReviewLog, DeviceTrust, Protocol):
         """Remember a merged file (in a unit)."""
         ...
 
-    def import_sequences(self) -> list[tuple[str, int]]:
-        """(device id, export sequence number) of every merged file."""
+    def import_coverage(self) -> list[tuple[str, int, int]]:
+        """(device id, first, last): the export numbers each merged file covers (its own
+        number, or from `covers_from` up to it for an `--all` file)."""
         ...
 
     def bulk_writes(self) -> AbstractContextManager[None]:

@@ -184,6 +184,9 @@ class ImportRow:
     conflicts: int
     public_key: str | None = None
     """The key that signed the file (a replayed export number is one under the same key)."""
+    covers_from: int | None = None
+    """The first export number the file's content covers (an `--all` file: 1); None: only
+    its own."""
 
 
 @dataclass(frozen=True)

@@ -172,10 +172,19 @@ def _write(
 
     def zip_into(target: BinaryIO) -> Manifest:
         responses, paradata = store.response_lines(selection), store.paradata_lines(selection)
+        covers_from = 1 if selection.everything else None  # every closed revision: files 1..seq
         sources = partial(sources_for, store)
         reviews = forwarded_reviews(store, selection) if selection.forward else []
         return write_export(
-            target, key, selection.device, seq, responses, paradata, sources, reviews
+            target,
+            key,
+            selection.device,
+            seq,
+            responses,
+            paradata,
+            sources,
+            covers_from=covers_from,
+            reviews=reviews,
         )
 
     if not recipients:

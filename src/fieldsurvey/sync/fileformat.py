@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Final, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, with_config
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator, with_config
 from typing_extensions import TypedDict
 
 from fieldsurvey.review.decide import COMMENT_MAX, DecisionState
@@ -100,10 +100,20 @@ class Manifest(Strict):
     device_public_key: Annotated[str, Field(min_length=44, max_length=44)]
     """Ed25519, base64 of the 32 raw bytes."""
     export_seq: Sequence
+    covers_from: Sequence | None = None
+    """The first export number whose content this file holds too: 1 in an `--all` file (every
+    closed revision), so a merge does not report the device's earlier files as missing.
+    Absent from a file holding only what is new since the device's previous file."""
     created_at: Stamp
     questionnaires: list[QuestionnaireRef] = Field(max_length=1_000)
     counts: Counts
     members: dict[DataMember, MemberDigest]
+
+    @model_validator(mode="after")
+    def _covers_what_came_before(self) -> Manifest:
+        if self.covers_from is not None and self.covers_from > self.export_seq:
+            raise ValueError("covers_from is after export_seq")
+        return self
 
 
 class QuestionnaireSource(Strict):

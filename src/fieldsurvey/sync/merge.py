@@ -115,7 +115,7 @@ def _store(
             store.record_import(
                 ImportRow(export.sha256, manifest.device_id, manifest.export_seq, utc_now(),
                           str(path), tally.added, tally.present, tally.updated, tally.conflicts,
-                          manifest.device_public_key)
+                          manifest.device_public_key, manifest.covers_from)
             )  # fmt: skip
     except IntegrityFailure as exc:  # defence in depth: reader.py should catch it first
         raise RejectedFile(Reason.STORE_FAILED, detail=exc) from None
@@ -123,17 +123,18 @@ def _store(
 
 
 def sequence_gaps(store: Imports) -> list[Gap]:
-    """Per device, the runs of export sequence numbers below its highest one never merged."""
-    seen: dict[str, list[int]] = {}
-    for device, seq in store.import_sequences():
-        seen.setdefault(device, []).append(seq)
+    """Per device, the runs of export sequence numbers below its highest one that no merged
+    file covers (an `--all` file covers the numbers before its own)."""
+    seen: dict[str, list[tuple[int, int]]] = {}
+    for device, first, last in store.import_coverage():
+        seen.setdefault(device, []).append((first, last))
     gaps: list[Gap] = []
-    for device, seqs in sorted(seen.items()):
+    for device, spans in sorted(seen.items()):
         runs, expected = [], 1
-        for seq in sorted(seqs):
-            if seq > expected:
-                runs.append((expected, seq - 1))
-            expected = seq + 1
+        for first, last in sorted(spans):
+            if first > expected:
+                runs.append((expected, first - 1))
+            expected = max(expected, last + 1)
         if runs:
             gaps.append(Gap.of(device, runs))
     return gaps

@@ -76,6 +76,7 @@ def write_export(
     responses: Iterable[bytes],
     paradata: Iterable[bytes],
     sources_for: SourcesFor,
+    covers_from: int | None = None,
     reviews: list[ReviewRecord] | None = None,
 ) -> Manifest:
     """Write one export archive to `file`, signed by `key`; return its manifest.
@@ -101,6 +102,7 @@ def write_export(
             device_id=device_id,
             device_public_key=public_key_text(key),
             export_seq=export_seq,
+            covers_from=covers_from,
             created_at=utc_now(),
             questionnaires=refs,
             counts=Counts(

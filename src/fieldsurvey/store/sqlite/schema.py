@@ -200,6 +200,13 @@ CREATE TRIGGER reviews_append_only_delete BEFORE DELETE ON reviews
 BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
 """
 
+MIGRATION_COVERAGE = """
+-- The first export number a merged file's content covers: 1 for an `--all` export (it holds
+-- every closed revision, those of the device's earlier files too), NULL for a file holding
+-- only its own. The gap report counts the covered numbers as merged.
+ALTER TABLE imports ADD COLUMN covers_from INTEGER;
+"""
+
 MIGRATION_FORWARD = """
 -- Review logs travel between supervisors (export --forward; docs/supervision.md). Each
 -- decision names the decisions it replaces by their entry hashes (review/log.py), JSON; NULL
@@ -248,6 +255,7 @@ MIGRATIONS: list[str] = [
     MIGRATION_2,
     MIGRATION_TRUST,
     MIGRATION_SUPERVISION,
+    MIGRATION_COVERAGE,
     MIGRATION_FORWARD,
 ]
 """Migration n (1-based) brings a database from user_version n-1 to n."""
