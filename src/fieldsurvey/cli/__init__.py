@@ -43,6 +43,7 @@ LAZY_COMMANDS = {
     "data": "fieldsurvey.cli.data:data_command",
     "report": "fieldsurvey.cli.data:report_command",
     "xlsform": "fieldsurvey.cli.xlsform:xlsform_group",
+    "questionnaire": "fieldsurvey.cli.questionnaire:questionnaire_group",
 }
 """Commands in their own modules, imported only when run (or listed by --help), so that
 opening the app does not pay for the sync, scoring and prompt libraries."""

@@ -10,6 +10,7 @@ import click
 from fieldsurvey.cli.common import (
     db_option,
     fail,
+    interview_questionnaire,
     load_questionnaire_or_exit,
     open_db_or_exit,
     questionnaire_option,
@@ -37,13 +38,13 @@ def ask(
     """
     from fieldsurvey.plain import PlainInterview, open_interview  # prompt_toolkit: only here
 
-    questionnaire = load_questionnaire_or_exit(questionnaire_path)
+    db = open_db_or_exit(db_path)
+    questionnaire = interview_questionnaire(db, questionnaire_path)
     if lang is not None and lang not in questionnaire.languages:
         known = ", ".join(questionnaire.languages)
         raise click.BadParameter(
             f"{lang!r} is not a language of the questionnaire ({known})", param_hint="--lang"
         )
-    db = open_db_or_exit(db_path)
     try:
         interview = open_interview(db, questionnaire, lang, force_new)
     except KeyboardInterrupt:

@@ -134,6 +134,10 @@ class Questionnaires(UnitOfWork, Protocol):
         ...
 
 
+class Publishing(Questionnaires, Settings, Protocol):
+    """Publishing a questionnaire version as the current one (store/published.py)."""
+
+
 class Responses(Protocol):
     def get_response(self, response_id: int) -> ResponseRecord | None: ...
 
