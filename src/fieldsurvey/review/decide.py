@@ -37,7 +37,9 @@ class ReviewTarget:
 
     @property
     def state(self) -> str:
-        return self.log[-1].state if self.log else PENDING
+        """The newest decision on this revision: a revised interview is pending again."""
+        judged = [d for d in self.log if d.content_hash in (None, self.content_hash)]
+        return judged[-1].state if judged else PENDING
 
 
 def find_interview(store: Reviews, uuid: str) -> ReviewTarget:

@@ -9,10 +9,8 @@ interview is never moved to another version silently (getodk/collect #5947).
 from __future__ import annotations
 
 from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError, questionnaire_hash
-from fieldsurvey.questionnaire.yaml_source import SourceError
 from fieldsurvey.store.errors import StoreError
 from fieldsurvey.store.interface import Publishing, Settings
-from fieldsurvey.store.questionnaires import install_questionnaire, load_installed
 
 CURRENT_SETTING = "current_questionnaire"
 """The hash of the current version; unset: the bundled questionnaire (or --questionnaire)."""
@@ -22,13 +20,16 @@ class PublishError(ValueError):
     """A version that cannot be published; nothing was changed."""
 
 
-def publish(store: Publishing, questionnaire: Questionnaire, source: str | None) -> str:
-    """Install `questionnaire` (from `source`, its YAML text) and mark it current; its hash.
+def publish(
+    store: Publishing, questionnaire: Questionnaire, source: str | None, digest: str | None = None
+) -> str:
+    """Install `questionnaire` (from `source`, its YAML text) and mark it current; its hash
+    (`digest` when the caller has checked it already: a received version).
 
     Refused: an id and version installed here with other content (a changed questionnaire
     needs a new version number, or answers would be scored against the wrong text).
     """
-    digest = questionnaire_hash(questionnaire)
+    digest = digest or questionnaire_hash(questionnaire)
     others = [h for h in store.hashes_of_version(questionnaire.id, questionnaire.version)
               if h != digest]  # fmt: skip
     if others:
@@ -37,6 +38,8 @@ def publish(store: Publishing, questionnaire: Questionnaire, source: str | None)
             f"content ({others[0][:12]}, this file {digest[:12]}); give the changed "
             "questionnaire a new version number"
         )
+    from fieldsurvey.store.questionnaires import install_questionnaire
+
     with store.unit_of_work():
         install_questionnaire(store, questionnaire, source, known_hash=digest)
         store.set_setting(CURRENT_SETTING, digest)
@@ -50,12 +53,22 @@ def current_hash(store: Settings) -> str | None:
 def current_questionnaire(store: Publishing) -> Questionnaire | None:
     """The published (or received) current version, or None when none was published here."""
     digest = current_hash(store)
-    return load_installed(store, digest) if digest is not None else None
+    if digest is None:
+        return None
+    # YAML and the questionnaire checks load only when a version was published here: the
+    # app's start-up path stays without them otherwise (tests/test_core_without_ui.py)
+    from fieldsurvey.store.questionnaires import load_installed
+
+    return load_installed(store, digest)
 
 
 def current_or(store: Publishing, fallback: Questionnaire) -> Questionnaire:
     """The current version if one was published or received here, else `fallback` (the
     bundled questionnaire). An installed source that no longer loads counts as none."""
+    if current_hash(store) is None:
+        return fallback
+    from fieldsurvey.questionnaire.yaml_source import SourceError
+
     try:
         return current_questionnaire(store) or fallback
     except (QuestionnaireError, SourceError, StoreError):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import BinaryIO
 
@@ -22,9 +22,11 @@ COMPRESS_LEVEL = 3
 
 
 class ArchiveWriter:
-    def __init__(self, file: BinaryIO) -> None:
+    def __init__(self, file: BinaryIO, members: Sequence[str] = MEMBERS) -> None:
+        """`members`: every member's name in the order they must be written (a return file
+        has its own, returnformat.py)."""
         self._zip = zipfile.ZipFile(file, "w")
-        self._order = iter(MEMBERS)
+        self._order = iter(members)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldsurvey-zip")
 
     def add(self, name: str, chunks: Iterable[bytes]) -> MemberDigest:

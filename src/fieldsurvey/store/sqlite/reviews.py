@@ -1,5 +1,6 @@
-"""The review log (MIGRATION_SUPERVISION): supervisors' decisions, append-only; the newest is the
-interview's state (none: pending). Triggers refuse to change or delete a row."""
+"""The review log (MIGRATION_SUPERVISION): supervisors' decisions, append-only; the newest on
+the head revision is the interview's state (none: pending). Triggers refuse to change or delete
+a row."""
 
 from __future__ import annotations
 
@@ -9,11 +10,16 @@ from fieldsurvey.store.sqlite.base import SQLiteBase
 _COLUMNS = "uuid, state, comment, reviewer, device_id, decided_at, content_hash"
 
 
-def latest_state_sql(uuid_column: str) -> str:
-    """A scalar subquery: the review state of the interview named by `uuid_column` (NULL when
-    pending), for queries that filter or count by review state."""
+def latest_state_sql(uuid_column: str, hash_column: str) -> str:
+    """A scalar subquery: the review state of the revision named by `uuid_column` and
+    `hash_column` (NULL when pending), for queries that filter or count by review state.
+
+    A decision judges the revision it names: once the interview is revised (a returned
+    interview completed again and merged as "updated"), the new head is pending again,
+    and the decisions on the older revision stay in the log."""
     return (
         f"(SELECT v.state FROM reviews v WHERE v.uuid = {uuid_column} "
+        f"AND (v.content_hash IS NULL OR v.content_hash = {hash_column}) "
         "ORDER BY v.decided_at DESC, v.id DESC LIMIT 1)"
     )
 
