@@ -10,13 +10,13 @@ import click
 from fieldsurvey.cli.common import (
     db_option,
     fail,
-    interview_questionnaire,
     load_questionnaire_or_exit,
     open_db_or_exit,
     questionnaire_option,
 )
 from fieldsurvey.engine import EngineError
 from fieldsurvey.questionnaire.rounds import RoundError, check_round
+from fieldsurvey.store.published import current_or
 
 
 @click.command()
@@ -38,13 +38,15 @@ def ask(
     """
     from fieldsurvey.plain import PlainInterview, open_interview  # prompt_toolkit: only here
 
-    db = open_db_or_exit(db_path)
-    questionnaire = interview_questionnaire(db, questionnaire_path)
+    questionnaire = load_questionnaire_or_exit(questionnaire_path)
     if lang is not None and lang not in questionnaire.languages:
         known = ", ".join(questionnaire.languages)
         raise click.BadParameter(
             f"{lang!r} is not a language of the questionnaire ({known})", param_hint="--lang"
         )
+    db = open_db_or_exit(db_path)
+    if questionnaire_path is None:  # a version published or received here comes first
+        questionnaire = current_or(db, questionnaire)
     try:
         interview = open_interview(db, questionnaire, lang, force_new)
     except KeyboardInterrupt:

@@ -16,7 +16,7 @@ from fieldsurvey.cli.common import (
     open_db_or_exit,
     questionnaire_option,
 )
-from fieldsurvey.returns.receive import Received
+from fieldsurvey.returns.receive import KEPT_REASONS, Received
 from fieldsurvey.safetext import terminal_text
 from fieldsurvey.services.export import recipients_from
 from fieldsurvey.services.failures import Cause, JobFailed
@@ -117,7 +117,7 @@ def received_lines(received: Received) -> list[str]:
         f"{received.path}: return file made {made}: {received.returned} interviews returned, "
         f"{received.reopened} reopened as drafts"
     ]
-    lines += [f"  {uuid}: not reopened again: {why}" for uuid, why in received.kept]
+    lines += [f"  {uuid}: not reopened again: {KEPT_REASONS[why]}" for uuid, why in received.kept]
     if received.questionnaire:
         lines.append(f"  questionnaire {received.questionnaire} is now current")
     if received.report_as_of:

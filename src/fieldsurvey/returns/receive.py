@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pyrage
 
+from fieldsurvey.i18n import N_
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.returns.errors import Refusal, ReturnRefused
 from fieldsurvey.returns.format import QUESTIONNAIRES, RETURNED, ReturnedInterview
@@ -36,6 +37,12 @@ from fieldsurvey.sync.supervisor import trusted_supervisor
 from fieldsurvey.sync.trust import fingerprint
 
 SHOWN_DEVICES = 3
+KEPT_REASONS = {
+    "draft_open": N_("a draft of it is open already"),
+    "revised": N_("it was revised on this device since"),
+    "closed": N_("it is not complete (voided or refused)"),
+}
+"""Why a returned interview is not reopened again, by code (the UI translates the words)."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +57,7 @@ class Received:
     """Interviews it sent back to this device."""
     reopened: int = 0
     kept: list[tuple[str, str]] = field(default_factory=list)
-    """(uuid, why) of returned interviews not reopened again."""
+    """(uuid, KEPT_REASONS code) of returned interviews not reopened again."""
     questionnaire: str | None = None
     """`id version` of the version it made current."""
     report_round: str | None = None
@@ -188,14 +195,14 @@ def _install(store: ReturnTarget, file: ReturnFile) -> str | None:
 
 
 def _not_reopened(store: ReturnTarget, judged: ResponseRecord) -> str | None:
-    """Why a returned interview is not reopened again, or None to reopen it."""
+    """Why a returned interview is not reopened again (a KEPT_REASONS code), or None."""
     revisions = store.revisions(judged.uuid)
     if any(r.status is Status.DRAFT for r in revisions):
-        return "a draft of it is open already"
+        return "draft_open"
     if not judged.is_head:
-        return "it was revised on this device since"
+        return "revised"
     if judged.status is not Status.COMPLETE:
-        return f"it is {judged.status}"
+        return "closed"
     return None
 
 
