@@ -89,8 +89,8 @@ def receive_return(
     with store.unit_of_work():
         own = _check_device(store, file)
         mine = [item for item in file.returned if item.device_id == own]
-        parents = [_judged(store, line, item) for line, item in _numbered(file, mine)]
-        return _apply(store, path, file, mine, parents)
+        reopen = [_judged(store, line, item) for line, item in _numbered(file, mine)]
+        return _apply(store, path, file, mine, reopen)
 
 
 def _check_device(store: ReturnTarget, file: ReturnFile) -> str:
@@ -118,8 +118,11 @@ def _numbered(
     return [(lines[id(item)], item) for item in mine]
 
 
-def _judged(store: ReturnTarget, line: int, item: ReturnedInterview) -> ResponseRecord:
-    """The revision the reviewer judged, as this device holds it, with notes checked."""
+def _judged(
+    store: ReturnTarget, line: int, item: ReturnedInterview
+) -> tuple[ResponseRecord, str | None]:
+    """The revision the reviewer judged, as this device holds it, with notes checked; and
+    the question its draft opens on (the first one a note names, else the first)."""
     where = {"name": RETURNED, "line": line, "uuid": item.uuid}
     revisions = store.revisions(item.uuid)
     if not revisions:
@@ -133,10 +136,13 @@ def _judged(store: ReturnTarget, line: int, item: ReturnedInterview) -> Response
             claimed=item.questionnaire_hash[:16],
         )  # fmt: skip
     questionnaire = _questionnaire(store, judged.questionnaire_hash)
-    unknown = sorted(set(item.notes) - set(questionnaire.questions if questionnaire else ()))
+    questions = list(questionnaire.questions) if questionnaire else []
+    unknown = sorted(set(item.notes) - set(questions))
     if unknown:
         raise ReturnRefused(Refusal.UNKNOWN_QUESTION, **where, question=unknown[0][:80])
-    return judged
+    noted = [question for question in questions if question in item.notes]
+    first = noted or questions
+    return judged, first[0] if first else None
 
 
 def _questionnaire(store: ReturnTarget, digest: str) -> Questionnaire | None:
@@ -151,16 +157,17 @@ def _apply(
     path: Path,
     file: ReturnFile,
     mine: list[ReturnedInterview],
-    parents: list[ResponseRecord],
+    reopen: list[tuple[ResponseRecord, str | None]],
 ) -> Received:
     """Write everything (inside the caller's unit): nothing here deletes or rewrites."""
     at, own = utc_now(), store.device_id()
     made_current = _install(store, file)
     kept: list[tuple[str, str]] = []
-    for item, judged in zip(mine, parents, strict=True):
+    for item, (judged, start) in zip(mine, reopen, strict=True):
         why = _not_reopened(store, judged)
         if why is None:
-            store.copy_revision(judged, own, at)
+            draft = store.copy_revision(judged, own, at)
+            store.save_draft(draft, {}, [], {"current_question": start}, at)
         else:
             kept.append((item.uuid, why))
     version = file.current[0].hash if file.current else None

@@ -88,6 +88,8 @@ class InterviewScreen(AppScreen[None]):
 
     async def on_mount(self) -> None:
         await self.show_page()
+        if self.interview.page is None:  # a draft left at the end: its review list
+            self.action_review()
 
     # ----- showing a page ---------------------------------------------------------------------
 
@@ -344,6 +346,9 @@ class InterviewScreen(AppScreen[None]):
             self.notify(exc.message, severity="error", timeout=10)
             return
         await self.show_page(focus=focused, rebuild=True)
+        if self.returned is not None:
+            heading = returned_heading(self.returned, following)
+            self.query_one("#interview-returned", Static).update(heading)
         self.refresh_bindings()
 
     def focused_question(self) -> str | None:

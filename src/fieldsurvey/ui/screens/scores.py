@@ -502,10 +502,10 @@ class ScoresScreen(AppScreen[None]):
             title += f" · {quadrant_text(area.quadrant, self.text_lang)}"
         reason = area.reason if area.status != "ok" else None
         office = self.office.area(area.id, self.text_lang) if self.office else None
-        if reason is not None and office is not None and office.messages:
+        if reason is not None and office is not None:
             # this device's own interviews are too few for messages: the office's scores speak
             title += " · " + self.t("from the office report")
-            area, reason = office, None
+            area, reason = office, office.reason if office.status != "ok" else None
         self.query_one("#scores-messages-title", Static).update(title)
         self.query_one("#scores-messages-text", Static).update(
             messages_content(
