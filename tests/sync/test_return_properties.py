@@ -41,7 +41,6 @@ class Chain:
         self.name, self.files = name, 0
         self.steps: list[Step] = [self.merge, self.review, self.send_back, self.receive,
                                   self.revise, self.merge]  # fmt: skip
-        self.made: list[tuple[str, str | None]] = []
 
     def merge(self) -> None:
         self.files += 1
