@@ -136,7 +136,7 @@ def interview_questionnaire(db: Store, path: Path | None) -> Questionnaire:
     received as current in `db` (store/published.py), else the bundled one."""
     if path is not None:
         return load_questionnaire_or_exit(path)
-    return current_or(db, load_questionnaire_or_exit(None))
+    return current_or(db, load_questionnaire_or_exit(None), cache_dir())
 
 
 def load_questionnaire_or_exit(path: Path | None) -> Questionnaire:

@@ -15,6 +15,7 @@ from fieldsurvey.cli.common import (
     questionnaire_option,
 )
 from fieldsurvey.engine import EngineError
+from fieldsurvey.paths import cache_dir
 from fieldsurvey.questionnaire.rounds import RoundError, check_round
 from fieldsurvey.store.published import current_or
 
@@ -46,7 +47,7 @@ def ask(
         )
     db = open_db_or_exit(db_path)
     if questionnaire_path is None:  # a version published or received here comes first
-        questionnaire = current_or(db, questionnaire)
+        questionnaire = current_or(db, questionnaire, cache_dir())
     try:
         interview = open_interview(db, questionnaire, lang, force_new)
     except KeyboardInterrupt:

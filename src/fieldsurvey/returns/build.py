@@ -4,7 +4,7 @@ questionnaire version, and the office's scores per language (min-n checked once 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from fieldsurvey.questionnaire import Questionnaire, questionnaire_hash
 from fieldsurvey.returns.errors import Refusal, ReturnRefused
@@ -13,9 +13,9 @@ from fieldsurvey.returns.privacy import leaks
 from fieldsurvey.returns.writer import ReturnContent
 from fieldsurvey.scoring.areas import MIN_N
 from fieldsurvey.scoring.compute import score
-from fieldsurvey.store.interface import ReturnSource
+from fieldsurvey.store.interface import ReturnSource, ScoringSource
 from fieldsurvey.store.published import current_hash
-from fieldsurvey.store.records import utc_now
+from fieldsurvey.store.records import PackedQuery, ScoredColumns, utc_now
 from fieldsurvey.store.return_records import ReturnCandidate
 from fieldsurvey.sync.fileformat import QuestionnaireRef, QuestionnaireSource
 from fieldsurvey.sync.version_rules import parsed_version
@@ -40,14 +40,16 @@ def build_return(
 ) -> ReturnContent:
     """The content of a return file for `devices` (None: every device); `questionnaire` is
     the one the office's scores are computed with (the current one)."""
-    returned = [_returned(store, row) for row in store.return_candidates(devices)]
+    questions: dict[str, Collection[str]] = {}  # by questionnaire hash, parsed once
+    returned = [_returned(store, row, questions) for row in store.return_candidates(devices)]
     return ReturnContent(devices, returned, _current(store), office_report(store, questionnaire))
 
 
 def office_report(store: ReturnSource, questionnaire: Questionnaire) -> OfficeReport:
     """The latest round's scores in every language of `questionnaire`; ReturnRefused if a
     report would show a cell under min-n (a scoring bug must not reach every device)."""
-    reports = {lang: score(store, questionnaire, lang=lang) for lang in questionnaire.languages}
+    source = _ReadOnce(store)
+    reports = {lang: score(source, questionnaire, lang=lang) for lang in questionnaire.languages}
     for lang, report in reports.items():
         found = leaks(report)
         if found:
@@ -64,9 +66,40 @@ def office_report(store: ReturnSource, questionnaire: Questionnaire) -> OfficeRe
     )  # fmt: skip
 
 
-def _returned(store: ReturnSource, row: ReturnCandidate) -> ReturnedInterview:
-    installed = store.installed(row.questionnaire_hash)
-    questions = parsed_version(installed.source).questionnaire.questions if installed else {}
+class _ReadOnce:
+    """The store as scoring reads it, each query answered once: every language's report
+    reads the same answers (only the words differ), and reading 20,000 interviews is most
+    of a report's time (bench/bench_returns.py)."""
+
+    def __init__(self, store: ScoringSource) -> None:
+        self._store = store
+        self._read: dict[PackedQuery, ScoredColumns] = {}
+
+    def scored_columns(self, query: PackedQuery) -> ScoredColumns:
+        if query not in self._read:
+            self._read[query] = self._store.scored_columns(query)
+        return self._read[query]
+
+    def offices(self) -> list[str]:
+        return self._store.offices()
+
+    def indicator_values(self, office: str) -> dict[tuple[str, str], int]:
+        return self._store.indicator_values(office)
+
+    def set_indicator_values(
+        self, office: str, period: str, values: Mapping[str, int], at: str
+    ) -> None:
+        raise TypeError("the office report only reads")
+
+
+def _returned(
+    store: ReturnSource, row: ReturnCandidate, known: dict[str, Collection[str]]
+) -> ReturnedInterview:
+    if row.questionnaire_hash not in known:
+        installed = store.installed(row.questionnaire_hash)
+        parsed = parsed_version(installed.source).questionnaire.questions if installed else {}
+        known[row.questionnaire_hash] = parsed
+    questions = known[row.questionnaire_hash]
     return ReturnedInterview(
         uuid=row.uuid,
         device_id=row.device_id,

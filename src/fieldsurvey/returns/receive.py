@@ -16,6 +16,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import pyrage
 
@@ -89,7 +90,8 @@ def receive_return(
     with store.unit_of_work():
         own = _check_device(store, file)
         mine = [item for item in file.returned if item.device_id == own]
-        reopen = [_judged(store, line, item) for line, item in _numbered(file, mine)]
+        questions: dict[str, list[str]] = {}  # by questionnaire hash: parsed once per file
+        reopen = [_judged(store, line, item, questions) for line, item in _numbered(file, mine)]
         return _apply(store, path, file, mine, reopen)
 
 
@@ -118,11 +120,21 @@ def _numbered(
     return [(lines[id(item)], item) for item in mine]
 
 
+class Reopen(NamedTuple):
+    """A returned interview as this device holds it, checked."""
+
+    judged: ResponseRecord
+    """The revision the reviewer judged: the draft's parent."""
+    start: str | None
+    """The question the draft opens on: the first one a note names, else the first."""
+    kept: str | None
+    """Why it is not reopened again (a KEPT_REASONS code), or None to reopen it."""
+
+
 def _judged(
-    store: ReturnTarget, line: int, item: ReturnedInterview
-) -> tuple[ResponseRecord, str | None]:
-    """The revision the reviewer judged, as this device holds it, with notes checked; and
-    the question its draft opens on (the first one a note names, else the first)."""
+    store: ReturnTarget, line: int, item: ReturnedInterview, known: dict[str, list[str]]
+) -> Reopen:
+    """The revision the reviewer judged, as this device holds it, with notes checked."""
     where = {"name": RETURNED, "line": line, "uuid": item.uuid}
     revisions = store.revisions(item.uuid)
     if not revisions:
@@ -135,14 +147,17 @@ def _judged(
             Refusal.OTHER_QUESTIONNAIRE, **where, found=judged.questionnaire_hash[:16],
             claimed=item.questionnaire_hash[:16],
         )  # fmt: skip
-    questionnaire = _questionnaire(store, judged.questionnaire_hash)
-    questions = list(questionnaire.questions) if questionnaire else []
+    digest = judged.questionnaire_hash
+    if digest not in known:
+        questionnaire = _questionnaire(store, digest)
+        known[digest] = list(questionnaire.questions) if questionnaire else []
+    questions = known[digest]
     unknown = sorted(set(item.notes) - set(questions))
     if unknown:
         raise ReturnRefused(Refusal.UNKNOWN_QUESTION, **where, question=unknown[0][:80])
     noted = [question for question in questions if question in item.notes]
     first = noted or questions
-    return judged, first[0] if first else None
+    return Reopen(judged, first[0] if first else None, _not_reopened(revisions, judged))
 
 
 def _questionnaire(store: ReturnTarget, digest: str) -> Questionnaire | None:
@@ -157,14 +172,13 @@ def _apply(
     path: Path,
     file: ReturnFile,
     mine: list[ReturnedInterview],
-    reopen: list[tuple[ResponseRecord, str | None]],
+    reopen: list[Reopen],
 ) -> Received:
     """Write everything (inside the caller's unit): nothing here deletes or rewrites."""
     at, own = utc_now(), store.device_id()
     made_current = _install(store, file)
     kept: list[tuple[str, str]] = []
-    for item, (judged, start) in zip(mine, reopen, strict=True):
-        why = _not_reopened(store, judged)
+    for item, (judged, start, why) in zip(mine, reopen, strict=True):
         if why is None:
             draft = store.copy_revision(judged, own, at)
             store.save_draft(draft, {}, [], {"current_question": start}, at)
@@ -201,9 +215,8 @@ def _install(store: ReturnTarget, file: ReturnFile) -> str | None:
     return f"{source.id} {source.version}"
 
 
-def _not_reopened(store: ReturnTarget, judged: ResponseRecord) -> str | None:
+def _not_reopened(revisions: list[ResponseRecord], judged: ResponseRecord) -> str | None:
     """Why a returned interview is not reopened again (a KEPT_REASONS code), or None."""
-    revisions = store.revisions(judged.uuid)
     if any(r.status is Status.DRAFT for r in revisions):
         return "draft_open"
     if not judged.is_head:

@@ -57,7 +57,7 @@ def launch_app(db_path: Path | None, questionnaire_path: Path | None) -> int:
         _error(_explained(exc, path))
         return EXIT_INVALID
     if questionnaire_path is None:  # a version published or received here comes first
-        questionnaire = current_or(store, questionnaire)
+        questionnaire = current_or(store, questionnaire, cache_dir())
     try:
         return _run(store, questionnaire, path)
     finally:
