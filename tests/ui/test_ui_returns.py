@@ -16,7 +16,7 @@ from fieldsurvey.review import record_decision
 from fieldsurvey.services.returns import return_file
 from fieldsurvey.store.sqlite import SQLiteStore, open_store
 from fieldsurvey.sync import export_file, merge_files
-from fieldsurvey.sync.supervisor import self_identity, trust_supervisor
+from fieldsurvey.sync.supervisor import self_identity, trust_supervisor, trusted_supervisor
 from fieldsurvey.ui.screens.home import HomeScreen
 from fieldsurvey.ui.screens.interview import InterviewScreen
 from fieldsurvey.ui.screens.scores import ScoresScreen
@@ -109,3 +109,28 @@ async def test_a_refused_file_is_a_message_and_changes_nothing(
         await settle(pilot)
         assert "Not received" in screen_text(app) and "no supervisor key" in screen_text(app)
     assert list(db.conn.iterdump()) == before
+
+
+async def test_the_supervisor_key_is_set_in_settings_and_logged(
+    make: MakeApp, db: SQLiteStore, tmp_path: Path
+) -> None:
+    supervisor = open_store(tmp_path / "supervisor.db")
+    key = self_identity(supervisor).public_key
+    supervisor.close()
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        field = app.screen.query_one("#settings-supervisor", Input)
+        field.value = "not a key"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert field.border_subtitle == "Not a supervisor's public key."
+        assert trusted_supervisor(db) is None
+        field.value = key
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+    assert trusted_supervisor(db) == key
+    assert [row.action for row in db.trust_log()] == ["supervisor"]

@@ -18,6 +18,8 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Header, Input, Label, Select, Static
 
 from fieldsurvey.questionnaire.rounds import EXAMPLE, RoundError, check_round
+from fieldsurvey.sync.supervisor import trust_supervisor, trusted_supervisor
+from fieldsurvey.sync.trust import TrustError
 from fieldsurvey.ui.i18n import N_, language_name, pad, tr
 from fieldsurvey.ui.preferences import THEME_AUTO, THEMES, Preferences
 from fieldsurvey.ui.screens.base import AppScreen
@@ -99,6 +101,14 @@ class SettingsScreen(AppScreen[bool]):
                     allow_blank=False,
                     id="settings-theme",
                 )
+                if not self.first_run:  # set once, later: return files come after interviews
+                    yield Label(self.t("Supervisor key"))
+                    yield FormField(
+                        trusted_supervisor(self.ctx.store) or "",
+                        placeholder=self.t("what `fieldsurvey devices --self` shows there"),
+                        id="settings-supervisor",
+                        max_length=100,
+                    )
             with Horizontal(id="settings-buttons"):
                 yield Button(self.t("Save"), id="settings-save", variant="primary", compact=True)
                 yield Button(self.t("Cancel"), id="settings-cancel", compact=True)
@@ -147,10 +157,28 @@ class SettingsScreen(AppScreen[bool]):
         if problems:
             self.query_one(f"#settings-{next(iter(problems))}", Input).focus()
             return
+        if not self.save_supervisor_key(values["language"]):
+            return
         preferences: Preferences = self.ctx.preferences.with_values(**values)
         self.fs_app.save_preferences(preferences)
         self.notify(tr("Settings saved.", preferences.language), timeout=2)
         self.dismiss(True)
+
+    def save_supervisor_key(self, language: str) -> bool:
+        """Trust the key typed (logged, as `devices trust-supervisor` does); False, with the
+        field marked, when it is not a supervisor's public key. Left empty: nothing changes."""
+        fields = self.query("#settings-supervisor").results(Input)
+        box = next(fields, None)
+        if box is None or not box.value.strip():
+            return True
+        try:
+            trust_supervisor(self.ctx.store, box.value)
+        except TrustError:
+            box.border_subtitle = tr("Not a supervisor's public key.", language)
+            box.add_class("-missing")
+            box.focus()
+            return False
+        return True
 
     def round_problem(self, value: str, language: str) -> str | None:
         """None for no round or one in the fixed form, else what is expected, with examples."""
