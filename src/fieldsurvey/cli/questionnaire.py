@@ -22,12 +22,13 @@ def questionnaire_group() -> None:
 
 
 @questionnaire_group.command("publish")
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @db_option
 def publish_command(path: Path, db_path: Path | None) -> None:
     """Validate PATH, install it and mark it the current version: new interviews here use it,
     and `fieldsurvey return` files carry it to the devices. Exits 2 on an invalid file or a
     version number already installed with other content; nothing is changed then."""
+    db = open_db_or_exit(db_path)  # an unusable database is said first, as by every command
     try:
         questionnaire, _ = load_with_warnings(path)
     except QuestionnaireError as exc:
@@ -35,7 +36,6 @@ def publish_command(path: Path, db_path: Path | None) -> None:
             click.echo(terminal_text(problem), err=True)
         raise SystemExit(EXIT_INVALID) from None
     source = path.read_text(encoding="utf-8") if path.suffix.lower() in YAML_SUFFIXES else None
-    db = open_db_or_exit(db_path)
     try:
         digest = publish(db, questionnaire, source)
     except PublishError as exc:

@@ -16,6 +16,7 @@ from fieldsurvey.cli.common import (
     open_db_or_exit,
     questionnaire_option,
 )
+from fieldsurvey.cli.sync import EXISTING, PATH, max_size_option
 from fieldsurvey.returns.receive import KEPT_REASONS, Received
 from fieldsurvey.safetext import terminal_text
 from fieldsurvey.services.export import recipients_from
@@ -24,9 +25,6 @@ from fieldsurvey.services.merge import identities_from
 from fieldsurvey.services.receive import receive_file
 from fieldsurvey.services.returns import return_file
 from fieldsurvey.sync.archive import DEFAULT_LIMITS
-
-PATH = click.Path(dir_okay=False, path_type=Path)
-EXISTING = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 
 @click.command("return")
@@ -82,13 +80,7 @@ def return_command(
 @click.option(
     "--identity", "identity_files", multiple=True, type=EXISTING, help="Age secret key (--to)."
 )
-@click.option(
-    "--max-size",
-    type=click.IntRange(min=1),
-    default=DEFAULT_LIMITS.max_file_bytes,
-    show_default=True,
-    help="Refuse files larger than this many bytes.",
-)
+@max_size_option
 @db_option
 def receive_command(
     file: Path, identity_files: tuple[Path, ...], max_size: int, db_path: Path | None

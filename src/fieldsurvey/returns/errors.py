@@ -44,7 +44,6 @@ class Refusal(Enum):
         "{name}: {where} shows a result of fewer than {min_n} respondents; "
         "min-n suppression must hold in a return file"
     )
-    NO_RETURN_FILE = "not a fieldsurvey return file (the manifest says {format!r})"
 
 
 class ReturnRefused(Exception):

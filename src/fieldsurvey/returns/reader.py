@@ -12,17 +12,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import TypeVar
 
-import pydantic_core
 from pydantic import ValidationError
 
 from fieldsurvey.returns.errors import Refusal, ReturnRefused
 from fieldsurvey.returns.format import (
     OFFICE_REPORT,
     QUESTIONNAIRES,
-    RETURN_FORMAT,
     RETURN_FORMAT_VERSION,
     RETURN_MEMBERS,
     RETURNED,
@@ -34,10 +31,9 @@ from fieldsurvey.returns.format import (
 from fieldsurvey.returns.privacy import leaks
 from fieldsurvey.scoring.areas import MIN_N
 from fieldsurvey.sync.archive import Archive, Limits
-from fieldsurvey.sync.conformance import signing_time_problem
 from fieldsurvey.sync.errors import Reason, RejectedFile, first_error
-from fieldsurvey.sync.fileformat import MANIFEST, SIGNATURE, QuestionnaireSource
-from fieldsurvey.sync.keys import signature_is_valid
+from fieldsurvey.sync.fileformat import MANIFEST, QuestionnaireSource
+from fieldsurvey.sync.manifests import verified_manifest
 from fieldsurvey.sync.version_rules import ParsedVersion, checked_version
 
 T = TypeVar("T")
@@ -57,7 +53,13 @@ class ReturnFile:
 def read_return(data: bytes, limits: Limits, sha256: str) -> ReturnFile:
     """Verify an unwrapped return zip completely, or raise ReturnRefused / RejectedFile."""
     archive = Archive(data, limits, RETURN_MEMBERS)
-    manifest = _verified_manifest(archive)
+    manifest = verified_manifest(
+        archive,
+        ReturnManifest,
+        RETURN_FORMAT_VERSION,
+        lambda m: m.supervisor_public_key,
+        lambda m: m.created_at,
+    )
     returned = _lines(archive, manifest, RETURNED, ReturnedInterview.model_validate_json)
     seen: set[str] = set()
     for line, interview in enumerate(returned, 1):
@@ -71,30 +73,6 @@ def read_return(data: bytes, limits: Limits, sha256: str) -> ReturnFile:
         found = (len(returned), len(sources))
         raise ReturnRefused(Refusal.COUNT_MISMATCH, name=MANIFEST, found=found, declared=counts)
     return ReturnFile(sha256, manifest, returned, _current(manifest, sources), report)
-
-
-def _verified_manifest(archive: Archive) -> ReturnManifest:
-    raw = archive.read(MANIFEST)
-    try:
-        document = pydantic_core.from_json(raw)
-    except ValueError as exc:
-        raise RejectedFile(Reason.BAD_MANIFEST, detail=exc) from None
-    if not isinstance(document, dict) or document.get("format") != RETURN_FORMAT:
-        kind = document.get("format") if isinstance(document, dict) else None
-        raise ReturnRefused(Refusal.NO_RETURN_FILE, format=str(kind)[:60])
-    version = document.get("format_version")
-    if isinstance(version, int) and version > RETURN_FORMAT_VERSION:
-        raise RejectedFile(Reason.NEWER_FORMAT, version=version, supported=RETURN_FORMAT_VERSION)
-    try:
-        manifest = ReturnManifest.model_validate(document)
-    except ValidationError as exc:
-        raise RejectedFile(Reason.BAD_MANIFEST, detail=first_error(exc)) from None
-    if not signature_is_valid(manifest.supervisor_public_key, raw, archive.read(SIGNATURE)):
-        raise RejectedFile(Reason.BAD_SIGNATURE)
-    late = signing_time_problem(manifest.created_at, datetime.now(UTC))
-    if late is not None:
-        raise RejectedFile(Reason.FUTURE_SIGNING, stamp=manifest.created_at, detail=late)
-    return manifest
 
 
 def _member(archive: Archive, manifest: ReturnManifest, name: ReturnMember) -> bytes:
