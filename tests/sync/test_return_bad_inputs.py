@@ -25,7 +25,7 @@ from fieldsurvey.returns.errors import Refusal
 from fieldsurvey.returns.format import OFFICE_REPORT, QUESTIONNAIRES, RETURNED
 from fieldsurvey.returns.privacy import leaks
 from fieldsurvey.scoring.report import ScoreReport
-from fieldsurvey.sync import Reason
+from fieldsurvey.sync import Reason, new_supervisor_keys
 
 OTHER_KEY = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
 
@@ -211,3 +211,20 @@ def test_return_refuses_an_unknown_device_and_an_existing_file(
     code, _, err = run(supervisor, "return", "--out", str(path))
     assert code == 2 and "already exists" in err
     assert dump(supervisor) == before and not (tmp_path / "n.fsr").exists()
+
+
+def test_an_encrypted_file_needs_the_devices_key(
+    case: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    device, supervisor, _ = case
+    keys = tmp_path / "tablet"
+    new_supervisor_keys(keys)  # `fieldsurvey keys new`: an age key pair, here the device's
+    sealed = tmp_path / "sealed.fsr"
+    out = ok(supervisor, "return", "--out", str(sealed), "--to", str(keys) + ".pub")
+    assert "encrypted for 1 key(s)" in out
+    receive_refused(device, sealed, Refusal.ENCRYPTED)
+    new_supervisor_keys(tmp_path / "other")
+    receive_refused(
+        device, sealed, Reason.WRONG_IDENTITY, "--identity", str(tmp_path / "other.key")
+    )
+    assert "1 reopened" in ok(device, "receive", str(sealed), "--identity", str(keys) + ".key")

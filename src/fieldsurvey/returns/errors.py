@@ -21,6 +21,10 @@ class Refusal(Enum):
         "signed by key {found}, not by the supervisor this device trusts ({trusted}); "
         "nothing was changed"
     )
+    ENCRYPTED = (
+        "the file is encrypted; give this device's age secret key with --identity "
+        "(the key the supervisor encrypted it for with --to)"
+    )
     OTHER_DEVICE = "made for device {devices}, not for this device {device}"
     OLDER = (
         "made {created}, not newer than the return file received here before (made {latest}); "

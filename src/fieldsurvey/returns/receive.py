@@ -32,6 +32,7 @@ from fieldsurvey.store.records import ResponseRecord, utc_now
 from fieldsurvey.store.return_records import ReceivedReturn, ReturnedNote, StoredOfficeReport
 from fieldsurvey.store.status import Status
 from fieldsurvey.sync.archive import DEFAULT_LIMITS, Limits
+from fieldsurvey.sync.errors import Reason, RejectedFile
 from fieldsurvey.sync.prepare import read_capped
 from fieldsurvey.sync.reader import unwrap
 from fieldsurvey.sync.supervisor import trusted_supervisor
@@ -76,7 +77,12 @@ def receive_return(
     trusted = trusted_supervisor(store)
     if trusted is None:
         raise ReturnRefused(Refusal.NO_SUPERVISOR)
-    data = unwrap(read_capped(path, limits), list(identities), limits)
+    try:
+        data = unwrap(read_capped(path, limits), list(identities), limits)
+    except RejectedFile as exc:
+        if exc.reason is Reason.ENCRYPTED_NO_IDENTITY:  # its words name the supervisor's key
+            raise ReturnRefused(Refusal.ENCRYPTED) from None
+        raise
     sha256 = hashlib.sha256(data).hexdigest()
     earlier = store.received_return(sha256)
     if earlier is not None:
