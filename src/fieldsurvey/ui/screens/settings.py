@@ -18,8 +18,6 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Header, Input, Label, Select, Static
 
 from fieldsurvey.questionnaire.rounds import EXAMPLE, RoundError, check_round
-from fieldsurvey.sync.supervisor import trust_supervisor, trusted_supervisor
-from fieldsurvey.sync.trust import TrustError
 from fieldsurvey.ui.i18n import N_, language_name, pad, tr
 from fieldsurvey.ui.preferences import THEME_AUTO, THEMES, Preferences
 from fieldsurvey.ui.screens.base import AppScreen
@@ -102,6 +100,8 @@ class SettingsScreen(AppScreen[bool]):
                     id="settings-theme",
                 )
                 if not self.first_run:  # set once, later: return files come after interviews
+                    from fieldsurvey.sync.supervisor import trusted_supervisor  # not at start-up
+
                     yield Label(self.t("Supervisor key"))
                     yield FormField(
                         trusted_supervisor(self.ctx.store) or "",
@@ -167,6 +167,9 @@ class SettingsScreen(AppScreen[bool]):
     def save_supervisor_key(self, language: str) -> bool:
         """Trust the key typed (logged, as `devices trust-supervisor` does); False, with the
         field marked, when it is not a supervisor's public key. Left empty: nothing changes."""
+        from fieldsurvey.sync.supervisor import trust_supervisor
+        from fieldsurvey.sync.trust import TrustError
+
         fields = self.query("#settings-supervisor").results(Input)
         box = next(fields, None)
         if box is None or not box.value.strip():
