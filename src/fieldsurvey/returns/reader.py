@@ -52,7 +52,7 @@ class ReturnFile:
 
 def read_return(data: bytes, limits: Limits, sha256: str) -> ReturnFile:
     """Verify an unwrapped return zip completely, or raise ReturnRefused / RejectedFile."""
-    archive = Archive(data, limits, RETURN_MEMBERS)
+    archive = Archive(data, limits, RETURN_MEMBERS, ())
     manifest = verified_manifest(
         archive,
         ReturnManifest,

@@ -48,7 +48,7 @@ def write_return(
 ) -> ReturnManifest:
     """Write the return archive to `file`, signed by `key`; return its manifest."""
     sources = [content.current] if content.current is not None else []
-    with ArchiveWriter(file, RETURN_MEMBERS) as archive:
+    with ArchiveWriter(file, RETURN_MEMBERS, ()) as archive:
         digests = {
             RETURNED: archive.add(RETURNED, jsonl(content.returned)),
             QUESTIONNAIRES: archive.add(QUESTIONNAIRES, jsonl(sources)),

@@ -12,12 +12,12 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from fieldsurvey.sync.errors import Reason, RejectedFile
-from fieldsurvey.sync.fileformat import MEMBERS
+from fieldsurvey.sync.fileformat import MEMBERS, OPTIONAL_MEMBERS
 
 MiB = 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
@@ -45,7 +45,15 @@ DEFAULT_LIMITS = Limits()
 class Archive:
     """A checked zip: only the format's members, each bounded in size and ratio."""
 
-    def __init__(self, data: bytes, limits: Limits, members: Sequence[str] = MEMBERS) -> None:
+    def __init__(
+        self,
+        data: bytes,
+        limits: Limits,
+        members: Sequence[str] = MEMBERS,
+        optional: Collection[str] = OPTIONAL_MEMBERS,
+    ) -> None:
+        """`members`: those the format requires; `optional`: those it may hold besides (a
+        return file has its own: fieldsurvey/returns/format.py)."""
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
         except (zipfile.BadZipFile, EOFError, ValueError) as exc:
@@ -53,7 +61,10 @@ class Archive:
                 detail = f"no readable zip directory: {exc}"
                 raise RejectedFile(Reason.DAMAGED_ZIP, detail=detail) from None
             raise RejectedFile(Reason.NOT_ZIP) from None
-        self._infos = _checked_infos(self._zip.infolist(), limits, members)
+        self._infos = _checked_infos(self._zip.infolist(), limits, members, optional)
+
+    def has(self, name: str) -> bool:
+        return name in self._infos
 
     def size(self, name: str) -> int:
         return self._infos[name].file_size
@@ -87,14 +98,17 @@ class Archive:
 
 
 def _checked_infos(
-    infos: list[zipfile.ZipInfo], limits: Limits, members: Sequence[str]
+    infos: list[zipfile.ZipInfo],
+    limits: Limits,
+    members: Sequence[str],
+    optional: Collection[str],
 ) -> dict[str, zipfile.ZipInfo]:
     by_name: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
         name = info.filename
         if _unsafe(name):
             raise RejectedFile(Reason.UNSAFE_NAME, name=name)
-        if name not in members:
+        if name not in members and name not in optional:
             raise RejectedFile(Reason.UNEXPECTED_MEMBER, name=name)
         if name in by_name:
             raise RejectedFile(Reason.DUPLICATE_MEMBER, name=name)

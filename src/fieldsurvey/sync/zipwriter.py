@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import BinaryIO
 
-from fieldsurvey.sync.fileformat import MEMBERS, MemberDigest
+from fieldsurvey.sync.fileformat import OPTIONAL_MEMBERS, WRITE_ORDER, MemberDigest
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 BLOCK = 1024 * 1024
@@ -22,16 +22,24 @@ COMPRESS_LEVEL = 3
 
 
 class ArchiveWriter:
-    def __init__(self, file: BinaryIO, members: Sequence[str] = MEMBERS) -> None:
-        """`members`: every member's name in the order they must be written (a return file
-        has its own, returnformat.py)."""
+    def __init__(
+        self,
+        file: BinaryIO,
+        order: Sequence[str] = WRITE_ORDER,
+        optional: Collection[str] = OPTIONAL_MEMBERS,
+    ) -> None:
+        """`order`: every member's name in the order they are written, `optional` those that
+        may be left out (a return file has its own: fieldsurvey/returns/format.py)."""
         self._zip = zipfile.ZipFile(file, "w")
-        self._order = iter(members)
+        self._order = list(order)
+        self._optional = optional
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldsurvey-zip")
 
     def add(self, name: str, chunks: Iterable[bytes]) -> MemberDigest:
         """Write the next member from `chunks`; return its sha256 and size."""
-        if name != next(self._order, None):
+        while self._order and self._order[0] != name and self._order[0] in self._optional:
+            self._order.pop(0)
+        if not self._order or self._order.pop(0) != name:
             raise ValueError(f"{name} written out of order")
         info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
         info.compress_type = zipfile.ZIP_DEFLATED

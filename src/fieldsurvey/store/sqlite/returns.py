@@ -16,20 +16,18 @@ from fieldsurvey.store.return_records import (
 from fieldsurvey.store.sqlite.base import SQLiteBase
 
 _CANDIDATES = """
-WITH latest AS (
-    SELECT uuid, state, comment, reviewer, decided_at, content_hash,
-           row_number() OVER (PARTITION BY uuid, content_hash
-                              ORDER BY decided_at DESC, id DESC) AS k
-    FROM reviews
-)
-SELECT l.uuid,
-       (SELECT f.device_id FROM responses f WHERE f.uuid = l.uuid
+SELECT s.uuid,
+       (SELECT f.device_id FROM responses f WHERE f.uuid = s.uuid
         ORDER BY f.revision, f.id LIMIT 1),
-       r.content_hash, r.questionnaire_hash, l.state, l.comment, l.reviewer, l.decided_at
-FROM latest l
-JOIN responses r ON r.uuid = l.uuid AND r.content_hash = l.content_hash AND r.is_head = 1
-WHERE l.k = 1 AND l.state IN ('rejected', 'has_issues')
-ORDER BY l.decided_at, l.uuid
+       r.content_hash, r.questionnaire_hash, s.state, d.comment, d.reviewer, d.decided_at
+FROM review_states s
+JOIN responses r ON r.uuid = s.uuid AND r.is_head = 1 AND r.content_hash IS NOT NULL
+JOIN reviews d ON d.id = (
+    SELECT v.id FROM reviews v
+    WHERE v.uuid = s.uuid AND v.content_hash = r.content_hash AND v.state = s.state
+    ORDER BY v.decided_at DESC, v.id DESC LIMIT 1)
+WHERE s.state IN ('rejected', 'has_issues')
+ORDER BY d.decided_at, s.uuid
 """
 _FILE_COLUMNS = (
     "file_sha256, supervisor_key, created_at, received_at, path, returned, reopened, "
