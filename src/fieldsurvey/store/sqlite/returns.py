@@ -21,7 +21,7 @@ SELECT s.uuid,
         ORDER BY f.revision, f.id LIMIT 1),
        r.content_hash, r.questionnaire_hash, s.state, d.comment, d.reviewer, d.decided_at
 FROM review_states s
-JOIN responses r ON r.uuid = s.uuid AND r.is_head = 1 AND r.content_hash IS NOT NULL
+JOIN responses r ON r.uuid = s.uuid AND r.content_hash = s.content_hash AND r.is_head = 1
 JOIN reviews d ON d.id = (
     SELECT v.id FROM reviews v
     WHERE v.uuid = s.uuid AND v.content_hash = r.content_hash AND v.state = s.state
