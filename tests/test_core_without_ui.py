@@ -25,6 +25,7 @@ CORE_MODULES = [
     "fieldsurvey.scoring",
     "fieldsurvey.quality",
     "fieldsurvey.review",
+    "fieldsurvey.returns",
     "fieldsurvey.services",
 ]
 UI_PACKAGES = ("textual", "questionary")

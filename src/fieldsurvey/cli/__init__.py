@@ -43,6 +43,9 @@ LAZY_COMMANDS = {
     "data": "fieldsurvey.cli.data:data_command",
     "report": "fieldsurvey.cli.data:report_command",
     "xlsform": "fieldsurvey.cli.xlsform:xlsform_group",
+    "questionnaire": "fieldsurvey.cli.questionnaire:questionnaire_group",
+    "return": "fieldsurvey.cli.returns:return_command",
+    "receive": "fieldsurvey.cli.returns:receive_command",
 }
 """Commands in their own modules, imported only when run (or listed by --help), so that
 opening the app does not pay for the sync, scoring and prompt libraries."""

@@ -22,6 +22,7 @@ from fieldsurvey.safetext import terminal_text
 from fieldsurvey.store.errors import StoreError
 from fieldsurvey.store.interface import Store
 from fieldsurvey.store.opening import open_store
+from fieldsurvey.store.published import current_or
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -128,6 +129,14 @@ def open_db_or_exit(path: Path | None) -> Store:
         return open_store(path or default_db_path())
     except StoreError as exc:
         fail(f"error: {exc}")
+
+
+def interview_questionnaire(db: Store, path: Path | None) -> Questionnaire:
+    """The questionnaire new interviews use: PATH when given, else the version published or
+    received as current in `db` (store/published.py), else the bundled one."""
+    if path is not None:
+        return load_questionnaire_or_exit(path)
+    return current_or(db, load_questionnaire_or_exit(None), cache_dir())
 
 
 def load_questionnaire_or_exit(path: Path | None) -> Questionnaire:

@@ -20,7 +20,9 @@ from fieldsurvey.cli.common import (
 )
 from fieldsurvey.cli.plain.prompter import EndOfInput, Prompter
 from fieldsurvey.engine import EngineError
+from fieldsurvey.paths import cache_dir
 from fieldsurvey.questionnaire.rounds import RoundError, check_round
+from fieldsurvey.store.published import current_or
 
 
 @click.command()
@@ -49,6 +51,8 @@ def ask(
             f"{lang!r} is not a language of the questionnaire ({known})", param_hint="--lang"
         )
     db = open_db_or_exit(db_path)
+    if questionnaire_path is None:  # a version published or received here comes first
+        questionnaire = current_or(db, questionnaire, cache_dir())
     prompter, piped = _prompter()
     from fieldsurvey.cli.plain.interview import PlainInterview
     from fieldsurvey.cli.plain.opening import open_interview

@@ -34,6 +34,13 @@ from fieldsurvey.sync.review_conflicts import ReviewDecision
 
 PATH = click.Path(dir_okay=False, path_type=Path)
 EXISTING = click.Path(exists=True, dir_okay=False, path_type=Path)
+max_size_option = click.option(
+    "--max-size",
+    type=click.IntRange(min=1),
+    default=DEFAULT_LIMITS.max_file_bytes,
+    show_default=True,
+    help="Refuse files larger than this many bytes.",
+)
 
 
 @click.command("export")
@@ -94,13 +101,7 @@ def export_command(
     is_flag=True,
     help="Refuse files from devices not enrolled or trusted (fieldsurvey devices enrol).",
 )
-@click.option(
-    "--max-size",
-    type=click.IntRange(min=1),
-    default=DEFAULT_LIMITS.max_file_bytes,
-    show_default=True,
-    help="Refuse files larger than this many bytes.",
-)
+@max_size_option
 @db_option
 def merge_command(
     files: tuple[Path, ...],

@@ -21,6 +21,7 @@ import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -43,10 +44,20 @@ def load_questionnaire_cached(file: Path, cache_dir: Path | None) -> Questionnai
         source = file.read_bytes()
     except OSError:
         return load_questionnaire(file)  # reports the missing or unreadable file
+    return load_source_cached(source, lambda: load_questionnaire(file), cache_dir)
+
+
+def load_source_cached(
+    source: bytes, load: Callable[[], Questionnaire], cache_dir: Path | None
+) -> Questionnaire:
+    """`load()`, which reads and checks `source` (a file's bytes, or a version installed in
+    the database), served from `cache_dir` while `source` and the code are unchanged."""
+    if cache_dir is None:
+        return load()
     cached = cache_dir / f"{cache_key(source)}.pickle"
     questionnaire = _read(cached)
     if questionnaire is None:
-        questionnaire = load_questionnaire(file)
+        questionnaire = load()
         _write(cached, questionnaire)
     return questionnaire
 

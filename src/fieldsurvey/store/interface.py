@@ -48,6 +48,12 @@ from fieldsurvey.store.records import (
     StoredEvent,
     TrustLogRow,
 )
+from fieldsurvey.store.return_records import (
+    ReceivedReturn,
+    ReturnCandidate,
+    ReturnedNote,
+    StoredOfficeReport,
+)
 from fieldsurvey.store.status import Status
 
 if TYPE_CHECKING:
@@ -135,6 +141,10 @@ class Questionnaires(UnitOfWork, Protocol):
     def hashes_of_version(self, questionnaire: str, version: str) -> list[str]:
         """The hashes installed under one questionnaire id and version (normally one)."""
         ...
+
+
+class Publishing(Questionnaires, Settings, Protocol):
+    """Publishing a questionnaire version as the current one (store/published.py)."""
 
 
 class Responses(Protocol):
@@ -391,6 +401,49 @@ class Supervision(SupervisionSource, ScoringSource, Responses, Protocol):
     """What `fieldsurvey rounds` and `fieldsurvey.quality` use."""
 
 
+class ReturnSource(ScoringSource, Publishing, DeviceTrust, Protocol):
+    """What `fieldsurvey return` reads on the supervisor (fieldsurvey.returns)."""
+
+    def return_candidates(self, devices: Sequence[str] | None) -> list[ReturnCandidate]:
+        """Interviews whose newest decision on their head revision is rejected or has
+        issues, started on one of `devices` (None: any device), oldest decision first."""
+        ...
+
+
+class ReturnNotes(Protocol):
+    """What the device's screens read of received return files."""
+
+    def returned_note(self, uuid: str) -> ReturnedNote | None:
+        """The newest reviewer's comment received for an interview, if any."""
+        ...
+
+    def office_report(self) -> StoredOfficeReport | None:
+        """The newest office report received (by its as-of time), if any."""
+        ...
+
+
+class ReturnTarget(InterviewStore, DeviceTrust, ReturnNotes, Protocol):
+    """What `fieldsurvey receive` uses on a device: append-only, nothing is deleted."""
+
+    def received_return(self, file_sha256: str) -> ReceivedReturn | None: ...
+
+    def latest_return(self) -> ReceivedReturn | None:
+        """The newest return file received here (by the time it was made)."""
+        ...
+
+    def record_return(self, row: ReceivedReturn) -> None:
+        """(in a unit)"""
+        ...
+
+    def add_returned(self, notes: Sequence[ReturnedNote]) -> None:
+        """(in a unit)"""
+        ...
+
+    def add_office_report(self, row: StoredOfficeReport) -> None:
+        """(in a unit)"""
+        ...
+
+
 class ScratchStore(InterviewStore, Protocol):
     def close(self) -> None: ...
 
@@ -410,6 +463,8 @@ class DemoTarget(Settings, Protocol):
 
 
 class Store(
+    ReturnSource,
+    ReturnTarget,
     InterviewStore,
     Imports,
     Exports,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -45,7 +45,15 @@ DEFAULT_LIMITS = Limits()
 class Archive:
     """A checked zip: only the format's members, each bounded in size and ratio."""
 
-    def __init__(self, data: bytes, limits: Limits) -> None:
+    def __init__(
+        self,
+        data: bytes,
+        limits: Limits,
+        members: Sequence[str] = MEMBERS,
+        optional: Collection[str] = OPTIONAL_MEMBERS,
+    ) -> None:
+        """`members`: those the format requires; `optional`: those it may hold besides (a
+        return file has its own: fieldsurvey/returns/format.py)."""
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
         except (zipfile.BadZipFile, EOFError, ValueError) as exc:
@@ -53,7 +61,7 @@ class Archive:
                 detail = f"no readable zip directory: {exc}"
                 raise RejectedFile(Reason.DAMAGED_ZIP, detail=detail) from None
             raise RejectedFile(Reason.NOT_ZIP) from None
-        self._infos = _checked_infos(self._zip.infolist(), limits)
+        self._infos = _checked_infos(self._zip.infolist(), limits, members, optional)
 
     def has(self, name: str) -> bool:
         return name in self._infos
@@ -89,13 +97,18 @@ class Archive:
             raise RejectedFile(Reason.DAMAGED_ZIP, detail=exc) from None
 
 
-def _checked_infos(infos: list[zipfile.ZipInfo], limits: Limits) -> dict[str, zipfile.ZipInfo]:
+def _checked_infos(
+    infos: list[zipfile.ZipInfo],
+    limits: Limits,
+    members: Sequence[str],
+    optional: Collection[str],
+) -> dict[str, zipfile.ZipInfo]:
     by_name: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
         name = info.filename
         if _unsafe(name):
             raise RejectedFile(Reason.UNSAFE_NAME, name=name)
-        if name not in MEMBERS and name not in OPTIONAL_MEMBERS:
+        if name not in members and name not in optional:
             raise RejectedFile(Reason.UNEXPECTED_MEMBER, name=name)
         if name in by_name:
             raise RejectedFile(Reason.DUPLICATE_MEMBER, name=name)
@@ -106,7 +119,7 @@ def _checked_infos(infos: list[zipfile.ZipInfo], limits: Limits) -> dict[str, zi
             raise RejectedFile(Reason.UNSUPPORTED_MEMBER, name=name)
         _check_expansion(info, limits)
         by_name[name] = info
-    for name in MEMBERS:
+    for name in members:
         if name not in by_name:
             raise RejectedFile(Reason.MISSING_MEMBER, name=name)
     total = sum(info.file_size for info in infos)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -41,6 +41,7 @@ from fieldsurvey.sync.fileformat import (
 from fieldsurvey.sync.keys import device_signing_key
 from fieldsurvey.sync.writer import write_export
 
+T = TypeVar("T")
 SEQ_SETTING = "export_seq"
 FORWARDED_SETTING = "forwarded_decision_id"
 """The row id of the newest review decision a forwarding file has carried."""
@@ -194,13 +195,23 @@ def _write(
             reviews=reviews,
         )
 
+    return write_sealed(handle, recipients, zip_into)
+
+
+def write_sealed(
+    handle: BinaryIO,
+    recipients: Sequence[pyrage.x25519.Recipient],
+    zip_into: Callable[[BinaryIO], T],
+) -> T:
+    """`zip_into(handle)`, or, with recipients, the zip encrypted for them with age (export
+    files and return files alike)."""
     if not recipients:
         return zip_into(handle)
     with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
-        manifest = zip_into(spool)  # type: ignore[arg-type]
+        result = zip_into(spool)  # type: ignore[arg-type]
         spool.seek(0)
         pyrage.encrypt_io(spool, handle, list(recipients))
-    return manifest
+    return result
 
 
 def sources_for(store: Exports, refs: list[QuestionnaireRef]) -> list[QuestionnaireSource]:

@@ -64,7 +64,7 @@ def prepare(path: Path, reading: Reading) -> Prepared:
     file's rejection: the merge goes on with the next file.
     """
     try:
-        data = unwrap(_read(path, reading.limits), reading.age_identities(), reading.limits)
+        data = unwrap(read_capped(path, reading.limits), reading.age_identities(), reading.limits)
         sha256 = hashlib.sha256(data).hexdigest()
         if sha256 in reading.known:
             return Prepared(sha256)
@@ -76,7 +76,7 @@ def prepare(path: Path, reading: Reading) -> Prepared:
         return Prepared(rejected=RejectedFile(Reason.UNEXPECTED, detail=detail))
 
 
-def _read(path: Path, limits: Limits) -> bytes:
+def read_capped(path: Path, limits: Limits) -> bytes:
     """The file's bytes, refusing one over the size cap before reading it.
 
     Opened non-blocking and checked to be a regular file: a FIFO or a device named by mistake

@@ -15,12 +15,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from itertools import chain
 from operator import itemgetter
 from typing import Any, NamedTuple, TypeVar, cast
 
-import pydantic_core
 import pyrage
 from pydantic import Json, TypeAdapter, ValidationError
 
@@ -32,7 +30,6 @@ from fieldsurvey.sync.conformance import (
     Clock,
     Problem,
     Rules,
-    signing_time_problem,
 )
 from fieldsurvey.sync.errors import Reason, RejectedFile, first_error
 from fieldsurvey.sync.fileformat import (
@@ -46,7 +43,6 @@ from fieldsurvey.sync.fileformat import (
     RESPONSE_COLUMNS,
     RESPONSES,
     REVIEWS,
-    SIGNATURE,
     DataMember,
     Manifest,
     MemberDigest,
@@ -55,7 +51,7 @@ from fieldsurvey.sync.fileformat import (
     ResponseRecord,
     fields_validator,
 )
-from fieldsurvey.sync.keys import signature_is_valid
+from fieldsurvey.sync.manifests import verified_manifest
 from fieldsurvey.sync.review_records import REVIEW_FIELDS, checked_reviews
 from fieldsurvey.sync.version_rules import rules_by_hash
 
@@ -175,21 +171,10 @@ def read_export(
 
 
 def _verified_manifest(archive: Archive) -> Manifest:
-    """Check the format version first (a newer file may add fields), then schema, signature."""
-    raw = archive.read(MANIFEST)
-    try:  # pydantic's parser bounds nesting (json.loads would raise RecursionError)
-        document = pydantic_core.from_json(raw)
-    except ValueError as exc:
-        raise RejectedFile(Reason.BAD_MANIFEST, detail=exc) from None
-    version = document.get("format_version") if isinstance(document, dict) else None
-    if isinstance(version, int) and version > FORMAT_VERSION:
-        raise RejectedFile(Reason.NEWER_FORMAT, version=version, supported=FORMAT_VERSION)
-    try:
-        manifest = Manifest.model_validate(document)
-    except ValidationError as exc:
-        raise RejectedFile(Reason.BAD_MANIFEST, detail=first_error(exc)) from None
-    if not signature_is_valid(manifest.device_public_key, raw, archive.read(SIGNATURE)):
-        raise RejectedFile(Reason.BAD_SIGNATURE)
+    """The signed manifest (manifests.py), each member's size as it declares."""
+    manifest = verified_manifest(
+        archive, Manifest, FORMAT_VERSION, lambda m: m.device_public_key, lambda m: m.created_at
+    )
     for name in OPTIONAL_MEMBERS:
         if archive.has(name) and name not in manifest.members:
             raise RejectedFile(Reason.MEMBER_NOT_LISTED, name=name)
@@ -198,9 +183,6 @@ def _verified_manifest(archive: Archive) -> Manifest:
     for name, member in manifest.members.items():
         if archive.size(name) != member.size:
             raise RejectedFile(Reason.DIGEST_MISMATCH, name=name)
-    late = signing_time_problem(manifest.created_at, datetime.now(UTC))
-    if late is not None:
-        raise RejectedFile(Reason.FUTURE_SIGNING, stamp=manifest.created_at, detail=late)
     return manifest
 
 

@@ -157,7 +157,7 @@ def forget(store: DeviceTrust, name: str) -> DeviceRow:
 
 def enrol(store: DeviceTrust, device: str, public_key: str) -> None:
     """Add a device's key before any of its files arrive (a supervisor preparing a round)."""
-    if not _is_public_key(public_key):
+    if not is_public_key(public_key):
         raise TrustError(f"{public_key!r} is not an Ed25519 public key (base64 of 32 bytes)")
     if device == store.device_id():
         raise TrustError(f"{device} is this database's own device")
@@ -172,7 +172,15 @@ def enrol(store: DeviceTrust, device: str, public_key: str) -> None:
         _log(store, utc_now(), device, public_key, "enrolled")
 
 
-def _is_public_key(text: str) -> bool:
+def log_change(
+    store: DeviceTrust, device: str, public_key: str | None, action: str, detail: str | None = None
+) -> None:
+    """Log a change of trust made at this database (inside the caller's unit), with who."""
+    _log(store, utc_now(), device, public_key, action, detail=detail)
+
+
+def is_public_key(text: str) -> bool:
+    """Whether `text` is an Ed25519 public key as manifests carry it (base64 of 32 bytes)."""
     try:
         return len(base64.b64decode(text, validate=True)) == 32
     except ValueError:
@@ -183,7 +191,7 @@ def _log(
     store: DeviceTrust,
     at: str,
     device: str,
-    public_key: str,
+    public_key: str | None,
     action: str,
     *,
     by: str | None = None,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import BinaryIO
 
@@ -22,14 +22,22 @@ COMPRESS_LEVEL = 3
 
 
 class ArchiveWriter:
-    def __init__(self, file: BinaryIO) -> None:
+    def __init__(
+        self,
+        file: BinaryIO,
+        order: Sequence[str] = WRITE_ORDER,
+        optional: Collection[str] = OPTIONAL_MEMBERS,
+    ) -> None:
+        """`order`: every member's name in the order they are written, `optional` those that
+        may be left out (a return file has its own: fieldsurvey/returns/format.py)."""
         self._zip = zipfile.ZipFile(file, "w")
-        self._order = list(WRITE_ORDER)
+        self._order = list(order)
+        self._optional = optional
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldsurvey-zip")
 
     def add(self, name: str, chunks: Iterable[bytes]) -> MemberDigest:
         """Write the next member from `chunks`; return its sha256 and size."""
-        while self._order and self._order[0] != name and self._order[0] in OPTIONAL_MEMBERS:
+        while self._order and self._order[0] != name and self._order[0] in self._optional:
             self._order.pop(0)
         if not self._order or self._order.pop(0) != name:
             raise ValueError(f"{name} written out of order")

@@ -18,6 +18,7 @@ from fieldsurvey.questionnaire.cache import load_questionnaire_cached
 from fieldsurvey.store.errors import Busy, StoreError
 from fieldsurvey.store.interface import Store
 from fieldsurvey.store.opening import open_store
+from fieldsurvey.store.published import current_or
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -55,6 +56,8 @@ def launch_app(db_path: Path | None, questionnaire_path: Path | None) -> int:
     except StoreError as exc:
         _error(_explained(exc, path))
         return EXIT_INVALID
+    if questionnaire_path is None:  # a version published or received here comes first
+        questionnaire = current_or(store, questionnaire, cache_dir())
     try:
         return _run(store, questionnaire, path)
     finally:

@@ -255,6 +255,45 @@ CREATE TABLE held_reviews (
 );
 """
 
+MIGRATION_RETURNS = """
+-- Files back to the field (docs/return-files.md), on a device; append-only like the review
+-- log: receiving never deletes anything. Each return file applied here:
+CREATE TABLE return_files (
+    file_sha256 TEXT PRIMARY KEY,      -- of the (decrypted) zip: the same file twice is a no-op
+    supervisor_key TEXT NOT NULL,      -- the Ed25519 key that signed it
+    created_at TEXT NOT NULL,          -- when the supervisor made it: an older one is refused
+    received_at TEXT NOT NULL,
+    path TEXT,
+    returned INTEGER NOT NULL,         -- interviews it sent back to this device
+    reopened INTEGER NOT NULL,         -- of which reopened as drafts here
+    questionnaire_hash TEXT            -- the version it made current
+);
+
+-- A reviewer's comment on an interview sent back, shown in the reopened draft.
+CREATE TABLE returned_interviews (
+    id INTEGER PRIMARY KEY,
+    file_sha256 TEXT NOT NULL REFERENCES return_files (file_sha256),
+    uuid TEXT NOT NULL,
+    content_hash TEXT NOT NULL,        -- the revision judged: the reopened draft's parent
+    state TEXT NOT NULL CHECK (state IN ('rejected', 'has_issues')),
+    comment TEXT NOT NULL,
+    reviewer TEXT,
+    decided_at TEXT NOT NULL,
+    notes TEXT NOT NULL                -- JSON object: question id -> words about it
+);
+CREATE INDEX returned_interviews_uuid ON returned_interviews (uuid, decided_at);
+
+-- The office's score report for a round, as the supervisor computed it (min-n kept).
+CREATE TABLE office_reports (
+    file_sha256 TEXT PRIMARY KEY REFERENCES return_files (file_sha256),
+    as_of TEXT NOT NULL,
+    questionnaire_hash TEXT NOT NULL,
+    round TEXT,
+    responses INTEGER NOT NULL,
+    document TEXT NOT NULL             -- OfficeReport JSON (fieldsurvey/returns/format.py)
+);
+"""
+
 
 def migrate_canonical_hashes(conn: sqlite3.Connection) -> None:
     """Record each installed version's canonical hash (docs/trust-model.md, "Questionnaire
@@ -289,6 +328,7 @@ MIGRATIONS: list[Migration] = [
     MIGRATION_COVERAGE,
     MIGRATION_FORWARD,
     migrate_canonical_hashes,
+    MIGRATION_RETURNS,
 ]
 """Migration n (1-based) brings a database from user_version n-1 to n."""
 

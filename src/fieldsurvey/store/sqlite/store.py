@@ -23,6 +23,7 @@ from fieldsurvey.store.sqlite.exports import ExportsMixin
 from fieldsurvey.store.sqlite.imports import ImportsMixin
 from fieldsurvey.store.sqlite.questionnaires import QuestionnairesMixin
 from fieldsurvey.store.sqlite.responses import ResponsesMixin
+from fieldsurvey.store.sqlite.returns import ReturnsMixin
 from fieldsurvey.store.sqlite.reviews import ReviewsMixin
 from fieldsurvey.store.sqlite.scoring import ScoringMixin
 from fieldsurvey.store.sqlite.settings import SettingsMixin
@@ -70,5 +71,6 @@ class SQLiteStore(
     ReviewsMixin,
     SupervisionMixin,
     DataOutMixin,
+    ReturnsMixin,
 ):
     """Implements `fieldsurvey.store.interface.Store`; open it with `open_store`."""

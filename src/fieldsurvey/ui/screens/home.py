@@ -64,10 +64,14 @@ class HomeScreen(AppScreen[None]):
     class DataLoaded(Message):
         """Counts and drafts read by the worker, for the UI thread to show."""
 
-        def __init__(self, counts: HomeCounts, drafts: list[DraftSummary]) -> None:
+        def __init__(
+            self, counts: HomeCounts, drafts: list[DraftSummary], returned: set[str]
+        ) -> None:
             super().__init__()
             self.counts = counts
             self.drafts = drafts
+            self.returned = returned
+            """Uuids of the drafts that reopen an interview a supervisor sent back."""
 
     class OverviewsLoaded(Message):
         """Each draft as its interview counts it (None: its questionnaire is not here)."""
@@ -80,6 +84,7 @@ class HomeScreen(AppScreen[None]):
         super().__init__()
         self.offered_resume = False
         self.drafts: list[DraftSummary] = []
+        self.returned: set[str] = set()
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -137,12 +142,14 @@ class HomeScreen(AppScreen[None]):
     def load_data(self) -> None:
         """Read counts and drafts off the UI thread (a full scan on a big database)."""
         try:
-            counts = home_counts(self.ctx.store, self.ctx.clock())
-            drafts = self.ctx.store.list_drafts()
+            store = self.ctx.store
+            counts = home_counts(store, self.ctx.clock())
+            drafts = store.list_drafts()
+            returned = {d.uuid for d in drafts if d.revision > 1 and store.returned_note(d.uuid)}
         except Exception as exc:  # a locked or damaged database: say so on screen
             self.post_message(JobFailed(str(exc)))
             return
-        self.post_message(self.DataLoaded(counts, drafts))
+        self.post_message(self.DataLoaded(counts, drafts, returned))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="home-overviews")
     def load_overviews(self, drafts: list[DraftSummary]) -> None:
@@ -172,9 +179,10 @@ class HomeScreen(AppScreen[None]):
                 (f"{counts.total:,}", "bold"),
                 " · " + self.t("not yet exported") + " ",
                 (f"{counts.not_exported:,}", "bold"),
+                self.older_versions_line(event.drafts),
             )
         )
-        self.drafts = event.drafts
+        self.drafts, self.returned = event.drafts, event.returned
         self.show_drafts([None] * len(event.drafts))
         if event.drafts:
             self.load_overviews(event.drafts)
@@ -184,6 +192,21 @@ class HomeScreen(AppScreen[None]):
             # An interview was left unfinished (closed, Ctrl+C, a crash): offer it first.
             self.offered_resume = True
             drafts_list.focus()
+
+    def older_versions_line(self, drafts: list[DraftSummary]) -> str:
+        """Drafts begun on another questionnaire version finish on it: say so, never move
+        them silently (a return file may have brought a newer current version)."""
+        q = self.ctx.questionnaire
+        older = sorted({d.questionnaire_version for d in drafts if d.questionnaire_version !=
+                        q.version or d.questionnaire_id != q.id})  # fmt: skip
+        if not older:
+            return ""
+        count = sum(d.questionnaire_version in older for d in drafts)
+        return "\n" + self.t(
+            "{count} draft(s) on questionnaire version {versions}: they finish on it.",
+            count=count,
+            versions=", ".join(older),
+        )
 
     @on(OverviewsLoaded)
     def show_overviews(self, event: OverviewsLoaded) -> None:
@@ -230,7 +253,11 @@ class HomeScreen(AppScreen[None]):
         )
         who = self.who(overview.answers) if overview else ""
         key = f"{number}  " if number <= 9 else "   "
-        return Option(Content(key + text + (f" · {who}" if who else "")), id=str(draft.id))
+        marks = [self.t("sent back")] if draft.uuid in self.returned else []
+        if draft.questionnaire_version != questionnaire.version:
+            marks.append(f"v{draft.questionnaire_version}")
+        tail = "".join(f" · {part}" for part in (*marks, who) if part)
+        return Option(Content(key + text + tail), id=str(draft.id))
 
     def who(self, answers: dict[str, Value]) -> str:
         """The first two segment answers (gender, age group...): who this respondent is."""

@@ -17,17 +17,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Header
+from textual.widgets import Header, Static
 
 from fieldsurvey.engine import EngineError, Interview, Problem
 from fieldsurvey.engine import resume_interview as engine_resume
 from fieldsurvey.engine import start_interview as engine_start
 from fieldsurvey.questionnaire.expressions import Value
 from fieldsurvey.questionnaire.model import QuestionLike
+from fieldsurvey.store.return_records import ReturnedNote
 from fieldsurvey.store.status import Status
 from fieldsurvey.ui.formatting import section_of
 from fieldsurvey.ui.i18n import N_, language_name, tr
 from fieldsurvey.ui.screens.base import AppScreen
+from fieldsurvey.ui.screens.interview_returned import returned_heading, returned_note
 from fieldsurvey.ui.screens.review import ReviewResult, ReviewScreen
 from fieldsurvey.ui.widgets.answer_input import AnswerInput
 from fieldsurvey.ui.widgets.answers import (
@@ -72,6 +74,8 @@ class InterviewScreen(AppScreen[None]):
         """Every mounted view by shape, shown or hidden."""
         self.from_review = False
         """The page was opened from Review to change an answer: going on returns there."""
+        self.returned: ReturnedNote | None = None
+        """The reviewer's comment when this draft reopens an interview sent back."""
 
     @property
     def chrome_language(self) -> str:
@@ -80,11 +84,17 @@ class InterviewScreen(AppScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         yield ProgressLine(id="interview-progress")
+        self.returned = returned_note(self.ctx.store, self.interview)
+        if self.returned is not None:
+            yield Static(returned_heading(self.returned, self.interview.language),
+                         id="interview-returned", markup=False)  # fmt: skip
         yield VerticalScroll(id="interview-page")
         yield KeyBar()
 
     async def on_mount(self) -> None:
         await self.show_page()
+        if self.interview.page is None:  # a draft left at the end: its review list
+            self.action_review()
 
     # ----- showing a page ---------------------------------------------------------------------
 
@@ -116,6 +126,9 @@ class InterviewScreen(AppScreen[None]):
                 if len(views) > 1 and index:
                     container.move_child(view, after=views[index - 1])
             self.page_views = views
+            notes = self.returned.notes if self.returned is not None else {}
+            for view in views:
+                view.show_review_note(notes.get(view.question.id))
             if container.scroll_y:
                 container.scroll_home(animate=False)
             self.show_progress()
@@ -360,6 +373,9 @@ class InterviewScreen(AppScreen[None]):
             self.notify(exc.message, severity="error", timeout=10)
             return
         await self.show_page(focus=focused, rebuild=True)
+        if self.returned is not None:
+            heading = returned_heading(self.returned, following)
+            self.query_one("#interview-returned", Static).update(heading)
         self.refresh_bindings()
 
     def focused_question(self) -> str | None:

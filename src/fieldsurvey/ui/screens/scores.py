@@ -22,6 +22,8 @@ from textual.message import Message
 from textual.widgets import Header, Label, Select, Static, TabbedContent, TabPane, Tabs
 from textual.worker import get_current_worker
 
+from fieldsurvey.questionnaire.rounds import round_label
+from fieldsurvey.returns.office import OfficeScores, office_scores
 from fieldsurvey.scoring import ScoreReport, dimensions, score
 from fieldsurvey.scoring.words import dimension_text, quadrant_text
 from fieldsurvey.ui.i18n import N_
@@ -45,6 +47,8 @@ from fieldsurvey.ui.widgets.score_rows import (
 GROUP_NOTE = 14
 """Cells for a group's `  126  -12.8*`, the same in every area so the bars line up."""
 TABS = ("areas", "groups", "quadrants", "awareness")
+OFFICE_TAB = "office"
+"""A fifth tab, there once a supervisor's return file brought the office's scores."""
 IMPORTANCE_NOTES = {
     "correlation": N_(
         "Importance: how closely each area goes with overall "
@@ -96,6 +100,7 @@ class ScoresScreen(AppScreen[None]):
         Binding("x", "toggle_rejected", "Rejected", id="scores.rejected"),
         Binding("r", "refresh_scores", "Refresh", id="scores.refresh"),
         Binding("w", "toggle_warnings", "Warnings", id="scores.warnings"),
+        Binding("5", f"show_tab('{OFFICE_TAB}')", "Office", show=False, id="scores.office"),
     ]
 
     class ReportReady(Message):
@@ -133,12 +138,15 @@ class ScoresScreen(AppScreen[None]):
         """The round picked (NO_ROUND: responses without one); None: the latest with data."""
         self.include_rejected = False
         """Score interviews a reviewer rejected too (`x`); left out by default."""
+        self.office: OfficeScores | None = None
+        """The office's scores a supervisor's return file brought (returns/office.py)."""
 
     # ----- layout -----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         questionnaire = self.ctx.questionnaire
         self.languages = (self.chrome_language, self.text_lang)
+        self.office = office_scores(self.ctx.store)  # one small row: fine on the UI thread
         yield Header(icon="")
         with Horizontal(id="scores-top"):
             yield Static(self.t("Computing the scores…"), id="scores-summary", markup=False)
@@ -195,7 +203,35 @@ class ScoresScreen(AppScreen[None]):
                 yield Static(id="scores-awareness-title", classes="scores-heading", markup=False)
                 with VerticalScroll(id="scores-awareness-messages", classes="scores-messages"):
                     yield Static(id="scores-awareness-text")
+            if self.office is not None:
+                with TabPane(self.office_tab_title(), id=OFFICE_TAB):
+                    yield from self.compose_office()
         yield KeyBar()
+
+    def compose_office(self) -> ComposeResult:
+        yield Static(id="scores-office-title", classes="scores-heading", markup=False)
+        yield ScoreBars(two_lines=True, selectable=True, id="scores-office-areas")
+        yield Static(id="scores-office-messages-title", classes="scores-heading", markup=False)
+        with VerticalScroll(id="scores-office-messages", classes="scores-messages"):
+            yield Static(id="scores-office-text")
+
+    def office_tab_title(self) -> str:
+        return f"5 {self.t('Office')}"
+
+    def show_office(self) -> None:
+        """The office's areas as the supervisor scored them, with their date and round."""
+        office = self.office
+        if office is None:
+            return
+        report = office.in_language(self.text_lang)
+        self.query_one("#scores-office-title", Static).update(
+            self.t("Office (from supervisor, as of {date}) · {round} · {responses} responses",
+                   date=office.as_of[:10], round=round_label(report.round),
+                   responses=report.responses)
+        )  # fmt: skip
+        self.query_one("#scores-office-areas", ScoreBars).set_rows(
+            area_rows(report, self.text_lang)
+        )
 
     def tab_title(self, index: int) -> str:
         return f"{index + 1} {self.t(TAB_TITLES[TABS[index]])}"
@@ -242,6 +278,8 @@ class ScoresScreen(AppScreen[None]):
         tabs = self.query_one(TabbedContent)
         for index, tab in enumerate(TABS):
             tabs.get_tab(tab).label = self.tab_title(index)
+        if self.office is not None:
+            tabs.get_tab(OFFICE_TAB).label = self.office_tab_title()
         self.query_one("#scores-dimension-label", Label).update(self.t("Break down by"))
         select = self.query_one("#scores-dimension", Select)
         with select.prevent(Select.Changed):  # the same dimension, only named anew
@@ -289,6 +327,9 @@ class ScoresScreen(AppScreen[None]):
         summary = self.query_one("#scores-summary", Static)
         if None in self.pending or self.report is None:
             summary.update(waiting if None in self.pending else "")
+        elif self.office is not None:  # the office's scores are a tab away: say whose these are
+            own = summary_text(self.report, self.text_lang)
+            summary.update(self.t("This device: {summary}", summary=own))
         else:
             summary.update(summary_text(self.report, self.text_lang))
         groups_waiting = self.dimension in self.pending
@@ -350,7 +391,11 @@ class ScoresScreen(AppScreen[None]):
         """Areas, warnings, awareness and plot of the whole sample (again after a language
         change: the report holds numbers and labels, the screen adds its own words)."""
         empty = report.status != "ok"
-        self.show_empty(self.t(EMPTY_TEXT[report.status]) if empty else None)
+        self.show_office()
+        if empty and self.office is not None:  # nothing here yet: the office's scores are
+            self.action_show_tab(OFFICE_TAB)
+        else:
+            self.show_empty(self.t(EMPTY_TEXT[report.status]) if empty else None)
         if empty:
             return
         self.show_warnings(warning_lines(report, self.text_lang))
@@ -457,8 +502,13 @@ class ScoresScreen(AppScreen[None]):
         title = self.t("Suggested messages — {area}", area=area.label)
         if area.quadrant:
             title += f" · {quadrant_text(area.quadrant, self.text_lang)}"
-        self.query_one("#scores-messages-title", Static).update(title)
         reason = area.reason if area.status != "ok" else None
+        office = self.office.area(area.id, self.text_lang) if self.office else None
+        if reason is not None and office is not None:
+            # this device's own interviews are too few for messages: the office's scores speak
+            title += " · " + self.t("from the office report")
+            area, reason = office, office.reason if office.status != "ok" else None
+        self.query_one("#scores-messages-title", Static).update(title)
         self.query_one("#scores-messages-text", Static).update(
             messages_content(
                 area.messages,
@@ -469,6 +519,22 @@ class ScoresScreen(AppScreen[None]):
             )
         )
         self.query_one("#scores-messages").scroll_home(animate=False)
+
+    @on(ScoreBars.Highlighted, "#scores-office-areas")
+    def show_office_messages(self, event: ScoreBars.Highlighted) -> None:
+        if self.office is None:
+            return
+        area = self.office.area(event.key, self.text_lang)
+        if area is None:
+            return
+        self.query_one("#scores-office-messages-title", Static).update(
+            self.t("Suggested messages — {area}", area=area.label)
+        )
+        reason = area.reason if area.status != "ok" else None
+        self.query_one("#scores-office-text", Static).update(
+            messages_content(area.messages, reason, self.ctx.questionnaire, self.text_lang,
+                             area.office_facts_missing)
+        )  # fmt: skip
 
     @on(ScoreBars.Highlighted, "#scores-awareness")
     def show_benefit_messages(self, event: ScoreBars.Highlighted) -> None:
@@ -492,6 +558,8 @@ class ScoresScreen(AppScreen[None]):
             return self.report is not None and len(self.report.rounds) > 1
         if action == "toggle_rejected":  # shown when some are left out (or brought in)
             return self.report is not None and self.report.rejected > 0
+        if action == "show_tab" and parameters == (OFFICE_TAB,):
+            return self.office is not None
         if action in ("choose_dimension", "show_tab"):
             return self.report is not None and self.report.status == "ok"
         return True
@@ -537,8 +605,9 @@ class ScoresScreen(AppScreen[None]):
             "areas": "#scores-areas",
             "groups": "#scores-dimension",
             "awareness": "#scores-awareness",
+            OFFICE_TAB: "#scores-office-areas",
         }.get(tab or "")
-        if target is None or self.report is None:
+        if target is None or (self.report is None and tab != OFFICE_TAB):
             self.query_one(TabbedContent).query_one(Tabs).focus()
         else:
             self.query_one(target).focus()

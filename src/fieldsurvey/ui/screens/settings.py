@@ -99,6 +99,16 @@ class SettingsScreen(AppScreen[bool]):
                     allow_blank=False,
                     id="settings-theme",
                 )
+                if not self.first_run:  # set once, later: return files come after interviews
+                    from fieldsurvey.sync.supervisor import trusted_supervisor  # not at start-up
+
+                    yield Label(self.t("Supervisor key"))
+                    yield FormField(
+                        trusted_supervisor(self.ctx.store) or "",
+                        placeholder=self.t("what `fieldsurvey devices --self` shows there"),
+                        id="settings-supervisor",
+                        max_length=100,
+                    )
             with Horizontal(id="settings-buttons"):
                 yield Button(self.t("Save"), id="settings-save", variant="primary", compact=True)
                 yield Button(self.t("Cancel"), id="settings-cancel", compact=True)
@@ -147,10 +157,31 @@ class SettingsScreen(AppScreen[bool]):
         if problems:
             self.query_one(f"#settings-{next(iter(problems))}", Input).focus()
             return
+        if not self.save_supervisor_key(values["language"]):
+            return
         preferences: Preferences = self.ctx.preferences.with_values(**values)
         self.fs_app.save_preferences(preferences)
         self.notify(tr("Settings saved.", preferences.language), timeout=2)
         self.dismiss(True)
+
+    def save_supervisor_key(self, language: str) -> bool:
+        """Trust the key typed (logged, as `devices trust-supervisor` does); False, with the
+        field marked, when it is not a supervisor's public key. Left empty: nothing changes."""
+        from fieldsurvey.sync.supervisor import trust_supervisor
+        from fieldsurvey.sync.trust import TrustError
+
+        fields = self.query("#settings-supervisor").results(Input)
+        box = next(fields, None)
+        if box is None or not box.value.strip():
+            return True
+        try:
+            trust_supervisor(self.ctx.store, box.value)
+        except TrustError:
+            box.border_subtitle = tr("Not a supervisor's public key.", language)
+            box.add_class("-missing")
+            box.focus()
+            return False
+        return True
 
     def round_problem(self, value: str, language: str) -> str | None:
         """None for no round or one in the fixed form, else what is expected, with examples."""

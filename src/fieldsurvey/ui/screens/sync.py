@@ -39,6 +39,7 @@ from fieldsurvey.ui.screens.base import AppScreen
 from fieldsurvey.ui.screens.conflicts import ConflictsScreen
 from fieldsurvey.ui.screens.sync_file_picker import SyncFilePicker
 from fieldsurvey.ui.screens.sync_jobs import export_job, merge_job
+from fieldsurvey.ui.screens.sync_receive import RECEIVE_TAB, ReceivePane
 from fieldsurvey.ui.screens.sync_state import SyncStatus, join_paths, read_status, split_paths
 from fieldsurvey.ui.widgets.footer import KeyBar
 from fieldsurvey.ui.widgets.sync_file_tree import PickMode
@@ -47,7 +48,7 @@ from fieldsurvey.ui.widgets.sync_summary import SyncSummary, export_lines, merge
 
 EXPORT_TAB = "sync-export"
 MERGE_TAB = "sync-merge"
-JOB_GROUPS = ("sync-export", "sync-merge")
+JOB_GROUPS = ("sync-export", "sync-merge", "sync-receive")
 """Worker groups of the jobs that write; one runs at a time."""
 
 NOT_ENCRYPTED = N_("NOT encrypted: whoever gets the file can read the answers.")
@@ -64,6 +65,7 @@ class SyncScreen(AppScreen[None]):
         Binding("ctrl+r", "merge", "Merge", id="sync.merge"),
         Binding("ctrl+o", "browse", "Browse", id="sync.browse"),
         Binding("ctrl+k", "conflicts", "Conflicts", id="sync.conflicts"),
+        Binding("ctrl+g", "receive", "Receive", show=False, id="sync.receive"),
     ]
 
     class StatusLoaded(Message):
@@ -102,6 +104,8 @@ class SyncScreen(AppScreen[None]):
                 yield from self.compose_export()
             with TabPane(self.t("Merge"), id=MERGE_TAB):
                 yield from self.compose_merge()
+            with TabPane(self.t("Receive"), id=RECEIVE_TAB):
+                yield ReceivePane(self.t, id="sync-receive-pane")
         yield KeyBar()
 
     def field_row(
@@ -174,7 +178,9 @@ class SyncScreen(AppScreen[None]):
         """An export or a merge is under way: both write through the app's one connection,
         so a second job must wait (and so must leaving, or its result would go unseen)."""
         running = any(
-            worker.node is self and worker.group in JOB_GROUPS and worker.is_running
+            (worker.node is self or isinstance(worker.node, ReceivePane))
+            and worker.group in JOB_GROUPS
+            and worker.is_running
             for worker in self.app.workers
         )
         if running:
@@ -446,6 +452,12 @@ class SyncScreen(AppScreen[None]):
     def conflicts_from_button(self) -> None:
         self.action_conflicts()
 
+    def action_receive(self) -> None:
+        """Apply a supervisor's return file (the Receive tab)."""
+        self.show_tab(RECEIVE_TAB)
+        if not self.job_running():
+            self.query_one(ReceivePane).receive()
+
     def action_conflicts(self) -> None:
         self.fs_app.open_screen(ConflictsScreen)
 
@@ -457,4 +469,5 @@ class SyncScreen(AppScreen[None]):
             isinstance(node, TabPane) and node is not event.pane for node in focused.ancestors
         )
         if focused is None or hidden:
-            self.field("sync-folder" if event.pane.id == EXPORT_TAB else "sync-files").focus()
+            first = {EXPORT_TAB: "sync-folder", RECEIVE_TAB: "sync-return-file"}
+            self.field(first.get(event.pane.id or "", "sync-files")).focus()

@@ -85,6 +85,14 @@ class QuestionView(Vertical):
     QuestionView .question-keys {
         color: $text-muted;
     }
+    QuestionView .question-review {
+        color: $warning;
+        width: 1fr;
+        display: none;
+    }
+    QuestionView .question-review.-shown {
+        display: block;
+    }
     """
 
     def __init__(
@@ -120,6 +128,8 @@ class QuestionView(Vertical):
         self.label = Static(classes="question-label")
         self.hint = Static(classes="question-hint")
         self.error = Label("", classes="question-error")
+        self.review_note = Label("", classes="question-review")
+        """A supervisor's words on this question, in an interview sent back (returns/)."""
         self.keys = Label("", classes="question-keys")
         self.answer: Widget | None = self.make_answer_widget(value)
         """The focusable widget that answers this question (None for a note)."""
@@ -129,6 +139,7 @@ class QuestionView(Vertical):
 
     def compose(self) -> ComposeResult:
         yield self.label
+        yield self.review_note
         yield self.hint
         if self.answer is not None:
             yield self.answer
@@ -221,6 +232,13 @@ class QuestionView(Vertical):
     def show_problem(self, message: str | None) -> None:
         self._set(self.error, message or "")
         self.error.set_class(bool(message), "-shown")
+
+    def show_review_note(self, note: str | None) -> None:
+        """The reviewer's words on this question (shown as text, never as markup)."""
+        self._set(
+            self.review_note, tr("Reviewer: {note}", self.language, note=note) if note else ""
+        )
+        self.review_note.set_class(bool(note), "-shown")
 
 
 def likert_keys_help(scale: LikertScale, language: str) -> str:

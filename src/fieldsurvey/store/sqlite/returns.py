@@ -1,0 +1,98 @@
+"""Files back to the field (MIGRATION_RETURNS): on the supervisor, the interviews to send
+back; on a device, the return files applied, the comments they brought and the office's
+reports. Nothing here updates or deletes a row."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from fieldsurvey.store.return_records import (
+    ReceivedReturn,
+    ReturnCandidate,
+    ReturnedNote,
+    StoredOfficeReport,
+)
+from fieldsurvey.store.sqlite.base import SQLiteBase
+
+_CANDIDATES = """
+SELECT s.uuid,
+       (SELECT f.device_id FROM responses f WHERE f.uuid = s.uuid
+        ORDER BY f.revision, f.id LIMIT 1),
+       r.content_hash, r.questionnaire_hash, s.state, d.comment, d.reviewer, d.decided_at
+FROM review_states s
+JOIN responses r ON r.uuid = s.uuid AND r.content_hash = s.content_hash AND r.is_head = 1
+JOIN reviews d ON d.id = (
+    SELECT v.id FROM reviews v
+    WHERE v.uuid = s.uuid AND v.content_hash = r.content_hash AND v.state = s.state
+    ORDER BY v.decided_at DESC, v.id DESC LIMIT 1)
+WHERE s.state IN ('rejected', 'has_issues')
+ORDER BY d.decided_at, s.uuid
+"""
+_FILE_COLUMNS = (
+    "file_sha256, supervisor_key, created_at, received_at, path, returned, reopened, "
+    "questionnaire_hash"
+)
+_NOTE_COLUMNS = "file_sha256, uuid, content_hash, state, comment, reviewer, decided_at, notes"
+_REPORT_COLUMNS = "file_sha256, as_of, questionnaire_hash, round, responses, document"
+
+
+class ReturnsMixin(SQLiteBase):
+    def return_candidates(self, devices: Sequence[str] | None) -> list[ReturnCandidate]:
+        rows = [ReturnCandidate(*row) for row in self.conn.execute(_CANDIDATES)]
+        if devices is None:
+            return rows
+        wanted = set(devices)
+        return [row for row in rows if row.device_id in wanted]
+
+    def received_return(self, file_sha256: str) -> ReceivedReturn | None:
+        row = self.conn.execute(
+            f"SELECT {_FILE_COLUMNS} FROM return_files WHERE file_sha256 = ?", [file_sha256]
+        ).fetchone()
+        return ReceivedReturn(*row) if row else None
+
+    def latest_return(self) -> ReceivedReturn | None:
+        row = self.conn.execute(
+            f"SELECT {_FILE_COLUMNS} FROM return_files ORDER BY created_at DESC LIMIT 1"
+        ).fetchone()
+        return ReceivedReturn(*row) if row else None
+
+    def record_return(self, row: ReceivedReturn) -> None:
+        self.require_unit().execute(
+            f"INSERT INTO return_files ({_FILE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [row.file_sha256, row.supervisor_key, row.created_at, row.received_at, row.path,
+             row.returned, row.reopened, row.questionnaire_hash],
+        )  # fmt: skip
+
+    def add_returned(self, notes: Sequence[ReturnedNote]) -> None:
+        self.require_unit().executemany(
+            f"INSERT INTO returned_interviews ({_NOTE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(n.file_sha256, n.uuid, n.content_hash, n.state, n.comment, n.reviewer,
+              n.decided_at, json.dumps(n.notes, ensure_ascii=False)) for n in notes],
+        )  # fmt: skip
+
+    def returned_note(self, uuid: str) -> ReturnedNote | None:
+        row = self.conn.execute(
+            f"SELECT {_NOTE_COLUMNS} FROM returned_interviews WHERE uuid = ? "
+            "ORDER BY decided_at DESC, id DESC LIMIT 1",
+            [uuid],
+        ).fetchone()
+        if row is None:
+            return None
+        sha256, uuid_, content_hash, state, comment, reviewer, decided_at, notes = row
+        return ReturnedNote(
+            sha256, uuid_, content_hash, state, comment, reviewer, decided_at, json.loads(notes)
+        )
+
+    def add_office_report(self, row: StoredOfficeReport) -> None:
+        self.require_unit().execute(
+            f"INSERT INTO office_reports ({_REPORT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+            [row.file_sha256, row.as_of, row.questionnaire_hash, row.round, row.responses,
+             row.document],
+        )  # fmt: skip
+
+    def office_report(self) -> StoredOfficeReport | None:
+        row = self.conn.execute(
+            f"SELECT {_REPORT_COLUMNS} FROM office_reports ORDER BY as_of DESC LIMIT 1"
+        ).fetchone()
+        return StoredOfficeReport(*row) if row else None

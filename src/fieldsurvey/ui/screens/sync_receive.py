@@ -1,0 +1,144 @@
+"""Sync's Receive tab: a supervisor's return file applied on this device (docs/return-files.md).
+
+It says first which supervisor key this device trusts (none yet: where to set it), takes one
+`.fsr` file, and applies it in a thread worker through the same service as `fieldsurvey
+receive`; the outcome is shown in the interface language, a refusal with its reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Button, Label, Static
+
+from fieldsurvey.returns.receive import KEPT_REASONS, Received
+from fieldsurvey.services.failures import JobFailed
+from fieldsurvey.services.receive import receive_file
+from fieldsurvey.sync.supervisor import trusted_supervisor
+from fieldsurvey.sync.trust import fingerprint
+from fieldsurvey.ui.widgets.sync_path_input import SyncPathInput
+from fieldsurvey.ui.widgets.sync_summary import SyncSummary, line
+
+if TYPE_CHECKING:
+    from fieldsurvey.ui.app import FieldSurveyApp
+
+Translate = Callable[..., str]
+RECEIVE_TAB = "sync-receive"
+
+
+class ReceivePane(Vertical):
+    """The return file's path, Receive, and what it did."""
+
+    class Done(Message):
+        def __init__(self, received: Received | None, error: str | None) -> None:
+            super().__init__()
+            self.received = received
+            self.error = error
+
+    def __init__(self, t: Translate, **kwargs: object) -> None:
+        """Args:
+        t: the screen's `t(key, **values)`, the words in the interface language.
+        """
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.t = t
+
+    @property
+    def fs_app(self) -> FieldSurveyApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="sync-supervisor")
+        yield Horizontal(
+            Label(self.t("Return file"), classes="sync-label"),
+            SyncPathInput(id="sync-return-file", placeholder=self.t("the .fsr file")),
+            classes="sync-row",
+        )
+        with Horizontal(classes="sync-actions"):
+            yield Button(self.t("Receive"), id="sync-receive-run", variant="primary", compact=True)
+        with VerticalScroll(classes="sync-result"):
+            yield SyncSummary(id="sync-receive-summary")
+
+    def on_mount(self) -> None:
+        self.show_supervisor()
+
+    def show_supervisor(self) -> None:
+        key = trusted_supervisor(self.fs_app.ctx.store)
+        text = (
+            self.t("Files are accepted from the supervisor key {fingerprint}.",
+                   fingerprint=fingerprint(key))
+            if key else
+            self.t("No supervisor key yet: set it in Settings (or `fieldsurvey devices "
+                   "trust-supervisor KEY`) before receiving.")
+        )  # fmt: skip
+        self.query_one("#sync-supervisor", Static).update(Content(text))
+
+    def receive(self) -> None:
+        typed = self.query_one("#sync-return-file", SyncPathInput).value.strip()
+        summary = self.query_one("#sync-receive-summary", SyncSummary)
+        if not typed:
+            summary.show_message(self.t("Type the path of the return file (.fsr)."), "$warning")
+            return
+        summary.show_message(self.t("Receiving…"))
+        self.receive_worker(Path(typed).expanduser())
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="sync-receive")
+    def receive_worker(self, path: Path) -> None:
+        try:
+            received = receive_file(self.fs_app.ctx.store, path)
+        except JobFailed as exc:
+            self.post_message(self.Done(None, exc.message))
+        else:
+            self.post_message(self.Done(received, None))
+
+    @on(Done)
+    def show_done(self, event: Done) -> None:
+        summary = self.query_one("#sync-receive-summary", SyncSummary)
+        if event.received is None:
+            summary.show_message(self.t("Not received: {error}", error=event.error), "$error b")
+        else:
+            summary.show_lines(receive_lines(event.received, self.t))
+
+    @on(Button.Pressed, "#sync-receive-run")
+    def receive_from_button(self) -> None:
+        self.receive()
+
+    @on(SyncPathInput.Submitted, "#sync-return-file")
+    def receive_from_field(self, event: SyncPathInput.Submitted) -> None:
+        event.stop()
+        self.receive()
+
+
+def receive_lines(received: Received, t: Translate) -> list[Content]:
+    """What a return file did, one fact per line, in the interface language."""
+    made = received.created_at[:16].replace("T", " ")
+    if received.already:
+        text = t("Received before (made {made}); nothing changed.", made=made)
+        return [line("$text", text=text)]
+    lines = [
+        line("[$success b]✓[/] [b]$text[/]", text=t("Return file made {made}", made=made)),
+        line("  $text", text=t(
+            "{returned} interview(s) sent back, {reopened} reopened as drafts (see Home)",
+            returned=received.returned, reopened=received.reopened)),
+    ]  # fmt: skip
+    lines += [
+        line(
+            "  $text",
+            text=t("{uuid}: not reopened again: {why}", uuid=uuid[:13], why=t(KEPT_REASONS[code])),
+        )
+        for uuid, code in received.kept
+    ]
+    if received.questionnaire:
+        text = t("Questionnaire {version} is now current (from the next start).",
+                 version=received.questionnaire)  # fmt: skip
+        lines.append(line("  $text", text=text))
+    if received.report_as_of:
+        text = t("Office scores as of {date}: see Scores.", date=received.report_as_of[:10])
+        lines.append(line("  $text", text=text))
+    return lines
