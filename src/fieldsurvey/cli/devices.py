@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from fieldsurvey.cli.common import db_option, fail, open_db_or_exit
+from fieldsurvey.cli.common import db_option, fail, open_supervisor_db_or_exit
 from fieldsurvey.safetext import terminal_text
 from fieldsurvey.sync.device_list import device_list, trust_changes
 from fieldsurvey.sync.trust import Trust, TrustError, change_trust, enrol, forget
@@ -31,7 +31,7 @@ def devices_group(ctx: click.Context, as_json: bool, show_log: bool, db_path: Pa
     """
     if ctx.invoked_subcommand is not None:
         return
-    db = open_db_or_exit(db_path)
+    db = open_supervisor_db_or_exit(db_path)
     if show_log:
         log = trust_changes(db)
         lines = [entry.summary() for entry in log.log] or ["no change of trust yet"]
@@ -50,7 +50,7 @@ def _change(action: str) -> click.Command:
     @ID
     @db_option
     def command(name: str, db_path: Path | None) -> None:
-        db = open_db_or_exit(db_path)
+        db = open_supervisor_db_or_exit(db_path)
         try:
             device = change_trust(db, name, trust)
         except TrustError as exc:
@@ -69,7 +69,7 @@ devices_group.add_command(_change("blocked"), "block")
 @db_option
 def forget_command(name: str, db_path: Path | None) -> None:
     """Remove a wrongly learned key: the device's next file teaches its key again."""
-    db = open_db_or_exit(db_path)
+    db = open_supervisor_db_or_exit(db_path)
     try:
         device = forget(db, name)
     except TrustError as exc:
@@ -83,7 +83,7 @@ def forget_command(name: str, db_path: Path | None) -> None:
 @db_option
 def enrol_command(device: str, public_key: str, db_path: Path | None) -> None:
     """Add DEVICE's PUBLIC_KEY (base64 Ed25519) before its files arrive; for --enrolled-only."""
-    db = open_db_or_exit(db_path)
+    db = open_supervisor_db_or_exit(db_path)
     try:
         enrol(db, device, public_key)
     except TrustError as exc:

@@ -1,0 +1,137 @@
+"""Connecting to the server: the schema check, migrations, and one connection per thread.
+
+The store's rules hold here as on SQLite (docs/architecture.md): each thread has its own
+connection and a transaction is never shared between threads. A connection the server closed
+(a restart, a network cut, an administrator's `pg_terminate_backend`) is replaced on the next
+use, so a long merge loses the file in flight and goes on with the next one.
+
+Writers queue on one transaction-level advisory lock (`WRITER_LOCK`), taken as a unit of work
+begins (base.py): several supervisors merging into one HQ database then write one file at a
+time, each reading the state the previous one committed, with no deadlock to surface and no
+file merged twice. Readers never wait (MVCC).
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from typing import Any
+
+import psycopg
+
+from fieldsurvey.store import errors
+from fieldsurvey.store.postgres.errors import mapped
+from fieldsurvey.store.postgres.schema import MIGRATIONS, SCHEMA_VERSION
+
+CONNECT_TIMEOUT_S = 10
+WRITER_LOCK = 0x66_73_77_72_69_74_65
+"""The advisory lock every unit of work holds until it ends ('fswrite' in ASCII)."""
+MIGRATION_LOCK = 0x66_73_6D_69_67_72
+"""The advisory lock migrations hold ('fsmigr'): two first starts migrate once."""
+VERSION_TABLE = "fieldsurvey_schema"
+
+Connection = psycopg.Connection[tuple[Any, ...]]
+"""Rows come back as plain tuples; the mixins turn them into `store.records` dataclasses."""
+
+
+def connect(url: str, shown: str) -> Connection:
+    """A connection in autocommit mode (transactions are explicit, as on SQLite)."""
+    with mapped(shown):
+        return psycopg.connect(
+            url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S, application_name="fieldsurvey"
+        )
+
+
+def open_checked(url: str, shown: str, *, create: bool) -> Connection:
+    """This thread's first connection, the schema created or migrated; a newer schema is
+    refused before anything is written."""
+    conn = connect(url, shown)
+    try:
+        with mapped(shown):
+            version = schema_version(conn)
+            if version > SCHEMA_VERSION:
+                raise errors.NewerSchema(
+                    f"made by a newer fieldsurvey (schema {version}, this one knows "
+                    f"{SCHEMA_VERSION}); upgrade fieldsurvey to use it — the database was left "
+                    "untouched",
+                    path=shown,
+                )
+            if version == 0 and not create:
+                raise errors.Missing("no fieldsurvey tables in this database", path=shown)
+            if version < SCHEMA_VERSION:
+                _migrate(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def schema_version(conn: Connection) -> int:
+    """Migrations applied (0: no fieldsurvey tables yet)."""
+    found = conn.execute("SELECT to_regclass(%s)", [VERSION_TABLE]).fetchone()
+    if found is None or found[0] is None:
+        return 0
+    row = conn.execute(f"SELECT max(version) FROM {VERSION_TABLE}").fetchone()
+    return int(row[0]) if row and isinstance(row[0], int) else 0
+
+
+def _migrate(conn: Connection) -> None:
+    """Apply the missing migrations in one transaction (DDL is transactional here)."""
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", [MIGRATION_LOCK])
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (version INTEGER NOT NULL)")
+        for number in range(schema_version(conn) + 1, SCHEMA_VERSION + 1):
+            conn.execute(MIGRATIONS[number - 1])
+            conn.execute(f"DELETE FROM {VERSION_TABLE}")
+            conn.execute(f"INSERT INTO {VERSION_TABLE} (version) VALUES (%s)", [number])
+
+
+class Connections:
+    """This thread's connection, opened on its first use (again if the server closed it);
+    all of them closed by `close`. Connections of threads that ended are closed when the
+    next thread opens one."""
+
+    def __init__(self, url: str, shown: str) -> None:
+        self.url = url
+        self.shown = shown
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._open: list[tuple[weakref.ref[threading.Thread], Connection]] = []
+        self._closed = False
+
+    def adopt(self, conn: Connection) -> None:
+        with self._lock:
+            self._open.append((weakref.ref(threading.current_thread()), conn))
+        self._local.conn = conn
+
+    def get(self) -> Connection:
+        conn: Connection | None = getattr(self._local, "conn", None)
+        if conn is None or conn.closed or self._closed:
+            conn = self._new()
+        return conn
+
+    def _new(self) -> Connection:
+        with self._lock:
+            if self._closed:
+                raise errors.StoreError("the database is closed", path=self.shown)
+            self._close_finished()
+        conn = connect(self.url, self.shown)
+        self.adopt(conn)
+        return conn
+
+    def _close_finished(self) -> None:
+        alive = []
+        for thread, conn in self._open:
+            owner = thread()
+            if owner is None or not owner.is_alive() or conn.closed:
+                conn.close()
+            else:
+                alive.append((thread, conn))
+        self._open = alive
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            for _, conn in self._open:
+                conn.close()
+            self._open = []
