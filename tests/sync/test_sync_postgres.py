@@ -1,0 +1,148 @@
+"""Merging into PostgreSQL keeps every guarantee of the SQLite merge (issue #17).
+
+- hypothesis: the same random sequence of files (made by random device histories, merged in
+  a random order, some twice) gives the same heads, conflicts and gaps on both backends;
+- the connection lost mid-merge: the file in flight is not in, re-running merges it;
+- a rejected file leaves the PostgreSQL database exactly as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from random import Random
+from typing import Any
+
+import psycopg
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+from sync_helpers import add_revision, new_db, resign
+from test_sync_properties import DIVERGING, SETTINGS, play, rounds, workspace
+
+from fieldsurvey.store.opening import open_supervisor_store
+from fieldsurvey.store.postgres.connection import WRITER_LOCK
+from fieldsurvey.sync import Reason, export_to_folder, list_conflicts, merge_files, sequence_gaps
+from hq import HQ, TABLES
+
+
+@pytest.fixture(scope="module")
+def pg(postgres_server: Any) -> Iterator[HQ]:
+    """One PostgreSQL database for every hypothesis example, emptied between them."""
+    admin = psycopg.connect(postgres_server.url(), autocommit=True)
+    admin.execute("CREATE DATABASE property TEMPLATE fs_template")
+    url = postgres_server.url("property")
+    store = open_supervisor_store(url)
+    yield HQ("postgres", url, store)
+    store.close()
+    admin.execute("DROP DATABASE property WITH (FORCE)")
+    admin.close()
+
+
+def empty(hq: HQ) -> None:
+    with hq.store.unit_of_work():
+        hq.store.execute(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY")  # type: ignore[attr-defined]
+
+
+def outcome(hq: HQ) -> dict[str, Any]:
+    """What merge decides: each interview's head, the versions in conflict, the gaps."""
+    rows = hq.rows("SELECT uuid, content_hash, is_head, in_conflict FROM responses")
+    return {
+        "heads": sorted((uuid, digest) for uuid, digest, head, _ in rows if head),
+        "conflicts": sorted((uuid, digest) for uuid, digest, _, conflict in rows if conflict),
+        "queue": [c.model_dump() for c in list_conflicts(hq.store).conflicts],
+        "gaps": sequence_gaps(hq.store),
+        "imports": sorted(
+            hq.rows("SELECT file_sha256, added, present, updated, conflicts FROM imports")
+        ),
+    }
+
+
+@SETTINGS
+@given(rounds, st.randoms(use_true_random=False), st.integers(0, 3))
+@example(DIVERGING, Random(1), 1)
+def test_sqlite_and_postgresql_reach_the_same_state(
+    pg: HQ, history: list[tuple[Any, ...]], random: Any, repeats: int
+) -> None:
+    with workspace() as root:
+        files = play(root, history)
+        again = random.choices(files, k=repeats) if files else []
+        sequence = random.sample(files, len(files)) + again
+        lite_store = open_supervisor_store(root / "supervisor.db")
+        lite = HQ("sqlite", str(root / "supervisor.db"), lite_store)
+        empty(pg)
+        for batch in (sequence[: len(sequence) // 2], sequence[len(sequence) // 2 :]):
+            on_lite, on_pg = merge_files(lite.store, batch), merge_files(pg.store, batch)
+            assert on_pg == on_lite
+        assert outcome(pg) == outcome(lite)
+        lite_store.close()
+
+
+def two_files(root: Path) -> tuple[Path, Path]:
+    device = new_db(root / "device.db")
+    paths = []
+    for n in range(2):
+        add_revision(device, {"q1": n})
+        result = export_to_folder(device, root)
+        assert result.path is not None
+        paths.append(result.path)
+    device.close()
+    return paths[0], paths[1]
+
+
+def _waiting_backend(admin: psycopg.Connection[Any]) -> int:
+    for _ in range(400):
+        row = admin.execute(
+            "SELECT pid FROM pg_stat_activity WHERE application_name = 'fieldsurvey' "
+            "AND wait_event_type = 'Lock'"
+        ).fetchone()
+        if row:
+            return int(row[0])
+        time.sleep(0.05)
+    raise AssertionError("the merge never waited for the write lock")
+
+
+def test_the_connection_lost_mid_merge(pg_url: str, tmp_path: Path) -> None:
+    """The merge's connection is cut while its first file's unit waits for the write lock:
+    that file is not in (reported), the next file merges on a new connection, and merging
+    again brings the first one in."""
+    first, second = two_files(tmp_path)
+    store = open_supervisor_store(pg_url)
+    holder = psycopg.connect(pg_url, autocommit=True)
+    holder.execute("SELECT pg_advisory_lock(%s)", [WRITER_LOCK])
+    reports: list[Any] = []
+    worker = threading.Thread(target=lambda: reports.append(merge_files(store, [first, second])))
+    worker.start()
+    holder.execute("SELECT pg_terminate_backend(%s)", [_waiting_backend(holder)])
+    holder.execute("SELECT pg_advisory_unlock(%s)", [WRITER_LOCK])
+    worker.join(60)
+    [report] = reports
+    assert [f.status for f in report.files] == ["rejected", "merged"]
+    assert "lost the connection" in str(report.files[0].error)
+    assert store.merged_count(hashlib.sha256(first.read_bytes()).hexdigest()) is None
+    again = merge_files(store, [first, second])
+    assert [(f.status, f.already_merged) for f in again.files] == [
+        ("merged", False),
+        ("merged", True),
+    ]
+    assert [g.missing for g in again.gaps] == []
+    holder.close()
+    store.close()
+
+
+def test_a_rejected_file_changes_nothing_on_postgresql(pg_url: str, tmp_path: Path) -> None:
+    first, second = two_files(tmp_path)
+    store = open_supervisor_store(pg_url)
+    hq = HQ("postgres", pg_url, store)
+    merge_files(store, [first])
+    before = hq.dump()
+    device = new_db(tmp_path / "device.db")
+    resign(device, second, lambda manifest: manifest.update(export_seq=1))  # replays number 1
+    device.close()
+    [result] = merge_files(store, [second]).files
+    assert result.status == "rejected" and result.reason is Reason.SEQ_REPLAYED
+    assert hq.dump() == before
+    store.close()
