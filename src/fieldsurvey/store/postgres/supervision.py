@@ -15,7 +15,8 @@ class SupervisionMixin(PostgresBase):
         rows = self.conn.execute(
             "SELECT round_key, COALESCE(office, ''), count(*), min(completed_at), "
             "max(completed_at) FROM responses WHERE status = 'complete' AND is_head "
-            """GROUP BY round_key, COALESCE(office, '') ORDER BY 2 COLLATE "C" """
+            "GROUP BY round_key, COALESCE(office, '') "
+            """ORDER BY COALESCE(office, '') COLLATE "C" """
         ).fetchall()
         return [RoundCount(*row) for row in rows]
 
