@@ -127,6 +127,8 @@ def test_the_environment_names_a_server_for_the_other_commands(pg_url: str) -> N
     from_env = cli("devices", "--json", env={"FIELDSURVEY_DB": pg_url})
     given = cli("devices", "--json", "--db", pg_url)
     assert from_env.exit_code == 0 and from_env.stdout == given.stdout, from_env.stderr
+    helped = CliRunner().invoke(main, ["scores", "--help"], env={"FIELDSURVEY_DB": pg_url})
+    assert "***" in helped.stdout.replace("\n", "") and PASSWORD not in helped.stdout
 
 
 @settings(max_examples=60)

@@ -20,7 +20,6 @@ from fieldsurvey.paths import (
     bundled_questionnaire_path,
     cache_dir,
     default_db_location,
-    default_db_path,
 )
 from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError
 from fieldsurvey.questionnaire.cache import load_questionnaire_cached
@@ -131,7 +130,7 @@ def db_option(command: F) -> F:
         default=None,
         callback=inherit_from_root,
         help=f"Database file, or a postgresql:// URL for the commands that do not capture "
-        f"interviews (default: ${DB_ENV}, else {default_db_path()}).",
+        f"interviews (default: ${DB_ENV}, else {shown(default_db_location())}).",
     )(command)
 
 
