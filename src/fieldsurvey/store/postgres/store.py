@@ -6,12 +6,9 @@ Every public method is wrapped once here so that a `psycopg.Error` leaves it as 
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
-from typing import Any, TypeVar
-
 import psycopg
 
+from fieldsurvey.store.errors import StoreError
 from fieldsurvey.store.postgres.base import PostgresBase
 from fieldsurvey.store.postgres.conflicts import ConflictsMixin
 from fieldsurvey.store.postgres.dataout import DataOutMixin
@@ -24,33 +21,17 @@ from fieldsurvey.store.postgres.scoring import ScoringMixin
 from fieldsurvey.store.postgres.settings import SettingsMixin
 from fieldsurvey.store.postgres.supervision import SupervisionMixin
 from fieldsurvey.store.postgres.trust import TrustMixin
+from fieldsurvey.store.wrapping import map_errors
 
-T = TypeVar("T", bound=type)
 UNWRAPPED = frozenset(vars(PostgresBase)) | {"bulk_writes", "read_snapshot"}
 """Members that map errors themselves or are not storage calls."""
 
 
-def _mapping_errors(method: Callable[..., Any]) -> Callable[..., Any]:
-    @functools.wraps(method)
-    def wrapper(self: PostgresBase, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return method(self, *args, **kwargs)
-        except psycopg.Error as exc:
-            raise storage_error(exc, self.location) from exc
-
-    return wrapper
+def _converted(store: PostgresBase, exc: psycopg.Error) -> StoreError:
+    return storage_error(exc, store.location)
 
 
-def _map_errors(cls: T) -> T:
-    """Wrap the public methods every mixin of `cls` defines (once, at import)."""
-    for part in cls.__mro__[1:]:
-        for name, member in vars(part).items():
-            if callable(member) and not name.startswith("_") and name not in UNWRAPPED:
-                setattr(cls, name, _mapping_errors(member))
-    return cls
-
-
-@_map_errors
+@map_errors(psycopg.Error, _converted, UNWRAPPED)
 class PostgresStore(
     SettingsMixin,
     QuestionnairesMixin,
