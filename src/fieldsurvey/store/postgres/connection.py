@@ -13,13 +13,12 @@ file merged twice. Readers never wait (MVCC).
 
 from __future__ import annotations
 
-import threading
-import weakref
 from typing import Any
 
 import psycopg
 
 from fieldsurvey.store import errors
+from fieldsurvey.store.perthread import PerThread
 from fieldsurvey.store.postgres.errors import mapped
 from fieldsurvey.store.postgres.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -94,52 +93,10 @@ def _migrate(conn: Connection) -> None:
             conn.execute(f"INSERT INTO {VERSION_TABLE} (version) VALUES (%s)", [number])
 
 
-class Connections:
-    """This thread's connection, opened on its first use (again if the server closed it);
-    all of them closed by `close`. Connections of threads that ended are closed when the
-    next thread opens one."""
+class Connections(PerThread[Connection]):
+    """This thread's connection to the server (store/perthread.py), opened again when the
+    server closed it."""
 
     def __init__(self, url: str, shown: str) -> None:
-        self.url = url
+        super().__init__(shown, lambda: connect(url, shown), lambda conn: not conn.closed)
         self.shown = shown
-        self._local = threading.local()
-        self._lock = threading.Lock()
-        self._open: list[tuple[weakref.ref[threading.Thread], Connection]] = []
-        self._closed = False
-
-    def adopt(self, conn: Connection) -> None:
-        with self._lock:
-            self._open.append((weakref.ref(threading.current_thread()), conn))
-        self._local.conn = conn
-
-    def get(self) -> Connection:
-        conn: Connection | None = getattr(self._local, "conn", None)
-        if conn is None or conn.closed or self._closed:
-            conn = self._new()
-        return conn
-
-    def _new(self) -> Connection:
-        with self._lock:
-            if self._closed:
-                raise errors.StoreError("the database is closed", path=self.shown)
-            self._close_finished()
-        conn = connect(self.url, self.shown)
-        self.adopt(conn)
-        return conn
-
-    def _close_finished(self) -> None:
-        alive = []
-        for thread, conn in self._open:
-            owner = thread()
-            if owner is None or not owner.is_alive() or conn.closed:
-                conn.close()
-            else:
-                alive.append((thread, conn))
-        self._open = alive
-
-    def close(self) -> None:
-        with self._lock:
-            self._closed = True
-            for _, conn in self._open:
-                conn.close()
-            self._open = []
