@@ -66,8 +66,9 @@ def start() -> Server:
     found = binaries()
     if found is None:
         raise RuntimeError("PostgreSQL is not installed (apt-get install postgresql)")
-    folder = Path(tempfile.mkdtemp(prefix="fieldsurvey-pg-"))
     as_root = os.geteuid() == 0
+    # as root, in /tmp whatever $TMPDIR says: the postgres account must reach the folder
+    folder = Path(tempfile.mkdtemp(prefix="fieldsurvey-pg-", dir="/tmp" if as_root else None))
     folder.chmod(0o755)
     (folder / "pw").write_text(PASSWORD + "\n")
     if as_root:
