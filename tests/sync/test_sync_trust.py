@@ -37,15 +37,6 @@ def export(db: SQLiteStore, tmp_path: Path, **options: Any) -> Path:
     return result.path
 
 
-def heads(db: SQLiteStore, uuid: str) -> dict[str, tuple[int, int]]:
-    """device id -> (is_head, in_conflict) of each closed revision of `uuid` but the first."""
-    rows = db.execute(
-        "SELECT device_id, is_head, in_conflict FROM responses WHERE uuid = ? AND revision > 1",
-        [uuid],
-    )
-    return {device: (head, conflict) for device, head, conflict in rows}
-
-
 @pytest.fixture
 def a(tmp_path: Path) -> SQLiteStore:
     return new_db(tmp_path / "a.db")
