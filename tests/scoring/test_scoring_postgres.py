@@ -108,10 +108,17 @@ def test_the_same_results_on_both_backends(both: tuple[str, str], args: tuple[st
     close(lite, pg)
 
 
-def test_the_same_data_export_on_both_backends(both: tuple[str, str], tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "options",
+    [(), ("--office", "north", "--lang", "km"), ("--round", "2026-Q2", "--include-rejected")],
+    ids=["all", "north km", "2026-Q2 with rejected"],
+)
+def test_the_same_data_export_on_both_backends(
+    both: tuple[str, str], tmp_path: Path, options: tuple[str, ...]
+) -> None:
     written = []
     for n, location in enumerate(both):
         out = tmp_path / f"data{n}.csv"
-        cli("data", "--format", "csv", "--out", str(out), "--db", location)
+        cli("data", "--format", "csv", "--out", str(out), "--db", location, *options)
         written.append((out.read_bytes(), out.with_suffix(".paradata.csv").read_bytes()))
     assert written[0] == written[1]
