@@ -18,11 +18,13 @@ from typing import Any
 
 import psycopg
 import pytest
+from click.testing import CliRunner
 from hypothesis import example, given
 from hypothesis import strategies as st
 from sync_helpers import add_revision, new_db, resign
 from test_sync_properties import DIVERGING, SETTINGS, play, rounds, workspace
 
+from fieldsurvey.cli import main
 from fieldsurvey.store.opening import open_supervisor_store
 from fieldsurvey.store.postgres.connection import WRITER_LOCK
 from fieldsurvey.sync import Reason, export_to_folder, list_conflicts, merge_files, sequence_gaps
@@ -146,3 +148,30 @@ def test_a_rejected_file_changes_nothing_on_postgresql(pg_url: str, tmp_path: Pa
     assert result.status == "rejected" and result.reason is Reason.SEQ_REPLAYED
     assert hq.dump() == before
     store.close()
+
+
+def test_a_user_who_may_read_but_not_write(
+    postgres_server: Any, pg_url: str, tmp_path: Path
+) -> None:
+    """An analyst's read-only role: reading commands work, a merge is refused file by file
+    with the reason, and nothing is written."""
+    first, _ = two_files(tmp_path)
+    name = pg_url.split("/")[3].split("?")[0]
+    admin = psycopg.connect(pg_url, autocommit=True)
+    admin.execute("CREATE ROLE analyst LOGIN PASSWORD 'analyst-pw'")
+    admin.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO analyst")
+    try:
+        url = postgres_server.url(name, user="analyst", password="analyst-pw")
+        hq = HQ("postgres", pg_url, open_supervisor_store(pg_url))
+        before = hq.dump()
+        result = CliRunner().invoke(main, ["merge", str(first), "--db", url])
+        assert result.exit_code == 1
+        assert "lacks a privilege" in result.stderr and "analyst-pw" not in result.stderr
+        assert hq.dump() == before
+        rounds = CliRunner().invoke(main, ["rounds", "--json", "--db", url])
+        assert rounds.exit_code == 0, rounds.stderr
+        hq.store.close()
+    finally:
+        admin.execute("DROP OWNED BY analyst")
+        admin.execute("DROP ROLE analyst")
+        admin.close()
