@@ -28,6 +28,8 @@ from fieldsurvey.cli import main
 from fieldsurvey.store.opening import open_supervisor_store
 from fieldsurvey.store.postgres.connection import WRITER_LOCK
 from fieldsurvey.sync import Reason, export_to_folder, list_conflicts, merge_files, sequence_gaps
+from fieldsurvey.sync.keys import device_signing_key, public_key_text
+from fieldsurvey.sync.trust import Trust, change_trust, enrol
 from hq import HQ, TABLES
 
 
@@ -175,3 +177,41 @@ def test_a_user_who_may_read_but_not_write(
         admin.execute("DROP OWNED BY analyst")
         admin.execute("DROP ROLE analyst")
         admin.close()
+
+
+def forwarded_by_province(tmp_path: Path) -> tuple[Any, Path, list[Path]]:
+    """Two files of a device merged into a province's SQLite, which exports everything."""
+    files = list(two_files(tmp_path))
+    province = new_db(tmp_path / "province.db")
+    assert merge_files(province, files).all_merged
+    (tmp_path / "out").mkdir()
+    forwarded = export_to_folder(province, tmp_path / "out", everything=True).path
+    assert forwarded is not None
+    return province, forwarded, files
+
+
+def test_province_to_hq_untrusted(pg_url: str, tmp_path: Path) -> None:
+    """HQ (PostgreSQL) that does not trust the province's key holds the relayed interviews
+    until their devices' own files arrive (docs/trust-model.md)."""
+    province, forwarded, files = forwarded_by_province(tmp_path)
+    province.close()
+    hq = open_supervisor_store(pg_url)
+    [held] = merge_files(hq, [forwarded]).files
+    assert (held.added, held.conflicts) == (0, 2)
+    assert merge_files(hq, files).all_merged  # the makers' own files release them
+    assert list_conflicts(hq).conflicts == []
+    hq.close()
+
+
+def test_province_to_hq_trusted(pg_url: str, tmp_path: Path) -> None:
+    """HQ that enrolled and trusted the province's key beforehand takes them as they are."""
+    province, forwarded, _ = forwarded_by_province(tmp_path)
+    key = public_key_text(device_signing_key(province))
+    hq = open_supervisor_store(pg_url)
+    enrol(hq, province.device_id(), key)
+    change_trust(hq, province.device_id(), Trust.TRUSTED)
+    province.close()
+    [merged] = merge_files(hq, [forwarded]).files
+    assert (merged.added, merged.conflicts) == (2, 0)
+    assert list_conflicts(hq).conflicts == []
+    hq.close()
