@@ -127,7 +127,9 @@ def test_the_app_refuses_a_url_in_the_environment(pg_url: str) -> None:
 def test_the_environment_names_a_server_for_the_other_commands(pg_url: str) -> None:
     from_env = cli("devices", "--json", env={"FIELDSURVEY_DB": pg_url})
     given = cli("devices", "--json", "--db", pg_url)
+    before = cli("--db", pg_url, "devices", "--json")  # the root option, before the command
     assert from_env.exit_code == 0 and from_env.stdout == given.stdout, from_env.stderr
+    assert before.exit_code == 0 and before.stdout == given.stdout, before.stderr
     helped = CliRunner().invoke(main, ["scores", "--help"], env={"FIELDSURVEY_DB": pg_url})
     assert PASSWORD not in helped.stdout
     with pytest.MonkeyPatch.context() as patch:  # what --db's help names as its default
