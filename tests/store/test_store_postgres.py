@@ -3,6 +3,8 @@ the CLI, never prints the URL's password, and changes nothing on the server."""
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from pathlib import Path
 
 import psycopg
@@ -18,6 +20,7 @@ from fieldsurvey.store.errors import CaptureOnDevice, NewerSchema, NotPermitted,
 from fieldsurvey.store.location import shown
 from fieldsurvey.store.opening import open_store, open_supervisor_store
 from fieldsurvey.store.postgres.schema import SCHEMA_VERSION, _round_key
+from fieldsurvey.store.postgres.scoring import _INTEGER
 from pgserver import PASSWORD, Server
 
 
@@ -145,3 +148,29 @@ def test_the_round_key_normalises_as_python_does(
     with psycopg.connect(postgres_server.url(), autocommit=True) as conn:
         found = conn.execute(f"SELECT {_round_key('%(v)s::text')}", {"v": value}).fetchone()
     assert found is not None and found[0] == normalise_legacy(value)
+
+
+@settings(max_examples=80)
+@given(
+    value=st.one_of(
+        st.integers(-(10**12), 10**12),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.text(max_size=6),
+        st.lists(st.integers(0, 9), max_size=2),
+    ).map(lambda v: json.dumps(v))
+    | st.text(alphabet="0123456789-+. e", max_size=8)
+)
+def test_answers_are_coded_as_sqlite_codes_them(postgres_server: Server, value: str) -> None:
+    """Scoring's integer codes (store/postgres/scoring.py `_INTEGER`) are SQLite's
+    CAST(value AS INTEGER), clamped as scoring clamps them."""
+    expected = (
+        sqlite3.connect(":memory:")
+        .execute("SELECT min(max(CAST(? AS INTEGER), 0), 50000)", [value])
+        .fetchone()[0]
+    )
+    with psycopg.connect(postgres_server.url(), autocommit=True) as conn:
+        found = conn.execute(
+            f"SELECT LEAST(GREATEST({_INTEGER}, 0), 50000) FROM (SELECT %s::text AS value) a",
+            [value],
+        ).fetchone()
+    assert found is not None and found[0] == expected
