@@ -12,16 +12,16 @@ from pathlib import Path
 from typing import Any
 
 from fieldsurvey.dataout import export
+from fieldsurvey.dataout.columns import PARADATA_VARIABLES
 from fieldsurvey.dataout.files import companion
 from fieldsurvey.dataout.table import (
-    AreaScores,
     Column,
     DataStore,
+    Derived,
     TableSource,
     paradata_chunks,
     wide_chunks,
 )
-from fieldsurvey.dataout.variables import PARADATA_VARIABLES
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.store.dataout import Selection
 
@@ -46,9 +46,8 @@ def _whole(chunks: list[list[Column]], width: int) -> list[Column]:
 def build(db: DataStore, questionnaire: Questionnaire) -> Tables:
     selection = Selection(questionnaire.id)
     variables = export._variables(db, questionnaire, selection)
-    scores = AreaScores.of(db, questionnaire)
-    areas = [a.id for a in questionnaire.areas]
-    wide = _whole(list(wide_chunks(db, selection, variables, scores, areas)), len(variables))
+    derived = Derived.of(db, questionnaire, None)
+    wide = _whole(list(wide_chunks(db, selection, variables, derived)), len(variables))
     paradata = [row for rows in paradata_chunks(db, selection) for row in rows]
     source = TableSource(variables, lambda: iter([wide]), lambda: iter([paradata]), "en", "en",
                          "bench")  # fmt: skip
@@ -112,3 +111,27 @@ def _csv(path: Path, header: list[str], table: list[Any], *, rows: bool = False)
         writer = csv.writer(handle)
         writer.writerow(header)
         writer.writerows(table if rows else zip(*table, strict=True))
+
+
+def sqlite_read(db_path: str, questionnaire_id: str) -> int:
+    """Fetch every row an export reads with plain SELECTs through Python's sqlite3 (the
+    responses, their answers one row each, the paradata events) and keep nothing: what reading
+    the data from SQLite costs before anything is built. Returns the rows fetched."""
+    import sqlite3
+
+    heads = "r.is_head = 1 AND r.status = 'complete' AND r.questionnaire_id = ?"
+    queries = (
+        f"SELECT r.* FROM responses r WHERE {heads}",
+        f"SELECT a.response, a.question, a.value FROM responses r JOIN answers a "
+        f"ON a.response = r.id WHERE {heads}",
+        f"SELECT r.uuid, r.revision, p.seq, p.question, p.event, p.at, p.duration_ms, "
+        f"p.detail FROM responses r JOIN paradata p ON p.response = r.id WHERE {heads} "
+        f"ORDER BY r.id, p.seq",
+    )
+    count = 0
+    with sqlite3.connect(db_path) as conn:
+        for sql in queries:
+            cursor = conn.execute(sql, [questionnaire_id])
+            while rows := cursor.fetchmany(20_000):
+                count += len(rows)
+    return count

@@ -1,5 +1,6 @@
 """A supervisor's database for export tests: two rounds, two offices, every persona, a draft,
-and text answers in Khmer, Chinese and one that looks like a spreadsheet formula."""
+text answers in Khmer, Chinese and one that looks like a spreadsheet formula, and review
+decisions (two rejected, one approved after a rejection, one with issues)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from fieldsurvey.demo import make_demo_responses
 from fieldsurvey.engine import start_interview
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
+from fieldsurvey.review import record_decision
 from fieldsurvey.store.records import Event
 from fieldsurvey.store.sqlite import SQLiteStore, open_store
 
@@ -38,6 +40,12 @@ def survey_db_path(tmp_path_factory: pytest.TempPathFactory, questionnaire: Ques
     set_answer(db, first, "suggestion", FORMULA, (Event("language", detail=FORMULA),))
     set_answer(db, second, "suggestion", KHMER_TEXT)
     set_answer(db, third, "suggestion", CHINESE_TEXT)
+    reviewed = [db.get_response(i) for i in response_ids(db)[3:8]]
+    uuids = [record.uuid for record in reviewed if record is not None]
+    states = ("rejected", "rejected", "approved", "has_issues", "rejected")
+    for uuid, state in zip(uuids, states, strict=True):
+        record_decision(db, uuid, state, "checked by phone")
+    record_decision(db, uuids[-1], "approved", "the second call confirmed it")
     draft = start_interview(db, questionnaire, language="zh")
     draft.answer("consent", "yes")
     db.close()

@@ -10,6 +10,7 @@ import math
 from datetime import datetime
 from pathlib import Path
 
+from fieldsurvey.quality import KINDS, assess
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.model import (
     LikertItem,
@@ -17,6 +18,7 @@ from fieldsurvey.questionnaire.model import (
     Rank,
     SelectMultiple,
 )
+from fieldsurvey.questionnaire.rounds import NO_ROUND
 from fieldsurvey.store.records import Event
 from fieldsurvey.store.sqlite import SQLiteStore
 
@@ -27,13 +29,33 @@ CHINESE_TEXT = "请在周六开放办事处"
 Row = dict[str, object]
 
 
-def response_ids(db: SQLiteStore, statuses: tuple[str, ...] = ("complete",)) -> list[int]:
+def response_ids(
+    db: SQLiteStore, statuses: tuple[str, ...] = ("complete",), *, rejected: bool = True
+) -> list[int]:
+    """Head revisions with these statuses; without those a reviewer rejected last unless
+    `rejected`."""
     marks = ", ".join("?" for _ in statuses)
     rows = db.execute(
-        f"SELECT id FROM responses WHERE is_head = 1 AND status IN ({marks}) ORDER BY id",
+        f"SELECT id, uuid FROM responses WHERE is_head = 1 AND status IN ({marks}) ORDER BY id",
         list(statuses),
     ).fetchall()
-    return [row[0] for row in rows]
+    return [row[0] for row in rows if rejected or review_state(db, row[1]) != "rejected"]
+
+
+def review_state(db: SQLiteStore, uuid: str) -> str:
+    """The newest decision of the review log (as `fieldsurvey review UUID` prints it)."""
+    log = db.decisions(uuid)
+    return log[-1].state if log else "pending"
+
+
+def quality_flags(db: SQLiteStore, questionnaire: Questionnaire) -> dict[int, set[str]]:
+    """Response id -> flag kinds, as `fieldsurvey quality --round R` reports each round."""
+    rounds = assess(db, questionnaire).rounds
+    return {
+        item.response_id: {flag.kind for flag in item.flags}
+        for round_ in rounds
+        for item in assess(db, questionnaire, round_ or NO_ROUND).interviews
+    }
 
 
 def set_answer(
@@ -44,10 +66,13 @@ def set_answer(
 
 
 def expected_rows(db: SQLiteStore, questionnaire: Questionnaire, ids: list[int]) -> list[Row]:
-    return [expected_row(db, questionnaire, i) for i in ids]
+    flags = quality_flags(db, questionnaire)
+    return [expected_row(db, questionnaire, i, flags) for i in ids]
 
 
-def expected_row(db: SQLiteStore, questionnaire: Questionnaire, rid: int) -> Row:
+def expected_row(
+    db: SQLiteStore, questionnaire: Questionnaire, rid: int, flags: dict[int, set[str]]
+) -> Row:
     record = db.get_response(rid)
     assert record is not None
     answers = db.load_answers(rid)
@@ -69,7 +94,12 @@ def expected_row(db: SQLiteStore, questionnaire: Questionnaire, rid: int) -> Row
             datetime.fromisoformat(record.completed_at) - datetime.fromisoformat(record.started_at)
         ).total_seconds(),
         "questionnaire_version": record.questionnaire_version,
+        "review_state": review_state(db, record.uuid),
     }
+    kinds = flags.get(rid, set()) if record.status == "complete" else None
+    row["quality_flags"] = " ".join(k for k in KINDS if k in kinds) if kinds else None
+    for kind in KINDS:
+        row[f"flag_{kind}"] = None if kinds is None else int(kind in kinds)
     for question, _ in questionnaire.walk():
         if isinstance(question, Note):
             continue

@@ -49,7 +49,7 @@ def codebook(out: Path) -> list[dict[str, str]]:
 
 
 def expected(survey_db: SQLiteStore, questionnaire: Questionnaire) -> list[Row]:
-    return expected_rows(survey_db, questionnaire, response_ids(survey_db))
+    return expected_rows(survey_db, questionnaire, response_ids(survey_db, rejected=False))
 
 
 def csv_text(value: object) -> str:
@@ -72,10 +72,8 @@ def test_csv_every_cell_and_paradata(
     assert [r["variable"] for r in codebook(out)] == list(rows[0])
     texts = {r["suggestion"] for r in rows}
     assert {"'" + FORMULA, KHMER_TEXT, CHINESE_TEXT} <= texts
-    events = survey_db.execute(
-        "SELECT count(*) FROM paradata p JOIN responses r ON r.id = p.response "
-        "WHERE r.status = 'complete' AND r.is_head = 1"
-    ).fetchone()[0]
+    kept = response_ids(survey_db, rejected=False)  # rejected ones are left out
+    events = sum(len(survey_db.paradata(rid)) for rid in kept)
     with (tmp_path / "data.paradata.csv").open(encoding="utf-8") as handle:
         paradata = list(csv.DictReader(handle))
     assert len(paradata) == events
@@ -194,7 +192,7 @@ def _decoded(value: object, row: dict[str, str]) -> object:
     """A value read from SPSS/Stata back to what the database holds."""
     if isinstance(value, float) and value != value:
         return None
-    if row["source"] == "select_one":
+    if row["source"] in ("select_one", "review"):
         codes = dict(item.split(": ", 1)[0].split("=", 1) for item in row["values_en"].split("; "))
         return codes[str(int(value))]  # type: ignore[call-overload]
     if row["type"] == "datetime" and value is not None:
@@ -216,12 +214,14 @@ def test_drafts_only_when_asked(
     run_export(survey_db_path, out, "--format", "csv", "--drafts", "--round", "2026-Q4")
     with out.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    ids = response_ids(survey_db, ("complete", "draft"))
+    ids = response_ids(survey_db, ("complete", "draft"), rejected=False)
     want = [r for r in expected_rows(survey_db, questionnaire, ids) if r["round"] == "2026-Q4"]
     assert mismatches([{k: csv_text(v) for k, v in r.items()} for r in want], rows) == []  # type: ignore[arg-type]
     drafts = [r for r in rows if r["status"] == "draft"]
     assert len(drafts) == 1 and drafts[0]["consent"] == "yes"
     assert drafts[0]["score_accessibility"] == "" and drafts[0]["completed_at"] == ""
+    assert drafts[0]["review_state"] == "pending"  # not assessed by quality: blank flags
+    assert drafts[0]["quality_flags"] == "" and drafts[0]["flag_duplicate"] == ""
     plain = tmp_path / "plain.csv"
     run_export(survey_db_path, plain, "--format", "csv", "--round", "2026-Q4")
     assert plain.read_text(encoding="utf-8").count("\n") == len(rows)  # header + all but the draft

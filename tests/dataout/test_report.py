@@ -15,9 +15,12 @@ from dataout_helpers import out_files
 
 from fieldsurvey.cli import main
 from fieldsurvey.demo import make_demo_responses
+from fieldsurvey.i18n import tr
+from fieldsurvey.quality import assess
 from fieldsurvey.questionnaire import Questionnaire
+from fieldsurvey.report.charts import SUPPRESSED
 from fieldsurvey.report.pdf import browser_command, find_browser
-from fieldsurvey.report.words import word
+from fieldsurvey.review.words import QUALITY_KINDS, REVIEW_STATES
 from fieldsurvey.store.sqlite import open_store
 
 MEASURE = """
@@ -85,7 +88,10 @@ def test_report_renders_in_chromium_with_every_chart_sized(
     assert errors == ""
     assert "Uncaught" not in console and "Failed to load" not in console
     assert len(sizes) == charts and all(w > 300 and h > 50 for w, h in sizes), sizes
-    assert word("areas", lang) in html and word("methods", lang) in html
+    assert tr("Area scores", lang) in html and tr("Methods", lang) in html
+    if lang != "en":  # the page's own words come translated from the catalogue
+        for english in ("Methods", "Client satisfaction report", "Data quality and review"):
+            assert tr(english, lang) != english and english not in html
 
 
 @needs_chromium
@@ -116,11 +122,11 @@ def test_trend_between_rounds_and_suppressed_office(
     rows = re.findall(r"<tr><td>([^<]*)</td><td class=\"num\">([^<]*)</td>", html)
     areas = [a.label["en"] for a in questionnaire.areas]
     assert [(label, "—") for label in areas] == [r for r in rows if r[0] in areas][:4]
-    assert html.count(word("suppressed", "en")) >= 2 * len(areas)  # table and chart
+    assert html.count(SUPPRESSED) >= 2 * len(areas)  # table and chart
     full = tmp_path / "full.html"
     assert report(survey_db_path, "--out", str(full), "--lang", "zh").exit_code == 0
     text = full.read_text(encoding="utf-8")
-    assert "2026-Q3</th><th>2026-Q4" in text
+    assert '2026-Q3</th><th class="num">2026-Q4' in text
     assert "得分仅针对轮次 2026-Q4；数据包含轮次 2026-Q3, 2026-Q4。" in text  # notes in zh
 
 
@@ -131,7 +137,36 @@ def test_database_without_responses(tmp_path: Path) -> None:
     result = report(db, "--out", str(out), "--lang", "zh")
     assert result.exit_code == 0
     assert "no responses yet: the report says so" in result.stderr
-    assert word("no_data", "zh") in out.read_text(encoding="utf-8")
+    no_data = tr("No data: there are no completed interviews for this selection yet.", "zh")
+    assert no_data in out.read_text(encoding="utf-8")
+
+
+def cells(html: str, label: str) -> list[str]:
+    """The numbers in the table rows whose first cell is `label`."""
+    return re.findall(rf'<tr><td>{re.escape(label)}</td><td class="num">([^<]*)</td></tr>', html)
+
+
+@pytest.mark.parametrize("lang", ["en", "km"])
+def test_quality_and_review_counts(
+    tmp_path: Path, survey_db_path: Path, questionnaire: Questionnaire, lang: str
+) -> None:
+    """The round's review states and quality flags, counted for the office asked, in words of
+    the catalogue; the numbers those of the review log and of `fieldsurvey quality`."""
+    out = tmp_path / "r.html"
+    args = ("--round", "2026-Q3", "--office", "Phnom Penh", "--lang", lang)
+    assert report(survey_db_path, "--out", str(out), *args).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    assert tr("Data quality and review", lang) in html
+    want = {"pending": 35, "approved": 2, "has_issues": 1, "rejected": 2}  # the fixture's log
+    for state, count in want.items():
+        assert cells(html, tr(REVIEW_STATES[state], lang)) == [str(count)]
+    database = open_store(survey_db_path)
+    flagged = assess(database, questionnaire, "2026-Q3").interviews
+    database.close()
+    assert cells(html, tr("Flagged interviews", lang)) == [str(len(flagged))]
+    for kind, word in QUALITY_KINDS.items():
+        count = sum(any(f.kind == kind for f in i.flags) for i in flagged)
+        assert cells(html, tr(word, lang)) == [str(count)]
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,13 @@ import ctypes.util
 import io
 import json
 import locale
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
+from plain_form import FORM
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
@@ -19,104 +21,17 @@ from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 from prompt_toolkit.utils import get_cwidth
 
-from fieldsurvey.engine import resume_interview, start_interview
+from fieldsurvey.cli.plain.interview import PlainInterview
+from fieldsurvey.cli.plain.opening import open_interview
+from fieldsurvey.cli.plain.prompter import Option
+from fieldsurvey.cli.plain.prompts import TerminalPrompter, match_terminal_widths, wrap
+from fieldsurvey.engine import Interview, resume_interview, start_interview
 from fieldsurvey.i18n import tr
-from fieldsurvey.plain import PlainInterview
-from fieldsurvey.plain_prompts import match_terminal_widths, wrap
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.store.sqlite import open_store
 
 T = TypeVar("T")
 ENTER, DOWN, SPACE = "\r", "\x1b[B", " "
-
-
-def text(en: str) -> dict[str, str]:
-    return {"en": en, "zh": f"{en}（中文）"}
-
-
-FORM: dict[str, Any] = {
-    "id": "plain-form",
-    "version": "1",
-    "title": text("Plain"),
-    "languages": ["en", "zh"],
-    "default_language": "en",
-    "consent": {"question": "consent"},
-    "personas": [
-        {"id": "worker", "label": text("Worker")},
-        {"id": "employer", "label": text("Employer")},
-    ],
-    "choice_lists": [
-        {
-            "id": "yes_no",
-            "choices": [
-                {"value": "yes", "label": text("Yes")},
-                {"value": "no", "label": text("No")},
-            ],
-        },
-        {
-            "id": "personas",
-            "choices": [
-                {"value": "worker", "label": text("Worker")},
-                {"value": "employer", "label": text("Employer")},
-            ],
-        },
-        {
-            "id": "channels",
-            "choices": [{"value": c, "label": text(c)} for c in ("radio", "web", "desk")],
-        },
-    ],
-    "scales": [
-        {
-            "id": "agree5",
-            "points": [{"value": v, "label": text(str(v))} for v in range(1, 6)],
-            "dk": {"value": "dk", "label": text("Don't know")},
-        }
-    ],
-    "areas": [
-        {
-            "id": "access",
-            "label": text("Access"),
-            "items": [{"id": "hours", "label": text("Hours suit me"), "required": True}],
-        }
-    ],
-    "survey": [
-        {
-            "type": "select_one",
-            "id": "consent",
-            "choices": "yes_no",
-            "label": text("Agree?"),
-            "required": True,
-        },
-        {
-            "type": "select_one",
-            "id": "persona",
-            "persona": True,
-            "choices": "personas",
-            "label": text("You are"),
-            "required": True,
-        },
-        {"type": "note", "id": "intro", "label": text("Thanks")},
-        {"type": "area", "area": "access"},
-        {
-            "type": "select_multiple",
-            "id": "heard",
-            "choices": "channels",
-            "label": text("Heard from"),
-        },
-        {"type": "rank", "id": "prefer", "choices": "channels", "label": text("Rank channels")},
-        {
-            "type": "integer",
-            "id": "minutes",
-            "label": text("Minutes to register"),
-            "relevant": "${persona} = 'employer'",
-            "constraint": ". >= 0 and . <= 600",
-            "constraint_message": text("Between 0 and 600"),
-        },
-        {"type": "decimal", "id": "hours_away", "label": text("Hours to office")},
-        {"type": "date", "id": "visited", "label": text("Last visit")},
-        {"type": "text", "id": "say", "label": text("Suggestion")},
-    ],
-}
 
 
 @pytest.fixture
@@ -137,11 +52,16 @@ def typed(keys: list[str], action: Callable[[], T]) -> T:
             return action()
 
 
+def on_terminal(interview: Interview, say: Callable[[str], None]) -> PlainInterview:
+    """The interview as `ask` runs it in a terminal (questionary prompts)."""
+    return PlainInterview(interview, TerminalPrompter(say), say=say)
+
+
 def run_keys(db_path: Path, questionnaire: Questionnaire, keys: list[str]) -> tuple[str, list[str]]:
     db = open_store(db_path)
     lines: list[str] = []
     interview = start_interview(db, questionnaire)
-    status = typed(keys, PlainInterview(interview, say=lines.append).run)
+    status = typed(keys, on_terminal(interview, lines.append).run)
     return status, lines
 
 
@@ -236,7 +156,7 @@ def test_quit_then_resume_in_chinese(db_path: Path, questionnaire: Questionnaire
     interview = resume_interview(db, draft_id, [questionnaire])
     lines = []
     keys = [DOWN * 3, ENTER, DOWN, ENTER, "\x03"]  # language -> zh, then Ctrl+C
-    typed(keys, PlainInterview(interview, say=lines.append).run)
+    typed(keys, on_terminal(interview, lines.append).run)
     assert interview.language == "zh"
     assert lines[-1] == "草稿已保存：用 `fieldsurvey ask` 继续。"
     assert answers(db_path)["consent"] == "yes"
@@ -268,8 +188,8 @@ def test_languages_by_their_names_and_prompt_words_in_the_interview_language(
 ) -> None:
     store = open_store(db_path)
     interview = start_interview(store, questionnaire, language="zh")
-    plain = PlainInterview(interview, say=lambda _: None)
-    assert [c.title for c in plain.language_choices()] == ["English", "中文"]  # not en, zh
+    plain = on_terminal(interview, lambda _: None)
+    assert [c.title for c in plain.language_options()] == ["English", "中文"]  # not en, zh
     keys = [DOWN * 3, ENTER, "1", "\x03"]  # "change language", 1 English, then Ctrl+C
     _, drawn = screen_of(keys, plain.run)
     assert tr("(a number, or arrows and Enter)", "zh") in drawn  # questionary's words, in zh
@@ -291,7 +211,7 @@ def test_khmer_is_measured_as_terminals_draw_it() -> None:
 def test_hints_break_between_words(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "40")
     hint = "(About how long did you wait, in minutes? 15 minutes is typical at the front desk)"
-    lines = wrap(hint, "  ").splitlines()
+    lines = wrap("  " + hint).splitlines()
     assert len(lines) > 1 and all(get_cwidth(line) <= 38 for line in lines)
     assert [w for line in lines for w in line.split()] == hint.split()
 
@@ -321,12 +241,34 @@ def test_quitting_before_any_answer_leaves_no_draft(
 def test_ask_asks_for_the_round_until_it_is_in_the_fixed_form(
     db_path: Path, questionnaire: Questionnaire
 ) -> None:
-    from fieldsurvey.plain import open_interview
-
     db = open_store(db_path)
     db.set_setting("interviewer", "Dara")
     db.set_setting("office", "Phnom Penh")
     keys = ["Q3 2026", ENTER, "\x7f" * 7, "2026-Q3", ENTER]  # refused, erased, typed again
-    typed(keys, lambda: open_interview(db, questionnaire, None, force_new=True))
+    said: list[str] = []
+    prompter = TerminalPrompter(said.append)
+    typed(keys, lambda: open_interview(db, questionnaire, None, True, prompter))
+    [reason] = said  # whole, above the prompt: not cut at the width of questionary's toolbar
+    assert reason.startswith("! round 'Q3 2026' is not in the form YEAR-Qn or YEAR-MM")
+    assert reason.endswith("did you mean 2026-Q3?")
     assert db.get_setting("round") == "2026-Q3"
     assert db.execute("SELECT round FROM responses").fetchall() == [("2026-Q3",)]
+
+
+def test_an_answer_by_number_key_is_echoed_after_the_prompt(
+    db_path: Path, questionnaire: Questionnaire
+) -> None:
+    interview = start_interview(open_store(db_path), questionnaire)
+    _, drawn = screen_of(["1", "2", "\x03"], on_terminal(interview, lambda _: None).run)
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", drawn)  # the words, without the styling
+    assert "? Agree? 1  Yes" in shown  # as questionary shows an answer given with Enter
+    assert "? You are 2  Employer" in shown
+    assert answers(db_path) == {"consent": "yes", "persona": "employer"}
+
+
+def test_a_khmer_mark_ending_a_line_is_drawn_once() -> None:
+    prompter = TerminalPrompter(lambda _: None)
+    options = [Option("អតិថិជនឆ្លើយដោយខ្លួនឯងនៅលើអេក្រង់", 1)]  # ends in ់ (U+17CB, zero width)
+    picked, drawn = screen_of(["1"], lambda: prompter.select("សំណួរ", options, "km"))
+    assert picked == 1
+    assert "អេក្រង់" in drawn and "អេក្រង់់" not in drawn

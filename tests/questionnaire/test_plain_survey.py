@@ -15,8 +15,9 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from fieldsurvey.cli import main
+from fieldsurvey.cli.plain.interview import PlainInterview
+from fieldsurvey.cli.plain.prompts import TerminalPrompter
 from fieldsurvey.engine import start_interview
-from fieldsurvey.plain import PlainInterview
 from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
 from fieldsurvey.questionnaire.problems import Code
 from fieldsurvey.scoring import WarningCode, score
@@ -74,7 +75,7 @@ def test_ask_runs_a_plain_interview(plain: Questionnaire, tmp_path: Path) -> Non
     with create_pipe_input() as pipe:
         pipe.send_text(keys)
         with create_app_session(input=pipe, output=DummyOutput()):
-            status = PlainInterview(interview, say=lines.append).run()
+            status = PlainInterview(interview, TerminalPrompter(lines.append), lines.append).run()
     assert status == "complete"
     assert interview.answers() == {"visited": "no", "office_code": "PP-01"}
 

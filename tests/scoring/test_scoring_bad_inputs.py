@@ -8,10 +8,11 @@ from typing import Any
 
 from scoring_helpers import Survey, likert
 
+from fieldsurvey.cli.score_table import to_table
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.scoring import Reason, WarningCode, score
 from fieldsurvey.scoring.breakdowns import protect
-from fieldsurvey.scoring.render import to_csv, to_table
+from fieldsurvey.scoring.render import to_csv
 from fieldsurvey.store.sqlite import SQLiteStore
 
 
@@ -26,7 +27,7 @@ def test_no_responses_yet_says_so_instead_of_zero_scores(
     ]
     assert all(a.score is None and a.status == "suppressed" for a in report.areas)
     assert {a.reason for a in report.areas} == {Reason.NO_DATA}
-    assert to_table(report, ["No data yet."]).endswith("\n! No data yet.\n")
+    assert to_table(report, ["No data yet."], "en").endswith("\n! No data yet.\n")
 
 
 def test_only_complete_head_responses_to_this_questionnaire_count(
@@ -64,7 +65,7 @@ def test_an_area_answered_only_dk_has_no_score_and_says_why(
     assert access.reason == Reason.ONLY_DK
     assert access.dk_rate == 100.0
     assert treat.score == 75.0
-    assert "every answer was don't know" in to_table(score(db, questionnaire), [])
+    assert "every answer was don't know" in to_table(score(db, questionnaire), [], "en")
 
 
 def add_places(survey: Survey, counts: dict[str, int]) -> None:
@@ -104,8 +105,8 @@ def test_a_segment_under_10_leaks_neither_its_score_nor_its_size(
     sizes = [v for k, v in numbers_in(document["groups"]) if k in ("n", "responses")]
     assert 7 not in sizes and 31 not in sizes
     assert {g.group for g in report.equity_gaps} == {"urban"}
-    table = to_table(report, [])
-    assert "geography = Remote (<10 responses)" in table
+    table = to_table(report, [], "en")
+    assert "Where they live = Remote (<10 responses)" in table
     assert "(7 " not in table and "(31 " not in table
     rows = [line.split(",") for line in to_csv(report).splitlines()]
     remote = [r for r in rows if r[1] == "remote"]

@@ -41,7 +41,7 @@ def test_scores_table_json_and_csv(files: tuple[list[str], Survey]) -> None:
     add_data(survey)
     code, table, _ = run(scores, *options, "--by", "persona")
     assert code == 0
-    assert "Accessibility" in table and "95% CI" in table and "persona = Worker" in table
+    assert "Accessibility" in table and "95% CI" in table and "Client type = Worker" in table
     assert "Suggested messages:" in table and "We are near you." in table
     code, out, _ = run(scores, *options, "--format", "json", "--lang", "zh")
     document = json.loads(out)

@@ -10,11 +10,13 @@ from typing import Any
 import pytest
 from scoring_helpers import BASE, Survey, choices, likert, make_questionnaire, t
 
+from fieldsurvey.cli.score_table import to_table
 from fieldsurvey.demo import make_demo_responses
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.questionnaire import load_questionnaire
 from fieldsurvey.scoring import score
-from fieldsurvey.scoring.render import to_table
+from fieldsurvey.scoring.awareness import nearest_one_in
+from fieldsurvey.scoring.report import AwarenessResult
 from fieldsurvey.store.sqlite import SQLiteStore
 
 NA_SCALE = {**BASE["scales"][0], "na": {"value": "na", "label": t("Does not apply")}}
@@ -84,24 +86,48 @@ def test_a_message_with_an_unfilled_placeholder_is_not_shown(
     unfilled = score(db, make_questionnaire(messages=bank))
     assert [m.id for m in unfilled.areas[0].messages] == ["plain"]
     assert unfilled.areas[0].office_facts_missing == ["hotline"]
-    assert "waiting for the office's facts (hotline)" in to_table(unfilled, [])
+    assert "waiting for the office's facts (hotline)" in to_table(unfilled, [], "en")
     office = [{"name": "hotline", "value": 1286}]
     filled = score(db, make_questionnaire(messages=bank, office=office))
     assert [m.text for m in filled.areas[0].messages] == ["Call 1286.", "We listen."]
     assert filled.areas[0].office_facts_missing == []
 
 
-def test_one_in_comes_from_the_upper_end_of_the_interval(db: SQLiteStore, survey: Survey) -> None:
+def pension_awareness(
+    db: SQLiteStore, survey: Survey, *, knows: int, not_knowing: int
+) -> AwarenessResult:
+    """Pension awareness scored with one message, "About one in {one_in} knows."."""
     trigger = {"benefit": "pension", "score_max": 50}
-    bank = [message("few-know", trigger, "No more than one in {one_in} knows.")]
+    bank = [message("few-know", trigger, "About one in {one_in} knows.")]
     base = likert((3, 3, 3), (3, 3))
-    survey.add_many(20, base | {"knows_pension": "yes"})
-    survey.add_many(380, base | {"knows_pension": "no"})
+    survey.add_many(knows, base | {"knows_pension": "yes"})
+    survey.add_many(not_knowing, base | {"knows_pension": "no"})
     (pension,) = score(db, make_questionnaire(messages=bank)).awareness
+    return pension
+
+
+def test_one_in_matches_the_rate_shown_beside_the_message(db: SQLiteStore, survey: Survey) -> None:
+    """11 % aware is "about 1 in 9", not the "1 in 6" the interval's upper end gave."""
+    pension = pension_awareness(db, survey, knows=44, not_knowing=356)
     assert pension.status == "ok" and pension.ci is not None
-    one_in = math.floor(100 / pension.ci[1])  # the claim holds over the whole interval
-    assert one_in < math.floor(100 / pension.rate)  # the point estimate would claim more
-    assert [m.text for m in pension.messages] == [f"No more than one in {one_in} knows."]
+    assert pension.rate == 11.0
+    assert math.floor(100 / pension.ci[1]) == 6  # what the message used to say: "1 in 6"
+    assert [m.text for m in pension.messages] == ["About one in 9 knows."]
+
+
+@pytest.mark.parametrize(
+    ("share", "one_in"),
+    [(0.11, 9), (0.08, 13), (0.05, 20), (0.14, 7), (0.25, 4), (0.33, 3), (0.5, 2), (0.9, 1)],
+)
+def test_one_in_is_the_nearest_whole_number(share: float, one_in: int) -> None:
+    assert nearest_one_in(share) == one_in
+
+
+def test_no_one_in_claim_when_a_minority_is_not_sure(db: SQLiteStore, survey: Survey) -> None:
+    """40 % of 40 people: the interval reaches past 50 %, so "about 1 in 3" is not said."""
+    pension = pension_awareness(db, survey, knows=16, not_knowing=24)
+    assert pension.rate == 40.0 and pension.ci is not None and pension.ci[1] > 50
+    assert pension.messages == []
 
 
 def test_dont_know_is_left_out_of_asked_importance(db: SQLiteStore, survey: Survey) -> None:

@@ -18,7 +18,7 @@ from fieldsurvey.store.records import ExportSelection
 from fieldsurvey.store.sqlite import SQLiteStore
 from fieldsurvey.sync import Reason, export_file, new_supervisor_keys, parse_recipients
 from fieldsurvey.sync.export import sources_for
-from fieldsurvey.sync.fileformat import ResponseRecord
+from fieldsurvey.sync.fileformat import FORMAT_VERSION, ResponseRecord
 from fieldsurvey.sync.keys import device_signing_key
 from fieldsurvey.sync.writer import write_export
 
@@ -142,7 +142,7 @@ def test_questionnaire_source_not_matching_its_hash(
 
 def test_newer_format_version(supervisor: SQLiteStore, good: Path, device: SQLiteStore) -> None:
     def bump(manifest: dict[str, object]) -> None:
-        manifest["format_version"] = 2
+        manifest["format_version"] = FORMAT_VERSION + 1
         manifest["new_field"] = "from the future"
 
     resign(device, good, bump)

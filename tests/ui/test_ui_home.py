@@ -69,3 +69,24 @@ async def test_opening_and_leaving_without_an_answer_leaves_no_draft(
     assert db.list_drafts() == []
     assert db.execute("SELECT COUNT(*) FROM responses").fetchone()[0] == 0
     assert db.execute("SELECT COUNT(*) FROM paradata").fetchone()[0] == 0
+
+
+async def test_notifications_never_draw_over_the_drafts_box(make: MakeApp, db: SQLiteStore) -> None:
+    """The notice of a kept draft (two at once, even): the drafts side is drawn as before."""
+    app = make()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await start_draft(pilot, "worker", 1)
+        await pilot.pause(0.5)  # the interview's own notice has gone by the time we look
+        app.clear_notifications()
+        await pilot.pause()
+        menu = app.screen.query_one("#home-menu").region
+        before = screen_text(app).splitlines()
+        app.notify("Interview kept as a draft; resume it from Home.")
+        app.notify("Saved.", severity="warning")
+        await settle(pilot)
+        after = screen_text(app).splitlines()
+        assert after != before, "\n".join(after)  # the notices are on screen...
+        right = slice(menu.right, None)
+        assert [line[right] for line in after] == [line[right] for line in before]  # ...not there
+        assert any("Saved." in line[: menu.right] for line in after)  # under the menu

@@ -227,3 +227,25 @@ def test_snapshot_ratios(snap_compare, make: MakeApp, two_periods: None, languag
 def test_snapshot_refused(snap_compare, make: MakeApp) -> None:  # type: ignore[no-untyped-def]
     steps = keys("o", "tab", "-", "5", "ctrl+s")
     assert snap_compare(make(), terminal_size=SIZE, run_before=steps)
+
+
+@pytest.mark.parametrize("language", ["en", "km"])
+def test_snapshot_counts_wide(  # type: ignore[no-untyped-def]
+    snap_compare, make: MakeApp, two_periods: None, language: str
+) -> None:
+    """At 120x40 the labels widen until the longest one fits."""
+    assert snap_compare(make(language), terminal_size=(120, 40), run_before=keys("o"))
+
+
+async def test_labels_use_a_wide_screen(make: MakeApp, bundled: Questionnaire) -> None:
+    longest = max((i.label["en"] for i in bundled.indicators), key=len)
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        assert longest in screen_text(app)  # whole at 120 columns
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert longest not in screen_text(app)  # cut at 80, as before
+        assert longest[:20] in screen_text(app)

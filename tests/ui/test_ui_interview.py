@@ -224,3 +224,32 @@ async def test_a_partial_ranking_is_not_counted_as_answered(make: MakeApp, db: S
         assert screen.interview.value(ranking.question) is None
         assert screen.interview.progress().answered == whole - 1
         assert f"{whole - 1}/" in screen_text(app)
+
+
+async def test_the_progress_bar_uses_a_wide_screen(make: MakeApp) -> None:
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        line = screen_text(app).splitlines()[1]
+        assert line.count("━") + line.count("─") == 44  # 24 at 80 columns
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        line = screen_text(app).splitlines()[1]
+        assert line.count("━") + line.count("─") == 24
+
+
+async def test_review_shows_whole_questions_on_a_wide_screen(make: MakeApp) -> None:
+    question = "All things considered, how satisfied are you with social security?"
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "1", "enter", "2", "ctrl+r")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert question in screen_text(app)  # cut to 41 cells at 80 columns
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert question not in screen_text(app)
+        assert question[:30] in screen_text(app)

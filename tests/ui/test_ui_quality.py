@@ -157,3 +157,50 @@ async def test_the_keys_follow_the_tab_shown(make: MakeApp, db: SQLiteStore) -> 
         await pilot.press("1", "enter")
         await settle(pilot)
         assert isinstance(app.screen, InterviewDetail)
+
+
+def test_a_screen_missing_a_review_hook_cannot_be_built() -> None:
+    """The review keys' hooks are abstract: forgetting one fails at once, not on a key press."""
+    from fieldsurvey.ui.screens.base import AppScreen
+    from fieldsurvey.ui.screens.review_actions import ReviewActions
+
+    class Forgetful(ReviewActions, AppScreen[None]):
+        def selected_uuid(self) -> str | None:
+            return None
+
+    with pytest.raises(TypeError, match="after_decision"):
+        Forgetful()
+    assert not InterviewDetail.__abstractmethods__
+    assert not QualityScreen.__abstractmethods__
+
+
+async def test_an_interview_whose_reviewers_disagree_says_so(
+    make: MakeApp, db: SQLiteStore
+) -> None:
+    """Two supervisors' decisions merged without either seeing the other's (review/log.py)."""
+    from fieldsurvey.review.log import settle as settle_log
+    from fieldsurvey.store.records import Decision
+
+    uuid = uuid_of(db, 5)
+    digest = db.execute("SELECT content_hash FROM responses WHERE id = 5").fetchone()[0]
+    made = [
+        Decision(uuid, state, "why", who, f"{who}-device", f"2026-09-0{n}T00:00:00.000+00:00",
+                 digest, ())
+        for n, (state, who) in enumerate((("approved", "Ana"), ("rejected", "Bo")), 1)
+    ]  # fmt: skip
+    with db.unit_of_work():
+        for decision in made:
+            db.add_decision(decision)
+        settled = settle_log(made)
+        assert settled is not None and settled.in_conflict
+        db.set_review_state(uuid, settled.state, settled.in_conflict)
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_quality(pilot)
+        assert screen.report is not None
+        row = [i.uuid for i in screen.report.interviews].index(uuid)
+        screen.query_one("#quality-interviews", DataTable).move_cursor(row=row)
+        await pilot.press("enter")
+        await settle(pilot)
+        log = str(app.screen.query_one("#quality-detail-log", Static).render())
+        assert "rejected · reviewers disagree: keep one on the Conflicts screen" in log

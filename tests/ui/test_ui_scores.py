@@ -25,6 +25,7 @@ from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
 from fieldsurvey.questionnaire.model import OfficeValue
 from fieldsurvey.scoring import dimensions
 from fieldsurvey.scoring.report import AreaTrend, Trend
+from fieldsurvey.scoring.words import quadrant_text
 from fieldsurvey.store.sqlite import SQLiteStore, open_store
 from fieldsurvey.ui.app import FieldSurveyApp
 from fieldsurvey.ui.i18n import tr
@@ -32,7 +33,7 @@ from fieldsurvey.ui.preferences import Preferences
 from fieldsurvey.ui.screens.scores import ScoresScreen
 from fieldsurvey.ui.screens.settings import SettingsScreen
 from fieldsurvey.ui.widgets.score_bars import HIGH, LOW, MARK, BarRow, ScoreBars, draw_bar
-from fieldsurvey.ui.widgets.score_rows import area_rows, quadrant_text
+from fieldsurvey.ui.widgets.score_rows import area_rows
 
 SIZE = (80, 24)
 NO_MESSAGES = tr("No message suggested: this score and its importance do not call for a campaign.")
@@ -123,6 +124,25 @@ async def test_opens_from_home_with_a_bar_for_each_area(
         assert LOW in text and MARK in text and HIGH in text
 
 
+async def test_full_labels_where_they_fit_short_ones_where_they_would_be_cut(
+    make: MakeApp, bundled: Questionnaire, demo: None
+) -> None:
+    """The questionnaire's `short:` labels stand in only where the full one would be cut."""
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_scores(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        assert "Pensioner or benefit recipient " in screen_text(app)  # it fits at 120
+        await pilot.press("4")
+        await settle(pilot)
+        assert "Children's school fees (decoy: no scheme pays them)" in screen_text(app)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        text = screen_text(app)
+        assert "School fees (decoy) " in text and "Children's school fees…" not in text
+
+
 async def test_drill_down_by_persona_then_geography(
     make: MakeApp, bundled: Questionnaire, demo: None
 ) -> None:
@@ -135,6 +155,9 @@ async def test_drill_down_by_persona_then_geography(
         personas = [p.label["en"] for p in bundled.personas]
         assert [r.label for r in bar_rows(app, "#scores-group-accessibility")] == personas
         assert "Insured worker" in screen_text(app)
+        # "Pensioner or benefit recipient" does not fit at 80 columns: its short label does
+        assert "Beneficiary " in screen_text(app)
+        assert "Pensioner or benefit …" not in screen_text(app)
 
         await choose_dimension(pilot, "geography", bundled)
         assert app.screen.query_one("#scores-dimension", Select).value == "geography"
@@ -148,7 +171,8 @@ async def test_drill_down_by_persona_then_geography(
         assert remote.value_text == f"~{groups[-1].areas[0].score:.1f}"
         gaps = app.screen.query_one("#scores-gaps", Static)
         flagged = [g for g in report.equity_gaps if g.significant]
-        assert flagged and f"* {flagged[0].group_label[:12]}" in str(gaps.content)
+        assert flagged and flagged[0].group == "remote"
+        assert "* Remote area " in str(gaps.content)  # short: the full label would be cut
 
 
 async def test_a_small_group_shows_why_and_no_number(
@@ -370,6 +394,11 @@ def test_snapshot_groups_with_a_hidden_group(  # type: ignore[no-untyped-def]
     downs = ["down"] * dimensions(bundled).index("gender")
     app = make()
     assert snap_compare(app, terminal_size=SIZE, run_before=keys("s", "d", *downs, "enter"))
+
+
+def test_snapshot_groups_wide(snap_compare, make: MakeApp, demo: None) -> None:  # type: ignore[no-untyped-def]
+    """120x40: the full group labels fit, the bars use the width."""
+    assert snap_compare(make(), terminal_size=(120, 40), run_before=keys("s", "2"))
 
 
 def test_snapshot_quadrants_in_sixteen_colours(snap_compare, make: MakeApp, demo: None) -> None:  # type: ignore[no-untyped-def]

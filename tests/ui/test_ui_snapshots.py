@@ -181,3 +181,15 @@ def test_sixteen_colours(snap_compare, make: MakeApp, scenario: str) -> None:  #
 def test_khmer_likert(snap_compare, make: MakeApp) -> None:  # type: ignore[no-untyped-def]
     """Khmer labels (combining marks, long words) wrap inside 80 columns."""
     assert snap_compare(make("km"), terminal_size=SIZE, run_before=SCENARIOS["likert"])
+
+
+WIDE = (120, 40)
+"""A laptop's full-screen terminal: the progress bar and the pages use the width."""
+
+
+@pytest.mark.parametrize(
+    ("scenario", "language"),
+    [("home", "en"), ("likert", "en"), ("likert", "zh"), ("review", "en")],
+)
+def test_wide_screen(snap_compare, make: MakeApp, scenario: str, language: str) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make(language), terminal_size=WIDE, run_before=SCENARIOS[scenario])

@@ -504,3 +504,42 @@ def test_snapshot_conflicts(  # type: ignore[no-untyped-def]
 ) -> None:  # fmt: skip
     merge_files(db, diverge(*devices, bundled))
     assert snap_compare(make(language), terminal_size=SIZE, run_before=on_sync("ctrl+k"))
+
+
+async def test_a_path_typed_in_the_picker_is_used_and_shown_by_both_ends(
+    make: MakeApp, devices: tuple[SQLiteStore, ...], tmp_path: Path
+) -> None:
+    """Typed, then the Choose button (not Enter): the typed file is what gets merged. A long
+    path in the field shows its start and its file name."""
+    deep = tmp_path / "Kingston USB stick for the office" / "third quarter exports" / "device"
+    deep.mkdir(parents=True)
+    file = export(devices[0])
+    typed = deep / "device-a.fsx"
+    file.rename(typed)
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_sync(pilot)
+        await pilot.press("ctrl+r")  # no files yet: the picker opens
+        await pilot.pause()
+        assert isinstance(app.screen, SyncFilePicker)
+        await wait_for_tree(pilot)
+        await type_into(pilot, "picker-path", str(typed))
+        await pilot.click("#picker-choose")
+        await settle(pilot)
+        assert isinstance(app.screen, SyncScreen)
+        field = app.screen.query_one("#sync-files", Input)
+        assert field.value == str(typed)
+        app.screen.query_one("#sync-identity", Input).focus()
+        await settle(pilot)
+        shown = field_text(app, "Files")
+        assert shown.startswith(str(tmp_path)[:12]) and shown.endswith("/device-a.fsx")
+        assert "…" in shown
+        field.focus()
+        await settle(pilot)
+        assert "…" not in field_text(app, "Files")  # editing: the text itself, scrolled
+
+
+def field_text(app: object, label: str) -> str:
+    """What the field on the row labelled `label` shows, between its borders."""
+    line = next(line for line in screen_text(app).splitlines() if label in line)  # type: ignore[arg-type]
+    return line.split("▊", 1)[1].split("▎", 1)[0].strip()

@@ -7,8 +7,10 @@ done with keys; the database is then read through the store API.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -117,6 +119,13 @@ class Pane:
             subprocess.run(["tmux", "-L", self.socket, "has-session", "-t", "fs"], check=False)
         ).returncode == 0
 
+    def gone(self, timeout: float = 10) -> bool:
+        """Wait for the program (and so the session) to end; False if it is still running."""
+        deadline = time.monotonic() + timeout
+        while self.alive() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return not self.alive()
+
     def kill(self) -> None:
         self.tmux("kill-server")
 
@@ -176,10 +185,7 @@ def test_an_interview_in_tmux_at_80x24(tmp_path: Path, pane_factory: list[Pane])
     pane.keys("y")
     pane.wait_for("total 1")
     pane.keys("q")
-    deadline = time.monotonic() + 10
-    while pane.alive() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not pane.alive()
+    assert pane.gone()
 
     db = open_store(db_path)
     try:
@@ -206,11 +212,11 @@ def test_an_interview_in_tmux_at_80x24(tmp_path: Path, pane_factory: list[Pane])
         db.close()
 
 
-def test_ctrl_c_mid_interview_keeps_the_draft_and_the_next_start_offers_it(
-    tmp_path: Path, pane_factory: list[Pane]
-) -> None:
+def set_up(tmp_path: Path, form_text: str) -> tuple[Path, str, dict[str, str]]:
+    """A database past the first-run settings, and the command and environment to run the app
+    on it with `form_text`: (database path, command, environment)."""
     form = tmp_path / "form.yaml"
-    form.write_text(FORM, encoding="utf-8")
+    form.write_text(form_text, encoding="utf-8")
     db_path = tmp_path / "tmux.db"
     db = open_store(db_path)
     for key, value in {"interviewer": "Ana", "office": "O7"}.items():
@@ -218,8 +224,13 @@ def test_ctrl_c_mid_interview_keeps_the_draft_and_the_next_start_offers_it(
     db.close()
     program = Path(sys.executable).with_name("fieldsurvey")
     env = {"FIELDSURVEY_DB": str(db_path), "TERM": "xterm-256color", "LANG": "C.UTF-8"}
-    command = f"{program} --questionnaire {form}"
+    return db_path, f"{program} --questionnaire {form}", env
 
+
+def test_ctrl_c_mid_interview_keeps_the_draft_and_the_next_start_offers_it(
+    tmp_path: Path, pane_factory: list[Pane]
+) -> None:
+    _, command, env = set_up(tmp_path, FORM)
     first = Pane(f"fs-a-{os.getpid()}", command, env)
     pane_factory.append(first)
     first.wait_for("Start interview")
@@ -230,10 +241,7 @@ def test_ctrl_c_mid_interview_keeps_the_draft_and_the_next_start_offers_it(
     first.keys("1")
     first.wait_for("Visits this year?")
     first.keys("C-c")
-    deadline = time.monotonic() + 10
-    while first.alive() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not first.alive()
+    assert first.gone()
 
     second = Pane(f"fs-b-{os.getpid()}", command, env)
     pane_factory.append(second)
@@ -241,3 +249,59 @@ def test_ctrl_c_mid_interview_keeps_the_draft_and_the_next_start_offers_it(
     assert "Worker" in shown  # the drafts list, filled by its workers
     second.keys("Enter")  # the draft list has focus: Enter resumes it
     second.wait_for("Visits this year?")
+
+
+TYPING_FORM = """\
+id: typing-form
+version: "1"
+title: {en: Typing check}
+languages: [en]
+default_language: en
+survey:
+  - {type: text, id: where, label: {en: Where did you wait?}, required: true}
+  - {type: note, id: thanks, label: {en: Thank you.}}
+"""
+
+
+def descendants(pid: int) -> list[int]:
+    """`pid` and every process below it, children first (read from /proc)."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        parents[int(stat.parent.name)] = int(fields[1])
+    found = [pid]
+    for process in found:
+        found += [child for child, parent in parents.items() if parent == process]
+    return found[::-1]
+
+
+def test_text_typed_before_enter_survives_a_killed_terminal(
+    tmp_path: Path, pane_factory: list[Pane]
+) -> None:
+    """SIGKILL mid-word, no Enter: the words typed before the last pause are in the draft."""
+    db_path, command, env = set_up(tmp_path, TYPING_FORM)
+    pane = Pane(f"fs-k-{os.getpid()}", command, env)
+    pane_factory.append(pane)
+    pane.wait_for("Start interview")
+    pane.keys("n")
+    pane.wait_for("Where did you wait?")
+    pane.type("bus stop near office")
+    pane.wait_for("bus stop near office")
+    time.sleep(1.5)  # the typing pause (0.4 s) and the commit, with room for a loaded machine
+    pane.type(" and th")  # mid-word when the terminal dies: these keys may be lost
+    pid = int(pane.tmux("list-panes", "-t", "fs", "-F", "#{pane_pid}").split()[0])
+    for process in descendants(pid):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(process, signal.SIGKILL)
+    assert pane.gone()
+
+    db = open_store(db_path)
+    try:
+        (draft,) = db.list_drafts()
+        kept = db.load_answers(draft.id)["where"]
+        assert isinstance(kept, str) and kept.startswith("bus stop near office")
+    finally:
+        db.close()

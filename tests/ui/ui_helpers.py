@@ -31,6 +31,16 @@ async def settle(pilot: Pilot) -> None:
     await pilot.pause()
 
 
+async def start_new(pilot: Pilot) -> InterviewScreen:
+    """From Home, `n`: the new interview's screen, on its first page."""
+    await settle(pilot)
+    await pilot.press("n")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, InterviewScreen)
+    return screen
+
+
 def screen_text(app: FieldSurveyApp) -> str:
     """What the terminal shows, as plain text (one line per row)."""
     width, height = app.size

@@ -165,3 +165,20 @@ def test_control_characters_in_a_cell_are_escaped_on_stderr(tmp_path: Path) -> N
     path = form(tmp_path, ["text", "why", "Why?", "为什么？", "${evil\x9b2J\nx} = 1"])
     lines = import_fails(path, tmp_path)  # a C1 control (CSI) and a line break in the cell
     assert len(lines) == 1 and "\x9b" not in lines[0] and "evil" in lines[0]
+
+
+SHORTS_HEADER = ["list_name", "name", "short::English (en)", "short::Chinese (zh)"]
+
+
+def test_a_short_label_for_a_choice_that_is_not_there(tmp_path: Path) -> None:
+    path = form(tmp_path, short_labels=[SHORTS_HEADER, ["yes_no", "maybe", "Maybe", "也许"]])
+    expected = "a choice of the choices sheet (list_name and name)"
+    message = XCode.BAD_VALUE.format(value="yes_no maybe", expected=expected)
+    assert str(one(path, XCode.BAD_VALUE)) == f"{path}:short_labels:2: name: {message}"
+    assert any(message in line for line in import_fails(path, tmp_path))
+
+
+def test_short_labels_come_in_from_their_sheet(tmp_path: Path) -> None:
+    path = form(tmp_path, short_labels=[SHORTS_HEADER, ["yes_no", "yes", "Y", "是的"]])
+    (yes_no,) = read_xlsform(path).questionnaire.choice_lists
+    assert [c.short for c in yes_no.choices] == [{"en": "Y", "zh": "是的"}, None]

@@ -75,6 +75,14 @@ def data_command(
         fail(f"error: {exc}")
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
+    if result.rejected and result.include_rejected:
+        click.echo(f"{result.rejected} responses a reviewer rejected are included", err=True)
+    elif result.rejected:
+        click.echo(
+            f"{result.rejected} responses a reviewer rejected are left out "
+            "(--include-rejected brings them in)",
+            err=True,
+        )
     if result.responses == 0:
         click.echo("no responses to export: the files have headers only", err=True)
     files = ", ".join(str(path) for path in result.files)

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import io
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from fieldsurvey.cli.common import (
+    EXIT_OK,
+    EXIT_REJECTED,
     db_option,
     fail,
     load_questionnaire_or_exit,
     open_db_or_exit,
     questionnaire_option,
 )
+from fieldsurvey.cli.plain.prompter import EndOfInput, Prompter
 from fieldsurvey.engine import EngineError
 from fieldsurvey.questionnaire.rounds import RoundError, check_round
 
@@ -33,10 +38,10 @@ def ask(
     """A plain, line-by-line interview, for screen readers and limited terminals.
 
     Offers to resume a draft first. Every answer is saved as it is given; Ctrl+C keeps the
-    draft.
+    draft. When input or output is not a terminal (piped answers, a transcript to a file), it
+    prints plain lines and reads one answer per line; it then exits 1 if a line was refused or
+    the input ended before the interview did (the answers given are kept as a draft).
     """
-    from fieldsurvey.plain import PlainInterview, open_interview  # prompt_toolkit: only here
-
     questionnaire = load_questionnaire_or_exit(questionnaire_path)
     if lang is not None and lang not in questionnaire.languages:
         known = ", ".join(questionnaire.languages)
@@ -44,13 +49,38 @@ def ask(
             f"{lang!r} is not a language of the questionnaire ({known})", param_hint="--lang"
         )
     db = open_db_or_exit(db_path)
+    prompter, piped = _prompter()
+    from fieldsurvey.cli.plain.interview import PlainInterview
+    from fieldsurvey.cli.plain.opening import open_interview
+
     try:
-        interview = open_interview(db, questionnaire, lang, force_new)
+        interview = open_interview(db, questionnaire, lang, force_new, prompter)
     except KeyboardInterrupt:
-        raise SystemExit(1) from None
+        raise SystemExit(EXIT_REJECTED) from None
+    except EndOfInput:
+        fail("stdin: the input ended before the first question", EXIT_REJECTED)
     except EngineError as exc:
         fail(f"error: {exc.message}")
-    PlainInterview(interview, say=click.echo).run()
+    plain = PlainInterview(interview, prompter, say=click.echo)
+    plain.run()
+    if plain.input_ended:
+        click.echo("stdin: the input ended before the interview did", err=True)
+    failed = piped and (plain.input_ended or prompter.refused > 0)
+    raise SystemExit(EXIT_REJECTED if failed else EXIT_OK)
+
+
+def _prompter() -> tuple[Prompter, bool]:
+    """Plain lines (and True: piped) unless both ends are a terminal that can draw."""
+    if sys.stdin.isatty() and sys.stdout.isatty() and os.environ.get("TERM") != "dumb":
+        from fieldsurvey.cli.plain.prompts import TerminalPrompter  # prompt_toolkit: only here
+
+        return TerminalPrompter(say=click.echo), False
+    from fieldsurvey.cli.plain.lines import LinePrompter
+
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(errors="replace")  # a stray byte is refused, not a crash
+    out, err = click.echo, lambda line: click.echo(line, err=True)
+    return LinePrompter(sys.stdin, out=out, err=err), True
 
 
 @click.command()

@@ -63,8 +63,9 @@ def scores(
     Groups of fewer than 10 respondents are suppressed. Exits 2 on an unknown breakdown,
     round or weight question.
     """
+    from fieldsurvey.cli.score_table import to_table
     from fieldsurvey.scoring import ScoringError, score
-    from fieldsurvey.scoring.render import to_csv, to_table
+    from fieldsurvey.scoring.render import to_csv
     from fieldsurvey.ui.i18n import warning_text
 
     questionnaire = load_questionnaire_or_exit(questionnaire_path)
@@ -90,7 +91,9 @@ def scores(
     elif output == "csv":
         click.echo(to_csv(report), nl=False)
     else:
-        click.echo(terminal_text(to_table(report, words), multiline=True), nl=False)
+        click.echo(
+            terminal_text(to_table(report, words, report.language), multiline=True), nl=False
+        )
 
 
 @click.group("indicators")

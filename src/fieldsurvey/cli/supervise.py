@@ -74,7 +74,8 @@ def review_command(db_path: Path | None, uuid: str, state: str | None, comment: 
     try:
         if state is None:
             target = find_interview(db, uuid)
-            click.echo(f"{target.uuid}: {target.state.replace('_', ' ')}")
+            disagree = " (reviewers disagree: fieldsurvey conflicts)" if target.in_conflict else ""
+            click.echo(f"{target.uuid}: {target.state.replace('_', ' ')}{disagree}")
             for d in target.log:
                 who = terminal_text(d.reviewer or "?")
                 note = f": {terminal_text(d.comment)}" if d.comment else ""

@@ -32,11 +32,12 @@ from fieldsurvey.sync import (
     ConflictList,
     KeyFileError,
     ResolutionLog,
-    keep_version,
     list_conflicts,
     new_supervisor_keys,
     resolution_log,
+    resolve,
 )
+from fieldsurvey.sync.review_conflicts import ReviewDecision
 
 PATH = click.Path(dir_okay=False, path_type=Path)
 EXISTING = click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -46,6 +47,12 @@ EXISTING = click.Path(exists=True, dir_okay=False, path_type=Path)
 @click.option("--out", required=True, type=PATH, help="The export file to write (must not exist).")
 @click.option("--all", "everything", is_flag=True, help="Every closed response, merged included.")
 @click.option(
+    "--forward",
+    is_flag=True,
+    help="A supervisor sending on (to HQ): the responses merged from devices too, "
+    "and the review log.",
+)
+@click.option(
     "--to",
     "recipients",
     multiple=True,
@@ -54,25 +61,30 @@ EXISTING = click.Path(exists=True, dir_okay=False, path_type=Path)
 )
 @db_option
 def export_command(
-    out: Path, everything: bool, recipients: tuple[str, ...], db_path: Path | None
+    out: Path, everything: bool, forward: bool, recipients: tuple[str, ...], db_path: Path | None
 ) -> None:
     """Write an export file for the supervisor, atomically.
 
-    By default it holds the responses this device closed and has not exported before.
+    By default it holds the responses this device closed and has not exported before; with
+    --forward, those merged from other devices too and the review decisions, not sent before.
     """
     try:
         keys = recipients_from(recipients)
         db = open_db_or_exit(db_path)
-        result = export_responses(db, out=out, everything=everything, recipients=keys).result
+        result = export_responses(
+            db, out=out, everything=everything, recipients=keys, forward=forward
+        ).result
     except JobFailed as exc:
         _fail(exc)
     if result.path is None:
-        click.echo("nothing new to export (use --all to export everything)", err=True)
+        more = "--all" if forward else "--all, or --forward for merged responses"
+        click.echo(f"nothing new to export (use {more})", err=True)
         return
     sealed = f"encrypted for {len(keys)} key(s)" if keys else "NOT encrypted"
+    reviews = f"{result.reviews} review decisions, " if forward else ""
     click.echo(
         f"{out}: export {result.export_seq}, {result.responses} responses, "
-        f"{result.answers} answers, {result.paradata} paradata events, {sealed}"
+        f"{result.answers} answers, {result.paradata} paradata events, {reviews}{sealed}"
     )
     if not keys:
         click.echo(f"warning: {out} holds personal data unencrypted; use --to KEY", err=True)
@@ -152,7 +164,8 @@ def _progress(done: int, total: int) -> None:
     nargs=2,
     metavar="UUID HASH",
     default=None,
-    help="Resolve UUID by keeping the version whose content hash starts with HASH.",
+    help="Resolve UUID by keeping the version whose content hash starts with HASH (or, "
+    "when its reviewers disagree, the decision whose hash starts with HASH).",
 )
 @click.option(
     "--resolved", is_flag=True, help="List the conflicts resolved on this device, oldest first."
@@ -161,7 +174,8 @@ def _progress(done: int, total: int) -> None:
 def conflicts_command(
     as_json: bool, keep: tuple[str, str] | None, resolved: bool, db_path: Path | None
 ) -> None:
-    """List responses that arrived in diverging versions, or resolve one with --keep."""
+    """List responses that arrived in diverging versions, reviewers who disagree and held
+    review decisions, or resolve one with --keep."""
     db = open_supervisor_db_or_exit(db_path)
     if keep is not None and resolved:
         fail("error: give either --keep or --resolved, not both")
@@ -171,7 +185,7 @@ def conflicts_command(
         return
     if keep is not None:
         try:
-            kept = keep_version(db, *keep)
+            kept = resolve(db, *keep)
         except ConflictError as exc:
             fail(str(exc))
         outcome = {"uuid": keep[0], "kept": kept}
@@ -182,7 +196,7 @@ def conflicts_command(
 
 
 def _conflicts_text(conflicts: ConflictList) -> str:
-    if not conflicts.conflicts:
+    if not conflicts.waiting:
         return "no conflicts"
     lines: list[str] = []
     for conflict in conflicts.conflicts:
@@ -198,7 +212,34 @@ def _conflicts_text(conflicts: ConflictList) -> str:
             )
             if version.held:
                 lines.append(f"    held: {version.held}")
+    lines += _review_conflict_lines(conflicts)
     return "\n".join(terminal_text(line) for line in lines)
+
+
+def _review_conflict_lines(conflicts: ConflictList) -> list[str]:
+    lines: list[str] = []
+    for conflict in conflicts.review_conflicts:
+        lines.append(f"{conflict.uuid}: reviewers disagree (counted as {_state(conflict.state)})")
+        lines += [f"  {_decision(d)}" for d in conflict.decisions]
+        lines.append(f"  keep one: fieldsurvey conflicts --keep {conflict.uuid} HASH")
+    if conflicts.held_reviews:
+        lines.append("review decisions held, not applied:")
+    for held in conflicts.held_reviews:
+        lines.append(f"  {held.uuid}: {_decision(held)}")
+        lines.append(f"    held: {held.held}")
+    return lines
+
+
+def _state(state: str) -> str:
+    return state.replace("_", " ")
+
+
+def _decision(d: ReviewDecision) -> str:
+    comment = f": {d.comment}" if d.comment else ""
+    return (
+        f"{d.entry[:12]} {_state(d.state)} by {d.reviewer or '?'} on {d.device_id[:8]}, "
+        f"{d.decided_at}, revision {(d.content_hash or '?')[:12]}{comment}"
+    )
 
 
 def _resolutions_text(log: ResolutionLog) -> str:

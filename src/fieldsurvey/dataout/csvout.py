@@ -13,7 +13,9 @@ from typing import Any
 
 from fieldsurvey.dataout.table import Column
 from fieldsurvey.dataout.variables import Variable
-from fieldsurvey.safetext import csv_cell
+from fieldsurvey.safetext import FORMULA_PREFIXES, csv_cell
+
+_FIRST = frozenset(FORMULA_PREFIXES)
 
 
 @contextmanager
@@ -32,8 +34,8 @@ def write_csv(
     count = 0
     with _writer(path, variables, bom) as writer:
         for columns in chunks:
-            for i in text:
-                columns[i] = [csv_cell(value) for value in columns[i]]
+            for i in text:  # csv_cell only for the rare text that starts like a formula
+                columns[i] = [csv_cell(v) if v and str(v)[0] in _FIRST else v for v in columns[i]]
             writer.writerows(zip(*columns, strict=True))
             count += len(columns[0]) if columns else 0
     return count

@@ -9,22 +9,18 @@ from pathlib import Path
 from typing import Literal
 
 from fieldsurvey.dataout.codebook import write_codebook
+from fieldsurvey.dataout.columns import PARADATA_VARIABLES, RESPONSE_VARIABLES
 from fieldsurvey.dataout.csvout import write_csv, write_csv_rows
 from fieldsurvey.dataout.files import DataOutError, check_output, companion, outputs
 from fieldsurvey.dataout.limits import FORMAT_LIMITS
 from fieldsurvey.dataout.table import (
-    AreaScores,
     DataStore,
+    Derived,
     TableSource,
     paradata_chunks,
     wide_chunks,
 )
-from fieldsurvey.dataout.variables import (
-    PARADATA_VARIABLES,
-    Variable,
-    build_variables,
-    calculated_kind,
-)
+from fieldsurvey.dataout.variables import Variable, build_variables, calculated_kind
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.model import Calculate
 from fieldsurvey.questionnaire.texts import text_in
@@ -53,6 +49,9 @@ class ExportRequest:
 class ExportResult:
     responses: int = 0
     events: int = 0
+    rejected: int = 0
+    """Responses a reviewer rejected in the selection: left out, or included when asked."""
+    include_rejected: bool = False
     files: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -82,11 +81,10 @@ def export_data(
     with store.read_snapshot(), outputs() as files:
         _check_selection(store, selection)
         variables = _variables(store, questionnaire, selection)
-        areas = [area.id for area in questionnaire.areas]
-        scores = AreaScores.of(store, questionnaire, request.office)
+        derived = Derived.of(store, questionnaire, request.round)
         source = TableSource(
             variables=variables,
-            wide=lambda: wide_chunks(store, selection, variables, scores, areas),
+            wide=lambda: wide_chunks(store, selection, variables, derived),
             paradata=lambda: paradata_chunks(store, selection),
             lang=lang,
             default_language=questionnaire.default_language,
@@ -100,6 +98,10 @@ def export_data(
             markdown = request.codebook.suffix.lower() == ".md"
             write_codebook(files.path(request.codebook), variables, questionnaire.languages,
                            questionnaire.default_language, markdown=markdown)  # fmt: skip
+        result.rejected = store.count_responses(
+            replace(selection, include_rejected=True)
+        ) - store.count_responses(replace(selection, include_rejected=False))
+        result.include_rejected = request.include_rejected
         result.files = files.commit()
     return result
 
@@ -155,7 +157,7 @@ def _language(questionnaire: Questionnaire, lang: str | None) -> str:
 
 def _check_selection(store: DataStore, selection: Selection) -> None:
     """A round or office with no responses is an error naming those that have some."""
-    everyone = Selection(selection.questionnaire_id, drafts=selection.drafts)
+    everyone = Selection(selection.questionnaire_id, drafts=selection.drafts, include_rejected=True)
     for column, asked, narrowed in (
         ("round", selection.round, replace(everyone, round=selection.round)),
         ("office", selection.office, replace(everyone, office=selection.office)),
@@ -179,4 +181,5 @@ def _variables(
         {q.id for v in versions for q in v.questions.values() if isinstance(q, Calculate)}
     )
     kinds = store.json_types(selection, calculates)
-    return build_variables(versions, {q: calculated_kind(k) for q, k in kinds.items()})
+    kinds_by_question = {q: calculated_kind(k) for q, k in kinds.items()}
+    return build_variables(RESPONSE_VARIABLES, versions, kinds_by_question)

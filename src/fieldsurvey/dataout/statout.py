@@ -65,8 +65,14 @@ def write_stat(path: Path, source: TableSource, limits: Limits) -> tuple[int, li
         for column, values in zip(columns, chunk, strict=True):
             column.add(values)
     names = map_names([v.name for v in variables], limits)
-    series = {n: c.series() for n, c in zip(names, columns, strict=True)}
-    frame = pd.DataFrame(series, copy=False)  # no second copy of every column
+    # No second copy of any column: each keeps its dtype (object for text), where pandas 3
+    # would copy text into Arrow strings (25 MiB more at the peak for 20,000 interviews,
+    # measured) for pyreadstat to read back as Python strings.
+    series = {}
+    for name, column in zip(names, columns, strict=True):
+        array = column.series()
+        series[name] = pd.Series(array, dtype=array.dtype, copy=False)
+    frame = pd.DataFrame(series, copy=False)
     value_labels = {
         name: {code: labels.value(text, c.variable.name) for code, text in c.texts.items()}
         for name, c in zip(names, columns, strict=True)
@@ -113,6 +119,8 @@ class _Column:
         } if shown else {}  # fmt: skip
         self.codes = {v.value: v.code for v in variable.values}
         self.parts: list[np.ndarray] = []
+        self.seen: dict[object, object] = {}
+        """Each distinct text once: sqlite3 hands every row its own copy of `Phnom Penh`."""
 
     def add(self, values: Column) -> None:
         kind = self.variable.kind
@@ -122,14 +130,22 @@ class _Column:
             self.parts.append(np.array([np.nan if x is None else x for x in values], np.float64))
             return
         if kind == "date":
-            values = [None if x is None else date.fromisoformat(str(x)) for x in values]
+            values = [None if x is None else self._date(str(x)) for x in values]
         elif kind == "datetime":
             values = [None if x is None else _naive_utc(str(x)) for x in values]
-        elif kind == "text" and self.sav:
-            _check_length(self.variable, values)
+        elif kind == "text":
+            if self.sav:
+                _check_length(self.variable, values)
+            values = [self.seen.setdefault(x, x) for x in values]
         array = np.empty(len(values), dtype=object)
         array[:] = values
         self.parts.append(array)
+
+    def _date(self, text: str) -> object:
+        """Dates repeat: each one parsed and held once."""
+        if text not in self.seen:
+            self.seen[text] = date.fromisoformat(text)
+        return self.seen[text]
 
     def _code(self, value: str) -> int:
         """A choice's code; a value the list does not have gets the next one, labelled as is."""
@@ -138,7 +154,7 @@ class _Column:
             self.texts[code] = value
         return self.codes[value]
 
-    def series(self) -> object:
+    def series(self) -> np.ndarray:
         """The whole column, once: the chunks are let go as it is made (not held twice)."""
         numeric = self.variable.coded or self.variable.kind in ("int", "float")
         parts, self.parts = self.parts, []

@@ -1,9 +1,10 @@
 """The wide table (one row per response) and the long paradata table, chunk by chunk.
 
 A chunk is a list of columns aligned with the variables, so Parquet and pandas take it as
-is and CSV/XLSX rows are one `zip(*columns)` away. Only area scores are computed for the
-whole selection up front, by scoring itself (`Scores.of`, the same respondent-area rule the
-Scores screen uses), and looked up by response id per chunk: 8 bytes per response and area.
+is and CSV/XLSX rows are one `zip(*columns)` away. Only area scores and quality flags are
+computed for the whole questionnaire up front, by scoring and quality themselves (`Derived`),
+and looked up by response id per chunk: 8 bytes per response and area, and a set per flagged
+response.
 """
 
 from __future__ import annotations
@@ -17,12 +18,12 @@ from typing import Protocol
 import numpy as np
 
 from fieldsurvey.dataout.variables import DK_CODE, Variable
+from fieldsurvey.quality import assess_rounds, load_quality_data
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.safetext import FORMULA_PREFIXES, csv_cell
 from fieldsurvey.scoring.areas import Scores
-from fieldsurvey.scoring.data import load_survey
 from fieldsurvey.store.dataout import RESPONSE_COLUMNS, DataSource, Selection
-from fieldsurvey.store.interface import Questionnaires, ScoringSource
+from fieldsurvey.store.interface import Questionnaires, Supervision
 
 CHUNK_ROWS = 500
 """Responses per chunk: ~130 columns × 2,000 rows keeps a chunk near 10 MB of Python objects."""
@@ -31,9 +32,9 @@ PARADATA_CHUNK_ROWS = 20_000
 Column = list[object]
 
 
-class DataStore(DataSource, ScoringSource, Questionnaires, Protocol):
-    """What exports and the report read: the selection queries, scoring's and the
-    installed questionnaire versions."""
+class DataStore(DataSource, Supervision, Questionnaires, Protocol):
+    """What exports and the report read: the selection queries, scoring's and quality's, and
+    the installed questionnaire versions."""
 
 
 _FIELD = {name: i for i, name in enumerate(RESPONSE_COLUMNS)}
@@ -41,46 +42,85 @@ _RENAMED = {"response_uuid": "uuid"}
 
 
 @dataclass(frozen=True)
-class AreaScores:
-    """Each scored response's area scores (0-100, NaN below half the items answered)."""
+class Derived:
+    """What an export computes for the whole questionnaire up front rather than reads row by
+    row, from one read of the answers: each scored response's area scores (0-100, NaN below
+    half the items answered; scoring's own rule) and the quality flags of its round
+    (`fieldsurvey.quality`, as `fieldsurvey quality` shows them)."""
 
     ids: np.ndarray
-    values: np.ndarray
+    """The scored (complete) responses' ids, ascending."""
+    scores: np.ndarray
+    """(ids × areas)."""
+    areas: list[str]
+    flags: dict[int, frozenset[str]]
+    """Response id -> the kinds it is flagged with (only flagged responses)."""
 
     @classmethod
-    def of(
-        cls, store: ScoringSource, questionnaire: Questionnaire, office: str | None = None
-    ) -> AreaScores:
-        data = load_survey(store, questionnaire, office=office)
-        scores = Scores.of(data.codes, data.layout, len(questionnaire.areas), np.ones(data.size))
-        return cls(data.response_ids, scores.areas)
+    def of(cls, store: Supervision, questionnaire: Questionnaire, round: str | None) -> Derived:
+        data = load_quality_data(store, questionnaire)
+        survey = data.survey
+        areas = [area.id for area in questionnaire.areas]
+        scores = Scores.of(survey.codes, survey.layout, len(areas), np.ones(survey.size))
+        flags: dict[int, frozenset[str]] = {
+            flagged.response_id: frozenset(flag.kind for flag in flagged.flags)
+            for report in assess_rounds(
+                store, questionnaire, data, None if round is None else [round]
+            )
+            for flagged in report.interviews
+        }
+        return cls(survey.response_ids, scores.areas, areas, flags)
 
     def lookup(self, ids: Sequence[object]) -> np.ndarray:
         """(len(ids) × areas) scores, NaN for responses scoring does not cover (drafts)."""
         wanted = np.asarray(ids, dtype=np.int64)
-        out = np.full((wanted.size, self.values.shape[1]), np.nan)
+        out = np.full((wanted.size, self.scores.shape[1]), np.nan)
         if self.ids.size == 0 or wanted.size == 0:
             return out
         at = np.minimum(np.searchsorted(self.ids, wanted), self.ids.size - 1)
         found = self.ids[at] == wanted
-        out[found] = self.values[at[found]]
+        out[found] = self.scores[at[found]]
         return out
+
+    def flagged(
+        self, ids: Sequence[object], statuses: Sequence[object]
+    ) -> list[frozenset[str] | None]:
+        """Each response's flag kinds; None for a draft (quality assesses complete ones)."""
+        none: frozenset[str] = frozenset()
+        return [
+            self.flags.get(int(i), none) if status == "complete" else None  # type: ignore[call-overload]
+            for i, status in zip(ids, statuses, strict=True)
+        ]
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    """One chunk of responses as the column builders see it."""
+
+    fields: list[tuple[object, ...]]
+    answers: list[dict[str, object]]
+    scores: np.ndarray
+    flags: list[frozenset[str] | None]
 
 
 def wide_chunks(
     store: DataSource,
     selection: Selection,
     variables: Sequence[Variable],
-    scores: AreaScores,
-    areas: Sequence[str],
+    derived: Derived,
     size: int = CHUNK_ROWS,
 ) -> Iterator[list[Column]]:
     """The wide table `size` responses at a time, as columns aligned with `variables`."""
     for rows in store.response_chunks(selection, size):
         fields = list(zip(*rows, strict=True))
-        answers = [json.loads(text) if text else {} for text in fields[-1]]
-        area_values = scores.lookup(fields[_FIELD["id"]])
-        yield [_column(v, fields, answers, area_values, areas) for v in variables]
+        ids = fields[_FIELD["id"]]
+        chunk = _Chunk(
+            fields,
+            [json.loads(text) if text else {} for text in fields[-1]],
+            derived.lookup(ids),
+            derived.flagged(ids, fields[_FIELD["status"]]),
+        )
+        yield [_column(v, chunk, derived.areas) for v in variables]
 
 
 def paradata_chunks(
@@ -101,21 +141,28 @@ def _csv_text(text: str) -> str:
     return str(csv_cell(text))
 
 
-def _column(
-    variable: Variable,
-    fields: list[tuple[object, ...]],
-    answers: list[dict[str, object]],
-    area_values: np.ndarray,
-    areas: Sequence[str],
-) -> Column:
+def _column(variable: Variable, chunk: _Chunk, areas: Sequence[str]) -> Column:
     source = variable.source
     if source == "response":
-        return _response_column(variable.name, fields)
+        return _response_column(variable.name, chunk.fields)
+    if source == "review":
+        return [state or "pending" for state in chunk.fields[_FIELD["review_state"]]]
+    if source == "quality":
+        return _quality(variable, chunk.flags)
     if source == "score":
-        values = area_values[:, areas.index(variable.area or "")]
+        values = chunk.scores[:, areas.index(variable.area or "")]
         return [None if np.isnan(x) else float(x) for x in values]
-    raw = [a.get(variable.question or "") for a in answers]
+    raw = [a.get(variable.question or "") for a in chunk.answers]
     return _CONVERT[source](variable, raw)
+
+
+def _quality(variable: Variable, flags: list[frozenset[str] | None]) -> Column:
+    """`quality_flags`: the kinds, space-separated in a fixed order (blank without any);
+    `flag_<kind>`: 0/1 (blank for a draft)."""
+    if variable.choice is None:
+        kinds = [value.value for value in variable.values]
+        return [" ".join(k for k in kinds if k in f) if f else None for f in flags]
+    return [None if f is None else int(variable.choice in f) for f in flags]
 
 
 def _response_column(name: str, fields: list[tuple[object, ...]]) -> Column:

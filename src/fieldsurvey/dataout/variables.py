@@ -29,7 +29,16 @@ from fieldsurvey.questionnaire.model import (
 
 Kind = Literal["int", "float", "text", "date", "datetime"]
 Source = Literal[
-    "response", "answer", "select_one", "likert", "choice", "rank", "score", "calculated"
+    "response",
+    "answer",
+    "select_one",
+    "likert",
+    "choice",
+    "rank",
+    "score",
+    "calculated",
+    "review",
+    "quality",
 ]
 
 DK_CODE = 99
@@ -65,58 +74,9 @@ class Variable:
 
     @property
     def coded(self) -> bool:
-        """A select_one: text values in CSV, XLSX and Parquet, numeric codes in SPSS/Stata."""
-        return self.source == "select_one"
-
-
-def _t(en: str, zh: str, km: str) -> Text:
-    return {"en": en, "zh": zh, "km": km}
-
-
-_UUID = _t("Interview id (uuid)", "访问编号（uuid）", "លេខសម្គាល់ការសម្ភាសន៍ (uuid)")
-_REVISION = _t("Revision of the interview", "访问修订版次", "កំណែប្រែនៃការសម្ភាសន៍")
-
-RESPONSE_VARIABLES: tuple[Variable, ...] = (
-    Variable("response_uuid", "text", _UUID, "response"),
-    Variable("revision", "int", _REVISION, "response"),
-    Variable("device_id", "text",
-             _t("Device that made this revision", "制作此版次的设备", "ឧបករណ៍ដែលបង្កើតកំណែនេះ"),
-             "response"),
-    Variable("interviewer", "text", _t("Interviewer", "访问员", "អ្នកសម្ភាសន៍"), "response"),
-    Variable("office", "text", _t("Office", "办事处", "ការិយាល័យ"), "response"),
-    Variable("round", "text", _t("Survey round", "调查轮次", "ជុំនៃការស្ទង់មតិ"), "response"),
-    Variable("persona", "text", _t("Client type", "服务对象类型", "ប្រភេទអតិថិជន"), "response"),
-    Variable("language", "text", _t("Interview language", "访问语言", "ភាសាសម្ភាសន៍"),
-             "response"),
-    Variable("status", "text", _t("Status (complete or draft)", "状态（完成或草稿）",
-                                  "ស្ថានភាព (បញ្ចប់ ឬព្រាង)"), "response"),
-    Variable("started_at", "datetime", _t("Started (UTC)", "开始时间（UTC）", "ចាប់ផ្តើម (UTC)"),
-             "response"),
-    Variable("completed_at", "datetime",
-             _t("Completed (UTC)", "完成时间（UTC）", "បញ្ចប់ (UTC)"), "response"),
-    Variable("duration_s", "float",
-             _t("Duration, seconds (start to end)", "时长（秒，从开始到结束）",
-                "រយៈពេល គិតជាវិនាទី (ពីចាប់ផ្តើមដល់បញ្ចប់)"), "response"),
-    Variable("questionnaire_version", "text",
-             _t("Questionnaire version", "问卷版本", "កំណែកម្រងសំណួរ"), "response"),
-)  # fmt: skip
-"""The columns every row starts with. Review state and quality flags join here when the
-review and quality tables exist (see store/dataout.py `Selection`)."""
-
-PARADATA_VARIABLES: tuple[Variable, ...] = (
-    Variable("response_uuid", "text", _UUID, "response"),
-    Variable("revision", "int", _REVISION, "response"),
-    Variable("seq", "int", _t("Event number", "事件序号", "លេខព្រឹត្តិការណ៍"), "response"),
-    Variable("question", "text", _t("Question (page) id", "题目（页面）编号",
-                                    "លេខសម្គាល់សំណួរ (ទំព័រ)"), "response"),
-    Variable("event", "text", _t("Event (start, enter, leave, ...)", "事件（开始、进入、离开等）",
-                                 "ព្រឹត្តិការណ៍ (ចាប់ផ្តើម ចូល ចេញ ...)"), "response"),
-    Variable("at", "datetime", _t("When (UTC)", "时间（UTC）", "ពេលវេលា (UTC)"), "response"),
-    Variable("duration_ms", "int",
-             _t("Time on the page, ms (on leave)", "页面停留时间（毫秒，离开时）",
-                "រយៈពេលនៅលើទំព័រ គិតជាមិល្លីវិនាទី (ពេលចេញ)"), "response"),
-    Variable("detail", "text", _t("Detail", "详情", "ព័ត៌មានលម្អិត"), "response"),
-)  # fmt: skip
+        """A select_one or the review state: text values in CSV, XLSX and Parquet, numeric
+        codes in SPSS/Stata."""
+        return self.source in ("select_one", "review")
 
 
 @dataclass
@@ -142,15 +102,18 @@ def _renamed(variable: Variable, name: str) -> Variable:
 
 
 def build_variables(
-    questionnaires: Sequence[Questionnaire], calculated_kinds: dict[str, Kind]
+    fixed: Sequence[Variable],
+    questionnaires: Sequence[Questionnaire],
+    calculated_kinds: dict[str, Kind],
 ) -> list[Variable]:
-    """The wide table's variables: response fields, every question of the first
-    questionnaire (then those only older versions have), then one score per area.
+    """The wide table's variables: the `fixed` ones (response fields, columns.py), every
+    question of the first questionnaire (then those only older versions have), then one score
+    per area.
 
     `calculated_kinds`: the column type of each calculate, from the stored values.
     """
     builder = _Builder()
-    for variable in RESPONSE_VARIABLES:
+    for variable in fixed:
         builder.add(variable)
     seen: set[str] = set()
     for questionnaire in questionnaires:

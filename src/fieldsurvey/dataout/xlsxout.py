@@ -13,9 +13,10 @@ from pathlib import Path
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
+from fieldsurvey.dataout.columns import PARADATA_VARIABLES
 from fieldsurvey.dataout.files import DataOutError
 from fieldsurvey.dataout.table import TableSource
-from fieldsurvey.dataout.variables import PARADATA_VARIABLES, Variable
+from fieldsurvey.dataout.variables import Variable
 
 MAX_ROWS = 1_048_576
 MAX_CELL_CHARS = 32_767

@@ -5,7 +5,8 @@ Core only (no UI): the CLI's `fieldsurvey quality` and the Quality screen show `
 report. Thresholds come from the questionnaire's `quality:` section.
 """
 
-from fieldsurvey.quality.assess import KINDS, assess
+from fieldsurvey.quality.assess import KINDS, assess, assess_rounds
+from fieldsurvey.quality.data import QualityData, load_quality_data
 from fieldsurvey.quality.report import (
     FlaggedInterview,
     InterviewerEffect,
@@ -18,6 +19,9 @@ __all__ = [
     "FlaggedInterview",
     "InterviewerEffect",
     "InterviewerSummary",
+    "QualityData",
     "QualityReport",
     "assess",
+    "assess_rounds",
+    "load_quality_data",
 ]

@@ -4,6 +4,7 @@ questionnaire's thresholds (its `quality:` section, else the defaults)."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -40,6 +41,31 @@ def assess(
     everything = load_quality_data(store, questionnaire)
     rounds = ordered_rounds(everything.survey.round, everything.survey.completed_at)
     chosen = pick_round(rounds, round, questionnaire.rounds)
+    return _assess_round(store, questionnaire, everything, rounds, chosen)
+
+
+def assess_rounds(
+    store: Supervision,
+    questionnaire: Questionnaire,
+    everything: QualityData,
+    only: Sequence[str | None] | None = None,
+) -> list[QualityReport]:
+    """Flags of every round with data (or of the rounds in `only` that have data; None in it:
+    the interviews without a round) in `everything` (`load_quality_data`, read once: an
+    export spans rounds and scores the same answers, the report scores them). Each round is
+    judged on its own (its median duration, its interviewers), exactly as `assess` does."""
+    rounds = ordered_rounds(everything.survey.round, everything.survey.completed_at)
+    wanted = [r for r in rounds if only is None or r in only]
+    return [_assess_round(store, questionnaire, everything, rounds, r) for r in wanted]
+
+
+def _assess_round(
+    store: Supervision,
+    questionnaire: Questionnaire,
+    everything: QualityData,
+    rounds: list[str | None],
+    chosen: str | None,
+) -> QualityReport:
     data = everything.subset(everything.survey.in_round(chosen))
     limits = questionnaire.quality
     found: RowFlags = {}

@@ -10,6 +10,7 @@ interviews.speeding).
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -53,9 +54,13 @@ _ARRAYS = (
 )
 
 
-def load_quality_data(store: Supervision, questionnaire: Questionnaire) -> QualityData:
+def load_quality_data(
+    store: Supervision, questionnaire: Questionnaire, questions: Sequence[str] = ()
+) -> QualityData:
+    """Every complete interview (all rounds and offices); with the answers to `questions`
+    too, for a caller that scores the same read (`score(..., data=...)`)."""
     segments = [q.id for q in questionnaire.segments]
-    survey = load_survey(store, questionnaire, segments)
+    survey = load_survey(store, questionnaire, list(dict.fromkeys([*segments, *questions])))
     facts = store.interview_facts(questionnaire.id)
     if facts.response_ids != survey.response_ids.tolist():
         raise RuntimeError("the database changed between the two reads; run again")

@@ -10,9 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 from fieldsurvey.questionnaire.thresholds import QualityThresholds
 
@@ -41,9 +47,30 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
-class Choice(Strict):
+class ShortLabelled(Strict):
+    """A record whose label may have a short form (each declares `short` after its `label`).
+
+    `short` is left out of the dump while unset, so a questionnaire without short labels
+    dumps, and so hashes (`questionnaire_hash`), exactly as before the field existed: files
+    exported by older versions still match their hash.
+    """
+
+    @model_serializer(mode="wrap")
+    def _without_unset_short(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        dumped: dict[str, Any] = handler(self)
+        if dumped.get("short", 0) is None:
+            del dumped["short"]
+        return dumped
+
+
+SHORT_DOC = """A short label for narrow columns (the Scores screen at 80 columns), shown only where
+`label` would be cut: "Beneficiary" for "Pensioner or benefit recipient"."""
+
+
+class Choice(ShortLabelled):
     value: Slug
     label: Text
+    short: Text | None = Field(default=None, description=SHORT_DOC)
 
 
 class ChoiceList(Strict):
@@ -80,9 +107,10 @@ class LikertScale(Strict):
         return [self.dk] if self.na is None else [self.dk, self.na]
 
 
-class Persona(Strict):
+class Persona(ShortLabelled):
     id: Identifier
     label: Text
+    short: Text | None = Field(default=None, description=SHORT_DOC)
     description: Text | None = None
 
 
@@ -215,21 +243,23 @@ class AreaBlock(Strict):
 SurveyItem = Annotated[QuestionLike | Group | AreaBlock, Field(discriminator="type")]
 
 
-class Area(Strict):
+class Area(ShortLabelled):
     """One of the four client-satisfaction areas of seed 000, with its Likert items."""
 
     id: Identifier
     label: Text
+    short: Text | None = Field(default=None, description=SHORT_DOC)
     description: Text | None = None
     relevant: str | None = None
     items: list[LikertItem] = Field(min_length=1)
 
 
-class Benefit(Strict):
+class Benefit(ShortLabelled):
     """A benefit whose awareness is measured (seed 002), or a decoy the schemes do not pay."""
 
     id: Identifier
     label: Text
+    short: Text | None = Field(default=None, description=SHORT_DOC)
     question: Identifier
     """The prompted question: a select_one answered yes / no / dk about this benefit."""
     yes: Slug = "yes"

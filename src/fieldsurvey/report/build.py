@@ -6,6 +6,7 @@ report never sees a value that a small group would make unsafe to show.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -13,10 +14,13 @@ import numpy as np
 
 from fieldsurvey.dataout.files import DataOutError
 from fieldsurvey.dataout.table import DataStore
+from fieldsurvey.quality import KINDS, QualityData, assess_rounds, load_quality_data
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.scoring import ScoringError, score
 from fieldsurvey.scoring.awareness import awareness, benefit_questions
+from fieldsurvey.scoring.compute import score_questions
+from fieldsurvey.scoring.frame import SurveyData
 from fieldsurvey.scoring.ratios import RatioSeries, ratios
 from fieldsurvey.scoring.report import AwarenessResult, EquityGap, ScoreReport
 from fieldsurvey.store.dataout import Selection
@@ -32,6 +36,10 @@ class ReportContent:
     """Per client type (its label in the report's language), in questionnaire order."""
     ratios: list[RatioSeries]
     counts: dict[str, int]
+    """Interviews by status and `conflicts`; complete ones by review state (`status_counts`)."""
+    flags: dict[str, int]
+    """Flagged interviews (`flagged`) and those with each flag kind, in the report's round and
+    office (empty without data)."""
     personas: dict[str, str]
     """Client type id -> its label in the report's language."""
     office: str | None
@@ -57,15 +65,20 @@ def gather(
         known = ", ".join(store.values_present(everyone, "office")) or "none"
         raise DataOutError(f"--office {office}: no responses (with data: {known})")
     dimensions = ["persona", *(q.segment for q in questionnaire.segments if q.segment)]
+    everything = load_quality_data(store, questionnaire, score_questions(questionnaire, dimensions))
+    survey = everything.survey
+    mine = survey if office is None else survey.subset(everything.offices == office)
     try:
-        report = score(store, questionnaire, by=dimensions, lang=lang, round=round, office=office)
+        report = score(store, questionnaire, by=dimensions, lang=lang, round=round,
+                       office=office, data=mine)  # fmt: skip
     except ScoringError as exc:
         raise DataOutError(f"--round {round}: {exc}") from exc
     return ReportContent(
         report=report,
-        awareness=_awareness(store, questionnaire, report, office, lang),
+        awareness=_awareness(questionnaire, report, mine, lang),
         ratios=ratios(store, questionnaire, office=office, lang=lang),
         counts=store.status_counts(Selection(questionnaire.id, round=report.round, office=office)),
+        flags=_flags(store, questionnaire, everything, report, office),
         personas={
             p.id: text_in(p.label, lang, questionnaire.default_language)
             for p in questionnaire.personas
@@ -77,28 +90,38 @@ def gather(
 
 
 def _awareness(
-    store: DataStore,
-    questionnaire: Questionnaire,
-    report: ScoreReport,
-    office: str | None,
-    lang: str,
+    questionnaire: Questionnaire, report: ScoreReport, data: SurveyData, lang: str
 ) -> dict[str, list[AwarenessResult]]:
-    """Benefit awareness of each client type in the report's round (seed 002), by scoring's
-    `awareness` over just the awareness answers (a second full scoring read cost a third of
-    the report's time)."""
+    """Benefit awareness of each client type among the responses scored (the report's round,
+    office, rejected ones left out), by scoring's `awareness` (seed 002)."""
     if not questionnaire.benefits or report.status != "ok":
         return {}
-    selection = Selection(questionnaire.id, round=report.round, office=office)
-    personas, found = store.answer_columns(selection, benefit_questions(questionnaire))
-    persona = np.array(personas, dtype=object)
-    answers = {q: np.array(values, dtype=object) for q, values in found.items()}
+    scored = data.in_round(report.round) & ~data.rejected
     out = {}
     for choice in questionnaire.personas:
-        rows = persona == choice.id
+        rows = scored & (data.persona == choice.id)
         label = text_in(choice.label, lang, questionnaire.default_language)
-        subset = {q: values[rows] for q, values in answers.items()}
+        subset = {q: data.answers[q][rows] for q in benefit_questions(questionnaire)}
         out[label] = awareness(questionnaire, subset, np.ones(int(rows.sum())), lang)
     return out
+
+
+def _flags(
+    store: DataStore,
+    questionnaire: Questionnaire,
+    everything: QualityData,
+    report: ScoreReport,
+    office: str | None,
+) -> dict[str, int]:
+    """The report round's quality flags by `fieldsurvey.quality` (judged on the whole round,
+    as `fieldsurvey quality` shows them, from the read the scores came from), counted for the
+    office."""
+    if report.status != "ok":
+        return {}
+    found = assess_rounds(store, questionnaire, everything, [report.round])
+    mine = [i for r in found for i in r.interviews if office is None or i.office == office]
+    kinds: Counter[str] = Counter(kind for i in mine for kind in {f.kind for f in i.flags})
+    return {"flagged": len(mine)} | {kind: kinds.get(kind, 0) for kind in KINDS}
 
 
 def top_gaps(report: ScoreReport) -> list[EquityGap]:

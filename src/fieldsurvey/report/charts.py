@@ -20,9 +20,12 @@ from typing import Any
 import matplotlib
 from matplotlib.figure import Figure
 
-from fieldsurvey.report.words import word
+from fieldsurvey.i18n import N_, tr
 from fieldsurvey.scoring.report import AreaResult, AwarenessResult, EquityGap, ScoreReport, Trend
+from fieldsurvey.scoring.words import quadrant_text
 
+SUPPRESSED = N_("not shown (fewer than 10)")
+"""What stands for a score that a group of fewer than 10 would make unsafe to show."""
 CM = 1 / 2.54
 WIDTH = 17 * CM
 FONTS = ["Noto Sans", "Noto Sans CJK SC", "Noto Sans Khmer", "DejaVu Sans"]
@@ -69,7 +72,7 @@ def area_chart(areas: Sequence[AreaResult], lang: str) -> str:
         axes = figure.subplots()
         for y, area in enumerate(reversed(areas)):
             if area.score is None:
-                axes.text(1, y, word("suppressed", lang), va="center", color=GREY)
+                axes.text(1, y, tr(SUPPRESSED, lang), va="center", color=GREY)
                 continue
             hatch = "//" if area.status == "indicative" else None
             axes.barh(y, area.score, color=BLUE, alpha=0.85, hatch=hatch, edgecolor="white")
@@ -80,7 +83,7 @@ def area_chart(areas: Sequence[AreaResult], lang: str) -> str:
             axes.text(min(area.score + 2, 92), y + 0.28, f"{area.score:.1f}", fontsize=7)
         axes.set_yticks(range(len(areas)), [_wrap(a.label) for a in reversed(areas)])
         axes.set_xlim(0, 100)
-        axes.set_xlabel(word("score", lang) + " (0-100)")
+        axes.set_xlabel(tr("Score (0-100)", lang))
         return _svg(figure)
 
 
@@ -100,10 +103,12 @@ def trend_chart(trend: Trend, lang: str) -> str:
                 axes.annotate("", (area.score, y), (area.previous_score, y), arrowprops=arrow)
         axes.set_yticks(range(len(rows)), [_wrap(a.label) for a in rows])
         axes.set_xlim(0, 100)
-        axes.plot([], [], "o", color=GREY, label=f"{word('previous', lang)} {trend.previous_round}")
-        axes.plot([], [], "o", color=BLUE, label=f"{word('current', lang)} {trend.round}")
+        axes.plot(
+            [], [], "o", color=GREY, label=tr("previous: {round}", lang, round=trend.previous_round)
+        )
+        axes.plot([], [], "o", color=BLUE, label=tr("this round: {round}", lang, round=trend.round))
         axes.legend(loc="lower right", fontsize=7, frameon=False)
-        axes.set_xlabel(word("score", lang) + " (0-100)")
+        axes.set_xlabel(tr("Score (0-100)", lang))
         return _svg(figure)
 
 
@@ -126,10 +131,10 @@ def quadrant_chart(report: ScoreReport, lang: str) -> str:
                    ("low_priority", 0.02, 0.02, "left", "bottom"),
                    ("overkill", 0.02, 0.98, "left", "top"))  # fmt: skip
         for key, x, y, ha, va in corners:
-            axes.text(x, y, word(key, lang), transform=axes.transAxes, ha=ha, va=va,
+            axes.text(x, y, quadrant_text(key, lang), transform=axes.transAxes, ha=ha, va=va,
                       color=ORANGE if key == "concentrate" else GREY, fontsize=7)  # fmt: skip
-        axes.set_xlabel(word("importance", lang))
-        axes.set_ylabel(word("score", lang))
+        axes.set_xlabel(tr("Importance", lang))
+        axes.set_ylabel(tr("Score", lang))
         axes.margins(0.25)
         return _svg(figure)
 

@@ -8,11 +8,15 @@ comment (the interviewer has to know what to fix). A refused decision changes no
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal, get_args
 
+from fieldsurvey.review.log import entry_hash, linked, settle, tips
+from fieldsurvey.safetext import terminal_text
 from fieldsurvey.store.interface import Reviews
 from fieldsurvey.store.records import Decision, utc_now
 
-DECISIONS = ("approved", "has_issues", "rejected")
+DecisionState = Literal["approved", "has_issues", "rejected"]
+DECISIONS: tuple[str, ...] = get_args(DecisionState)
 PENDING = "pending"
 COMMENT_MAX = 2000
 """Characters in a review comment: a few paragraphs, not a document."""
@@ -37,7 +41,25 @@ class ReviewTarget:
 
     @property
     def state(self) -> str:
-        return self.log[-1].state if self.log else PENDING
+        settled = settle(self.log)
+        return settled.state if settled is not None else PENDING
+
+    @property
+    def in_conflict(self) -> bool:
+        """Reviewers disagree on one revision (review/log.py); a new decision resolves it."""
+        settled = settle(self.log)
+        return settled is not None and settled.in_conflict
+
+
+def comment_problem(text: str) -> str | None:
+    """What is wrong with a comment (from a person or a file), or None: within the cap, and no
+    control characters besides newline and tab (they could drive the reader's terminal)."""
+    if len(text) > COMMENT_MAX:
+        return f"{len(text)} characters, at most {COMMENT_MAX} are kept; shorten it"
+    control = next((c for c in text if terminal_text(c, multiline=True) != c), None)
+    if control is not None:
+        return f"holds a control character ({terminal_text(control)}); remove it"
+    return None
 
 
 def find_interview(store: Reviews, uuid: str) -> ReviewTarget:
@@ -58,15 +80,15 @@ def record_decision(store: Reviews, uuid: str, state: str, comment: str = "") ->
     if state not in DECISIONS:
         raise ReviewError(f"unknown review state {state!r}; expected one of {', '.join(DECISIONS)}")
     text = comment.strip()
-    if len(text) > COMMENT_MAX:
-        raise ReviewError(
-            f"comment: {len(text)} characters, at most {COMMENT_MAX} are kept; shorten it"
-        )
+    problem = comment_problem(text)
+    if problem is not None:
+        raise ReviewError(f"comment: {problem}")
     if state in _NEEDS_COMMENT and not text:
         raise ReviewError(f"comment: a {state.replace('_', ' ')} decision needs a comment")
     device = store.device_id()
     with store.unit_of_work():
         target = find_interview(store, uuid)
+        replaced = tuple(sorted(entry_hash(d) for d in tips(linked(target.log))))
         decision = Decision(
             uuid=target.uuid,
             state=state,
@@ -75,6 +97,8 @@ def record_decision(store: Reviews, uuid: str, state: str, comment: str = "") ->
             device_id=device,
             decided_at=utc_now(),
             content_hash=target.content_hash,
+            supersedes=replaced,
         )
         store.add_decision(decision)
+        store.set_review_state(decision.uuid, decision.state, in_conflict=False)
     return decision

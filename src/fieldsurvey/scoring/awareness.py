@@ -90,21 +90,28 @@ def _benefit(
         status=status,
         reason=reason,
         messages=choose_messages(
-            questionnaire, benefit=benefit.id, score=percent, lang=lang, data=_data(ci)
+            questionnaire, benefit=benefit.id, score=percent, lang=lang, data=_data(percent, ci)
         )
         if status == "ok" and percent is not None and not benefit.decoy
         else [],
     )
 
 
-def _data(ci: tuple[float, float] | None) -> dict[str, object]:
-    """`one_in`: the largest N such that "no more than 1 in N knows" holds over the whole 95 %
-    interval (N = floor(1 / upper bound)); absent, so the message is not shown, when the claim
-    would be empty (N < 2)."""
-    if ci is None or ci[1] <= 0:
+def _data(percent: float | None, ci: tuple[float, float] | None) -> dict[str, object]:
+    """`one_in`: "about 1 in N knows", N from the rate shown beside the message (so 11 % reads
+    "about 1 in 9", never a figure that contradicts it); absent, so the message is not shown,
+    when "a minority knows" does not hold over the whole 95 % interval (upper bound over 50 %)
+    or nobody knows (no N)."""
+    if percent is None or ci is None or percent <= 0 or ci[1] > 0.5:
         return {}
-    one_in = math.floor(1 / ci[1])
+    one_in = nearest_one_in(percent / 100)
     return {"one_in": one_in} if one_in >= 2 else {}
+
+
+def nearest_one_in(share: float) -> int:
+    """The N whose 1/N is nearest `share` (0 < share <= 1): 0.11 -> 9, 0.08 -> 13, 0.5 -> 2."""
+    below = max(1, math.floor(1 / share))
+    return min((below, below + 1), key=lambda n: abs(1 / n - share))
 
 
 def _recall_rate(

@@ -38,6 +38,7 @@ def score(
     importance: Method | None = None,
     office: str | None = None,
     include_rejected: bool = False,
+    data: SurveyData | None = None,
 ) -> ScoreReport:
     """Area scores of the complete responses to `questionnaire`, broken down `by` dimensions.
 
@@ -45,7 +46,9 @@ def score(
     and messages; `weights`: id of a question holding each respondent's survey weight;
     `round`: the round to score (default: the latest with data; NO_ROUND: responses without
     one); `office`: only this office's responses (default: all); `include_rejected`: score
-    responses a reviewer rejected too (left out by default, and counted); `importance`:
+    responses a reviewer rejected too (left out by default, and counted); `data`: the
+    responses already read by `load_survey` with at least `score_questions(...)`, of `office`
+    only (for a caller that reads them for more than scores: the report); `importance`:
     "correlation" with
     overall satisfaction or "asked" (most important area); by default correlation when at least
     10 respondents rated overall satisfaction. Raises ScoringError for an unknown breakdown,
@@ -56,8 +59,10 @@ def score(
     if not questionnaire.areas:
         return _empty(questionnaire, lang, warnings, WarningCode.NOTHING_TO_SCORE)
     dimensions = [by] if isinstance(by, str) else list(by or ())
-    questions = _questions(questionnaire, dimensions, weights, importance)
-    data, w = _weighted(load_survey(store, questionnaire, questions, office), weights, warnings)
+    questions = score_questions(questionnaire, dimensions, weights, importance)
+    if data is None:
+        data = load_survey(store, questionnaire, questions, office)
+    data, w = _weighted(data, weights, warnings)
     rounds = ordered_rounds(data.round, data.completed_at)
     chosen = pick_round(rounds, round, questionnaire.rounds)
     rejected = int((data.in_round(chosen) & data.rejected).sum())
@@ -103,11 +108,11 @@ def score(
     )
 
 
-def _questions(
+def score_questions(
     questionnaire: Questionnaire,
-    dimensions: list[str],
-    weights: str | None,
-    importance: Method | None,
+    dimensions: Sequence[str],
+    weights: str | None = None,
+    importance: Method | None = None,
 ) -> list[str]:
     """The questions to load besides the items; raises ScoringError for what cannot be."""
     segments = [segment_question(questionnaire, d) for d in dimensions]

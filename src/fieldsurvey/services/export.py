@@ -41,19 +41,26 @@ def export_responses(
     folder: Path | None = None,
     everything: bool = False,
     recipients: Recipients = (),
+    forward: bool = False,
 ) -> ExportOutcome:
     """Export to the new file `out`, or into `folder` under a name that never collides.
 
     With `recipients` (see `recipients_from`) the file is encrypted for them; without, it is
-    signed but not encrypted. Raises JobFailed; nothing is marked exported then.
+    signed but not encrypted. `forward` (a supervisor sending on to HQ) adds the revisions
+    merged from other devices and the review log. Raises JobFailed; nothing is marked
+    exported then.
     """
     if (out is None) == (folder is None):
         raise ValueError("give either out or folder")
     with explained(out or folder, doing=WRITE):
         if out is not None:
-            result = export_file(store, out, everything=everything, recipients=recipients)
+            result = export_file(
+                store, out, everything=everything, recipients=recipients, forward=forward
+            )
         else:
             assert folder is not None
-            result = export_to_folder(store, folder, everything=everything, recipients=recipients)
+            result = export_to_folder(
+                store, folder, everything=everything, recipients=recipients, forward=forward
+            )
         not_exported = home_counts(store).not_exported
     return ExportOutcome(result, len(recipients), not_exported)

@@ -60,5 +60,5 @@ def merge_exports(
             on_progress=on_progress,
             enrolled_only=enrolled_only,
         )
-        waiting = len(list_conflicts(store).conflicts)
+        waiting = list_conflicts(store).waiting
     return MergeOutcome(report, waiting)

@@ -29,8 +29,11 @@ RESPONSE_COLUMNS = (
     "questionnaire_id",
     "questionnaire_version",
     "questionnaire_hash",
+    "review_state",
 )
-"""The response fields an export row starts with, in this order (then the answers)."""
+"""The response fields an export row starts with, in this order (then the answers).
+`review_state`: the newest review decision (approved, has_issues, rejected), None when
+pending."""
 
 PARADATA_COLUMNS = ("uuid", "revision", "seq", "question", "event", "at", "duration_ms", "detail")
 
@@ -38,10 +41,8 @@ PARADATA_COLUMNS = ("uuid", "revision", "seq", "question", "event", "at", "durat
 @dataclass(frozen=True)
 class Selection:
     """Which responses an export or report covers: head revisions of one questionnaire,
-    complete (and drafts when asked), of one round and office when given.
-
-    Review states do not exist in the schema yet; when they land, `include_rejected` joins
-    the review table in the adapter (a rejected response is left out unless asked for).
+    complete (and drafts when asked), of one round and office when given, and not rejected
+    by a reviewer (the newest decision in the review log) unless `include_rejected`.
     """
 
     questionnaire_id: str
@@ -91,14 +92,8 @@ class DataSource(Protocol):
         so `cell` runs only for the rare values that need it)."""
         ...
 
-    def answer_columns(
-        self, selection: Selection, questions: Sequence[str]
-    ) -> tuple[tuple[str | None, ...], dict[str, tuple[object, ...]]]:
-        """The selected responses' personas and their answers to `questions` (decoded JSON
-        scalars, None when unanswered), column by column in response id order."""
-        ...
-
     def status_counts(self, selection: Selection) -> dict[str, int]:
         """Interviews by status (every status) and `conflicts`, in the selection's round and
-        office."""
+        office; and the complete ones by review state (`pending`, `approved`, `has_issues`,
+        `rejected`)."""
         ...

@@ -31,6 +31,7 @@ from fieldsurvey.store.records import (
     DraftSummary,
     Event,
     ExportSelection,
+    HeldReview,
     HomeCounts,
     ImportRow,
     IncomingRevision,
@@ -154,7 +155,7 @@ class Responses(Protocol):
         ...
 
 
-class InterviewStore(DraftSink, Responses, Questionnaires, Settings, Protocol):
+class InterviewStore(DraftSink, Questionnaires, Responses, Settings, Protocol):
     """What the engine needs to start, resume and revise interviews."""
 
     def insert_draft(self, draft: NewDraft) -> ResponseRecord:
@@ -213,8 +214,35 @@ class DeviceTrust(Settings, Protocol):
         ...
 
 
-class Imports(Questionnaires, DeviceTrust, Protocol):
-    """What merging export files needs."""
+class ReviewLog(Protocol):
+    """The review log (fieldsurvey.review): append-only decisions on interviews, the review
+    state each interview's log settles to, and decisions held back from untrusted files."""
+
+    def add_decision(self, decision: Decision) -> None:
+        """Append one decision (inside the caller's unit of work)."""
+
+    def decisions(self, uuid: str) -> list[Decision]:
+        """Every decision on one interview, oldest first."""
+
+    def decisions_of(self, uuids: Sequence[str]) -> dict[str, list[Decision]]:
+        """Every decision on each of these interviews, oldest first (merge reads them all)."""
+
+    def set_review_state(self, uuid: str, state: str, in_conflict: bool) -> None:
+        """Store the state an interview's log settles to (review/log.py) (in a unit)."""
+
+    def review_conflicts(self) -> list[str]:
+        """Interviews whose reviewers disagree on one revision, by uuid."""
+
+    def hold_review(self, held: HeldReview) -> bool:
+        """Keep a decision that may not be applied; False if held from this signer before
+        (in a unit)."""
+
+    def held_reviews(self) -> list[HeldReview]:
+        """Every held decision, oldest first (review/log.py leaves out those applied since)."""
+
+
+class Imports(Questionnaires, ReviewLog, DeviceTrust, Protocol):
+    """What merging export files needs (a forwarding file's review log included)."""
 
     def merged_files(self) -> set[str]:
         """The sha256 of every export file merged here."""
@@ -243,8 +271,9 @@ class Imports(Questionnaires, DeviceTrust, Protocol):
         """Remember a merged file (in a unit)."""
         ...
 
-    def import_sequences(self) -> list[tuple[str, int]]:
-        """(device id, export sequence number) of every merged file."""
+    def import_coverage(self) -> list[tuple[str, int, int]]:
+        """(device id, first, last): the export numbers each merged file covers (its own
+        number, or from `covers_from` up to it for an `--all` file)."""
         ...
 
     def bulk_writes(self) -> AbstractContextManager[None]:
@@ -271,8 +300,17 @@ class Exports(Questionnaires, Settings, Protocol):
         """Stamp the selected revisions not stamped before with file number `seq` (in a unit)."""
         ...
 
+    def forwarded_decisions(self, selection: ExportSelection) -> dict[str, list[Decision]]:
+        """For a forwarding selection: the whole review log (oldest first) of every interview
+        with a decision whose row id is above `selection.reviews_after`."""
+        ...
 
-class Conflicts(DeviceTrust, Protocol):
+    def last_decision_id(self) -> int:
+        """The row id of the newest decision in the log (0: none)."""
+        ...
+
+
+class Conflicts(ReviewLog, DeviceTrust, Protocol):
     def conflict_versions(self) -> list[ConflictRow]:
         """Every version in conflict, by uuid, newest first within an interview."""
         ...
@@ -311,18 +349,12 @@ class ScoringSource(Protocol):
         ...
 
 
-class ReviewLog(Protocol):
-    """The review log (fieldsurvey.review): append-only decisions on interviews."""
-
-    def add_decision(self, decision: Decision) -> None:
-        """Append one decision (inside the caller's unit of work)."""
-
-    def decisions(self, uuid: str) -> list[Decision]:
-        """Every decision on one interview, oldest first."""
-
-
 class Reviews(ReviewLog, Responses, Settings, Protocol):
     """What `fieldsurvey.review` uses: the log, the interviews' revisions, who reviews."""
+
+
+class ConflictQueue(Conflicts, Reviews, Protocol):
+    """What resolving the conflict queue needs: versions, and reviewers who disagree."""
 
 
 class SupervisionSource(Protocol):

@@ -134,10 +134,15 @@ class InstalledQuestionnaire:
 
 @dataclass(frozen=True)
 class ExportSelection:
-    """Which closed revisions an export takes: this device's unexported ones, or all."""
+    """Which closed revisions an export takes: this device's unexported ones, or all; when
+    forwarding, every device's unexported ones and the review log (docs/supervision.md)."""
 
     device: str
     everything: bool
+    forward: bool = False
+    """Merged revisions too, and the review logs of interviews with a decision whose row id
+    is above `reviews_after`, with the revisions those decisions name."""
+    reviews_after: int = 0
 
 
 EXPORT_RECORD_COLUMNS: tuple[str, ...] = (
@@ -179,6 +184,9 @@ class ImportRow:
     conflicts: int
     public_key: str | None = None
     """The key that signed the file (a replayed export number is one under the same key)."""
+    covers_from: int | None = None
+    """The first export number the file's content covers (an `--all` file: 1); None: only
+    its own."""
 
 
 @dataclass(frozen=True)
@@ -300,6 +308,24 @@ class Decision:
     decided_at: str
     content_hash: str | None
     """The revision that was reviewed."""
+    supersedes: tuple[str, ...] | None = None
+    """The entry hashes (review/log.py) of the decisions this one replaces: every decision
+    its reviewer's log ended in. None for a decision recorded before review logs travelled
+    between supervisors (it replaces the one recorded here before it)."""
+
+
+@dataclass(frozen=True)
+class HeldReview:
+    """A review decision from a file whose signer may not review here: kept, not applied."""
+
+    decision: Decision
+    entry: str
+    """Its entry hash (review/log.py)."""
+    signer: str
+    """The device that signed the file it came in."""
+    reason: str
+    file_sha256: str
+    received_at: str
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from fieldsurvey.sync.conflicts import (
     keep_version,
     list_conflicts,
     resolution_log,
+    resolve,
 )
 from fieldsurvey.sync.errors import Reason, RejectedFile
 from fieldsurvey.sync.export import ExportError, ExportResult, export_file, export_to_folder
@@ -56,5 +57,6 @@ __all__ = [
     "new_supervisor_keys",
     "parse_recipients",
     "resolution_log",
+    "resolve",
     "sequence_gaps",
 ]

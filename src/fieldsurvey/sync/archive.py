@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from fieldsurvey.sync.errors import Reason, RejectedFile
-from fieldsurvey.sync.fileformat import MEMBERS
+from fieldsurvey.sync.fileformat import MEMBERS, OPTIONAL_MEMBERS
 
 MiB = 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
@@ -54,6 +54,9 @@ class Archive:
                 raise RejectedFile(Reason.DAMAGED_ZIP, detail=detail) from None
             raise RejectedFile(Reason.NOT_ZIP) from None
         self._infos = _checked_infos(self._zip.infolist(), limits)
+
+    def has(self, name: str) -> bool:
+        return name in self._infos
 
     def size(self, name: str) -> int:
         return self._infos[name].file_size
@@ -92,7 +95,7 @@ def _checked_infos(infos: list[zipfile.ZipInfo], limits: Limits) -> dict[str, zi
         name = info.filename
         if _unsafe(name):
             raise RejectedFile(Reason.UNSAFE_NAME, name=name)
-        if name not in MEMBERS:
+        if name not in MEMBERS and name not in OPTIONAL_MEMBERS:
             raise RejectedFile(Reason.UNEXPECTED_MEMBER, name=name)
         if name in by_name:
             raise RejectedFile(Reason.DUPLICATE_MEMBER, name=name)

@@ -14,8 +14,16 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from fieldsurvey.store.interface import Conflicts
+from fieldsurvey.review.decide import ReviewError
+from fieldsurvey.review.resolve import keep_decision
+from fieldsurvey.store.interface import ConflictQueue, Conflicts
 from fieldsurvey.store.records import ResolutionRow, utc_now
+from fieldsurvey.sync.review_conflicts import (
+    HeldDecision,
+    ReviewConflict,
+    held_decisions,
+    review_conflicts,
+)
 from fieldsurvey.sync.trust import held_reasons
 
 MIN_PREFIX = 6
@@ -50,6 +58,15 @@ class Conflict(BaseModel):
 
 class ConflictList(BaseModel):
     conflicts: list[Conflict]
+    review_conflicts: list[ReviewConflict] = []
+    """Interviews whose reviewers disagree on a revision (review/log.py)."""
+    held_reviews: list[HeldDecision] = []
+    """Review decisions held: their file's signer may not review here."""
+
+    @property
+    def waiting(self) -> int:
+        """Everything in the queue that a supervisor should look at."""
+        return len(self.conflicts) + len(self.review_conflicts) + len(self.held_reviews)
 
 
 class Resolution(BaseModel):
@@ -86,7 +103,11 @@ def list_conflicts(store: Conflicts) -> ConflictList:
         reasons = held_reasons(store.lineage_of(conflict.uuid))
         for version in conflict.versions:
             version.held = reasons.get(version.content_hash)
-    return ConflictList(conflicts=list(by_uuid.values()))
+    return ConflictList(
+        conflicts=list(by_uuid.values()),
+        review_conflicts=review_conflicts(store),
+        held_reviews=held_decisions(store),
+    )
 
 
 def keep_version(store: Conflicts, uuid: str, content_hash: str) -> str:
@@ -113,6 +134,20 @@ def keep_version(store: Conflicts, uuid: str, content_hash: str) -> str:
         )
         store.log_resolution(resolution)
     return kept
+
+
+def resolve(store: ConflictQueue, uuid: str, prefix: str) -> str:
+    """Keep the version (content hash) or, when the interview's reviewers disagree, the
+    decision (entry hash) that `prefix` names; returns what was kept, in words."""
+    if uuid in store.review_conflicts() and not any(
+        digest.startswith(prefix.lower()) for digest in store.conflicting_hashes(uuid)
+    ):
+        try:
+            kept = keep_decision(store, uuid, prefix)
+        except ReviewError as exc:
+            raise ConflictError(str(exc)) from None
+        return f"kept the decision {kept.state.replace('_', ' ')}"
+    return keep_version(store, uuid, prefix)
 
 
 def resolution_log(store: Conflicts) -> ResolutionLog:

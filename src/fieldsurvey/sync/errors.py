@@ -39,6 +39,13 @@ class Reason(Enum):
     BAD_RECORD = "{name}:{line}: {detail}"
     HASH_MISMATCH = "{name}:{line}: response {uuid} does not match its content hash"
     DUPLICATE_RECORD = "{name}:{line}: response {uuid} revision {content_hash} appears twice"
+    DUPLICATE_REVIEW = "{name}:{line}: the review decision on {uuid} of line {first} appears twice"
+    UNKNOWN_REVIEWED = (
+        "{name}:{line}: a review decision on interview {uuid} revision {content_hash}, "
+        "which is neither in the file nor in this database"
+    )
+    INVALID_REVIEW = "{name}: a review decision is refused: {problem}"
+    MEMBER_NOT_LISTED = "the archive holds {name}, which manifest.json does not list"
     COUNT_MISMATCH = "{name} holds {found} records, the manifest says {declared}"
     UNKNOWN_QUESTIONNAIRE = (
         "questionnaire {id} version {version} ({hash}) is neither in the file nor installed here"

@@ -1,11 +1,13 @@
 """Exporting closed revisions to a file for the supervisor.
 
 By default a file holds the closed revisions made on this device and not exported before;
-`everything` takes every closed revision, merged ones included. The whole export runs under
-the write lock: the next sequence number is taken, the file written atomically, and only once
-it is in place are the rows marked with that number and the counter advanced. If marking or
-committing fails, the file is removed, so a file on disk always means rows marked, and rows
-unmarked always means they will be in the next file.
+`everything` takes every closed revision, merged ones included. `forward` (a supervisor
+sending on to HQ) takes every device's revisions not exported before and the review logs
+with decisions not forwarded before, with the revisions they name (docs/supervision.md).
+The whole export runs under the write lock: the next sequence number is taken, the file
+written atomically, and only once it is in place are the rows marked with that number and
+the counter advanced. If marking or committing fails, the file is removed, so a file on
+disk always means rows marked, and rows unmarked always means they will be in the next file.
 """
 
 from __future__ import annotations
@@ -23,15 +25,24 @@ import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pydantic import ValidationError
 
+from fieldsurvey.review.log import linked
 from fieldsurvey.store.interface import Exports
 from fieldsurvey.store.records import ExportSelection, InstalledQuestionnaire
 from fieldsurvey.sync.atomicfile import write_atomically
 from fieldsurvey.sync.errors import first_error
-from fieldsurvey.sync.fileformat import FILE_SUFFIX, Manifest, QuestionnaireRef, QuestionnaireSource
+from fieldsurvey.sync.fileformat import (
+    FILE_SUFFIX,
+    Manifest,
+    QuestionnaireRef,
+    QuestionnaireSource,
+    ReviewRecord,
+)
 from fieldsurvey.sync.keys import device_signing_key
 from fieldsurvey.sync.writer import write_export
 
 SEQ_SETTING = "export_seq"
+FORWARDED_SETTING = "forwarded_decision_id"
+"""The row id of the newest review decision a forwarding file has carried."""
 SPOOL_BYTES = 32 * 1024 * 1024
 """Zips up to this size are built in memory before encryption, bigger ones on disk."""
 
@@ -52,6 +63,8 @@ class ExportResult:
     answers: int
     paradata: int
     encrypted: bool
+    reviews: int = 0
+    """Review decisions carried (a forwarding file)."""
 
 
 def export_file(
@@ -60,11 +73,12 @@ def export_file(
     *,
     everything: bool = False,
     recipients: Sequence[pyrage.x25519.Recipient] = (),
+    forward: bool = False,
 ) -> ExportResult:
     """Export to `out`, which must not exist yet (an earlier file is never overwritten)."""
     if out.exists():
         raise ExportError(f"{out}: already exists; choose another name")
-    return _export(store, lambda _device, _seq: out, everything, recipients)
+    return _export(store, lambda _device, _seq: out, everything, recipients, forward)
 
 
 def export_to_folder(
@@ -73,6 +87,7 @@ def export_to_folder(
     *,
     everything: bool = False,
     recipients: Sequence[pyrage.x25519.Recipient] = (),
+    forward: bool = False,
 ) -> ExportResult:
     """Export into `folder` as `fieldsurvey-<device>-<seq>.fsx`: the names never collide."""
 
@@ -80,7 +95,7 @@ def export_to_folder(
         safe = re.sub(r"[^0-9A-Za-z-]", "_", device[:8])  # a device id is not a path
         return folder / f"fieldsurvey-{safe}-{seq:05d}{FILE_SUFFIX}"
 
-    return _export(store, name_for, everything, recipients)
+    return _export(store, name_for, everything, recipients, forward)
 
 
 def _export(
@@ -88,19 +103,21 @@ def _export(
     name_for: NameFor,
     everything: bool,
     recipients: Sequence[pyrage.x25519.Recipient],
+    forward: bool,
 ) -> ExportResult:
-    selection = ExportSelection(device=store.device_id(), everything=everything)
     key = device_signing_key(store)
     placed: Path | None = None
     try:
         with store.unit_of_work():
+            selection = _selection(store, everything, forward)
             if not store.has_closed(selection):
                 return ExportResult(None, None, 0, 0, 0, encrypted=False)
             seq = int(store.get_setting(SEQ_SETTING) or 0) + 1
             path = name_for(selection.device, seq)
             write = partial(
-                _write, store=store, selection=selection, key=key, seq=seq, recipients=recipients
-            )
+                _write, store=store, selection=selection, key=key, seq=seq,
+                recipients=recipients,
+            )  # fmt: skip
             try:
                 manifest = write_atomically(path, write)
             except ValidationError as exc:
@@ -109,6 +126,8 @@ def _export(
             placed = path
             store.mark_exported(selection, seq)
             store.set_setting(SEQ_SETTING, str(seq))
+            if forward:
+                store.set_setting(FORWARDED_SETTING, str(store.last_decision_id()))
     except BaseException:
         if placed is not None:
             with contextlib.suppress(FileNotFoundError):
@@ -116,8 +135,28 @@ def _export(
         raise
     counts = manifest.counts
     return ExportResult(
-        path, seq, counts.responses, counts.answers, counts.paradata, encrypted=bool(recipients)
-    )
+        path, seq, counts.responses, counts.answers, counts.paradata,
+        encrypted=bool(recipients), reviews=counts.reviews or 0,
+    )  # fmt: skip
+
+
+def _selection(store: Exports, everything: bool, forward: bool) -> ExportSelection:
+    after = 0 if everything else int(store.get_setting(FORWARDED_SETTING) or 0)
+    return ExportSelection(store.device_id(), everything, forward=forward, reviews_after=after)
+
+
+def forwarded_reviews(store: Exports, selection: ExportSelection) -> list[ReviewRecord]:
+    """The review logs a forwarding file carries, each decision with its links spelled out."""
+    logs = store.forwarded_decisions(selection)
+    return [
+        ReviewRecord(
+            uuid=d.uuid, content_hash=d.content_hash or "", state=d.state,
+            comment=d.comment, reviewer=d.reviewer, device_id=d.device_id,
+            decided_at=d.decided_at, supersedes=list(d.supersedes or ()),
+        )
+        for uuid in sorted(logs)
+        for d in linked(logs[uuid])
+    ]  # fmt: skip
 
 
 def _write(
@@ -133,8 +172,19 @@ def _write(
 
     def zip_into(target: BinaryIO) -> Manifest:
         responses, paradata = store.response_lines(selection), store.paradata_lines(selection)
+        covers_from = 1 if selection.everything else None  # every closed revision: files 1..seq
+        sources = partial(sources_for, store)
+        reviews = forwarded_reviews(store, selection) if selection.forward else []
         return write_export(
-            target, key, selection.device, seq, responses, paradata, partial(sources_for, store)
+            target,
+            key,
+            selection.device,
+            seq,
+            responses,
+            paradata,
+            sources,
+            covers_from=covers_from,
+            reviews=reviews,
         )
 
     if not recipients:

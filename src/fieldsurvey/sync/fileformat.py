@@ -7,6 +7,8 @@ An export file is a zip holding, in this order (streamed, so the manifest comes 
 - `questionnaires.jsonl`: one `QuestionnaireSource` per questionnaire version the responses use,
   YAML source included, so a supervisor can merge responses made with a version they have not
   installed yet; a file is refused only if a referenced version is neither in it nor installed;
+- `reviews.jsonl` (only in a forwarding file, format version 2): one `ReviewRecord` per
+  decision of the supervisor's review log (`export --forward`, docs/supervision.md);
 - `manifest.json`: the `Manifest` below (device, key, sequence number, questionnaire refs,
   counts, and the sha256 and size of every other member);
 - `manifest.sig`: the device's raw 64-byte Ed25519 signature over the exact manifest bytes.
@@ -20,11 +22,16 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Final, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, with_config
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator, with_config
 from typing_extensions import TypedDict
 
+from fieldsurvey.review.decide import COMMENT_MAX, DecisionState
+
 FORMAT_NAME: Final = "fieldsurvey-export"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""The newest format this reads and writes. Version 2 adds `reviews.jsonl`; a file without
+it is still written as version 1, so a supervisor not upgraded yet merges devices' files."""
+PLAIN_FORMAT_VERSION = 1
 FILE_SUFFIX = ".fsx"
 
 MANIFEST = "manifest.json"
@@ -32,10 +39,14 @@ SIGNATURE = "manifest.sig"
 QUESTIONNAIRES: Final = "questionnaires.jsonl"
 RESPONSES: Final = "responses.jsonl"
 PARADATA: Final = "paradata.jsonl"
+REVIEWS: Final = "reviews.jsonl"
 MEMBERS = (RESPONSES, PARADATA, QUESTIONNAIRES, MANIFEST, SIGNATURE)
-"""Every member, in the order they are written."""
+"""Every member a file must hold, in the order they are written."""
+OPTIONAL_MEMBERS = (REVIEWS,)
+"""Members a file may hold."""
+WRITE_ORDER = (RESPONSES, PARADATA, QUESTIONNAIRES, REVIEWS, MANIFEST, SIGNATURE)
 
-DataMember = Literal["questionnaires.jsonl", "responses.jsonl", "paradata.jsonl"]
+DataMember = Literal["questionnaires.jsonl", "responses.jsonl", "paradata.jsonl", "reviews.jsonl"]
 
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
@@ -77,6 +88,8 @@ class Counts(Strict):
     responses: Count
     answers: Count
     paradata: Count
+    reviews: Count | None = None
+    """Only in a file with `reviews.jsonl` (left out otherwise, so version 1 readers read it)."""
 
 
 class Manifest(Strict):
@@ -87,10 +100,20 @@ class Manifest(Strict):
     device_public_key: Annotated[str, Field(min_length=44, max_length=44)]
     """Ed25519, base64 of the 32 raw bytes."""
     export_seq: Sequence
+    covers_from: Sequence | None = None
+    """The first export number whose content this file holds too: 1 in an `--all` file (every
+    closed revision), so a merge does not report the device's earlier files as missing.
+    Absent from a file holding only what is new since the device's previous file."""
     created_at: Stamp
     questionnaires: list[QuestionnaireRef] = Field(max_length=1_000)
     counts: Counts
     members: dict[DataMember, MemberDigest]
+
+    @model_validator(mode="after")
+    def _covers_what_came_before(self) -> Manifest:
+        if self.covers_from is not None and self.covers_from > self.export_seq:
+            raise ValueError("covers_from is after export_seq")
+        return self
 
 
 class QuestionnaireSource(Strict):
@@ -135,6 +158,20 @@ class ParadataRecord(Strict):
     uuid: Name
     content_hash: Sha256
     events: list[Event]
+
+
+class ReviewRecord(Strict):
+    """One decision of a review log: `reviews` columns; `supersedes` names, by entry hash
+    (review/log.py), the decisions it replaces."""
+
+    uuid: Name
+    content_hash: Sha256
+    state: DecisionState
+    comment: Annotated[str, Field(max_length=COMMENT_MAX)]
+    reviewer: Short | None
+    device_id: Name
+    decided_at: Stamp
+    supersedes: list[Sha256] = Field(max_length=100)
 
 
 RESPONSE_COLUMNS = tuple(name for name in ResponseRecord.model_fields if name != "answers")

@@ -33,7 +33,8 @@ from fieldsurvey.sync.helper import prepared_files
 from fieldsurvey.sync.prepare import Prepared, Reading, prepare
 from fieldsurvey.sync.reader import ExportFile
 from fieldsurvey.sync.results import FileResult, Gap, MergeReport
-from fieldsurvey.sync.trust import admit, learn
+from fieldsurvey.sync.review_merge import ReviewCounts, apply_reviews
+from fieldsurvey.sync.trust import Trust, admit, learn
 from fieldsurvey.sync.versions import install_versions, versions_to_install
 
 ProgressCallback = Callable[[int, int], None]
@@ -87,7 +88,7 @@ def _commit(store: Imports, path: Path, prepared: Prepared, enrolled_only: bool)
         present = earlier or 0
         return FileResult(path=str(path), status="merged", present=present, already_merged=True)
     try:
-        tally = _store(store, prepared.export, path, enrolled_only)
+        tally, reviews = _store(store, prepared.export, path, enrolled_only)
     except RejectedFile as exc:
         return FileResult.rejected(str(path), exc)
     except StoreError as exc:  # a full disk, an I/O error: this file only, rolled back
@@ -96,46 +97,50 @@ def _commit(store: Imports, path: Path, prepared: Prepared, enrolled_only: bool)
     if tally is None:  # another supervisor merged the same file meanwhile
         present = store.merged_count(prepared.sha256) or 0
         return FileResult(path=str(path), status="merged", present=present, already_merged=True)
-    return FileResult(path=str(path), status="merged", **vars(tally))
+    return FileResult(path=str(path), status="merged", reviews=reviews, **vars(tally))
 
 
-def _store(store: Imports, export: ExportFile, path: Path, enrolled_only: bool) -> Tally | None:
+def _store(
+    store: Imports, export: ExportFile, path: Path, enrolled_only: bool
+) -> tuple[Tally | None, ReviewCounts | None]:
     """Check what needs the store (the signer's trust, the questionnaire versions), then
-    write everything in one transaction; None when the file is found merged once the unit
+    write everything in one transaction; no tally when the file is found merged once the unit
     holds the write lock (several supervisors merging into one database at once)."""
     manifest = export.manifest
     try:
         with store.unit_of_work():
             if store.merged_count(export.sha256) is not None:
-                return None
+                return None, None
             signer = admit(store, manifest, export.sha256, enrolled_only=enrolled_only)
             versions = versions_to_install(store, export)
             install_versions(store, versions)
             if signer.trust is None:
                 learn(store, manifest, str(path))
             tally = apply_records(store, export, signer)
+            reviews = apply_reviews(store, export, trusted=signer.trust is Trust.TRUSTED)
             store.record_import(
                 ImportRow(export.sha256, manifest.device_id, manifest.export_seq, utc_now(),
                           str(path), tally.added, tally.present, tally.updated, tally.conflicts,
-                          manifest.device_public_key)
+                          manifest.device_public_key, manifest.covers_from)
             )  # fmt: skip
     except IntegrityFailure as exc:  # defence in depth: reader.py should catch it first
         raise RejectedFile(Reason.STORE_FAILED, detail=exc) from None
-    return tally
+    return tally, reviews
 
 
 def sequence_gaps(store: Imports) -> list[Gap]:
-    """Per device, the runs of export sequence numbers below its highest one never merged."""
-    seen: dict[str, list[int]] = {}
-    for device, seq in store.import_sequences():
-        seen.setdefault(device, []).append(seq)
+    """Per device, the runs of export sequence numbers below its highest one that no merged
+    file covers (an `--all` file covers the numbers before its own)."""
+    seen: dict[str, list[tuple[int, int]]] = {}
+    for device, first, last in store.import_coverage():
+        seen.setdefault(device, []).append((first, last))
     gaps: list[Gap] = []
-    for device, seqs in sorted(seen.items()):
+    for device, spans in sorted(seen.items()):
         runs, expected = [], 1
-        for seq in sorted(seqs):
-            if seq > expected:
-                runs.append((expected, seq - 1))
-            expected = seq + 1
+        for first, last in sorted(spans):
+            if first > expected:
+                runs.append((expected, first - 1))
+            expected = max(expected, last + 1)
         if runs:
             gaps.append(Gap.of(device, runs))
     return gaps

@@ -25,6 +25,7 @@ import pyrage
 from pydantic import Json, TypeAdapter, ValidationError
 
 from fieldsurvey.store.content import content_hash
+from fieldsurvey.store.records import Decision
 from fieldsurvey.sync.archive import Archive, Limits
 from fieldsurvey.sync.conformance import (
     MAX_PROBLEMS,
@@ -39,10 +40,12 @@ from fieldsurvey.sync.fileformat import (
     EVENT_WIDTH,
     FORMAT_VERSION,
     MANIFEST,
+    OPTIONAL_MEMBERS,
     PARADATA,
     QUESTIONNAIRES,
     RESPONSE_COLUMNS,
     RESPONSES,
+    REVIEWS,
     SIGNATURE,
     DataMember,
     Manifest,
@@ -53,6 +56,7 @@ from fieldsurvey.sync.fileformat import (
     fields_validator,
 )
 from fieldsurvey.sync.keys import signature_is_valid
+from fieldsurvey.sync.review_records import REVIEW_FIELDS, checked_reviews
 from fieldsurvey.sync.version_rules import rules_by_hash
 
 AGE_HEADER = b"age-encryption.org/v1\n"
@@ -111,6 +115,8 @@ class ExportFile:
     manifest: Manifest
     questionnaires: list[QuestionnaireSource]
     responses: list[Record]
+    reviews: list[Decision]
+    """A forwarding file's review log, in line order (empty in a device's file)."""
 
 
 def unwrap(data: bytes, identities: list[pyrage.x25519.Identity], limits: Limits) -> bytes:
@@ -159,8 +165,13 @@ def read_export(
     paradata = _parse(archive, PARADATA, _PARADATA_FIELDS.validate_json, members)
     events = _index_paradata(paradata, responses, clock)
     records = [_record(fields, events) for fields in responses]
-    _check_counts(manifest, len(questionnaires), records)
-    return ExportFile(sha256, manifest, questionnaires, records)
+    reviews: list[Decision] = []
+    if REVIEWS in members:
+        reviews = checked_reviews(
+            _parse(archive, REVIEWS, REVIEW_FIELDS.validate_json, members), clock
+        )
+    _check_counts(manifest, len(questionnaires), records, len(reviews))
+    return ExportFile(sha256, manifest, questionnaires, records, reviews)
 
 
 def _verified_manifest(archive: Archive) -> Manifest:
@@ -179,6 +190,11 @@ def _verified_manifest(archive: Archive) -> Manifest:
         raise RejectedFile(Reason.BAD_MANIFEST, detail=first_error(exc)) from None
     if not signature_is_valid(manifest.device_public_key, raw, archive.read(SIGNATURE)):
         raise RejectedFile(Reason.BAD_SIGNATURE)
+    for name in OPTIONAL_MEMBERS:
+        if archive.has(name) and name not in manifest.members:
+            raise RejectedFile(Reason.MEMBER_NOT_LISTED, name=name)
+        if name in manifest.members and not archive.has(name):
+            raise RejectedFile(Reason.MISSING_MEMBER, name=name)
     for name, member in manifest.members.items():
         if archive.size(name) != member.size:
             raise RejectedFile(Reason.DIGEST_MISMATCH, name=name)
@@ -310,14 +326,20 @@ def _record(fields: Fields, events: dict[tuple[str, str], list[Any]]) -> Record:
     return Record(_ROW(fields), answers, events.get((fields["uuid"], fields["content_hash"]), []))
 
 
-def _check_counts(manifest: Manifest, questionnaires: int, records: list[Record]) -> None:
+def _check_counts(
+    manifest: Manifest, questionnaires: int, records: list[Record], reviews: int
+) -> None:
     found = (
         questionnaires,
         len(records),
         sum(len(r.answers) for r in records) // ANSWER_WIDTH,
         sum(len(r.events) for r in records) // EVENT_WIDTH,
+        reviews,
     )
     counts = manifest.counts
-    declared = (counts.questionnaires, counts.responses, counts.answers, counts.paradata)
+    declared = (
+        counts.questionnaires, counts.responses, counts.answers, counts.paradata,
+        counts.reviews or 0,
+    )  # fmt: skip
     if found != declared:
         raise RejectedFile(Reason.COUNT_MISMATCH, name=MANIFEST, found=found, declared=declared)

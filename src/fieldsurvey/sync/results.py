@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 
 from fieldsurvey.safetext import terminal_text
 from fieldsurvey.sync.errors import Reason, RejectedFile
+from fieldsurvey.sync.review_merge import ReviewCounts
 
 
 class FileResult(BaseModel):
@@ -22,6 +23,8 @@ class FileResult(BaseModel):
     updated: int = 0
     conflicts: int = 0
     error: str | None = None
+    reviews: ReviewCounts | None = Field(default=None, exclude_if=lambda counts: counts is None)
+    """A forwarding file's review decisions; left out of the JSON when it carried none."""
     reason: Reason | None = Field(default=None, exclude=True)
     already_merged: bool = Field(default=False, exclude=True)
     """The very same file was merged before; nothing was read past its checksum."""
@@ -41,7 +44,21 @@ class FileResult(BaseModel):
                 f"{self.path}: merged: {self.added} added, {self.present} already present, "
                 f"{self.updated} updated, {self.conflicts} conflicts"
             )
+            if self.reviews is not None:
+                text += "; " + _review_summary(self.reviews)
         return terminal_text(text)
+
+
+def _review_summary(counts: ReviewCounts) -> str:
+    text = (
+        f"review decisions: {counts.applied} applied, {counts.present} already present, "
+        f"{counts.held} held"
+    )
+    if counts.held:
+        text += " (signer not trusted to review: fieldsurvey conflicts lists them)"
+    if counts.conflicts:
+        text += f", {counts.conflicts} interviews with reviewers disagreeing"
+    return text
 
 
 class Gap(BaseModel):

@@ -17,11 +17,12 @@ import hashlib
 from dataclasses import dataclass
 from enum import StrEnum
 
-from fieldsurvey.store.interface import DeviceTrust
+from fieldsurvey.store.interface import Conflicts, DeviceTrust
 from fieldsurvey.store.lineage import FULL, OWN, RELAYED, Revision, held, owners
 from fieldsurvey.store.records import DeviceRow, TrustLogRow, utc_now
 from fieldsurvey.sync.errors import Reason, RejectedFile
 from fieldsurvey.sync.fileformat import Manifest
+from fieldsurvey.sync.review_merge import release_held
 
 MIN_PREFIX = 6
 """Shortest device id prefix a command accepts."""
@@ -131,13 +132,16 @@ def find_device(store: DeviceTrust, name: str) -> DeviceRow:
     raise TrustError(f"give at least {MIN_PREFIX} characters of the device id")
 
 
-def change_trust(store: DeviceTrust, name: str, trust: Trust) -> DeviceRow:
-    """Set a known device's trust (trusted, blocked), logged; returns the device as it was."""
+def change_trust(store: Conflicts, name: str, trust: Trust) -> DeviceRow:
+    """Set a known device's trust (trusted, blocked), logged; returns the device as it was.
+    Trusting a device applies the review decisions held from it (review_merge.py)."""
     with store.unit_of_work():
         device = find_device(store, name)
         if device.trust != trust:  # asking twice changes nothing and logs nothing
             store.set_trust(device.device_id, trust)
-            _log(store, utc_now(), device.device_id, device.public_key, trust.value)
+            released = release_held(store, device.device_id) if trust is Trust.TRUSTED else 0
+            detail = f"applied {released} held review decisions" if released else None
+            _log(store, utc_now(), device.device_id, device.public_key, trust.value, detail=detail)
     return device
 
 

@@ -20,8 +20,10 @@ from fieldsurvey.sync.fileformat import (
     FORMAT_VERSION,
     MANIFEST,
     PARADATA,
+    PLAIN_FORMAT_VERSION,
     QUESTIONNAIRES,
     RESPONSES,
+    REVIEWS,
     SIGNATURE,
     Counts,
     Manifest,
@@ -29,6 +31,7 @@ from fieldsurvey.sync.fileformat import (
     QuestionnaireRef,
     QuestionnaireSource,
     ResponseRecord,
+    ReviewRecord,
 )
 from fieldsurvey.sync.keys import public_key_text
 from fieldsurvey.sync.zipwriter import ArchiveWriter
@@ -73,11 +76,14 @@ def write_export(
     responses: Iterable[bytes],
     paradata: Iterable[bytes],
     sources_for: SourcesFor,
+    covers_from: int | None = None,
+    reviews: list[ReviewRecord] | None = None,
 ) -> Manifest:
     """Write one export archive to `file`, signed by `key`; return its manifest.
 
     `responses` and `paradata` are JSON lines (no newline) of `ResponseRecord` and
     `ParadataRecord`; a line that does not validate raises pydantic's ValidationError.
+    A forwarding file's `reviews` make it format version 2, with `reviews.jsonl`.
     """
     tally = _Tally()
     with ArchiveWriter(file) as archive:
@@ -88,12 +94,15 @@ def write_export(
         refs = [QuestionnaireRef(id=i, version=v, hash=h) for i, v, h in sorted(tally.refs)]
         sources = sources_for(refs)
         digests[QUESTIONNAIRES] = archive.add(QUESTIONNAIRES, jsonl(sources))
+        if reviews:
+            digests[REVIEWS] = archive.add(REVIEWS, jsonl(reviews))
         manifest = Manifest(
-            format_version=FORMAT_VERSION,
+            format_version=FORMAT_VERSION if reviews else PLAIN_FORMAT_VERSION,
             app_version=__version__,
             device_id=device_id,
             device_public_key=public_key_text(key),
             export_seq=export_seq,
+            covers_from=covers_from,
             created_at=utc_now(),
             questionnaires=refs,
             counts=Counts(
@@ -101,10 +110,11 @@ def write_export(
                 responses=tally.responses,
                 answers=tally.answers,
                 paradata=tally.paradata,
+                reviews=len(reviews) if reviews else None,
             ),
             members=digests,
         )
-        raw = manifest.model_dump_json(indent=1).encode()
+        raw = manifest.model_dump_json(indent=1, exclude_none=True).encode()
         archive.add(MANIFEST, [raw])
         archive.add(SIGNATURE, [key.sign(raw)])
     return manifest

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import BinaryIO
 
-from fieldsurvey.sync.fileformat import MEMBERS, MemberDigest
+from fieldsurvey.sync.fileformat import OPTIONAL_MEMBERS, WRITE_ORDER, MemberDigest
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 BLOCK = 1024 * 1024
@@ -24,12 +24,14 @@ COMPRESS_LEVEL = 3
 class ArchiveWriter:
     def __init__(self, file: BinaryIO) -> None:
         self._zip = zipfile.ZipFile(file, "w")
-        self._order = iter(MEMBERS)
+        self._order = list(WRITE_ORDER)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldsurvey-zip")
 
     def add(self, name: str, chunks: Iterable[bytes]) -> MemberDigest:
         """Write the next member from `chunks`; return its sha256 and size."""
-        if name != next(self._order, None):
+        while self._order and self._order[0] != name and self._order[0] in OPTIONAL_MEMBERS:
+            self._order.pop(0)
+        if not self._order or self._order.pop(0) != name:
             raise ValueError(f"{name} written out of order")
         info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
         info.compress_type = zipfile.ZIP_DEFLATED

@@ -87,6 +87,12 @@ def fit(text: str, width: int) -> str:
     return out + "…" + " " * (width - 1 - used)
 
 
+def fit_label(label: str, short: str | None, width: int) -> str:
+    """`label` in `width` cells, or the questionnaire's short label when the full one would be
+    cut (at 80 columns "Pensioner" reads better than "Pensioner or benefit …")."""
+    return fit(short if short and terminal_width(label) > width else label, width)
+
+
 def fit_ends(text: str, width: int) -> str:
     """Exactly `width` cells keeping both ends ("Do you know that… at 60?"): for labels that
     differ only after the cut, like the awareness questions' shared opening."""

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from rich.cells import cell_len
 
 from fieldsurvey.i18n import N_, language_name, tr, trc
+from fieldsurvey.review.words import QUALITY_KINDS, REVIEW_STATES
 
 __all__ = [
     "N_",
@@ -107,15 +108,6 @@ QUALITY_REASONS = {
 }
 """The sentence of each quality flag's reason code (`fieldsurvey.quality`)."""
 
-QUALITY_KINDS = {
-    "speeding": N_("speeding"),
-    "straightlining": N_("straight-lining"),
-    "contradiction": N_("contradiction"),
-    "duplicate": N_("possible duplicate"),
-    "nonresponse": N_("non-response"),
-}
-"""Each quality flag kind, as the Quality table names it."""
-
 QUALITY_COLUMNS = {
     "interviewer": N_("Interviewer"),
     "office": N_("Office"),
@@ -130,15 +122,6 @@ QUALITY_COLUMNS = {
 def review_heading(language: str) -> str:
     """ "Review" as a supervisor's decision (审核), not the interview's Review step (检查)."""
     return trc("review decision", "Review", language)
-
-
-REVIEW_STATES = {
-    "pending": N_("pending"),
-    "approved": N_("approved"),
-    "has_issues": N_("has issues"),
-    "rejected": N_("rejected"),
-}
-"""Each review state (`fieldsurvey.review`), as Quality and the review log show it."""
 
 
 def quality_text(

@@ -23,6 +23,8 @@ from fieldsurvey.questionnaire.xlsform.languages import PYXFORM_DEFAULT, languag
 from fieldsurvey.questionnaire.xlsform.problems import XCode, sheet_problem
 from fieldsurvey.questionnaire.xlsform.rows import check_rows
 from fieldsurvey.questionnaire.xlsform.sheets import list_sheets, read_sheets
+from fieldsurvey.questionnaire.xlsform.short_labels import SHEET as SHORT_LABELS
+from fieldsurvey.questionnaire.xlsform.short_labels import add_short_labels
 from fieldsurvey.questionnaire.xlsform.survey_json import SurveyMapper
 from fieldsurvey.questionnaire.xlsform.workbook import Workbook, read_workbook, restore_quotes
 
@@ -119,6 +121,7 @@ def _model_data(ctx: Context, workbook: Workbook, form: dict[str, Any]) -> dict[
         del form["choices"][name]
     for kind, _, list_data in choice_data(ctx, form["choices"], choices):
         (scales if kind == "scale" else lists).append(list_data)
+    add_short_labels(ctx, lists, workbook.sheets.get(SHORT_LABELS))
     data.update(choice_lists=lists, scales=scales, areas=mapper.areas)
     data.update(extensions)
     return {k: restore_quotes(v) for k, v in data.items() if v is not None}

@@ -34,6 +34,8 @@ from fieldsurvey.questionnaire.xlsform.sheets import (
     header_fields,
     list_sheets,
 )
+from fieldsurvey.questionnaire.xlsform.short_labels import SHEET as SHORT_LABELS
+from fieldsurvey.questionnaire.xlsform.short_labels import short_label_rows
 from fieldsurvey.questionnaire.xlsform.vocabulary import AREA_FIELDS, XLSFORM_FIELDS
 
 FIRST_COLUMNS = ("type", "name", "label", "hint")
@@ -69,6 +71,7 @@ def workbook_rows(q: Questionnaire) -> dict[str, list[dict[str, Cell]]]:
             }
         ],
         "questionnaire": [flatten({name: getattr(q, name) for name in header_fields()})],
+        SHORT_LABELS: short_label_rows(q),
     }
     for name in list_sheets():
         sheets[name] = [flatten(record) for record in getattr(q, name)]

@@ -13,7 +13,11 @@ from collections.abc import Callable, Iterator, Sequence
 from fieldsurvey.store.dataout import RESPONSE_COLUMNS, Selection
 from fieldsurvey.store.postgres.base import PostgresBase, in_transaction
 from fieldsurvey.store.postgres.errors import mapped
-from fieldsurvey.store.postgres.values import sql_values
+from fieldsurvey.store.postgres.reviews import latest_state_sql
+
+_STATE = latest_state_sql("r.uuid")
+_COLUMNS = {"review_state": _STATE}
+"""Export columns that are not stored as such in `responses`."""
 
 _JSON_TYPE = """CASE jsonb_typeof(a.value::jsonb)
     WHEN 'number' THEN CASE WHEN a.value ~ '^-?[0-9]+$' THEN 'integer' ELSE 'real' END
@@ -21,17 +25,24 @@ _JSON_TYPE = """CASE jsonb_typeof(a.value::jsonb)
 """SQLite's json_type names: integer, real, text, true, false, null, array, object."""
 
 
-def _where(selection: Selection, *, statuses: bool = True) -> tuple[str, list[object]]:
-    """The WHERE clause over `responses r` and its parameters."""
+def _narrowed(selection: Selection) -> tuple[list[str], list[object]]:
+    """Clauses over `responses r` for the selection's questionnaire, round and office."""
     clauses = ["r.is_head", "r.questionnaire_id = %s"]
-    if statuses:
-        kept = "('complete', 'draft')" if selection.drafts else "('complete')"
-        clauses.append(f"r.status IN {kept}")
     params: list[object] = [selection.questionnaire_id]
     for column, value in (("round_key", selection.round), ("office", selection.office)):
         if value is not None:
             clauses.append(f"r.{column} = %s")
             params.append(value)
+    return clauses, params
+
+
+def _where(selection: Selection) -> tuple[str, list[object]]:
+    """The WHERE clause over `responses r` and its parameters."""
+    clauses, params = _narrowed(selection)
+    kept = "('complete', 'draft')" if selection.drafts else "('complete')"
+    clauses.append(f"r.status IN {kept}")
+    if not selection.include_rejected:
+        clauses.append(f"{_STATE} IS DISTINCT FROM 'rejected'")
     return " AND ".join(clauses), params
 
 
@@ -59,7 +70,10 @@ class DataOutMixin(PostgresBase):
     def values_present(self, selection: Selection, column: str) -> list[str]:
         if column not in ("round", "office"):
             raise ValueError(f"not a filter column: {column}")
-        where, params = _where(Selection(selection.questionnaire_id, drafts=selection.drafts))
+        everyone = Selection(
+            selection.questionnaire_id, drafts=selection.drafts, include_rejected=True
+        )
+        where, params = _where(everyone)
         name = "round_key" if column == "round" else column
         rows = self.conn.execute(
             f'SELECT DISTINCT r.{name} COLLATE "C" FROM responses r WHERE {where} '
@@ -95,7 +109,7 @@ class DataOutMixin(PostgresBase):
         self, selection: Selection, size: int
     ) -> Iterator[list[tuple[object, ...]]]:
         where, params = _where(selection)
-        columns = ", ".join(f"r.{c}" for c in RESPONSE_COLUMNS)
+        columns = ", ".join(_COLUMNS.get(c, f"r.{c}") for c in RESPONSE_COLUMNS)
         sql = (
             f"SELECT {columns}, (SELECT '{{' || string_agg(to_json(a.question)::text || ':' "
             f"|| a.value, ',') || '}}' FROM answers a WHERE a.response = r.id) "
@@ -137,24 +151,9 @@ class DataOutMixin(PostgresBase):
                     for uuid, revision, seq, question, event, at, ms, detail in rows
                 ]
 
-    def answer_columns(
-        self, selection: Selection, questions: Sequence[str]
-    ) -> tuple[tuple[str | None, ...], dict[str, tuple[object, ...]]]:
-        where, params = _where(selection)
-        answers = "".join(
-            ", (SELECT a.value FROM answers a WHERE a.response = r.id AND a.question = %s)"
-            for _ in questions
-        )
-        rows = self.conn.execute(
-            f"SELECT r.persona{answers} FROM responses r WHERE {where} ORDER BY r.id",
-            [*questions, *params],
-        ).fetchall()
-        columns = list(zip(*rows, strict=True)) or [()] * (1 + len(questions))
-        decoded = {q: sql_values(column) for q, column in zip(questions, columns[1:], strict=True)}
-        return columns[0], decoded
-
     def status_counts(self, selection: Selection) -> dict[str, int]:
-        where, params = _where(selection, statuses=False)
+        clauses, params = _narrowed(selection)
+        where = " AND ".join(clauses)
         rows = self.conn.execute(
             "SELECT r.status, count(*), count(*) FILTER (WHERE r.in_conflict) "
             f"FROM responses r WHERE {where} GROUP BY r.status",
@@ -162,4 +161,9 @@ class DataOutMixin(PostgresBase):
         ).fetchall()
         counts = {status: int(count) for status, count, _ in rows}
         counts["conflicts"] = sum(int(conflicts) for _, _, conflicts in rows)
-        return counts
+        states = self.conn.execute(
+            f"SELECT COALESCE({_STATE}, 'pending'), count(*) FROM responses r "
+            f"WHERE {where} AND r.status = 'complete' GROUP BY 1",
+            params,
+        ).fetchall()
+        return counts | {state: int(count) for state, count in states}

@@ -1,33 +1,84 @@
 """The review log: supervisors' decisions, append-only (a trigger refuses to change or delete a
-row); the newest is the interview's state (none: pending)."""
+row); `review_states` holds the state each interview's log settles to (review/log.py decides
+it), and `held_reviews` the decisions from files whose signer may not review here."""
 
 from __future__ import annotations
 
-from fieldsurvey.store.postgres.base import PostgresBase
-from fieldsurvey.store.records import Decision
+import json
+from collections.abc import Sequence
+from typing import Any
 
-_COLUMNS = "uuid, state, comment, reviewer, device_id, decided_at, content_hash"
+from fieldsurvey.store.postgres.base import PostgresBase
+from fieldsurvey.store.records import Decision, HeldReview
+
+_COLUMNS = "uuid, state, comment, reviewer, device_id, decided_at, content_hash, supersedes"
+_HELD = f"entry, signer, {_COLUMNS}, reason, file_sha256, received_at"
 
 
 def latest_state_sql(uuid_column: str) -> str:
     """A scalar subquery: the review state of the interview named by `uuid_column` (NULL when
-    pending)."""
-    return (
-        f"(SELECT v.state FROM reviews v WHERE v.uuid = {uuid_column} "
-        "ORDER BY v.decided_at DESC, v.id DESC LIMIT 1)"
-    )
+    pending), for queries that filter or count by review state."""
+    return f"(SELECT v.state FROM review_states v WHERE v.uuid = {uuid_column})"
+
+
+def _values(decision: Decision) -> list[object]:
+    """The decision as the columns of `_COLUMNS` (supersedes: JSON, None before forwarding)."""
+    links = None if decision.supersedes is None else json.dumps(list(decision.supersedes))
+    d = decision
+    return [d.uuid, d.state, d.comment, d.reviewer, d.device_id, d.decided_at, d.content_hash,
+            links]  # fmt: skip
+
+
+def _decision(row: Sequence[Any]) -> Decision:
+    uuid, state, comment, reviewer, device, at, content, supersedes = row
+    links = None if supersedes is None else tuple(json.loads(supersedes))
+    return Decision(uuid, state, comment, reviewer, device, at, content, links)
 
 
 class ReviewsMixin(PostgresBase):
     def add_decision(self, decision: Decision) -> None:
         self.require_unit().execute(
-            f"INSERT INTO reviews ({_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s)",
-            [decision.uuid, decision.state, decision.comment, decision.reviewer,
-             decision.device_id, decision.decided_at, decision.content_hash],
-        )  # fmt: skip
+            f"INSERT INTO reviews ({_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+            _values(decision),
+        )
 
     def decisions(self, uuid: str) -> list[Decision]:
+        return self.decisions_of([uuid]).get(uuid, [])
+
+    def decisions_of(self, uuids: Sequence[str]) -> dict[str, list[Decision]]:
         rows = self.conn.execute(
-            f"SELECT {_COLUMNS} FROM reviews WHERE uuid = %s ORDER BY decided_at, id", [uuid]
-        ).fetchall()
-        return [Decision(*row) for row in rows]
+            f"SELECT {_COLUMNS} FROM reviews WHERE uuid = ANY(%s) ORDER BY decided_at, id",
+            [list(dict.fromkeys(uuids))],
+        )
+        found: dict[str, list[Decision]] = {}
+        for row in rows:
+            found.setdefault(row[0], []).append(_decision(row))
+        return found
+
+    def set_review_state(self, uuid: str, state: str, in_conflict: bool) -> None:
+        self.require_unit().execute(
+            "INSERT INTO review_states (uuid, state, in_conflict) VALUES (%s, %s, %s) "
+            "ON CONFLICT (uuid) DO UPDATE SET state = excluded.state, "
+            "in_conflict = excluded.in_conflict",
+            [uuid, state, in_conflict],
+        )
+
+    def review_conflicts(self) -> list[str]:
+        rows = self.conn.execute(
+            'SELECT uuid FROM review_states WHERE in_conflict ORDER BY uuid COLLATE "C"'
+        )
+        return [uuid for (uuid,) in rows]
+
+    def hold_review(self, held: HeldReview) -> bool:
+        *columns, links = _values(held.decision)
+        cursor = self.require_unit().execute(
+            f"INSERT INTO held_reviews ({_HELD}) VALUES "
+            "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+            [held.entry, held.signer, *columns, links or "[]", held.reason, held.file_sha256,
+             held.received_at],
+        )  # fmt: skip
+        return cursor.rowcount == 1
+
+    def held_reviews(self) -> list[HeldReview]:
+        rows = self.conn.execute(f"SELECT {_HELD} FROM held_reviews ORDER BY id").fetchall()
+        return [HeldReview(_decision(row[2:10]), row[0], row[1], *row[10:]) for row in rows]

@@ -4,8 +4,9 @@
 `PRAGMA user_version`). A database whose version is higher than `len(MIGRATIONS)` comes from a
 newer fieldsurvey and is refused untouched. Append new migrations; never edit a shipped one.
 
-Migration 1 is SQLite's four migrations as they stand (schema 4 there: trust, conflict
-resolutions, rounds, the review log) in PostgreSQL's types: the tables, columns and their
+Migration 1 is SQLite's six migrations as they stand (schema 6 there: trust, conflict
+resolutions, rounds, the review log, export coverage, forwarded review logs with the
+settled review states and held decisions) in PostgreSQL's types: the tables, columns and their
 meanings are the same (see store/sqlite/schema.py for the comments on each), so a merge gives
 the same rows on either backend. Differences on purpose:
 - `is_head` and `in_conflict` are booleans; ids are `bigint` from a sequence (merge reserves a
@@ -114,7 +115,8 @@ CREATE TABLE imports (
     present INTEGER NOT NULL DEFAULT 0,
     updated INTEGER NOT NULL DEFAULT 0,
     conflicts INTEGER NOT NULL DEFAULT 0,
-    public_key TEXT
+    public_key TEXT,
+    covers_from INTEGER
 );
 CREATE INDEX imports_device ON imports (device_id, export_seq);
 
@@ -156,9 +158,34 @@ CREATE TABLE reviews (
     reviewer TEXT,
     device_id TEXT NOT NULL,
     decided_at TEXT NOT NULL,
-    content_hash TEXT
+    content_hash TEXT,
+    supersedes TEXT
 );
 CREATE INDEX reviews_uuid ON reviews (uuid, decided_at);
+
+CREATE TABLE review_states (
+    uuid TEXT PRIMARY KEY,
+    state TEXT NOT NULL CHECK (state IN ('approved', 'has_issues', 'rejected')),
+    in_conflict BOOLEAN NOT NULL DEFAULT FALSE
+);
+
+CREATE TABLE held_reviews (
+    id BIGSERIAL PRIMARY KEY,
+    entry TEXT NOT NULL,
+    signer TEXT NOT NULL,
+    uuid TEXT NOT NULL,
+    state TEXT NOT NULL,
+    comment TEXT NOT NULL,
+    reviewer TEXT,
+    device_id TEXT NOT NULL,
+    decided_at TEXT NOT NULL,
+    content_hash TEXT,
+    supersedes TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    file_sha256 TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    UNIQUE (entry, signer)
+);
 CREATE FUNCTION fieldsurvey_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     RAISE EXCEPTION 'the review log is append-only'

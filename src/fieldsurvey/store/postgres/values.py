@@ -1,6 +1,6 @@
-"""Answer values as SQLite's `value ->> '$'` gives them, for the columns that read decoded
-answers (scoring's `others`, data exports): JSON scalars as Python values, arrays and objects
-as their compact JSON text, text that is not JSON as None."""
+"""Answer values as SQLite's `value ->> '$'` gives them, for the answers scoring reads
+decoded (`PackedQuery.others`): JSON scalars as Python values, arrays and objects as their
+compact JSON text, text that is not JSON as None."""
 
 from __future__ import annotations
 

@@ -14,17 +14,31 @@ from collections.abc import Callable, Iterator, Sequence
 from fieldsurvey.store.dataout import RESPONSE_COLUMNS, Selection
 from fieldsurvey.store.sqlite.base import SQLiteBase
 from fieldsurvey.store.sqlite.errors import mapped
+from fieldsurvey.store.sqlite.reviews import latest_state_sql
+
+_STATE = latest_state_sql("r.uuid")
+_COLUMNS = {"review_state": _STATE}
+"""Export columns that are not stored as such in `responses`."""
 
 
-def _where(selection: Selection) -> tuple[str, list[object]]:
-    """The WHERE clause over `responses r` and its parameters."""
-    statuses = "('complete', 'draft')" if selection.drafts else "('complete')"
-    clauses = ["r.is_head = 1", f"r.status IN {statuses}", "r.questionnaire_id = ?"]
+def _narrowed(selection: Selection) -> tuple[list[str], list[object]]:
+    """Clauses over `responses r` for the selection's questionnaire, round and office."""
+    clauses = ["r.is_head = 1", "r.questionnaire_id = ?"]
     params: list[object] = [selection.questionnaire_id]
     for column, value in (("round_key", selection.round), ("office", selection.office)):
         if value is not None:  # round_key: the round normalised (MIGRATION_SUPERVISION)
             clauses.append(f"r.{column} = ?")
             params.append(value)
+    return clauses, params
+
+
+def _where(selection: Selection) -> tuple[str, list[object]]:
+    """The WHERE clause over `responses r` and its parameters."""
+    clauses, params = _narrowed(selection)
+    statuses = "('complete', 'draft')" if selection.drafts else "('complete')"
+    clauses.append(f"r.status IN {statuses}")
+    if not selection.include_rejected:
+        clauses.append(f"{_STATE} IS NOT 'rejected'")
     return " AND ".join(clauses), params
 
 
@@ -51,7 +65,10 @@ class DataOutMixin(SQLiteBase):
     def values_present(self, selection: Selection, column: str) -> list[str]:
         if column not in ("round", "office"):
             raise ValueError(f"not a filter column: {column}")
-        where, params = _where(Selection(selection.questionnaire_id, drafts=selection.drafts))
+        everyone = Selection(
+            selection.questionnaire_id, drafts=selection.drafts, include_rejected=True
+        )
+        where, params = _where(everyone)
         name = (
             "round_key" if column == "round" else column
         )  # rounds normalised (MIGRATION_SUPERVISION)
@@ -90,7 +107,7 @@ class DataOutMixin(SQLiteBase):
         self, selection: Selection, size: int
     ) -> Iterator[list[tuple[object, ...]]]:
         where, params = _where(selection)
-        columns = ", ".join(f"r.{c}" for c in RESPONSE_COLUMNS)
+        columns = ", ".join(_COLUMNS.get(c, f"r.{c}") for c in RESPONSE_COLUMNS)
         sql = (
             f"SELECT {columns}, (SELECT '{{' || group_concat(json_quote(a.question) || ':' "
             f"|| a.value) || '}}' FROM answers a WHERE a.response = r.id) "
@@ -131,32 +148,19 @@ class DataOutMixin(SQLiteBase):
             while rows := cursor.fetchmany(size):
                 yield rows
 
-    def answer_columns(
-        self, selection: Selection, questions: Sequence[str]
-    ) -> tuple[tuple[str | None, ...], dict[str, tuple[object, ...]]]:
-        where, params = _where(selection)
-        answers = "".join(
-            ", (SELECT a.value ->> '$' FROM answers a WHERE a.response = r.id AND a.question = ?)"
-            for _ in questions
-        )
-        rows = self.conn.execute(
-            f"SELECT r.persona{answers} FROM responses r WHERE {where} ORDER BY r.id",
-            [*questions, *params],
-        ).fetchall()
-        columns = list(zip(*rows, strict=True)) or [()] * (1 + len(questions))
-        return columns[0], dict(zip(questions, columns[1:], strict=True))
-
     def status_counts(self, selection: Selection) -> dict[str, int]:
-        clauses, params = ["r.is_head = 1", "r.questionnaire_id = ?"], [selection.questionnaire_id]
-        for column, value in (("round_key", selection.round), ("office", selection.office)):
-            if value is not None:
-                clauses.append(f"r.{column} = ?")
-                params.append(value)
+        clauses, params = _narrowed(selection)
+        where = " AND ".join(clauses)
         rows = self.conn.execute(
             f"SELECT r.status, count(*), sum(r.in_conflict) FROM responses r "
-            f"WHERE {' AND '.join(clauses)} GROUP BY r.status",
+            f"WHERE {where} GROUP BY r.status",
             params,
         ).fetchall()
         counts = {status: int(count) for status, count, _ in rows}
         counts["conflicts"] = sum(int(conflicts or 0) for _, _, conflicts in rows)
-        return counts
+        states = self.conn.execute(
+            f"SELECT COALESCE({_STATE}, 'pending'), count(*) FROM responses r "
+            f"WHERE {where} AND r.status = 'complete' GROUP BY 1",
+            params,
+        ).fetchall()
+        return counts | {state: int(count) for state, count in states}

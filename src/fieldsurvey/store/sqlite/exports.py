@@ -33,10 +33,22 @@ PARADATA_JSON = (
 )
 
 
-def _where(selection: ExportSelection) -> tuple[str, list[str]]:
+_REVIEWED = (
+    "EXISTS (SELECT 1 FROM reviews v WHERE v.uuid = responses.uuid "
+    "AND v.content_hash = responses.content_hash "
+    "AND v.uuid IN (SELECT uuid FROM reviews WHERE id > ?))"
+)
+"""The revisions that the review logs a forwarding file carries name (so the file holds
+every interview its decisions are about)."""
+
+
+def _where(selection: ExportSelection) -> tuple[str, list[object]]:
     closed = "responses.status != 'draft' AND responses.content_hash IS NOT NULL"
     if selection.everything:
         return closed, []
+    if selection.forward:
+        forwarded = f" AND (responses.exported_seq IS NULL OR {_REVIEWED})"
+        return closed + forwarded, [selection.reviews_after]
     mine = " AND responses.exported_seq IS NULL AND responses.device_id = ?"
     return closed + mine, [selection.device]
 

@@ -131,15 +131,18 @@ class ImportsMixin(SQLiteBase):
     def record_import(self, row: ImportRow) -> None:
         self.require_unit().execute(
             "INSERT INTO imports (file_sha256, device_id, export_seq, imported_at, path, "
-            "added, present, updated, conflicts, public_key) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "added, present, updated, conflicts, public_key, covers_from) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [row.file_sha256, row.device_id, row.export_seq, row.imported_at, row.path,
-             row.added, row.present, row.updated, row.conflicts, row.public_key],
+             row.added, row.present, row.updated, row.conflicts, row.public_key,
+             row.covers_from],
         )  # fmt: skip
 
-    def import_sequences(self) -> list[tuple[str, int]]:
-        rows = self.conn.execute("SELECT DISTINCT device_id, export_seq FROM imports")
-        return [(device, seq) for device, seq in rows]
+    def import_coverage(self) -> list[tuple[str, int, int]]:
+        rows = self.conn.execute(
+            "SELECT DISTINCT device_id, COALESCE(covers_from, export_seq), export_seq FROM imports"
+        )
+        return [(device, first, last) for device, first, last in rows]
 
     @contextlib.contextmanager
     def bulk_writes(self) -> Iterator[None]:

@@ -200,7 +200,59 @@ CREATE TRIGGER reviews_append_only_delete BEFORE DELETE ON reviews
 BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
 """
 
-MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_TRUST, MIGRATION_SUPERVISION]
+MIGRATION_COVERAGE = """
+-- The first export number a merged file's content covers: 1 for an `--all` export (it holds
+-- every closed revision, those of the device's earlier files too), NULL for a file holding
+-- only its own. The gap report counts the covered numbers as merged.
+ALTER TABLE imports ADD COLUMN covers_from INTEGER;
+"""
+
+MIGRATION_FORWARD = """
+-- Review logs travel between supervisors (export --forward; docs/supervision.md). Each
+-- decision names the decisions it replaces by their entry hashes (review/log.py), JSON; NULL
+-- on a decision recorded before this migration: it replaces the one recorded before it.
+ALTER TABLE reviews ADD COLUMN supersedes TEXT;
+
+-- The state each interview's log settles to, kept as decisions are added (every reader of
+-- review states reads it here); in_conflict = 1 while two reviewers disagree on a revision.
+CREATE TABLE review_states (
+    uuid TEXT PRIMARY KEY,
+    state TEXT NOT NULL CHECK (state IN ('approved', 'has_issues', 'rejected')),
+    in_conflict INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+INSERT INTO review_states (uuid, state)
+    SELECT r.uuid, r.state FROM reviews r
+    WHERE r.id = (SELECT v.id FROM reviews v WHERE v.uuid = r.uuid
+                  ORDER BY v.decided_at DESC, v.id DESC LIMIT 1);
+
+-- Decisions from files whose signer may not review here: kept, shown, never applied.
+CREATE TABLE held_reviews (
+    id INTEGER PRIMARY KEY,
+    entry TEXT NOT NULL,               -- the decision's entry hash
+    signer TEXT NOT NULL,              -- the device that signed the file
+    uuid TEXT NOT NULL,
+    state TEXT NOT NULL,
+    comment TEXT NOT NULL,
+    reviewer TEXT,
+    device_id TEXT NOT NULL,
+    decided_at TEXT NOT NULL,
+    content_hash TEXT,
+    supersedes TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    file_sha256 TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    UNIQUE (entry, signer)
+);
+"""
+
+MIGRATIONS: list[str] = [
+    MIGRATION_1,
+    MIGRATION_2,
+    MIGRATION_TRUST,
+    MIGRATION_SUPERVISION,
+    MIGRATION_COVERAGE,
+    MIGRATION_FORWARD,
+]
 """Migration n (1-based) brings a database from user_version n-1 to n."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

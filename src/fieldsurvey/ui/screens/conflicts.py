@@ -2,7 +2,10 @@
 
 Merge keeps every version of an interview edited on two devices. Here a supervisor picks one
 interview, reads who saved each version and which answers differ, and keeps one (after a
-confirmation); the others are set aside, never deleted. Reading and resolving run in thread
+confirmation); the others are set aside, never deleted. Reviewers who disagree on an
+interview are listed too (their decisions side by side; keeping one records it again, which
+resolves the disagreement), and so are review decisions held because the file that brought
+them was signed by a key not trusted to review here. Reading and resolving run in thread
 workers; the list reloads after each resolution.
 """
 
@@ -22,19 +25,29 @@ from textual.widgets.option_list import Option
 
 from fieldsurvey.safetext import terminal_text
 from fieldsurvey.store.errors import StoreError
-from fieldsurvey.sync import Conflict, ConflictError, keep_version, list_conflicts
+from fieldsurvey.sync import Conflict, ConflictError, ConflictList, list_conflicts, resolve
+from fieldsurvey.sync.review_conflicts import HeldDecision, ReviewConflict
 from fieldsurvey.ui.i18n import N_, tr
 from fieldsurvey.ui.screens.base import AppScreen, JobFailed
 from fieldsurvey.ui.screens.confirm import ConfirmScreen
 from fieldsurvey.ui.screens.home import local_time
 from fieldsurvey.ui.widgets.conflict_versions import ConflictVersions, letter
 from fieldsurvey.ui.widgets.footer import KeyBar
+from fieldsurvey.ui.widgets.review_conflict import (
+    held_table,
+    keep_decision_words,
+    review_conflict_table,
+    review_line,
+)
 
 if TYPE_CHECKING:
     from fieldsurvey.ui.app import FieldSurveyApp
 
 KEEP_KEYS = {"a": N_("Keep A"), "b": N_("Keep B"), "c": N_("Keep C"), "d": N_("Keep D")}
 """One key per version shown (two is the usual case, four is plenty), with its footer word."""
+
+Item = Conflict | ReviewConflict | HeldDecision
+"""One line of the queue: diverging versions, disagreeing reviewers, or a held decision."""
 
 
 class ConflictsScreen(AppScreen[None]):
@@ -49,7 +62,7 @@ class ConflictsScreen(AppScreen[None]):
     ]
 
     class Loaded(Message):
-        def __init__(self, conflicts: list[Conflict]) -> None:
+        def __init__(self, conflicts: ConflictList) -> None:
             super().__init__()
             self.conflicts = conflicts
 
@@ -60,7 +73,7 @@ class ConflictsScreen(AppScreen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.conflicts: list[Conflict] = []
+        self.conflicts: list[Item] = []
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -77,7 +90,7 @@ class ConflictsScreen(AppScreen[None]):
         self.load_conflicts()
 
     @property
-    def current(self) -> Conflict | None:
+    def current(self) -> Item | None:
         index = self.query_one("#conflict-list", OptionList).highlighted
         if index is None or not 0 <= index < len(self.conflicts):
             return None
@@ -88,7 +101,7 @@ class ConflictsScreen(AppScreen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="conflicts-load")
     def load_conflicts(self) -> None:
         try:
-            conflicts = list_conflicts(self.ctx.store).conflicts
+            conflicts = list_conflicts(self.ctx.store)
         except StoreError as exc:
             self.post_message(JobFailed(exc.message))
             return
@@ -96,7 +109,8 @@ class ConflictsScreen(AppScreen[None]):
 
     @on(Loaded)
     def show_conflicts(self, event: Loaded) -> None:
-        self.conflicts = event.conflicts
+        queue = event.conflicts
+        self.conflicts = [*queue.conflicts, *queue.review_conflicts, *queue.held_reviews]
         listing = self.query_one("#conflict-list", OptionList)
         previous = listing.highlighted or 0
         listing.clear_options()
@@ -118,7 +132,9 @@ class ConflictsScreen(AppScreen[None]):
             listing.highlighted = min(previous, len(self.conflicts) - 1)
         self.show_versions()
 
-    def conflict_option(self, conflict: Conflict) -> Option:
+    def conflict_option(self, conflict: Item) -> Option:
+        if isinstance(conflict, ReviewConflict | HeldDecision):
+            return Option(Content(terminal_text(review_line(conflict, self.t))))
         devices = ", ".join(sorted({v.device_id[:8] for v in conflict.versions}))
         text = self.t(
             "{uuid}  {versions} versions · {differing} answer(s) differ · devices {devices}",
@@ -133,12 +149,20 @@ class ConflictsScreen(AppScreen[None]):
     def show_versions(self) -> None:
         conflict = self.current
         detail = self.query_one("#conflict-detail", VerticalScroll)
+        widget = self.query_one("#conflict-versions", ConflictVersions)
         if conflict is None:
             detail.border_title = ""
+        elif isinstance(conflict, ReviewConflict | HeldDecision):
+            title = self.t("Interview {uuid}: review decisions", uuid=conflict.uuid[:8])
+            detail.border_title = Content(terminal_text(title))
+            if isinstance(conflict, ReviewConflict):
+                widget.update(review_conflict_table(conflict, self.t, local_time))
+            else:
+                widget.update(held_table(conflict, self.t, local_time))
         else:
             title = self.t("Interview {uuid}: versions side by side", uuid=conflict.uuid[:8])
             detail.border_title = Content(terminal_text(title))
-            self.query_one("#conflict-versions", ConflictVersions).show_conflict(
+            widget.show_conflict(
                 conflict, self.ctx.questionnaire, self.chrome_language, self.t, local_time
             )
         self.refresh_bindings()
@@ -147,49 +171,62 @@ class ConflictsScreen(AppScreen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "keep":
-            conflict = self.current
-            index = cast(int, parameters[0])
-            return conflict is not None and index < len(conflict.versions)
+            return cast(int, parameters[0]) < len(self.choices(self.current))
         return True
+
+    @staticmethod
+    def choices(conflict: Item | None) -> list[str]:
+        """The hashes `resolve` takes for each keep key: versions, or disagreeing decisions."""
+        if isinstance(conflict, Conflict):
+            return [v.content_hash for v in conflict.versions]
+        if isinstance(conflict, ReviewConflict):
+            return [d.entry for d in conflict.decisions]
+        return []
 
     def action_keep(self, index: int) -> None:
         conflict = self.current
         keeping = any(w.node is self and w.group == "conflicts-keep" for w in self.app.workers)
-        if conflict is None or index >= len(conflict.versions) or keeping:
+        if conflict is None or index >= len(self.choices(conflict)) or keeping:
             return
-        version = conflict.versions[index]
         name = letter(index)
-        question = self.t(
-            "Keep version {letter} of interview {uuid} (device {device}, "
-            "saved {saved})? The other versions are set aside, not deleted.",
-            letter=name,
-            uuid=terminal_text(conflict.uuid[:8]),
-            device=terminal_text(version.device_id[:8]),
-            saved=local_time(version.updated_at),
-        )
+        question, done = self.keep_words(conflict, index, name)
 
         def keep_if_confirmed(confirmed: bool | None) -> None:
             if confirmed:
-                self.keep_worker(conflict.uuid, version.content_hash, name)
+                self.keep_worker(conflict.uuid, self.choices(conflict)[index], done)
 
         self.app.push_screen(
             ConfirmScreen(question, self.t("Yes"), self.t("No")), keep_if_confirmed
         )
 
+    def keep_words(self, conflict: Item, index: int, name: str) -> tuple[str, str]:
+        """The confirmation question and the notice once kept."""
+        if isinstance(conflict, ReviewConflict):
+            return keep_decision_words(conflict, index, name, self.t)
+        assert isinstance(conflict, Conflict)
+        uuid = terminal_text(conflict.uuid[:8])
+        version = conflict.versions[index]
+        question = self.t(
+            "Keep version {letter} of interview {uuid} (device {device}, "
+            "saved {saved})? The other versions are set aside, not deleted.",
+            letter=name,
+            uuid=uuid,
+            device=terminal_text(version.device_id[:8]),
+            saved=local_time(version.updated_at),
+        )
+        done = self.t("Kept version {letter} of interview {uuid}.", letter=name, uuid=uuid)
+        return question, done
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="conflicts-keep")
-    def keep_worker(self, uuid: str, content_hash: str, name: str) -> None:
+    def keep_worker(self, uuid: str, digest: str, done: str) -> None:
         try:
-            keep_version(self.ctx.store, uuid, content_hash)
+            resolve(self.ctx.store, uuid, digest)
         except ConflictError as exc:
             self.post_message(JobFailed(str(exc)))
         except StoreError as exc:
             self.post_message(JobFailed(exc.message))
         else:
-            self.post_message(
-                self.Kept(
-                    self.t("Kept version {letter} of interview {uuid}.", letter=name, uuid=uuid[:8])
-                )
-            )
+            self.post_message(self.Kept(done))
 
     @on(Kept)
     def reload_after_keeping(self, event: Kept) -> None:

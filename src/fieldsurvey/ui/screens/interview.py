@@ -30,7 +30,12 @@ from fieldsurvey.ui.i18n import N_, language_name, tr
 from fieldsurvey.ui.screens.base import AppScreen
 from fieldsurvey.ui.screens.review import ReviewResult, ReviewScreen
 from fieldsurvey.ui.widgets.answer_input import AnswerInput
-from fieldsurvey.ui.widgets.answers import AdvanceRequested, AnswerGiven, BackRequested
+from fieldsurvey.ui.widgets.answers import (
+    AdvanceRequested,
+    AnswerGiven,
+    BackRequested,
+    TypingPaused,
+)
 from fieldsurvey.ui.widgets.choice_list import ChoiceList
 from fieldsurvey.ui.widgets.footer import KeyBar
 from fieldsurvey.ui.widgets.progress import ProgressLine
@@ -246,6 +251,28 @@ class InterviewScreen(AppScreen[None]):
             if isinstance(event.widget, ChoiceList):
                 event.widget.refresh_prompts()
             self.show_progress()
+
+    @on(TypingPaused)
+    async def keep_typed_text(self, event: TypingPaused) -> None:
+        """Save the text typed so far as the answer, quietly: a refusal waits for Enter."""
+        event.stop()
+        if self.interview.status is not Status.DRAFT:
+            return
+        try:
+            problem = self.interview.answer(event.question, event.value)
+        except EngineError:
+            return  # not saved: Enter saves it again and shows why it failed
+        field = event.widget
+        if problem is not None or not isinstance(field, AnswerInput):
+            return
+        if field.question == event.question and field.value == event.typed:
+            field.saved_text = event.typed
+        view = self.view_of(event.question)
+        if view is not None:
+            view.show_problem(None)
+        if [item.id for item in self.interview.page_items()] != self.shown:
+            await self.show_page(focus=event.question)
+        self.show_progress()
 
     @on(AdvanceRequested)
     async def go_on(self, event: AdvanceRequested) -> None:

@@ -81,6 +81,8 @@ class InterviewDetail(ReviewActions, AppScreen[None]):
         self.query_one("#quality-detail-head", Static).update(head)
         log = Text(f"{review_heading(self.chrome_language)}: ", style="bold")
         log.append(self.t(REVIEW_STATES[target.state]))
+        if target.in_conflict:
+            log.append(" · " + self.t("reviewers disagree: keep one on the Conflicts screen"))
         for d in target.log:
             log.append(f"\n  {d.decided_at[:16]} {self.t(REVIEW_STATES[d.state])}")
             said = f" · {d.reviewer or '?'}" + (f": {d.comment}" if d.comment else "")

@@ -24,7 +24,13 @@ from fieldsurvey.ui.screens.confirm import ConfirmScreen
 from fieldsurvey.ui.widgets.footer import KeyBar
 
 LABEL_WIDTH = 44
-"""Cells for the question text; the answer gets the rest of the 80 columns."""
+"""Cells for the question text at 80 columns; the answer gets the rest."""
+
+
+def label_width(columns: int) -> int:
+    """The question text's cells: 44 at 80 columns, two thirds of every column more (70 at
+    120), so a wide terminal shows the questions whole rather than more empty answer space."""
+    return LABEL_WIDTH + max(0, columns - 80) * 2 // 3
 
 
 @dataclass(frozen=True)
@@ -67,13 +73,18 @@ class ReviewScreen(AppScreen[ReviewResult | None]):
         self.show_items()
         self.query_one("#review-list", OptionList).focus()
 
-    def show_items(self) -> None:
+    def on_resize(self) -> None:
+        listing = self.query_one("#review-list", OptionList)
+        self.show_items(keep=listing.highlighted)
+
+    def show_items(self, keep: int | None = None) -> None:
+        """The rows, fitted to the width; the first problem highlighted, or row `keep`."""
         items = self.interview.review()
         listing = self.query_one("#review-list", OptionList)
         listing.clear_options()
         labels = distinct_labels(
             [self.interview.text(getattr(item.question, "label", None)) for item in items],
-            LABEL_WIDTH - 3,
+            label_width(self.app.size.width) - 3,
         )
         listing.add_options(
             self.row(number, item, label)
@@ -82,7 +93,7 @@ class ReviewScreen(AppScreen[ReviewResult | None]):
         problem_ids = [p.question for p in self.problems]
         first = next((i for i, item in enumerate(items) if item.question.id in problem_ids), 0)
         if items:
-            listing.highlighted = first
+            listing.highlighted = first if keep is None else min(keep, len(items) - 1)
 
     def row(self, number: int, item: ReviewItem, label: str) -> Option:
         """`label` is already fitted (and told apart from its neighbours) by `show_items`."""
@@ -97,7 +108,8 @@ class ReviewScreen(AppScreen[ReviewResult | None]):
         if flagged:
             message = next(p.message for p in self.problems if p.question == item.question.id)
             shown = Content.assemble(shown, " ", Content.styled(message, "$error"))
-        room = max(10, self.app.size.width - LABEL_WIDTH - 9)  # borders, padding, scrollbar
+        columns = self.app.size.width
+        room = max(10, columns - label_width(columns) - 9)  # borders, padding, scrollbar
         if terminal_width(shown.plain) > room:
             shown = shown.truncate(room - 1).append("…")
         return Option(Content.assemble(label, " ", shown), id=item.question.id)

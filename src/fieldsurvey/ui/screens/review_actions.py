@@ -4,9 +4,11 @@ through `fieldsurvey.review` and tells the screen to show it."""
 
 from __future__ import annotations
 
+from abc import ABCMeta, abstractmethod
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
+from textual.message_pump import _MessagePumpMeta
 
 from fieldsurvey.review import ACTIONS, ReviewError, record_decision
 from fieldsurvey.ui.i18n import REVIEW_STATES
@@ -20,8 +22,20 @@ else:
     _Base = object
 
 
-class ReviewActions(_Base):
-    """Mix into an AppScreen that says which interview is selected and redraws after."""
+class AbstractScreenMeta(_MessagePumpMeta, ABCMeta):
+    """Textual's metaclass with ABCMeta's check, so a screen missing a hook cannot be built.
+
+    Textual gives every widget and screen its own metaclass; a plain `ABC` mixin would clash
+    with it, hence this one deriving from both.
+    """
+
+
+class ReviewActions(_Base, metaclass=AbstractScreenMeta):
+    """Mix into an AppScreen that says which interview is selected and redraws after.
+
+    Both hooks are abstract: a screen that forgets one fails when it is built (and in mypy),
+    not when a reviewer presses a key.
+    """
 
     REVIEW_BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "decide('approve')", "Approve", id="review.approve"),
@@ -29,11 +43,13 @@ class ReviewActions(_Base):
         Binding("j", "decide('reject')", "Reject", id="review.reject"),
     ]
 
+    @abstractmethod
     def selected_uuid(self) -> str | None:
-        raise NotImplementedError
+        """The interview the keys act on; None disables them."""
 
+    @abstractmethod
     def after_decision(self) -> None:
-        raise NotImplementedError
+        """Show the decision just recorded."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "decide":

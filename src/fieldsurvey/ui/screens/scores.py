@@ -23,8 +23,10 @@ from textual.widgets import Header, Label, Select, Static, TabbedContent, TabPan
 from textual.worker import get_current_worker
 
 from fieldsurvey.scoring import ScoreReport, dimensions, score
+from fieldsurvey.scoring.words import dimension_text, quadrant_text
 from fieldsurvey.ui.i18n import N_
 from fieldsurvey.ui.screens.base import AppScreen
+from fieldsurvey.ui.short_labels import short_labels, with_short
 from fieldsurvey.ui.widgets.footer import KeyBar
 from fieldsurvey.ui.widgets.round_picker import RoundPicker, round_title
 from fieldsurvey.ui.widgets.score_bars import ScoreBars
@@ -32,12 +34,10 @@ from fieldsurvey.ui.widgets.score_quadrants import PlotWords, QuadrantPlot
 from fieldsurvey.ui.widgets.score_rows import (
     area_rows,
     awareness_rows,
-    dimension_text,
     gap_lines,
     group_sections,
     messages_content,
     plot_points,
-    quadrant_text,
     summary_text,
     warning_lines,
 )
@@ -354,10 +354,11 @@ class ScoresScreen(AppScreen[None]):
         if empty:
             return
         self.show_warnings(warning_lines(report, self.text_lang))
+        shorts = short_labels(self.ctx.questionnaire, self.text_lang)
         areas = self.query_one("#scores-areas", ScoreBars)
-        areas.set_rows(area_rows(report, self.text_lang))
+        areas.set_rows(with_short(area_rows(report, self.text_lang), shorts.areas))
         self.query_one("#scores-awareness", ScoreBars).set_rows(
-            awareness_rows(report, self.text_lang)
+            with_short(awareness_rows(report, self.text_lang), shorts.benefits)
         )
         self.show_plot(report)
         active = self.query_one(TabbedContent).active
@@ -434,14 +435,15 @@ class ScoresScreen(AppScreen[None]):
             if self.dimension not in self.pending:
                 self.compute(self.dimension)
             return
+        shorts = short_labels(self.ctx.questionnaire, self.text_lang).groups.get(self.dimension, {})
         for (title, rows), area in zip(
             group_sections(report, self.dimension, self.text_lang),
             report.areas,
             strict=True,
         ):
             self.query_one(f"#scores-group-title-{area.id}", Static).update(title)
-            self.query_one(f"#scores-group-{area.id}", ScoreBars).set_rows(rows)
-        gaps = gap_lines(report, self.dimension, self.size.width - 4)
+            self.query_one(f"#scores-group-{area.id}", ScoreBars).set_rows(with_short(rows, shorts))
+        gaps = gap_lines(report, self.dimension, self.size.width - 4, shorts)
         self.query_one("#scores-gaps", Static).update(
             Content("\n").join(gaps) if gaps else self.t("No gaps to show.")
         )

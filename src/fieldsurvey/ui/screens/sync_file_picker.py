@@ -133,6 +133,11 @@ class SyncFilePicker(ModalScreen[list[Path] | None]):
 
     @on(Button.Pressed, "#picker-choose")
     def choose_from_button(self) -> None:
+        """The typed path when one was typed (not the tree's folder), else the tree's choice."""
+        typed = self.typed_path()
+        if typed is not None:
+            self.use_typed_path(typed, choosing=True)
+            return
         tree = self.file_tree
         if self.mode == "files" and tree.marked:
             self.dismiss(list(tree.marked))
@@ -165,20 +170,30 @@ class SyncFilePicker(ModalScreen[list[Path] | None]):
             self.file_tree.path = Path(event.option.id)
             self.file_tree.focus()
 
+    def typed_path(self) -> Path | None:
+        """The path in the field, when it is not just the folder the tree shows."""
+        value = self.query_one("#picker-path", Input).value.strip()
+        if not value:
+            return None
+        path = Path(value).expanduser().resolve()
+        return None if path == Path(self.file_tree.path).resolve() else path
+
     @on(Input.Submitted, "#picker-path")
     def go_to_typed_path(self, event: Input.Submitted) -> None:
-        """A folder is shown (or chosen, in folder mode); a file is chosen."""
-        if not event.value.strip():
-            return
-        path = Path(event.value.strip()).expanduser().resolve()
+        typed = self.typed_path()
+        if typed is not None:
+            self.use_typed_path(typed, choosing=False)
+
+    def use_typed_path(self, path: Path, *, choosing: bool) -> None:
+        """A file is chosen; a folder is chosen in folder mode, else shown in the tree (Enter)
+        or chosen whole (Choose: the merge reads every export file in it)."""
         field = self.query_one("#picker-path", Input)
         field.set_class(not path.exists(), "-invalid")
         field.border_subtitle = "" if path.exists() else self.t("not found")
-        if path.is_dir():
-            if self.mode == "folder":
-                self.dismiss([path])
-            else:
-                self.file_tree.path = path
-                self.file_tree.focus()
-        elif path.exists() and self.mode != "folder":
+        if path.is_dir() and (not choosing or self.mode == "key") and self.mode != "folder":
+            self.file_tree.path = path
+            self.file_tree.focus()
+        elif path.is_dir() and self.mode != "key":
+            self.dismiss([path])
+        elif path.is_file() and self.mode != "folder":
             self.dismiss([*self.file_tree.marked, path] if self.mode == "files" else [path])

@@ -56,7 +56,7 @@ def read_status(store: Store, now: datetime) -> SyncStatus:
     return SyncStatus(
         memory=load_memory(store),
         not_exported=home_counts(store, now).not_exported,
-        conflicts=len(list_conflicts(store).conflicts),
+        conflicts=list_conflicts(store).waiting,
     )
 
 

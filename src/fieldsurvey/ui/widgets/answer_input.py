@@ -2,7 +2,9 @@
 
 Enter saves and goes on. ← at the very start of the field and → at its very end leave the
 field like they leave any other page, so the arrows mean "back" and "next" everywhere without
-taking cursor movement away from the interviewer inside the text.
+taking cursor movement away from the interviewer inside the text. A pause in typing
+(`DRAFT_DELAY`) sends the text as the answer so far, so a killed terminal loses at most the
+last few keys, not the whole sentence.
 """
 
 from __future__ import annotations
@@ -11,9 +13,15 @@ from typing import ClassVar, Literal
 
 from textual import on
 from textual.binding import Binding, BindingType
+from textual.timer import Timer
 from textual.widgets import Input
 
-from fieldsurvey.ui.widgets.answers import AdvanceRequested, AnswerGiven, BackRequested
+from fieldsurvey.ui.widgets.answers import (
+    AdvanceRequested,
+    AnswerGiven,
+    BackRequested,
+    TypingPaused,
+)
 
 Kind = Literal["integer", "decimal", "date", "text"]
 
@@ -24,6 +32,10 @@ _RESTRICT = {
     "text": None,
 }
 """What can be typed at all: obvious slips are stopped at the key, the engine checks the rest."""
+
+DRAFT_DELAY = 0.4
+"""Seconds without a key before the typed text is saved as a draft answer: long enough not to
+write on every key of a fast typist, short enough that a killed terminal loses little."""
 
 
 class AnswerInput(Input):
@@ -65,6 +77,7 @@ class AnswerInput(Input):
         self.kind: Kind = kind
         self.saved_text = value
         """The text last sent, so leaving an unchanged field does not write again."""
+        self._pause: Timer | None = None
 
     def show_question(self, question: str, value: str) -> None:
         """Answer another question of the same kind (the view is reused)."""
@@ -84,6 +97,18 @@ class AnswerInput(Input):
     @property
     def dirty(self) -> bool:
         return self.value != self.saved_text
+
+    @on(Input.Changed)
+    def wait_for_a_pause(self, event: Input.Changed) -> None:
+        """Restart the wait on every key; `keep_typed` runs once the typing pauses."""
+        if self._pause is not None:
+            self._pause.stop()
+        self._pause = self.set_timer(DRAFT_DELAY, self.keep_typed) if self.dirty else None
+
+    def keep_typed(self) -> None:
+        self._pause = None
+        if self.dirty:  # Enter or leaving may have sent it meanwhile
+            self.post_message(TypingPaused(self, self.question, self.raw_value(), self.value))
 
     @on(Input.Submitted)
     def send_on_enter(self, event: Input.Submitted) -> None:

@@ -43,3 +43,29 @@ class AdvanceRequested(Message):
 
 class BackRequested(Message):
     """← pressed where the widget has nowhere further left to go."""
+
+
+class TypingPaused(Message):
+    """The interviewer stopped typing in `widget`: keep `value` as the answer so far.
+
+    Sent a moment after the last key (`answer_input.DRAFT_DELAY`), so a killed terminal keeps
+    what was typed before Enter. The screen saves it quietly: text the engine refuses (half a
+    date) is not saved and shows no message until the interviewer submits it.
+    """
+
+    def __init__(self, widget: Widget, question: str, value: str, typed: str) -> None:
+        """Args:
+        widget: the field typed in.
+        question: the question id it answered when the typing paused.
+        value: the raw answer for the engine.
+        typed: the field's text then, to tell whether it changed since.
+        """
+        super().__init__()
+        self.widget = widget
+        self.question = question
+        self.value = value
+        self.typed = typed
+
+    @property
+    def control(self) -> Widget:
+        return self.widget

@@ -26,10 +26,13 @@ from textual.widgets import Input, Label, Static
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.scoring.indicators import Problem
-from fieldsurvey.ui.formatting import fit
+from fieldsurvey.ui.formatting import fit, terminal_width
 from fieldsurvey.ui.i18n import N_, tr
 
 LABEL_WIDTH = 40
+"""Label cells at 80 columns; a wider form widens them up to the longest label."""
+ROW_REST = 38
+"""Cells a row needs besides its label: the field with its brackets, the previous count."""
 MAX_DIGITS = 19
 """Enough for any count `set_counts` accepts; longer input is refused as too large anyway."""
 
@@ -162,7 +165,7 @@ class IndicatorForm(VerticalScroll):
             for indicator in (i for i in q.indicators if i.area == area):
                 label = text_in(indicator.label, self.lang, q.default_language)
                 with Horizontal(classes="indicator-row"):
-                    yield Label(fit(label, LABEL_WIDTH), classes="indicator-label")
+                    yield Label(fit(label, LABEL_WIDTH), classes="indicator-label", name=label)
                     # Brackets show where to type in any colour scheme (a compact field
                     # has no border, and in 16 colours its background may not show).
                     yield Label("[", classes="indicator-bracket")
@@ -175,6 +178,15 @@ class IndicatorForm(VerticalScroll):
                     yield Label("]", classes="indicator-bracket")
                     yield Static(classes="indicator-previous", id=f"previous-{indicator.id}")
                 yield Static(classes="indicator-problem", id=f"problem-{indicator.id}")
+
+    def on_resize(self) -> None:
+        """Wider labels on a wider screen (at 120 columns every bundled label fits)."""
+        labels = list(self.query(".indicator-label").results(Label))
+        longest = max((terminal_width(label.name or "") for label in labels), default=0)
+        width = max(LABEL_WIDTH, min(longest, self.size.width - ROW_REST))
+        for label in labels:
+            label.update(fit(label.name or "", width))
+            label.styles.width = width + 1
 
     @property
     def inputs(self) -> dict[str, Input]:

@@ -1,5 +1,5 @@
 """A Likert item answered with one key: 1..k for the points, 0 or d for "don't know", n for
-"not applicable" when the scale has it.
+"not applicable" when the scale has it. A ten-point scale keys its tenth point `t`.
 
 One key answers and moves on, which is what lets a front-desk clerk take 28 agreement items in
 a few minutes. The DK/NA choice is kept apart from the points (scoring leaves it out), so it
@@ -11,6 +11,7 @@ from __future__ import annotations
 from fieldsurvey.questionnaire.expressions import Value
 from fieldsurvey.questionnaire.model import LikertScale
 from fieldsurvey.ui.widgets.choice_list import ChoiceItem, ChoiceList
+from fieldsurvey.ui.widgets.rating import rating_keys
 
 DK_KEYS = ("0", "d")
 NA_KEYS = ("n",)
@@ -40,7 +41,7 @@ class LikertList(ChoiceList):
         id: the widget id.
         """
         items = [
-            ChoiceItem(point.value, (str(point.value),) if 0 < point.value <= 9 else (), label)
+            ChoiceItem(point.value, rating_keys(point.value), label)
             for point, label in zip(scale.points, labels, strict=True)
         ]
         items.append(ChoiceItem(scale.dk.value, DK_KEYS, dk_label))

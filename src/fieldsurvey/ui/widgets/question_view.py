@@ -21,6 +21,7 @@ from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.expressions import Value
 from fieldsurvey.questionnaire.model import (
     LikertItem,
+    LikertScale,
     Note,
     QuestionLike,
     Rank,
@@ -28,10 +29,12 @@ from fieldsurvey.questionnaire.model import (
     SelectOne,
     TextQuestion,
 )
+from fieldsurvey.questionnaire.ranges import rating_range
 from fieldsurvey.ui.i18n import N_, tr
 from fieldsurvey.ui.widgets.answer_input import AnswerInput
 from fieldsurvey.ui.widgets.choice_list import ChoiceItem, ChoiceList, Mode, numbered
 from fieldsurvey.ui.widgets.likert import LikertList
+from fieldsurvey.ui.widgets.rating import RatingList
 
 Translate = Callable[[dict[str, str] | None], str]
 """A questionnaire text -> the string in the interview language (Interview.text)."""
@@ -49,6 +52,8 @@ def shape_of(question: QuestionLike) -> Hashable:
         return ("choice", question.type, question.choices)
     if isinstance(question, TextQuestion):
         return ("text", question.max_length)
+    if (bounds := rating_range(question)) is not None:
+        return ("rating", *bounds)
     return (question.type,)
 
 
@@ -153,8 +158,12 @@ class QuestionView(Vertical):
     def keys_help(self) -> str:
         question, language = self.question, self.language
         if isinstance(question, LikertItem):
-            size = self.questionnaire.scale_by_id[question.scale].size
-            return tr("Press 1-{k}, or 0 for don't know", language, k=min(size, 9))
+            return likert_keys_help(self.questionnaire.scale_by_id[question.scale], language)
+        if (bounds := rating_range(question)) is not None:
+            low, high = bounds
+            if high == 10:
+                return tr("Press {low}-9, or t for 10", language, low=low)
+            return tr("Press {low}-{high}", language, low=low, high=high)
         if isinstance(question, Note) or self.shape == ("read_only",):
             return tr("Enter to continue", language)
         key = {
@@ -179,6 +188,8 @@ class QuestionView(Vertical):
             return LikertList(question.id, scale, labels, dk_label, value, na_label=na_label)
         if isinstance(question, SelectOne | SelectMultiple | Rank):
             return ChoiceList(question.id, self.choice_items(), MODES[question.type], value)
+        if (bounds := rating_range(question)) is not None:
+            return RatingList(question.id, *bounds, value)
         if question.type in ("integer", "decimal", "date", "text"):
             limit = question.max_length if isinstance(question, TextQuestion) else 0
             return AnswerInput(
@@ -210,6 +221,14 @@ class QuestionView(Vertical):
     def show_problem(self, message: str | None) -> None:
         self._set(self.error, message or "")
         self.error.set_class(bool(message), "-shown")
+
+
+def likert_keys_help(scale: LikertScale, language: str) -> str:
+    """The keys of a scale (points 1..k, checked at load): 1-k and 0 for don't know, and t
+    for the tenth point of a ten-point scale."""
+    if scale.size >= 10:
+        return tr("Press 1-9, t for 10, or 0 for don't know", language)
+    return tr("Press 1-{k}, or 0 for don't know", language, k=scale.size)
 
 
 def as_text(value: Value) -> str:

@@ -22,7 +22,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from fieldsurvey.ui.formatting import fit
+from fieldsurvey.ui.formatting import fit, fit_label
 
 Pair = tuple[float, float]
 
@@ -54,6 +54,8 @@ class BarRow:
     """↑ or ↓ when the trend says so, else empty."""
     note: Content = EMPTY
     """The right-hand column: n, status, quadrant, gap (already styled)."""
+    short: str | None = None
+    """The questionnaire's short label, shown instead of `label` where that would be cut."""
 
 
 def draw_bar(value: float, ci: Pair | None, width: int, top: float = 100.0) -> Content:
@@ -234,7 +236,7 @@ class ScoreBars(Widget):
             return self.two_line_row(index, row, width)
         label, note, bar = self.columns(width)
         line = self.marker(index).append(
-            Content.styled(fit(row.label, label), self.label_style(index))
+            Content.styled(fit_label(row.label, row.short, label), self.label_style(index))
         )
         if row.hidden is not None:
             hidden = fit(row.hidden, 8 + 1 + bar)
@@ -251,7 +253,7 @@ class ScoreBars(Widget):
         note_width = min(max(r.note.cell_length for r in self.rows), width // 2)
         label_width = max(8, width - 2 - 8 - 1 - note_width)
         first = self.marker(index).append(
-            Content.styled(fit(row.label, label_width), self.label_style(index))
+            Content.styled(fit_label(row.label, row.short, label_width), self.label_style(index))
         )
         first = first.append(self.number(row) if row.hidden is None else " " * 8)
         first = first.append(" ").append(_fit_content(row.note, note_width))

@@ -7,7 +7,7 @@ choose words (in the app's language) for what is there and for why something is 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.cells import cell_len
 from textual.content import Content
@@ -23,7 +23,13 @@ from fieldsurvey.scoring.report import (
     MessageOut,
     ScoreReport,
 )
-from fieldsurvey.ui.formatting import fit
+from fieldsurvey.scoring.words import (
+    channel_text,
+    hidden_text,
+    quadrant_text,
+    reason_text,
+)
+from fieldsurvey.ui.formatting import fit, fit_label
 from fieldsurvey.ui.i18n import N_, tr, warning_text
 from fieldsurvey.ui.widgets.score_bars import STYLE_MUTED, BarRow
 from fieldsurvey.ui.widgets.score_quadrants import QUADRANT_STYLES, PlotPoint
@@ -31,62 +37,6 @@ from fieldsurvey.ui.widgets.score_quadrants import QUADRANT_STYLES, PlotPoint
 ARROWS = {"up": "↑", "down": "↓"}
 STYLE_WARNING = "bold $warning"
 STYLE_FLAG = "bold $error"
-QUADRANTS = {
-    "concentrate": N_("Fix this first"),
-    "keep_up": N_("Keep doing this"),
-    "low_priority": N_("Can wait"),
-    "overkill": N_("Good, less important"),
-}
-"""Martilla & James's quadrants in words a supervisor acts on (the ids stay in JSON/CSV)."""
-DIMENSIONS = {
-    "persona": N_("Client type"),
-    "gender": N_("Gender"),
-    "age_group": N_("Age group"),
-    "programme": N_("Programme"),
-    "service_mode": N_("Service mode"),
-    "geography": N_("Where they live"),
-    "life_event": N_("Life event"),
-    "disability": N_("Disability"),
-    "ict_adoption": N_("Use of digital services"),
-    "income_band": N_("Income"),
-    "working_hours": N_("Working hours"),
-    "literacy": N_("Reading difficulty"),
-}
-HIDDEN = {
-    Reason.TOO_FEW: N_("fewer than 10 — hidden"),
-    Reason.COMPLEMENT: N_("hidden to protect a small group"),
-}
-CHANNELS = {
-    "brochure": N_("brochure"),
-    "desk_sign": N_("desk sign"),
-    "inspector_kit": N_("inspector's kit"),
-    "map": N_("map"),
-    "poster": N_("poster"),
-    "radio": N_("radio"),
-    "social_media": N_("social media"),
-    "web": N_("website"),
-}
-
-
-def reason_text(reason: Reason | None, lang: str) -> str:
-    return "" if reason is None else tr(reason.text, lang)
-
-
-def quadrant_text(quadrant: str | None, lang: str) -> str:
-    return "" if quadrant is None else tr(QUADRANTS[quadrant], lang)
-
-
-def dimension_text(dimension: str, lang: str) -> str:
-    if dimension in DIMENSIONS:
-        return tr(DIMENSIONS[dimension], lang)
-    return dimension.replace("_", " ").capitalize()
-
-
-def hidden_text(reason: Reason | None, lang: str) -> str:
-    """What a hidden row says instead of a number (the privacy rule named plainly)."""
-    if reason in (Reason.TOO_FEW, Reason.COMPLEMENT):
-        return tr(HIDDEN[reason], lang)
-    return reason_text(reason, lang) or tr("fewer than 10 — hidden", lang)
 
 
 def _join(*parts: Content) -> Content:
@@ -114,15 +64,23 @@ def area_rows(report: ScoreReport, lang: str) -> list[BarRow]:
 
 
 def _area_row(
-    area: AreaResult, lang: str, arrow: str, note: Content, label: str | None = None
+    area: AreaResult,
+    lang: str,
+    arrow: str,
+    note: Content,
+    label: str | None = None,
+    key: str | None = None,
 ) -> BarRow:
+    """An area's bar; a breakdown group's bar for that area with the group's `label` and
+    `key` (its value, so the screen can find its short label)."""
     label = area.label if label is None else label
+    key = area.id if key is None else key
     if area.score is None:
-        return BarRow(area.id, label, hidden=hidden_text(area.reason, lang), note=note)
+        return BarRow(key, label, hidden=hidden_text(area.reason, lang), note=note)
     # "~": indicative (10-29 respondents or a wide interval); groups have no room for the word.
     approximately = "~" if area.status == "indicative" and label != area.label else ""
     return BarRow(
-        area.id,
+        key,
         label,
         value=area.score,
         ci=area.ci,
@@ -149,7 +107,7 @@ def group_sections(
                 reason = group.reason if group.status == "suppressed" else result.reason
                 rows.append(BarRow(value, group.label, hidden=hidden_text(reason, lang)))
             else:
-                rows.append(_area_row(result, lang, "", note, label=group.label))
+                rows.append(_area_row(result, lang, "", note, label=group.label, key=value))
         sections.append((area.label, rows))
     return sections
 
@@ -165,14 +123,19 @@ def _gap_text(gap: EquityGap | None) -> Content:
     return Content.styled(f"{text}*", STYLE_FLAG) if gap.significant else Content(text)
 
 
-def gap_lines(report: ScoreReport, dimension: str, width: int = 76) -> list[Content]:
+def gap_lines(
+    report: ScoreReport,
+    dimension: str,
+    width: int = 76,
+    shorts: Mapping[str, str] | None = None,
+) -> list[Content]:
     """Every gap of the dimension: flagged ones (interval excludes 0) first and highlighted,
-    as a table of group, area, gap and its interval."""
+    as a table of group, area, gap and its interval. `shorts`: the groups' short labels."""
     lines = []
     names = max(20, width - 2 - 2 - 23)
     for gap in (g for g in report.equity_gaps if g.dimension == dimension):
         interval = f"[{gap.ci[0]:+.1f}, {gap.ci[1]:+.1f}]" if gap.ci else ""
-        group = fit(gap.group_label, names // 2)
+        group = fit_label(gap.group_label, (shorts or {}).get(gap.group), names // 2)
         area = fit(gap.area_label, names - names // 2)
         text = f"{group} {area} {gap.gap:+6.1f} {interval}"
         if gap.significant:
@@ -265,10 +228,6 @@ def messages_content(
             Content.assemble((f"[{' · '.join(where)}]{joiner}", "bold $accent"), message.text)
         )
     return Content("\n\n").join(paragraphs)
-
-
-def channel_text(channel: str, lang: str) -> str:
-    return tr(CHANNELS[channel], lang) if channel in CHANNELS else channel.replace("_", " ")
 
 
 def _persona(questionnaire: Questionnaire, persona: str, lang: str) -> str:

@@ -1,0 +1,79 @@
+"""`fieldsurvey scores --lang zh|km`: the table's own words (headings, statuses, quadrants,
+the "N responses, round R" line) follow the language asked for, and Chinese columns line up."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from fieldsurvey.cli import main
+from fieldsurvey.i18n import tr
+from fieldsurvey.ui.formatting import terminal_width
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("scores-lang") / "demo.db"
+    result = CliRunner().invoke(
+        main, ["demo", "--db", str(path), "--responses", "120", "--round", "2026-Q3"]
+    )
+    assert result.exit_code == 0, result.output
+    return str(path)
+
+
+def table(db: str, *args: str) -> list[str]:
+    result = CliRunner().invoke(main, ["scores", "--db", db, *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout.splitlines()
+
+
+def test_the_chinese_table_has_chinese_headings_and_counts(db: str) -> None:
+    lines = table(db, "--lang", "zh", "--by", "persona")
+    assert lines[0].endswith("：120 份回答，轮次 2026-Q3")
+    assert lines[2].split() == [
+        "领域",
+        "得分",
+        "95%置信区间",
+        "满意%",
+        "α系数",
+        "人数",
+        "状态",
+        "优先级",
+    ]
+    assert "服务对象类型 = 参保职工（" in "\n".join(lines)  # persona = worker, in words
+    assert "正常" in lines[3]  # status ok
+
+
+def test_the_khmer_table_uses_the_khmer_catalogue(db: str) -> None:
+    lines = table(db, "--lang", "km")
+    assert lines[0].endswith(": ចម្លើយ 120, ជុំ 2026-Q3")
+    assert lines[2].split()[:3] == ["ផ្នែក", "ពិន្ទុ", "ចន្លោះជឿជាក់"]
+    english = {"Area", "Score", "Status", "Quadrant", "responses", "round"}
+    assert not english & set(" ".join(lines[:3]).replace(",", " ").split())
+
+
+def test_chinese_columns_line_up_in_terminal_cells(db: str) -> None:
+    lines = table(db, "--lang", "zh")
+    rows = lines[2:7]  # the heading and the four areas
+    score = tr("Score", "zh")
+    end = terminal_width(rows[0][: rows[0].index(score) + len(score)])
+    for row in rows[1:]:  # the scores are right-aligned under their heading
+        number = row.split()[1] if len(row.split()) > 1 else ""
+        start = terminal_width(row[: row.index(number)])
+        assert start + len(number) == end, row
+
+
+def test_english_stays_as_it_was(db: str) -> None:
+    lines = table(db)
+    assert lines[0].endswith(": 120 responses, round 2026-Q3")
+    assert lines[2].split() == [
+        "Area",
+        "Score",
+        "95%",
+        "CI",
+        "%Sat",
+        "Alpha",
+        "n",
+        "Status",
+        "Quadrant",
+    ]
