@@ -19,12 +19,14 @@ from typing import Any
 import psycopg
 import pytest
 from click.testing import CliRunner
+from forward_helpers import decide, make_world, trust
 from hypothesis import example, given
 from hypothesis import strategies as st
-from sync_helpers import add_revision, new_db, resign
+from sync_helpers import add_revision, install, new_db, resign
 from test_sync_properties import DIVERGING, SETTINGS, play, rounds, workspace
 
 from fieldsurvey.cli import main
+from fieldsurvey.review import find_interview
 from fieldsurvey.store.opening import open_supervisor_store
 from fieldsurvey.store.postgres.connection import WRITER_LOCK
 from fieldsurvey.sync import Reason, export_to_folder, list_conflicts, merge_files, sequence_gaps
@@ -215,3 +217,44 @@ def test_province_to_hq_trusted(pg_url: str, tmp_path: Path) -> None:
     assert (merged.added, merged.conflicts) == (2, 0)
     assert list_conflicts(hq).conflicts == []
     hq.close()
+
+
+def _merged_review_state(store: Any, uuids: list[str]) -> dict[str, Any]:
+    """What merge made of forwarded review logs, without the local times of merging."""
+    queue = list_conflicts(store).model_dump()
+    for held in queue.get("held_reviews", []):
+        held.pop("received_at", None)
+    return {
+        "decisions": store.decisions_of(uuids),
+        "states": {uuid: find_interview(store, uuid).state for uuid in uuids},
+        "review_conflicts": store.review_conflicts(),
+        "queue": queue,
+    }
+
+
+def test_forwarded_review_logs_merge_into_postgresql_as_into_sqlite(
+    pg_url: str, tmp_path: Path
+) -> None:
+    """Two supervisors review and forward (`export --forward`); HQ on SQLite and on PostgreSQL
+    apply the trusted one's decisions, hold the other's, then, once it is trusted too, show
+    the two reviewers' disagreement the same way."""
+    world = make_world(tmp_path)
+    pg = open_supervisor_store(pg_url)
+    install(pg)  # type: ignore[arg-type]
+    hqs = [world.hq, pg]
+    for hq in hqs:
+        trust(hq, world.one)
+    decide(world.one, world.uuids[0], "approved", "fine")
+    decide(world.one, world.uuids[1], "has_issues", "check the address")
+    decide(world.two, world.uuids[0], "rejected", "no consent recorded")
+    files = [world.forward(world.one, "one.fsx"), world.forward(world.two, "two.fsx")]
+    reports = [merge_files(hq, files) for hq in hqs]
+    assert reports[0] == reports[1]
+    assert [f.reviews.held for f in reports[1].files if f.reviews] == [0, 1]
+    assert _merged_review_state(pg, world.uuids) == _merged_review_state(world.hq, world.uuids)
+    for hq in hqs:
+        trust(hq, world.two)
+    after = [_merged_review_state(hq, world.uuids) for hq in hqs]
+    assert after[0] == after[1] and after[1]["review_conflicts"] == [world.uuids[0]]
+    pg.close()
+    world.close()
