@@ -3,10 +3,14 @@ one answer per line, refused lines on stderr, exit codes as docs/commands.md say
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import pty
+import select
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -128,3 +132,30 @@ def test_the_first_use_questions_are_lines_too(tmp_path: Path, form_path: Path) 
         "Phnom Penh",
         "2026-Q3",
     ]
+
+
+def test_a_dumb_terminal_gets_the_line_mode_too(db_path: Path, form_path: Path) -> None:
+    """On a real terminal (a pty) that says TERM=dumb: lines, no cursor codes."""
+    main, secondary = pty.openpty()
+    command = [sys.executable, "-m", "fieldsurvey", "ask", "--db", str(db_path)]
+    command += ["--questionnaire", str(form_path), "--new"]
+    env = {**os.environ, "TERM": "dumb"}
+    with subprocess.Popen(
+        command, stdin=secondary, stdout=secondary, stderr=secondary, env=env
+    ) as process:
+        os.close(secondary)
+        os.write(main, b"1\n:q\n")
+        drawn, deadline = b"", time.monotonic() + 60
+        with contextlib.suppress(OSError):  # the pty closes when the process ends
+            while select.select([main], [], [], max(0, deadline - time.monotonic()))[0]:
+                if not (chunk := os.read(main, 4096)):
+                    break
+                drawn += chunk
+        if process.poll() is None:  # still waiting for keys: it did not take lines
+            process.kill()
+        assert process.wait(timeout=10) == 0, drawn
+    os.close(main)
+    text = drawn.decode()
+    assert "\x1b" not in text
+    assert "Agree?\r\n  1  Yes\r\n" in text and "> Yes" in text
+    assert stored(db_path)[1] == {"consent": "yes"}

@@ -206,24 +206,47 @@ def test_a_supervisors_own_interviews_count_as_not_exported_until_forwarded(
 
 
 def test_migration_keeps_the_review_state_of_an_older_database(tmp_path: Path) -> None:
-    """A database from before forwarding: its newest decision per interview is its state."""
+    """A database from before forwarding: the newest decision on each revision is its state."""
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
     before = MIGRATIONS.index(MIGRATION_FORWARD)
     for script in MIGRATIONS[:before]:
         conn.executescript(script)
     conn.execute(f"PRAGMA user_version = {before}")
-    for state, at in (("rejected", "2026-01-01"), ("approved", "2026-01-02"), ("has_issues", "")):
+    decisions = [
+        ("u1", "h1", "rejected", "2026-01-01"),
+        ("u1", "h1", "approved", "2026-01-02"),
+        ("u1", "h2", "has_issues", "2026-01-03"),
+        ("u2", "h3", "has_issues", "2026-01-01"),
+    ]
+    for uuid, digest, state, at in decisions:
         conn.execute(
-            "INSERT INTO reviews (uuid, state, comment, device_id, decided_at) "
-            "VALUES (?, ?, 'c', 'dev', ?)",
-            ["u1" if at else "u2", state, at or "2026-01-03"],
+            "INSERT INTO reviews (uuid, state, comment, device_id, decided_at, content_hash) "
+            "VALUES (?, ?, 'c', 'dev', ?, ?)",
+            [uuid, state, at, digest],
         )
     conn.close()
     db = open_store(path)
     try:
-        states = db.execute("SELECT * FROM review_states ORDER BY uuid").fetchall()
-        assert states == [("u1", "approved", 0), ("u2", "has_issues", 0)]
-        assert [d.supersedes for d in db.decisions("u1")] == [None, None]
+        states = db.execute("SELECT * FROM review_states ORDER BY uuid, content_hash").fetchall()
+        assert states == [
+            ("u1", "h1", "approved", 0),
+            ("u1", "h2", "has_issues", 0),
+            ("u2", "h3", "has_issues", 0),
+        ]
+        assert [d.supersedes for d in db.decisions("u1")] == [None, None, None]
     finally:
         db.close()
+
+
+def test_a_decision_judges_its_revision_so_a_revised_interview_is_pending_again(
+    world: World,
+) -> None:
+    trust(world.hq, world.one)
+    decide(world.one, world.uuids[0], "rejected", "Q1 wrong")
+    merge_files(world.hq, [world.forward(world.one, "f.fsx")])
+    assert find_interview(world.hq, world.uuids[0]).state == "rejected"
+    add_revision(world.device, {"q1": 9}, uuid=world.uuids[0], parent=world.hashes[0], revision=2)
+    merge_files(world.hq, [world.forward(world.device, "fixed.fsx")])
+    target = find_interview(world.hq, world.uuids[0])
+    assert (target.state, [d.state for d in target.log]) == ("pending", ["rejected"])

@@ -191,9 +191,9 @@ async def test_an_interview_whose_reviewers_disagree_says_so(
     with db.unit_of_work():
         for decision in made:
             db.add_decision(decision)
-        settled = settle_log(made)
+        settled = settle_log(made, digest)
         assert settled is not None and settled.in_conflict
-        db.set_review_state(uuid, settled.state, settled.in_conflict)
+        db.set_review_state(uuid, digest, settled.state, settled.in_conflict)
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_quality(pilot)

@@ -39,9 +39,9 @@ def disagreeing(db: SQLiteStore, bundled: Questionnaire) -> str:
     with db.unit_of_work():
         for decision in made:
             db.add_decision(decision)
-        settled = settle(made)
+        settled = settle(made, digest)
         assert settled is not None
-        db.set_review_state(uuid, settled.state, settled.in_conflict)
+        db.set_review_state(uuid, digest, settled.state, settled.in_conflict)
         reason = "signed by device c3c3c3c3..., whose key is not trusted here to review"
         db.hold_review(HeldReview(held, entry_hash(held), STRANGER, reason, "0" * 64, "now"))
     return str(uuid)

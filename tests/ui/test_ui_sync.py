@@ -543,3 +543,26 @@ def field_text(app: object, label: str) -> str:
     """What the field on the row labelled `label` shows, between its borders."""
     line = next(line for line in screen_text(app).splitlines() if label in line)  # type: ignore[arg-type]
     return line.split("▊", 1)[1].split("▎", 1)[0].strip()
+
+
+async def test_a_folder_typed_in_the_picker_and_chosen_is_merged_whole(
+    make: MakeApp, db: SQLiteStore, devices: tuple[SQLiteStore, ...], tmp_path: Path
+) -> None:
+    files = [export(devices[0]), export(devices[1])]
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_sync(pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await wait_for_tree(pilot)
+        await type_into(pilot, "picker-path", str(tmp_path / "stick"))
+        await pilot.click("#picker-choose")
+        await settle(pilot)
+        assert isinstance(app.screen, SyncScreen)
+        assert "Folder chosen:" in flat(app) and "press ctrl+r" in flat(app)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        text = flat(app)
+    for file in files:
+        assert f"✓ {file.name} 5 added" in text
+    assert home_counts(db).total == 10

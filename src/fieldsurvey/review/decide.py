@@ -41,13 +41,14 @@ class ReviewTarget:
 
     @property
     def state(self) -> str:
-        settled = settle(self.log)
+        """The state of this revision (review/log.py): a revised interview is pending again."""
+        settled = settle(self.log, self.content_hash)
         return settled.state if settled is not None else PENDING
 
     @property
     def in_conflict(self) -> bool:
-        """Reviewers disagree on one revision (review/log.py); a new decision resolves it."""
-        settled = settle(self.log)
+        """Reviewers disagree on this revision (review/log.py); a new decision resolves it."""
+        settled = settle(self.log, self.content_hash)
         return settled is not None and settled.in_conflict
 
 
@@ -100,5 +101,5 @@ def record_decision(store: Reviews, uuid: str, state: str, comment: str = "") ->
             supersedes=replaced,
         )
         store.add_decision(decision)
-        store.set_review_state(decision.uuid, decision.state, in_conflict=False)
+        store.set_review_state(decision.uuid, target.content_hash, state, in_conflict=False)
     return decision

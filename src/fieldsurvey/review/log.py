@@ -3,12 +3,14 @@
 Review decisions travel between supervisors (`export --forward`), so one interview's log may
 hold decisions made on several devices, merged in any order. Each decision names the ones it
 replaces (`supersedes`: the entry hashes its reviewer's log ended in when it was made), as a
-revision names its parent. The decisions no other decision replaces are the log's *tips*:
+revision names its parent. A decision judges the revision it names (a revised interview is
+pending again), so a revision's state comes from the decisions on it. Among those, the ones
+no other decision replaces are the *tips*:
 
 - the state is that of the newest tip (decided_at, then entry hash: never the merge order);
-- two tips on the same revision with different states are reviewers disagreeing, a
-  *review conflict*: listed by `fieldsurvey conflicts` until someone decides again, which
-  replaces every tip (record_decision), so the new decision resolves it everywhere it goes.
+- two tips with different states are reviewers disagreeing, a *review conflict*: listed by
+  `fieldsurvey conflicts` until someone decides again, which replaces every tip
+  (record_decision), so the new decision resolves it everywhere it goes.
 
 A decision recorded before logs travelled (`supersedes` None) replaces the one recorded
 before it on this device (`linked`).
@@ -62,14 +64,13 @@ def tips(log: list[Decision]) -> list[Decision]:
     return [d for d in log if entry_hash(d) not in replaced]
 
 
-def settle(log: list[Decision]) -> Settled | None:
-    """The state of an interview with this log (None: no decision, pending)."""
-    ends = tips(linked(log))
+def settle(log: list[Decision], content_hash: str) -> Settled | None:
+    """The state of revision `content_hash` of an interview with this log (None: pending).
+    A decision naming no revision (none are recorded so) judges every revision."""
+    judged = [d for d in linked(log) if d.content_hash in (None, content_hash)]
+    ends = tips(judged)
     if not ends:
         return None
     newest = max(ends, key=lambda d: (d.decided_at, entry_hash(d)))
-    states: dict[str | None, set[str]] = {}
-    for decision in ends:
-        states.setdefault(decision.content_hash, set()).add(decision.state)
-    in_conflict = any(len(found) > 1 for found in states.values())
+    in_conflict = len({d.state for d in ends}) > 1
     return Settled(newest.state, in_conflict, tuple(ends))

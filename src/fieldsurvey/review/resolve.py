@@ -23,7 +23,7 @@ def keep_decision(store: Reviews, uuid: str, entry: str) -> Decision:
         raise ReviewError(f"{uuid}: give at least {MIN_PREFIX} characters of the decision's hash")
     with store.unit_of_work():
         target = find_interview(store, uuid)
-        settled = settle(target.log)
+        settled = settle(target.log, target.content_hash)
         if settled is None or not settled.in_conflict:
             raise ReviewError(f"{uuid}: its reviewers do not disagree; nothing to resolve")
         found = [d for d in settled.tips if entry_hash(d).startswith(entry.lower())]

@@ -227,11 +227,14 @@ class ReviewLog(Protocol):
     def decisions_of(self, uuids: Sequence[str]) -> dict[str, list[Decision]]:
         """Every decision on each of these interviews, oldest first (merge reads them all)."""
 
-    def set_review_state(self, uuid: str, state: str, in_conflict: bool) -> None:
-        """Store the state an interview's log settles to (review/log.py) (in a unit)."""
+    def set_review_state(
+        self, uuid: str, content_hash: str, state: str, in_conflict: bool
+    ) -> None:
+        """Store the state the decisions on one revision settle to (review/log.py) (in a
+        unit)."""
 
-    def review_conflicts(self) -> list[str]:
-        """Interviews whose reviewers disagree on one revision, by uuid."""
+    def review_conflicts(self) -> list[tuple[str, str]]:
+        """(uuid, content hash) of the head revisions whose reviewers disagree, by uuid."""
 
     def hold_review(self, held: HeldReview) -> bool:
         """Keep a decision that may not be applied; False if held from this signer before

@@ -139,14 +139,14 @@ def keep_version(store: Conflicts, uuid: str, content_hash: str) -> str:
 def resolve(store: ConflictQueue, uuid: str, prefix: str) -> str:
     """Keep the version (content hash) or, when the interview's reviewers disagree, the
     decision (entry hash) that `prefix` names; returns what was kept, in words."""
-    if uuid in store.review_conflicts() and not any(
+    if uuid in dict(store.review_conflicts()) and not any(
         digest.startswith(prefix.lower()) for digest in store.conflicting_hashes(uuid)
     ):
         try:
             kept = keep_decision(store, uuid, prefix)
         except ReviewError as exc:
             raise ConflictError(str(exc)) from None
-        return f"kept the decision {kept.state.replace('_', ' ')}"
+        return f"the decision {kept.state.replace('_', ' ')}"
     return keep_version(store, uuid, prefix)
 
 

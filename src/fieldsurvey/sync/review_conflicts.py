@@ -58,8 +58,10 @@ class HeldDecision(ReviewDecision):
 def review_conflicts(store: Conflicts) -> list[ReviewConflict]:
     """Every interview whose reviewers disagree on a revision, by uuid."""
     found: list[ReviewConflict] = []
-    for uuid, log in sorted(store.decisions_of(store.review_conflicts()).items()):
-        settled = settle(log)
+    disputed = store.review_conflicts()
+    logs = store.decisions_of([uuid for uuid, _ in disputed])
+    for uuid, digest in disputed:
+        settled = settle(logs.get(uuid, []), digest)
         if settled is None:
             continue
         newest = sorted(settled.tips, key=lambda d: (d.decided_at, entry_hash(d)), reverse=True)

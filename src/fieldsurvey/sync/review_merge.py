@@ -80,10 +80,10 @@ def _append(store: ReviewLog, logs: dict[str, list[Decision]], fresh: list[Decis
         store.add_decision(decision)
         logs.setdefault(decision.uuid, []).append(decision)
     conflicts = 0
-    for uuid in sorted({d.uuid for d in fresh}):
-        settled = settle(logs[uuid])
+    for uuid, digest in sorted({(d.uuid, d.content_hash or "") for d in fresh}):
+        settled = settle(logs[uuid], digest)
         if settled is not None:
-            store.set_review_state(uuid, settled.state, settled.in_conflict)
+            store.set_review_state(uuid, digest, settled.state, settled.in_conflict)
             conflicts += settled.in_conflict
     return conflicts
 

@@ -16,7 +16,7 @@ from fieldsurvey.store.sqlite.base import SQLiteBase
 from fieldsurvey.store.sqlite.errors import mapped
 from fieldsurvey.store.sqlite.reviews import latest_state_sql
 
-_STATE = latest_state_sql("r.uuid")
+_STATE = latest_state_sql("r.uuid", "r.content_hash")
 _COLUMNS = {"review_state": _STATE}
 """Export columns that are not stored as such in `responses`."""
 

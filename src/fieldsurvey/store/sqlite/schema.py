@@ -213,16 +213,21 @@ MIGRATION_FORWARD = """
 -- on a decision recorded before this migration: it replaces the one recorded before it.
 ALTER TABLE reviews ADD COLUMN supersedes TEXT;
 
--- The state each interview's log settles to, kept as decisions are added (every reader of
--- review states reads it here); in_conflict = 1 while two reviewers disagree on a revision.
+-- The state the decisions on each revision settle to (review/log.py), kept as decisions are
+-- added; every reader of review states reads it here. A decision judges the revision it
+-- names: a revised interview is pending again. in_conflict = 1 while reviewers disagree.
 CREATE TABLE review_states (
-    uuid TEXT PRIMARY KEY,
+    uuid TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
     state TEXT NOT NULL CHECK (state IN ('approved', 'has_issues', 'rejected')),
-    in_conflict INTEGER NOT NULL DEFAULT 0
+    in_conflict INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (uuid, content_hash)
 ) WITHOUT ROWID;
-INSERT INTO review_states (uuid, state)
-    SELECT r.uuid, r.state FROM reviews r
-    WHERE r.id = (SELECT v.id FROM reviews v WHERE v.uuid = r.uuid
+INSERT INTO review_states (uuid, content_hash, state)
+    SELECT r.uuid, r.content_hash, r.state FROM reviews r
+    WHERE r.content_hash IS NOT NULL
+      AND r.id = (SELECT v.id FROM reviews v
+                  WHERE v.uuid = r.uuid AND v.content_hash = r.content_hash
                   ORDER BY v.decided_at DESC, v.id DESC LIMIT 1);
 
 -- Decisions from files whose signer may not review here: kept, shown, never applied.

@@ -40,7 +40,7 @@ def _sql(query: PackedQuery, table: str) -> str:
     base, limit = query.base, query.limit
     return f"""
         SELECT r.id, r.persona, r.round_key, r.questionnaire_version, r.completed_at,
-            {latest_state_sql("r.uuid")} IS 'rejected',
+            {latest_state_sql("r.uuid", "r.content_hash")} IS 'rejected',
             (SELECT group_concat(char({base} + c.col, {base} + CASE c.kind
                     WHEN 0 THEN CASE WHEN a.value IN ({dk}) THEN {query.dk_code}
                         WHEN a.value IN ({na}) THEN {query.na_code}

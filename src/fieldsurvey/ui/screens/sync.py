@@ -370,6 +370,13 @@ class SyncScreen(AppScreen[None]):
         self.app.push_screen(picker, put_in_field)
 
     def show_chosen(self, paths: list[Path]) -> None:
+        if len(paths) == 1 and paths[0].is_dir():  # typed in the picker and chosen whole
+            text = self.t(
+                "Folder chosen: {folder}. Every export file in it is merged: press ctrl+r.",
+                folder=paths[0],
+            )
+            self.summary(MERGE_TAB).show_message(text)
+            return
         names = ", ".join(path.name for path in paths)
         text = self.t(
             "{count} file(s) chosen in {folder}: {names}. Press ctrl+r to merge.",
