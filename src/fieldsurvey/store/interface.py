@@ -227,9 +227,7 @@ class ReviewLog(Protocol):
     def decisions_of(self, uuids: Sequence[str]) -> dict[str, list[Decision]]:
         """Every decision on each of these interviews, oldest first (merge reads them all)."""
 
-    def set_review_state(
-        self, uuid: str, content_hash: str, state: str, in_conflict: bool
-    ) -> None:
+    def set_review_state(self, uuid: str, content_hash: str, state: str, in_conflict: bool) -> None:
         """Store the state the decisions on one revision settle to (review/log.py) (in a
         unit)."""
 

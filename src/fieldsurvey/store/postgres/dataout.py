@@ -15,7 +15,7 @@ from fieldsurvey.store.postgres.base import PostgresBase, in_transaction
 from fieldsurvey.store.postgres.errors import mapped
 from fieldsurvey.store.postgres.reviews import latest_state_sql
 
-_STATE = latest_state_sql("r.uuid")
+_STATE = latest_state_sql("r.uuid", "r.content_hash")
 _COLUMNS = {"review_state": _STATE}
 """Export columns that are not stored as such in `responses`."""
 

@@ -15,10 +15,14 @@ _COLUMNS = "uuid, state, comment, reviewer, device_id, decided_at, content_hash,
 _HELD = f"entry, signer, {_COLUMNS}, reason, file_sha256, received_at"
 
 
-def latest_state_sql(uuid_column: str) -> str:
-    """A scalar subquery: the review state of the interview named by `uuid_column` (NULL when
-    pending), for queries that filter or count by review state."""
-    return f"(SELECT v.state FROM review_states v WHERE v.uuid = {uuid_column})"
+def latest_state_sql(uuid_column: str, hash_column: str) -> str:
+    """A scalar subquery: the review state of the revision named by `uuid_column` and
+    `hash_column` (NULL when pending). A decision judges the revision it names: a revised
+    interview is pending again."""
+    return (
+        f"(SELECT v.state FROM review_states v "
+        f"WHERE v.uuid = {uuid_column} AND v.content_hash = {hash_column})"
+    )
 
 
 def _values(decision: Decision) -> list[object]:
@@ -55,19 +59,21 @@ class ReviewsMixin(PostgresBase):
             found.setdefault(row[0], []).append(_decision(row))
         return found
 
-    def set_review_state(self, uuid: str, state: str, in_conflict: bool) -> None:
+    def set_review_state(self, uuid: str, content_hash: str, state: str, in_conflict: bool) -> None:
         self.require_unit().execute(
-            "INSERT INTO review_states (uuid, state, in_conflict) VALUES (%s, %s, %s) "
-            "ON CONFLICT (uuid) DO UPDATE SET state = excluded.state, "
-            "in_conflict = excluded.in_conflict",
-            [uuid, state, in_conflict],
+            "INSERT INTO review_states (uuid, content_hash, state, in_conflict) "
+            "VALUES (%s, %s, %s, %s) ON CONFLICT (uuid, content_hash) DO UPDATE SET "
+            "state = excluded.state, in_conflict = excluded.in_conflict",
+            [uuid, content_hash, state, in_conflict],
         )
 
-    def review_conflicts(self) -> list[str]:
+    def review_conflicts(self) -> list[tuple[str, str]]:
         rows = self.conn.execute(
-            'SELECT uuid FROM review_states WHERE in_conflict ORDER BY uuid COLLATE "C"'
+            "SELECT s.uuid, s.content_hash FROM review_states s JOIN responses r "
+            "ON r.uuid = s.uuid AND r.content_hash = s.content_hash AND r.is_head "
+            'WHERE s.in_conflict ORDER BY s.uuid COLLATE "C"'
         )
-        return [uuid for (uuid,) in rows]
+        return [(uuid, digest) for uuid, digest in rows]
 
     def hold_review(self, held: HeldReview) -> bool:
         *columns, links = _values(held.decision)

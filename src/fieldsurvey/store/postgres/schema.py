@@ -164,9 +164,11 @@ CREATE TABLE reviews (
 CREATE INDEX reviews_uuid ON reviews (uuid, decided_at);
 
 CREATE TABLE review_states (
-    uuid TEXT PRIMARY KEY,
+    uuid TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
     state TEXT NOT NULL CHECK (state IN ('approved', 'has_issues', 'rejected')),
-    in_conflict BOOLEAN NOT NULL DEFAULT FALSE
+    in_conflict BOOLEAN NOT NULL DEFAULT FALSE,
+    PRIMARY KEY (uuid, content_hash)
 );
 
 CREATE TABLE held_reviews (

@@ -27,7 +27,8 @@ _INTEGER = (
 Plain digits, nearly every Likert answer, take the fast path (translate, no regular expression): the
 scoring query ran in 0.23 s instead of 0.28 s on 200,000 answers."""
 _SCORED = """
-    SELECT r.id, r.uuid, r.persona, r.round_key, r.questionnaire_version, r.completed_at
+    SELECT r.id, r.uuid, r.content_hash, r.persona, r.round_key, r.questionnaire_version,
+        r.completed_at
     FROM responses r
     WHERE r.status = 'complete' AND r.is_head AND r.questionnaire_id = %(questionnaire)s
         AND (%(office)s::text IS NULL OR r.office = %(office)s)
@@ -59,7 +60,7 @@ def _sql(query: PackedQuery) -> str:
                 JOIN columns c ON c.question = a.question
             GROUP BY a.response)
         SELECT s.id, s.persona, s.round_key, s.questionnaire_version, s.completed_at,
-            ({latest_state_sql("s.uuid")} IS NOT DISTINCT FROM 'rejected')::int,
+            ({latest_state_sql("s.uuid", "s.content_hash")} IS NOT DISTINCT FROM 'rejected')::int,
             p.packed{others}
         FROM scored s LEFT JOIN packed p ON p.response = s.id
         ORDER BY s.id

@@ -23,7 +23,7 @@ class SupervisionMixin(PostgresBase):
     def interview_facts(self, questionnaire_id: str) -> InterviewFacts:
         rows = self.conn.execute(
             f"""SELECT r.id, r.uuid, r.interviewer, r.office, r.completed_at,
-                {latest_state_sql("r.uuid")},
+                {latest_state_sql("r.uuid", "r.content_hash")},
                 (SELECT sum(p.duration_ms)::bigint FROM paradata p
                  WHERE p.response = r.id AND p.event = 'leave')
             FROM responses r
