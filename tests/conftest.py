@@ -2,8 +2,10 @@
 nothing is written outside temporary folders."""
 
 import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -80,3 +82,56 @@ def plain_survey_path(tmp_path: Path) -> Path:
     path = tmp_path / "plain.yaml"
     path.write_text(PLAIN_SURVEY_YAML, encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[object]:
+    """One PostgreSQL server for the whole session (tests/pgserver.py), started only when a
+    test asks for it, with a template database holding the schema; dropped at the end."""
+    import pgserver
+    from fieldsurvey.store.postgres import open_store
+
+    server = pgserver.start()
+    try:
+        admin = open_admin(server.url())
+        admin.execute("CREATE DATABASE fs_template")
+        admin.close()
+        open_store(server.url("fs_template")).close()
+        yield server
+    finally:
+        server.stop()
+
+
+def open_admin(url: str) -> Any:
+    import psycopg
+
+    return psycopg.connect(url, autocommit=True)
+
+
+@pytest.fixture
+def pg_url(postgres_server: Any) -> Iterator[str]:
+    """A fresh fieldsurvey database on the session's server (cloned from the template)."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = open_admin(postgres_server.url())
+    admin.execute(f"CREATE DATABASE {name} TEMPLATE fs_template")
+    try:
+        yield postgres_server.url(name)
+    finally:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.close()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def hq(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    """A supervisor's database on each backend in turn (tests/hq.py)."""
+    from fieldsurvey.store.opening import open_supervisor_store
+    from hq import HQ
+
+    location = (
+        str(tmp_path / "supervisor.db")
+        if request.param == "sqlite"
+        else request.getfixturevalue("pg_url")
+    )
+    store = open_supervisor_store(location)
+    yield HQ(request.param, location, store)
+    store.close()

@@ -29,6 +29,16 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "fieldsurvey.db"
 
 
+def default_db_location() -> Path | str:
+    """`default_db_path()`, but a `postgresql://` URL in `$FIELDSURVEY_DB` stays a URL (a Path
+    would fold its `//`)."""
+    from_env = os.environ.get(DB_ENV, "")
+    scheme, sep, _ = from_env.partition("://")
+    if sep and scheme.lower() in ("postgresql", "postgres"):
+        return from_env
+    return default_db_path()
+
+
 def cache_dir() -> Path | None:
     """Where checked questionnaires are kept between starts: `$FIELDSURVEY_CACHE`, else the
     user cache directory; None (no caching) when `$FIELDSURVEY_CACHE` is set but empty."""

@@ -1,4 +1,5 @@
-"""Diverging versions of one interview: kept, listed, resolved, and not resurrected."""
+"""Diverging versions of one interview: kept, listed, resolved, and not resurrected (on a
+supervisor's SQLite file and on PostgreSQL alike, `hq`)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sync_helpers import add_revision, new_db
+from sync_helpers import add_revision, install, new_db
 
 from fieldsurvey.cli.sync import conflicts_command
 from fieldsurvey.store.sqlite import SQLiteStore, open_store
 from fieldsurvey.store.status import Status
 from fieldsurvey.sync import export_file, list_conflicts, merge_files, resolution_log
+from hq import HQ
 
 AT = "2026-02-0{}T00:00:00.000+00:00"
 Diverged = tuple[str, dict[str, str], list[Path]]
@@ -45,11 +47,18 @@ def flags(db: SQLiteStore) -> dict[str, tuple[int, int]]:
     return {h: (head, conflict) for h, head, conflict in rows}
 
 
+@pytest.fixture
+def boss(hq: HQ) -> HQ:
+    """The boss.store's database on each backend, the test questionnaire installed."""
+    install(hq.store)  # type: ignore[arg-type]
+    return hq
+
+
 def test_diverging_versions_are_both_kept_and_listed(
-    supervisor: SQLiteStore, diverged: Diverged, tmp_path: Path
+    boss: HQ, diverged: Diverged, tmp_path: Path
 ) -> None:
     uuid, h, files = diverged
-    report = merge_files(supervisor, files)
+    report = merge_files(boss.store, files)
     assert [(f.added, f.updated, f.conflicts) for f in report.files] == [
         (1, 0, 0),
         (0, 1, 0),
@@ -57,11 +66,9 @@ def test_diverging_versions_are_both_kept_and_listed(
     ]
     # The other device's edit is newer, but it revises an interview this device started and
     # its key is not trusted for that (docs/trust-model.md): it is held, never the head.
-    assert flags(supervisor) == {h["first"]: (0, 0), h["mine"]: (1, 1), h["theirs"]: (0, 1)}
+    assert boss.flags() == {h["first"]: (0, 0), h["mine"]: (1, 1), h["theirs"]: (0, 1)}
 
-    result = CliRunner().invoke(
-        conflicts_command, ["--json", "--db", str(tmp_path / "supervisor.db")]
-    )
+    result = CliRunner().invoke(conflicts_command, ["--json", "--db", boss.location])
     listed = json.loads(result.stdout)["conflicts"]
     assert [c["uuid"] for c in listed] == [uuid]
     assert listed[0]["differing"] == ["q1"]
@@ -72,69 +79,67 @@ def test_diverging_versions_are_both_kept_and_listed(
 
 
 def test_keep_resolves_and_a_remerge_does_not_resurrect(
-    supervisor: SQLiteStore, diverged: Diverged, tmp_path: Path
+    boss: HQ, diverged: Diverged, tmp_path: Path
 ) -> None:
     uuid, h, files = diverged
-    merge_files(supervisor, files)
-    db_file = str(tmp_path / "supervisor.db")
+    merge_files(boss.store, files)
+    db_file = boss.location
 
     result = CliRunner().invoke(
         conflicts_command, ["--keep", uuid, h["mine"][:10], "--db", db_file]
     )
 
     assert result.exit_code == 0 and h["mine"] in result.stdout
-    assert flags(supervisor) == {h["first"]: (0, 0), h["mine"]: (1, 0), h["theirs"]: (0, 0)}
-    assert list_conflicts(supervisor).conflicts == []
-    merge_files(supervisor, list(reversed(files)))
-    assert flags(supervisor)[h["mine"]] == (1, 0)
+    assert boss.flags() == {h["first"]: (0, 0), h["mine"]: (1, 0), h["theirs"]: (0, 0)}
+    assert list_conflicts(boss.store).conflicts == []
+    merge_files(boss.store, list(reversed(files)))
+    assert boss.flags()[h["mine"]] == (1, 0)
     assert CliRunner().invoke(conflicts_command, ["--db", db_file]).stdout == "no conflicts\n"
 
 
 def test_an_edit_of_a_set_aside_version_is_a_new_conflict(
-    supervisor: SQLiteStore, diverged: Diverged, tmp_path: Path
+    boss: HQ, diverged: Diverged, tmp_path: Path
 ) -> None:
     uuid, h, files = diverged
-    merge_files(supervisor, files)
-    CliRunner().invoke(
-        conflicts_command, ["--keep", uuid, h["mine"], "--db", str(tmp_path / "supervisor.db")]
-    )
+    merge_files(boss.store, files)
+    CliRunner().invoke(conflicts_command, ["--keep", uuid, h["mine"], "--db", boss.location])
     other = open_store(tmp_path / "other.db")
     _, later = add_revision(
         other, {"q1": 5}, uuid=uuid, parent=h["theirs"], revision=3, at=AT.format(4)
     )
     export_file(other, tmp_path / "4.fsx")
 
-    assert merge_files(supervisor, [tmp_path / "4.fsx"]).files[0].conflicts == 1
+    assert merge_files(boss.store, [tmp_path / "4.fsx"]).files[0].conflicts == 1
     # held (another device's interview, an untrusted key): queued, the kept version stays head
-    assert flags(supervisor)[later] == (0, 1) and flags(supervisor)[h["mine"]] == (1, 1)
+    assert boss.flags()[later] == (0, 1) and boss.flags()[h["mine"]] == (1, 1)
 
 
 def test_keep_needs_a_matching_conflicting_version(
-    supervisor: SQLiteStore, diverged: Diverged, tmp_path: Path
+    boss: HQ, diverged: Diverged, tmp_path: Path
 ) -> None:
     uuid, h, files = diverged
-    merge_files(supervisor, files)
-    db_file = str(tmp_path / "supervisor.db")
+    merge_files(boss.store, files)
+    db_file = boss.location
     for prefix in (h["first"], "0000000000", "ab"):
         result = CliRunner().invoke(conflicts_command, ["--keep", uuid, prefix, "--db", db_file])
         assert result.exit_code == 2 and result.stderr.startswith(uuid)
 
 
 def test_an_edit_arriving_before_its_interview_is_held_until_it_comes(
-    supervisor: SQLiteStore, diverged: Diverged
+    boss: HQ, diverged: Diverged
 ) -> None:
     """Who started the interview is unknown until its first revision arrives (trust model)."""
     _, h, files = diverged
-    report = merge_files(supervisor, [files[1]])
+    report = merge_files(boss.store, [files[1]])
     assert [(f.added, f.conflicts) for f in report.files] == [(0, 1)]
-    assert flags(supervisor) == {h["mine"]: (0, 1)}
-    report = merge_files(supervisor, [files[0]])
+    assert boss.flags() == {h["mine"]: (0, 1)}
+    report = merge_files(boss.store, [files[0]])
     assert [(f.added, f.conflicts) for f in report.files] == [(1, 0)]
-    assert flags(supervisor) == {h["first"]: (0, 0), h["mine"]: (1, 0)}
+    assert boss.flags() == {h["first"]: (0, 0), h["mine"]: (1, 0)}
 
 
 def test_a_missing_file_shows_as_a_gap_and_heals(
-    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path
+    device: SQLiteStore, boss: HQ, tmp_path: Path
 ) -> None:
     uuid, first = add_revision(device, {"q1": 1}, at=AT.format(1))
     export_file(device, tmp_path / "1.fsx")
@@ -147,50 +152,48 @@ def test_a_missing_file_shows_as_a_gap_and_heals(
     )
     export_file(device, tmp_path / "3.fsx")
 
-    report = merge_files(supervisor, [tmp_path / "1.fsx", tmp_path / "3.fsx"])
+    report = merge_files(boss.store, [tmp_path / "1.fsx", tmp_path / "3.fsx"])
     assert [(g.device, g.missing) for g in report.gaps] == [(report.gaps[0].device, [2])]
-    assert flags(supervisor) == {first: (0, 1), third: (1, 1)}  # rev 2 unseen: looks diverging
+    assert boss.flags() == {first: (0, 1), third: (1, 1)}  # rev 2 unseen: looks diverging
 
-    report = merge_files(supervisor, [tmp_path / "2.fsx"])
+    report = merge_files(boss.store, [tmp_path / "2.fsx"])
     assert report.gaps == [] and report.files[0].added == 1
-    assert flags(supervisor) == {first: (0, 0), second: (0, 0), third: (1, 0)}
+    assert boss.flags() == {first: (0, 0), second: (0, 0), third: (1, 0)}
 
 
 def test_each_resolution_is_logged_with_who_and_what_was_set_aside(
-    supervisor: SQLiteStore, diverged: Diverged, tmp_path: Path
+    boss: HQ, diverged: Diverged, tmp_path: Path
 ) -> None:
     uuid, h, files = diverged
-    merge_files(supervisor, files)
-    supervisor.set_setting("interviewer", "Sokha")
-    db_file = str(tmp_path / "supervisor.db")
+    merge_files(boss.store, files)
+    boss.store.set_setting("interviewer", "Sokha")
+    db_file = boss.location
     empty = CliRunner().invoke(conflicts_command, ["--resolved", "--db", db_file])
     assert empty.stdout == "no conflicts resolved on this device\n"
 
     CliRunner().invoke(conflicts_command, ["--keep", uuid, h["mine"], "--db", db_file])
 
-    [entry] = resolution_log(supervisor).resolutions
+    [entry] = resolution_log(boss.store).resolutions
     assert (entry.uuid, entry.kept_hash, entry.set_aside) == (uuid, h["mine"], [h["theirs"]])
-    assert entry.resolved_by == "Sokha" and entry.device_id == supervisor.device_id()
+    assert entry.resolved_by == "Sokha" and entry.device_id == boss.store.device_id()
     listed = CliRunner().invoke(conflicts_command, ["--resolved", "--json", "--db", db_file])
     assert json.loads(listed.stdout)["resolutions"][0]["kept_hash"] == h["mine"]
     text = CliRunner().invoke(conflicts_command, ["--resolved", "--db", db_file]).stdout
     assert f"{uuid}: kept {h['mine'][:12]}, set aside {h['theirs'][:12]} (by Sokha)" in text
 
 
-def test_a_refused_resolution_logs_nothing(
-    supervisor: SQLiteStore, diverged: Diverged, tmp_path: Path
-) -> None:
+def test_a_refused_resolution_logs_nothing(boss: HQ, diverged: Diverged, tmp_path: Path) -> None:
     uuid, h, files = diverged
-    merge_files(supervisor, files)
-    db_file = str(tmp_path / "supervisor.db")
+    merge_files(boss.store, files)
+    db_file = boss.location
     result = CliRunner().invoke(conflicts_command, ["--keep", uuid, h["first"], "--db", db_file])
     assert result.exit_code == 2
-    assert resolution_log(supervisor).resolutions == []
+    assert resolution_log(boss.store).resolutions == []
     both = CliRunner().invoke(
         conflicts_command, ["--keep", uuid, h["mine"], "--resolved", "--db", db_file]
     )
     assert both.exit_code == 2 and "either --keep or --resolved" in both.stderr
-    assert list_conflicts(supervisor).conflicts != []
+    assert list_conflicts(boss.store).conflicts != []
 
 
 def test_closing_an_edit_after_a_merge_brought_another_edit_leaves_one_head(

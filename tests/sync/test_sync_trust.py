@@ -1,7 +1,8 @@
 """The trust model (docs/trust-model.md): what each signer may change, and `devices`.
 
 Devices are temporary databases; files go through the CLI where the exit code and message
-matter, and through `merge_files` where the flags of each revision do.
+matter, and through `merge_files` where the flags of each revision do. The rules of what a
+signer may change are checked on a supervisor's SQLite and on PostgreSQL alike (`boss`).
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from sync_helpers import add_revision, merge_rejects, new_db
+from sync_helpers import add_revision, install, merge_rejects, new_db
 
 from fieldsurvey.cli import main
 from fieldsurvey.store.sqlite import SQLiteStore, open_store
 from fieldsurvey.sync import Reason, export_to_folder, list_conflicts, merge_files
 from fieldsurvey.sync.keys import device_signing_key, public_key_text
+from hq import HQ
 
 
 def run(db: SQLiteStore, *args: str) -> tuple[int, str, str]:
@@ -33,15 +35,6 @@ def export(db: SQLiteStore, tmp_path: Path, **options: Any) -> Path:
     result = export_to_folder(db, folder, **options)
     assert result.path is not None
     return result.path
-
-
-def heads(db: SQLiteStore, uuid: str) -> dict[str, tuple[int, int]]:
-    """device id -> (is_head, in_conflict) of each closed revision of `uuid` but the first."""
-    rows = db.execute(
-        "SELECT device_id, is_head, in_conflict FROM responses WHERE uuid = ? AND revision > 1",
-        [uuid],
-    )
-    return {device: (head, conflict) for device, head, conflict in rows}
 
 
 @pytest.fixture
@@ -63,94 +56,115 @@ def edited_by_b(a: SQLiteStore, b: SQLiteStore, tmp_path: Path) -> tuple[str, li
     return uuid, [*files, export(b, tmp_path)]
 
 
+@pytest.fixture
+def boss(hq: HQ) -> HQ:
+    """The supervisor's database on each backend (SQLite, PostgreSQL), questionnaire installed:
+    the trust rules hold on both."""
+    install(hq.store)  # type: ignore[arg-type]
+    return hq
+
+
+def run_on(boss: HQ, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, [*args, "--db", boss.location], catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def boss_heads(boss: HQ, uuid: str) -> dict[str, tuple[int, int]]:
+    rows = boss.rows(
+        "SELECT device_id, is_head, in_conflict FROM responses WHERE uuid = ? AND revision > 1",
+        [uuid],
+    )
+    return {device: (head, conflict) for device, head, conflict in rows}
+
+
 def test_first_sight_adds_own_interviews_and_is_logged(
-    a: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path
+    a: SQLiteStore, boss: HQ, tmp_path: Path
 ) -> None:
     add_revision(a, {"q1": 1})
-    report = merge_files(supervisor, [export(a, tmp_path)])
+    report = merge_files(boss.store, [export(a, tmp_path)])
     assert (report.files[0].added, report.files[0].conflicts) == (1, 0)
-    code, out, _ = run(supervisor, "devices", "--json")
+    code, out, _ = run_on(boss, "devices", "--json")
     (listed,) = json.loads(out)["devices"]
     assert code == 0 and listed["device_id"] == a.device_id()
     assert (listed["trust"], listed["files"], listed["responses"]) == ("seen", 1, 1)
     assert listed["public_key"] == public_key_text(device_signing_key(a))
-    code, out, _ = run(supervisor, "devices", "--log", "--json")
+    code, out, _ = run_on(boss, "devices", "--log", "--json")
     (entry,) = json.loads(out)["log"]
     assert (entry["action"], entry["device_id"]) == ("learned", a.device_id())
     assert entry["by"].startswith("merge of ") and entry["at"]
 
 
 def test_a_revision_of_another_devices_interview_is_held_with_its_reason(
-    a: SQLiteStore, b: SQLiteStore, supervisor: SQLiteStore,
+    a: SQLiteStore, b: SQLiteStore, boss: HQ,
     tmp_path: Path,
 ) -> None:  # fmt: skip
     uuid, files = edited_by_b(a, b, tmp_path)
-    report = merge_files(supervisor, files)
+    report = merge_files(boss.store, files)
     assert [(f.added, f.updated, f.conflicts) for f in report.files] == [(1, 0, 0), (0, 0, 1)]
-    assert heads(supervisor, uuid) == {b.device_id(): (0, 1)}
-    (conflict,) = list_conflicts(supervisor).conflicts
+    assert boss_heads(boss, uuid) == {b.device_id(): (0, 1)}
+    (conflict,) = list_conflicts(boss.store).conflicts
     held = {v.device_id: v.held for v in conflict.versions}
     assert held[a.device_id()] is None
     assert held[b.device_id()] == (
         f"device {b.device_id()} revised an interview started on {a.device_id()}, "
         "and its key is not trusted for that"
     )
-    code, out, _ = run(supervisor, "conflicts")
+    code, out, _ = run_on(boss, "conflicts")
     assert code == 0 and "held: device" in out
 
 
 def test_a_trusted_key_may_revise_another_devices_interview(
-    a: SQLiteStore, b: SQLiteStore, supervisor: SQLiteStore,
+    a: SQLiteStore, b: SQLiteStore, boss: HQ,
     tmp_path: Path,
 ) -> None:  # fmt: skip
     uuid, files = edited_by_b(a, b, tmp_path)
-    assert merge_files(supervisor, files[:1]).all_merged
+    assert merge_files(boss.store, files[:1]).all_merged
     add_revision(b, {"q1": 9})  # B's first file teaches its key
-    assert merge_files(supervisor, [export(b, tmp_path, everything=False)]).all_merged
-    code, out, _ = run(supervisor, "devices", "trust", b.device_id()[:8])
+    assert merge_files(boss.store, [export(b, tmp_path, everything=False)]).all_merged
+    code, out, _ = run_on(boss, "devices", "trust", b.device_id()[:8])
     assert code == 0 and out == f"{b.device_id()}: seen -> trusted\n"
-    report = merge_files(supervisor, files[1:])
+    report = merge_files(boss.store, files[1:])
     assert report.files[0].updated == 1
-    assert heads(supervisor, uuid) == {b.device_id(): (1, 0)}
-    code, out, _ = run(supervisor, "devices", "trust", b.device_id())
+    assert boss_heads(boss, uuid) == {b.device_id(): (1, 0)}
+    code, out, _ = run_on(boss, "devices", "trust", b.device_id())
     assert out == f"{b.device_id()}: trusted -> trusted\n"
-    code, out, _ = run(supervisor, "devices", "--log")
+    code, out, _ = run_on(boss, "devices", "--log")
     assert out.count(f"trusted    {b.device_id()}") == 1
 
 
 def test_keeping_a_held_version_vouches_for_it(
-    a: SQLiteStore, b: SQLiteStore, supervisor: SQLiteStore,
+    a: SQLiteStore, b: SQLiteStore, boss: HQ,
     tmp_path: Path,
 ) -> None:  # fmt: skip
     uuid, files = edited_by_b(a, b, tmp_path)
-    merge_files(supervisor, files)
-    held_hash = supervisor.execute(
+    merge_files(boss.store, files)
+    [(held_hash,)] = boss.rows(
         "SELECT content_hash FROM responses WHERE device_id = ?", [b.device_id()]
-    ).fetchone()[0]
-    code, _, _ = run(supervisor, "conflicts", "--keep", uuid, held_hash[:10])
-    assert code == 0 and heads(supervisor, uuid) == {b.device_id(): (1, 0)}
-    merge_files(supervisor, list(reversed(files)))
-    assert heads(supervisor, uuid) == {b.device_id(): (1, 0)}
+    )
+    code, _, _ = run_on(boss, "conflicts", "--keep", uuid, held_hash[:10])
+    assert code == 0 and boss_heads(boss, uuid) == {b.device_id(): (1, 0)}
+    merge_files(boss.store, list(reversed(files)))
+    assert boss_heads(boss, uuid) == {b.device_id(): (1, 0)}
 
 
 def test_interviews_relayed_by_another_device_wait_for_their_maker(
-    a: SQLiteStore, b: SQLiteStore, supervisor: SQLiteStore,
+    a: SQLiteStore, b: SQLiteStore, boss: HQ,
     tmp_path: Path,
 ) -> None:  # fmt: skip
     uuid, _ = add_revision(a, {"q1": 1})
     from_a = export(a, tmp_path)
     merge_files(b, [from_a])
     relayed = export(b, tmp_path, everything=True)
-    assert merge_files(supervisor, [relayed]).files[0].conflicts == 1
+    assert merge_files(boss.store, [relayed]).files[0].conflicts == 1
     row = "SELECT is_head, in_conflict, authority FROM responses WHERE uuid = ?"
-    assert supervisor.execute(row, [uuid]).fetchall() == [(0, 1, 0)]
-    (conflict,) = list_conflicts(supervisor).conflicts
+    assert boss.rows(row, [uuid]) == [(0, 1, 0)]
+    (conflict,) = list_conflicts(boss.store).conflicts
     assert conflict.versions[0].held == (
         f"only relayed by other devices, never sent by its maker {a.device_id()}"
     )
-    report = merge_files(supervisor, [from_a])
+    report = merge_files(boss.store, [from_a])
     assert report.files[0].present == 1
-    assert supervisor.execute(row, [uuid]).fetchall() == [(1, 0, 1)]
+    assert boss.rows(row, [uuid]) == [(1, 0, 1)]
 
 
 def test_a_file_claiming_this_databases_own_device_is_rejected(

@@ -15,13 +15,19 @@ from typing import NoReturn, TypeVar
 
 import click
 
-from fieldsurvey.paths import DB_ENV, bundled_questionnaire_path, cache_dir, default_db_path
+from fieldsurvey.paths import (
+    DB_ENV,
+    bundled_questionnaire_path,
+    cache_dir,
+    default_db_location,
+)
 from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError
 from fieldsurvey.questionnaire.cache import load_questionnaire_cached
 from fieldsurvey.safetext import terminal_text
 from fieldsurvey.store.errors import StoreError
-from fieldsurvey.store.interface import Store
-from fieldsurvey.store.opening import open_store
+from fieldsurvey.store.interface import Store, SupervisorStore
+from fieldsurvey.store.location import Location, is_server, shown
+from fieldsurvey.store.opening import open_store, open_supervisor_store
 from fieldsurvey.store.published import current_or
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -57,7 +63,8 @@ def inherit_from_root(
         return before
     if before is not None and before != value:
         raise click.BadParameter(
-            f"given before the command as {before} and after it as {value}; give it once"
+            f"given before the command as {shown(before)} and after it as {shown(value)}; "
+            "give it once"
         )
     return value
 
@@ -99,15 +106,32 @@ def _leaf_command(
     return command, " ".join(path)
 
 
+class DatabaseLocation(click.ParamType):
+    """A database file (a Path, checked as click.Path checks it) or a `postgresql://` URL (a
+    str, kept whole: a Path would fold its `//`). Shown without its password in errors."""
+
+    name = "database"
+    _file = click.Path(dir_okay=False, path_type=Path)
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> Location:
+        if isinstance(value, str) and is_server(value):
+            return value
+        converted: Path = self._file.convert(value, param, ctx)  # type: ignore[arg-type]
+        return converted
+
+
 def db_option(command: F) -> F:
-    """`--db PATH`, defaulting to `$FIELDSURVEY_DB` or the user data directory."""
+    """`--db PATH|URL`, defaulting to `$FIELDSURVEY_DB` or the user data directory."""
     return click.option(
         "--db",
         "db_path",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=DatabaseLocation(),
         default=None,
         callback=inherit_from_root,
-        help=f"Database file (default: ${DB_ENV}, else {default_db_path()}).",
+        help=f"Database file, or a postgresql:// URL for the commands that do not capture "
+        f"interviews (default: ${DB_ENV}, else {shown(default_db_location())}).",
     )(command)
 
 
@@ -123,10 +147,20 @@ def questionnaire_option(command: F) -> F:
     )(command)
 
 
-def open_db_or_exit(path: Path | None) -> Store:
-    """Open the database, or exit 2 with the reason on stderr."""
+def open_db_or_exit(path: Location | None) -> Store:
+    """Open the device's SQLite database (capture and export: `ask`, `demo`, `export`), or exit
+    2 with the reason on stderr (a server URL is refused with the reason)."""
     try:
-        return open_store(path or default_db_path())
+        return open_store(path or default_db_location())
+    except StoreError as exc:
+        fail(f"error: {exc}")
+
+
+def open_supervisor_db_or_exit(path: Location | None) -> SupervisorStore:
+    """Open the database of a command that does not capture interviews: a SQLite file or a
+    PostgreSQL server (`postgresql://...`); or exit 2 with the reason on stderr."""
+    try:
+        return open_supervisor_store(path or default_db_location())
     except StoreError as exc:
         fail(f"error: {exc}")
 

@@ -13,7 +13,7 @@ from fieldsurvey.cli.common import (
     db_option,
     fail,
     load_questionnaire_or_exit,
-    open_db_or_exit,
+    open_supervisor_db_or_exit,
     questionnaire_option,
 )
 
@@ -56,7 +56,7 @@ def data_command(
     from fieldsurvey.dataout import DataOutError, ExportRequest, export_data
 
     questionnaire = load_questionnaire_or_exit(questionnaire_path)
-    db = open_db_or_exit(db_path)
+    db = open_supervisor_db_or_exit(db_path)
     request = ExportRequest(
         format=format_,  # type: ignore[arg-type]  # click.Choice checked it
         out=out,
@@ -119,7 +119,7 @@ def report_command(
     from fieldsurvey.ui.i18n import warning_text
 
     questionnaire = load_questionnaire_or_exit(questionnaire_path)
-    db = open_db_or_exit(db_path)
+    db = open_supervisor_db_or_exit(db_path)
     try:
         content, files = make_report(
             db, questionnaire, out, pdf=pdf, round=round_, office=office, lang=lang, force=force,

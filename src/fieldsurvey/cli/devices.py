@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from fieldsurvey.cli.common import db_option, fail, open_db_or_exit
+from fieldsurvey.cli.common import db_option, fail, open_supervisor_db_or_exit
 from fieldsurvey.safetext import terminal_text
 from fieldsurvey.sync.device_list import device_list, trust_changes
 from fieldsurvey.sync.supervisor import self_identity, trust_supervisor
@@ -41,7 +41,7 @@ def devices_group(
     """
     if ctx.invoked_subcommand is not None:
         return
-    db = open_db_or_exit(db_path)
+    db = open_supervisor_db_or_exit(db_path)
     if show_self:
         identity = self_identity(db)
         click.echo(identity.model_dump_json(indent=2) if as_json else identity.summary())
@@ -64,7 +64,7 @@ def _change(action: str) -> click.Command:
     @ID
     @db_option
     def command(name: str, db_path: Path | None) -> None:
-        db = open_db_or_exit(db_path)
+        db = open_supervisor_db_or_exit(db_path)
         try:
             device = change_trust(db, name, trust)
         except TrustError as exc:
@@ -83,7 +83,7 @@ devices_group.add_command(_change("blocked"), "block")
 @db_option
 def forget_command(name: str, db_path: Path | None) -> None:
     """Remove a wrongly learned key: the device's next file teaches its key again."""
-    db = open_db_or_exit(db_path)
+    db = open_supervisor_db_or_exit(db_path)
     try:
         device = forget(db, name)
     except TrustError as exc:
@@ -97,7 +97,7 @@ def forget_command(name: str, db_path: Path | None) -> None:
 @db_option
 def enrol_command(device: str, public_key: str, db_path: Path | None) -> None:
     """Add DEVICE's PUBLIC_KEY (base64 Ed25519) before its files arrive; for --enrolled-only."""
-    db = open_db_or_exit(db_path)
+    db = open_supervisor_db_or_exit(db_path)
     try:
         enrol(db, device, public_key)
     except TrustError as exc:

@@ -16,7 +16,7 @@ from fieldsurvey.cli.common import (
     db_option,
     fail,
     load_questionnaire_or_exit,
-    open_db_or_exit,
+    open_supervisor_db_or_exit,
     questionnaire_option,
 )
 from fieldsurvey.safetext import terminal_text
@@ -69,7 +69,7 @@ def scores(
     from fieldsurvey.ui.i18n import warning_text
 
     questionnaire = load_questionnaire_or_exit(questionnaire_path)
-    db = open_db_or_exit(db_path)
+    db = open_supervisor_db_or_exit(db_path)
     try:
         report = score(
             db,
@@ -118,7 +118,7 @@ def set_command(
     from fieldsurvey.scoring.indicators import IndicatorError, parse_entries, set_counts
 
     questionnaire = load_questionnaire_or_exit(questionnaire_path)
-    db = open_db_or_exit(db_path)
+    db = open_supervisor_db_or_exit(db_path)
     try:
         stored = set_counts(db, questionnaire, office, period, parse_entries(entries))
     except IndicatorError as exc:
@@ -145,7 +145,7 @@ def show_command(
     from fieldsurvey.scoring.ratios import ratios
 
     questionnaire = load_questionnaire_or_exit(questionnaire_path)
-    db = open_db_or_exit(db_path)
+    db = open_supervisor_db_or_exit(db_path)
     series = ratios(db, questionnaire, office=office, lang=lang)
     if as_json:
         click.echo(json.dumps([s.model_dump() for s in series], indent=2, ensure_ascii=False))

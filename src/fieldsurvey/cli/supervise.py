@@ -13,7 +13,7 @@ from fieldsurvey.cli.common import (
     db_option,
     fail,
     load_questionnaire_or_exit,
-    open_db_or_exit,
+    open_supervisor_db_or_exit,
     questionnaire_option,
 )
 from fieldsurvey.questionnaire.rounds import round_label
@@ -31,7 +31,7 @@ def rounds_command(db_path: Path | None, as_json: bool) -> None:
     """Survey rounds with completed interviews per office, oldest first."""
     from fieldsurvey.store.rounds import round_summaries
 
-    summaries = round_summaries(open_db_or_exit(db_path))
+    summaries = round_summaries(open_supervisor_db_or_exit(db_path))
     if as_json:
         document = [
             {
@@ -70,7 +70,7 @@ def review_command(db_path: Path | None, uuid: str, state: str | None, comment: 
     """
     from fieldsurvey.review import ReviewError, find_interview, record_decision
 
-    db = open_db_or_exit(db_path)
+    db = open_supervisor_db_or_exit(db_path)
     try:
         if state is None:
             target = find_interview(db, uuid)
@@ -126,7 +126,7 @@ def quality_command(
     from fieldsurvey.scoring import ScoringError
 
     questionnaire = load_questionnaire_or_exit(questionnaire_path)
-    db = open_db_or_exit(db_path)
+    db = open_supervisor_db_or_exit(db_path)
     try:
         report = assess(db, questionnaire, round_)
     except ScoringError as exc:

@@ -14,7 +14,14 @@ from typing import NoReturn
 
 import click
 
-from fieldsurvey.cli.common import EXIT_OK, EXIT_REJECTED, db_option, fail, open_db_or_exit
+from fieldsurvey.cli.common import (
+    EXIT_OK,
+    EXIT_REJECTED,
+    db_option,
+    fail,
+    open_db_or_exit,
+    open_supervisor_db_or_exit,
+)
 from fieldsurvey.safetext import terminal_text
 from fieldsurvey.services.export import export_responses, recipients_from
 from fieldsurvey.services.failures import Cause, JobFailed
@@ -117,7 +124,7 @@ def merge_command(
     """
     try:
         identities = identities_from(identity_files)
-        db = open_db_or_exit(db_path)
+        db = open_supervisor_db_or_exit(db_path)
         limits = replace(DEFAULT_LIMITS, max_file_bytes=max_size)
         outcome = merge_exports(
             db,
@@ -170,7 +177,7 @@ def conflicts_command(
 ) -> None:
     """List responses that arrived in diverging versions, reviewers who disagree and held
     review decisions, or resolve one with --keep."""
-    db = open_db_or_exit(db_path)
+    db = open_supervisor_db_or_exit(db_path)
     if keep is not None and resolved:
         fail("error: give either --keep or --resolved, not both")
     if resolved:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pyrage
 
 from fieldsurvey.services.failures import Progress, explained
-from fieldsurvey.store.interface import Store
+from fieldsurvey.store.interface import SupervisorStore
 from fieldsurvey.sync import (
     DEFAULT_LIMITS,
     Limits,
@@ -35,7 +35,7 @@ def identities_from(paths: Sequence[Path]) -> list[pyrage.x25519.Identity]:
 
 
 def merge_exports(
-    store: Store,
+    store: SupervisorStore,
     paths: Sequence[Path],
     *,
     identities: Sequence[pyrage.x25519.Identity] = (),

@@ -62,3 +62,21 @@ class IntegrityFailure(StoreError):
     """A write the schema's constraints refused (a duplicate, a bad reference)."""
 
     code = "integrity"
+
+
+class Unreachable(StoreError):
+    """The database server cannot be reached, or the connection to it was lost."""
+
+    code = "unreachable"
+
+
+class NotPermitted(StoreError):
+    """The server refused the user: a wrong password, or privileges fieldsurvey needs."""
+
+    code = "not_permitted"
+
+
+class CaptureOnDevice(StoreError):
+    """A server URL given to a command that captures interviews: those stay on SQLite."""
+
+    code = "capture_on_device"

@@ -2,8 +2,8 @@
 
 Each consumer names the narrow protocol it needs (the engine's `DraftSink` is handed to an
 interview the way JavaRosa's FormEntryController is handed persistence); `Store` is all of
-them, as an adapter implements it. The SQLite adapter (`store/sqlite/`) holds every line of
-SQL; a PostgreSQL adapter implements the same protocols and no caller changes.
+them, as the SQLite adapter (`store/sqlite/`) implements it; `SupervisorStore` is the part
+the supervisor's commands use, which the PostgreSQL adapter (`store/postgres/`) implements too.
 
 Rules every adapter keeps (docs/architecture.md):
 - `unit_of_work()` is one transaction: all of it commits or none. A unit opened inside another
@@ -167,7 +167,7 @@ class Responses(Protocol):
         ...
 
 
-class InterviewStore(DraftSink, Responses, Questionnaires, Settings, Protocol):
+class InterviewStore(DraftSink, Questionnaires, Responses, Settings, Protocol):
     """What the engine needs to start, resume and revise interviews."""
 
     def insert_draft(self, draft: NewDraft) -> ResponseRecord:
@@ -239,9 +239,7 @@ class ReviewLog(Protocol):
     def decisions_of(self, uuids: Sequence[str]) -> dict[str, list[Decision]]:
         """Every decision on each of these interviews, oldest first (merge reads them all)."""
 
-    def set_review_state(
-        self, uuid: str, content_hash: str, state: str, in_conflict: bool
-    ) -> None:
+    def set_review_state(self, uuid: str, content_hash: str, state: str, in_conflict: bool) -> None:
         """Store the state the decisions on one revision settle to (review/log.py) (in a
         unit)."""
 
@@ -462,22 +460,32 @@ class DemoTarget(Settings, Protocol):
         ...
 
 
-class Store(
-    ReturnSource,
-    ReturnTarget,
-    InterviewStore,
+class SupervisorStore(
+    Reviews,
     Imports,
-    Exports,
     Conflicts,
     ScoringSource,
-    DemoTarget,
     DataSource,
-    ReviewLog,
     SupervisionSource,
     Protocol,
 ):
-    """Everything: what an adapter implements and the app holds."""
+    """What the commands that do not capture interviews use (merge, conflicts, devices,
+    rounds, quality, review, scores, data, report, indicators): the SQLite adapter and the
+    PostgreSQL one (HQ, store/postgres/) both implement it."""
 
     def close(self) -> None:
         """Close every connection; the store cannot be used afterwards."""
         ...
+
+
+class Store(
+    SupervisorStore,
+    InterviewStore,
+    Exports,
+    DemoTarget,
+    ReturnSource,
+    ReturnTarget,
+    Protocol,
+):
+    """Everything: what a device's adapter (SQLite) implements and the app holds. Capturing
+    and exporting interviews stay on the device."""

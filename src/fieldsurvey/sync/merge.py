@@ -94,17 +94,23 @@ def _commit(store: Imports, path: Path, prepared: Prepared, enrolled_only: bool)
     except StoreError as exc:  # a full disk, an I/O error: this file only, rolled back
         failure = RejectedFile(Reason.STORE_FAILED, detail=exc.message)
         return FileResult.rejected(str(path), failure)
+    if tally is None:  # another supervisor merged the same file meanwhile
+        present = store.merged_count(prepared.sha256) or 0
+        return FileResult(path=str(path), status="merged", present=present, already_merged=True)
     return FileResult(path=str(path), status="merged", reviews=reviews, **vars(tally))
 
 
 def _store(
     store: Imports, export: ExportFile, path: Path, enrolled_only: bool
-) -> tuple[Tally, ReviewCounts | None]:
+) -> tuple[Tally | None, ReviewCounts | None]:
     """Check what needs the store (the signer's trust, the questionnaire versions), then
-    write everything in one transaction."""
+    write everything in one transaction; no tally when the file is found merged once the unit
+    holds the write lock (several supervisors merging into one database at once)."""
     manifest = export.manifest
     try:
         with store.unit_of_work():
+            if store.merged_count(export.sha256) is not None:
+                return None, None
             signer = admit(store, manifest, export.sha256, enrolled_only=enrolled_only)
             versions = versions_to_install(store, export)
             install_versions(store, versions)

@@ -12,11 +12,12 @@ import sys
 from pathlib import Path
 
 from fieldsurvey import startup
-from fieldsurvey.paths import bundled_questionnaire_path, cache_dir, default_db_path
+from fieldsurvey.paths import bundled_questionnaire_path, cache_dir, default_db_location
 from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError
 from fieldsurvey.questionnaire.cache import load_questionnaire_cached
 from fieldsurvey.store.errors import Busy, StoreError
 from fieldsurvey.store.interface import Store
+from fieldsurvey.store.location import Location
 from fieldsurvey.store.opening import open_store
 from fieldsurvey.store.published import current_or
 
@@ -44,13 +45,13 @@ def prepare_environment() -> None:
         os.environ.setdefault(key, value)
 
 
-def launch_app(db_path: Path | None, questionnaire_path: Path | None) -> int:
+def launch_app(db_path: Location | None, questionnaire_path: Path | None) -> int:
     """Run the interview app; return the process exit code."""
     prepare_environment()
     questionnaire = _load(questionnaire_path or bundled_questionnaire_path())
     if questionnaire is None:
         return EXIT_INVALID
-    path = db_path or default_db_path()
+    path = db_path or default_db_location()
     try:
         store = open_store(path)
     except StoreError as exc:
@@ -64,7 +65,7 @@ def launch_app(db_path: Path | None, questionnaire_path: Path | None) -> int:
         store.close()
 
 
-def _run(store: Store, questionnaire: Questionnaire, path: Path) -> int:
+def _run(store: Store, questionnaire: Questionnaire, path: Location) -> int:
     from fieldsurvey.ui.app import make_app  # Textual's import is the bulk of start-up time
 
     try:
@@ -95,7 +96,7 @@ def _load(path: Path) -> Questionnaire | None:
     return None
 
 
-def _explained(exc: StoreError, path: Path) -> str:
+def _explained(exc: StoreError, path: Location) -> str:
     """A locked database gets a hint on what to do; anything else its own message."""
     return f"{exc.path or path}: {LOCKED_HINT}" if isinstance(exc, Busy) else str(exc)
 

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import threading
-import weakref
 from pathlib import Path
 
 from fieldsurvey.store import errors
+from fieldsurvey.store.perthread import PerThread
 from fieldsurvey.store.sqlite.errors import mapped, storage_error
 from fieldsurvey.store.sqlite.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -77,59 +76,13 @@ def connect(path: Path, synchronous: str = "FULL") -> sqlite3.Connection:
     return conn
 
 
-class Connections:
-    """This thread's connection, opened on its first use; all of them closed by `close`.
-
-    A connection whose thread has ended (a finished Textual worker) is closed when the next
-    thread opens one, so short-lived workers do not pile up open files.
-    """
+class Connections(PerThread[sqlite3.Connection]):
+    """This thread's connection to the file (store/perthread.py)."""
 
     def __init__(self, path: Path, synchronous: str = "FULL") -> None:
+        super().__init__(str(path), lambda: connect(path, synchronous))
         self.path = path
         self.synchronous = synchronous
-        self._local = threading.local()
-        self._lock = threading.Lock()
-        self._open: list[tuple[weakref.ref[threading.Thread], sqlite3.Connection]] = []
-        self._closed = False
-
-    def adopt(self, conn: sqlite3.Connection) -> None:
-        """Use `conn` (from `open_checked`) as this thread's connection."""
-        with self._lock:
-            self._open.append((weakref.ref(threading.current_thread()), conn))
-        self._local.conn = conn
-
-    def get(self) -> sqlite3.Connection:
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is None or self._closed:
-            conn = self._new()  # refuses once closed
-        return conn
-
-    def _new(self) -> sqlite3.Connection:
-        with self._lock:
-            if self._closed:
-                raise errors.StoreError("the database is closed", path=str(self.path))
-            self._close_finished()
-            conn = connect(self.path, self.synchronous)
-        self.adopt(conn)
-        return conn
-
-    def _close_finished(self) -> None:
-        alive = []
-        for thread, conn in self._open:
-            owner = thread()
-            if owner is None or not owner.is_alive():
-                conn.close()
-            else:
-                alive.append((thread, conn))
-        self._open = alive
-
-    def close(self) -> None:
-        """Close every connection (at exit, once workers are done)."""
-        with self._lock:
-            self._closed = True
-            for _, conn in self._open:
-                conn.close()
-            self._open = []
 
 
 def _user_version(conn: sqlite3.Connection, path: Path) -> int:

@@ -63,9 +63,7 @@ class ReviewsMixin(SQLiteBase):
                 found.setdefault(row[0], []).append(_decision(row))
         return found
 
-    def set_review_state(
-        self, uuid: str, content_hash: str, state: str, in_conflict: bool
-    ) -> None:
+    def set_review_state(self, uuid: str, content_hash: str, state: str, in_conflict: bool) -> None:
         self.require_unit().execute(
             "INSERT INTO review_states (uuid, content_hash, state, in_conflict) "
             "VALUES (?, ?, ?, ?) ON CONFLICT (uuid, content_hash) DO UPDATE SET "

@@ -7,11 +7,9 @@ their own. Callers never see a driver exception.
 
 from __future__ import annotations
 
-import functools
 import sqlite3
-from collections.abc import Callable
-from typing import Any, TypeVar
 
+from fieldsurvey.store.errors import StoreError
 from fieldsurvey.store.sqlite.base import SQLiteBase
 from fieldsurvey.store.sqlite.conflicts import ConflictsMixin
 from fieldsurvey.store.sqlite.copy import CopyMixin
@@ -29,33 +27,17 @@ from fieldsurvey.store.sqlite.scoring import ScoringMixin
 from fieldsurvey.store.sqlite.settings import SettingsMixin
 from fieldsurvey.store.sqlite.supervision import SupervisionMixin
 from fieldsurvey.store.sqlite.trust import TrustMixin
+from fieldsurvey.store.wrapping import map_errors
 
-T = TypeVar("T", bound=type)
 UNWRAPPED = frozenset(vars(SQLiteBase)) | {"bulk_writes", "read_snapshot"}
 """Members that map errors themselves or are not storage calls."""
 
 
-def _mapping_errors(method: Callable[..., Any]) -> Callable[..., Any]:
-    @functools.wraps(method)
-    def wrapper(self: SQLiteBase, *args: Any, **kwargs: Any) -> Any:
-        try:  # not `with mapped(...)`: this runs on every call, a context manager costs more
-            return method(self, *args, **kwargs)
-        except sqlite3.Error as exc:
-            raise storage_error(exc, str(self.path)) from exc
-
-    return wrapper
+def _converted(store: SQLiteBase, exc: sqlite3.Error) -> StoreError:
+    return storage_error(exc, str(store.path))
 
 
-def _map_errors(cls: T) -> T:
-    """Wrap the public methods every mixin of `cls` defines (once, at import)."""
-    for part in cls.__mro__[1:]:
-        for name, member in vars(part).items():
-            if callable(member) and not name.startswith("_") and name not in UNWRAPPED:
-                setattr(cls, name, _mapping_errors(member))
-    return cls
-
-
-@_map_errors
+@map_errors(sqlite3.Error, _converted, UNWRAPPED)
 class SQLiteStore(
     SettingsMixin,
     QuestionnairesMixin,
