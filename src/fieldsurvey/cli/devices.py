@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from fieldsurvey.cli.common import db_option, fail, open_supervisor_db_or_exit
+from fieldsurvey.cli.common import db_option, fail, open_db_or_exit, open_supervisor_db_or_exit
 from fieldsurvey.safetext import terminal_text
 from fieldsurvey.sync.device_list import device_list, trust_changes
 from fieldsurvey.sync.supervisor import self_identity, trust_supervisor

@@ -399,13 +399,15 @@ class Supervision(SupervisionSource, ScoringSource, Responses, Protocol):
     """What `fieldsurvey rounds` and `fieldsurvey.quality` use."""
 
 
-class ReturnSource(ScoringSource, Publishing, DeviceTrust, Protocol):
-    """What `fieldsurvey return` reads on the supervisor (fieldsurvey.returns)."""
-
+class ReturnCandidates(Protocol):
     def return_candidates(self, devices: Sequence[str] | None) -> list[ReturnCandidate]:
         """Interviews whose newest decision on their head revision is rejected or has
         issues, started on one of `devices` (None: any device), oldest decision first."""
         ...
+
+
+class ReturnSource(ScoringSource, Publishing, DeviceTrust, ReturnCandidates, Protocol):
+    """What `fieldsurvey return` reads on the supervisor (fieldsurvey.returns)."""
 
 
 class ReturnNotes(Protocol):
@@ -420,8 +422,8 @@ class ReturnNotes(Protocol):
         ...
 
 
-class ReturnTarget(InterviewStore, DeviceTrust, ReturnNotes, Protocol):
-    """What `fieldsurvey receive` uses on a device: append-only, nothing is deleted."""
+class ReturnInbox(Protocol):
+    """The return files a device received: append-only, nothing is deleted."""
 
     def received_return(self, file_sha256: str) -> ReceivedReturn | None: ...
 
@@ -440,6 +442,10 @@ class ReturnTarget(InterviewStore, DeviceTrust, ReturnNotes, Protocol):
     def add_office_report(self, row: StoredOfficeReport) -> None:
         """(in a unit)"""
         ...
+
+
+class ReturnTarget(InterviewStore, DeviceTrust, ReturnNotes, ReturnInbox, Protocol):
+    """What `fieldsurvey receive` uses on a device."""
 
 
 class ScratchStore(InterviewStore, Protocol):
@@ -483,8 +489,10 @@ class Store(
     InterviewStore,
     Exports,
     DemoTarget,
-    ReturnSource,
-    ReturnTarget,
+    Publishing,
+    ReturnCandidates,
+    ReturnNotes,
+    ReturnInbox,
     Protocol,
 ):
     """Everything: what a device's adapter (SQLite) implements and the app holds. Capturing
