@@ -61,8 +61,29 @@ def read_status(store: Store, now: datetime) -> SyncStatus:
 
 
 def split_paths(text: str) -> list[Path]:
-    """Typed paths separated by `;` (paths on USB sticks often hold spaces); `~` expanded."""
-    return [Path(part.strip()).expanduser() for part in text.split(";") if part.strip()]
+    """Typed paths separated by `;` (paths on USB sticks often hold spaces); `~` expanded.
+
+    A file whose own name holds `;` (a picked file keeps its name as it is) stays one path:
+    from each piece, the longest run of pieces that names an existing file or folder wins."""
+    pieces, out, start = text.split(";"), [], 0
+    while start < len(pieces):
+        end = next(
+            (
+                end
+                for end in range(len(pieces), start + 1, -1)
+                if _existing(";".join(pieces[start:end]))
+            ),
+            start + 1,
+        )
+        part = ";".join(pieces[start:end]).strip()
+        if part:
+            out.append(Path(part).expanduser())
+        start = end
+    return out
+
+
+def _existing(text: str) -> bool:
+    return bool(text.strip()) and Path(text.strip()).expanduser().exists()
 
 
 def join_paths(paths: list[Path]) -> str:
