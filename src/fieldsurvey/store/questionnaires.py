@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from fieldsurvey.questionnaire import Questionnaire, questionnaire_hash
 from fieldsurvey.questionnaire.loader import questionnaire_from_document
-from fieldsurvey.questionnaire.yaml_source import parse_yaml
 from fieldsurvey.store.interface import Questionnaires
 from fieldsurvey.store.records import InstalledQuestionnaire, utc_now
 
@@ -49,5 +48,9 @@ def load_installed(store: Questionnaires, digest: str) -> Questionnaire | None:
     row = store.installed(digest)
     if row is None:
         return None
+    # Imported here: PyYAML costs ~15 ms, and Home's draft overviews import this module
+    # while the app starts, for drafts that almost always use the bundled version.
+    from fieldsurvey.questionnaire.yaml_source import parse_yaml
+
     questionnaire = questionnaire_from_document(parse_yaml(row.source), f"<installed {row.hash}>")
     return questionnaire if questionnaire_hash(questionnaire) == (row.canonical or digest) else None

@@ -102,15 +102,17 @@ class HomeScreen(AppScreen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.show_identity()
         self.query_one("#home-counts", Static).update(self.t("counting…"))
         self.query_one("#home-start", Button).focus()
-        self.load_data()
         if self.fs_app.exit_after_first_screen:
             self.call_after_refresh(self.app.exit, 0)
 
     def on_screen_resume(self) -> None:
-        """Back from an interview or Settings: names and numbers may have changed."""
+        """Shown first, or back from an interview or Settings: names and numbers may have
+        changed. Textual resumes a screen when it is first shown too, so this is the only place
+        that reads them: reading in on_mount as well ran the full count scan twice at start-up,
+        and the second core no longer hid it once another program kept one busy
+        (bench_startup.py)."""
         self.show_identity()
         self.load_data()
 
