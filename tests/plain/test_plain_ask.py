@@ -23,8 +23,8 @@ from prompt_toolkit.utils import get_cwidth
 
 from fieldsurvey.cli.plain.interview import PlainInterview
 from fieldsurvey.cli.plain.opening import open_interview
+from fieldsurvey.cli.plain.plain import TerminalPrompter, match_terminal_widths, wrap
 from fieldsurvey.cli.plain.prompter import Option
-from fieldsurvey.cli.plain.prompts import TerminalPrompter, match_terminal_widths, wrap
 from fieldsurvey.engine import Interview, resume_interview, start_interview
 from fieldsurvey.i18n import tr
 from fieldsurvey.questionnaire import Questionnaire

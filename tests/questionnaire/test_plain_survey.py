@@ -16,7 +16,7 @@ from prompt_toolkit.output import DummyOutput
 
 from fieldsurvey.cli import main
 from fieldsurvey.cli.plain.interview import PlainInterview
-from fieldsurvey.cli.plain.prompts import TerminalPrompter
+from fieldsurvey.cli.plain.plain import TerminalPrompter
 from fieldsurvey.engine import start_interview
 from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
 from fieldsurvey.questionnaire.problems import Code
