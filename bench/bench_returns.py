@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import re
 import shutil
 import statistics
 import sys
@@ -64,7 +65,7 @@ def build() -> None:
     supervisor = open_store(SUPERVISOR)
     merge_files(supervisor, sorted(FILES.iterdir()))
     text = bundled_questionnaire_path().read_text(encoding="utf-8")
-    text = text.replace('version: "2.0"', 'version: "2.0-bench"', 1)  # a new version
+    text = re.sub(r'^version: "([^"]+)"', r'version: "\1-bench"', text, count=1, flags=re.M)
     publish(supervisor, questionnaire_from_document(parse_yaml(text), "bench"), text)
     device = open_store(DEVICE)
     rows = supervisor.execute(

@@ -17,18 +17,41 @@ from click.testing import CliRunner
 from sync_helpers import full_dump, members, rezip
 
 from fieldsurvey.cli import main
+from fieldsurvey.i18n import catalogue
+from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.returns.errors import Refusal
 from fieldsurvey.store.sqlite import SQLiteStore, open_store
 from fieldsurvey.sync import Reason
 from fieldsurvey.sync.keys import device_signing_key
 
+VERSION_LINE = re.compile(r'^version: "([^"]+)"', re.M)
+NEW_VERSION = "9.1-test"
+"""A version number the bundled questionnaire never has (its own changes between rounds)."""
 
-def run(db: Path, *args: str) -> tuple[int, str, str]:
+
+def bundled_version() -> str:
+    match = VERSION_LINE.search(bundled_questionnaire_path().read_text(encoding="utf-8"))
+    assert match is not None
+    return match.group(1)
+
+
+def bumped(folder: Path, version: str = NEW_VERSION, title: str = "") -> Path:
+    """The bundled questionnaire's file under another version number (and title)."""
+    text = bundled_questionnaire_path().read_text(encoding="utf-8")
+    text = VERSION_LINE.sub(f'version: "{version}"', text, count=1)
+    if title:
+        text = text.replace("Client satisfaction", title, 1)
+    path = folder / f"q-{version}-{len(title)}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run(db: Path | str, *args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(main, [*args, "--db", str(db)], catch_exceptions=False)
     return result.exit_code, result.stdout, result.stderr
 
 
-def ok(db: Path, *args: str) -> str:
+def ok(db: Path | str, *args: str) -> str:
     code, out, err = run(db, *args)
     assert code == 0, err
     return out
@@ -69,18 +92,35 @@ def dump(db: Path) -> list[str]:
         store.close()
 
 
-def message_of(reason: Refusal | Reason) -> str:
-    """A regular expression matching the reason's message whatever its details."""
-    pattern = re.escape(reason.value).replace(r"\{", "{").replace(r"\}", "}")
-    return re.sub(r"\{[^}]*\}", ".*", pattern)
+def message_of(reason: Refusal | Reason, lang: str = "en") -> str:
+    """A regular expression matching the reason's message in `lang` whatever its details."""
+    template = catalogue(lang).gettext(reason.value)
+    assert lang == "en" or template != reason.value, f"{reason} has no {lang} words"
+    return pattern_of(template)
 
 
-def receive_refused(device: Path, path: Path, reason: Refusal | Reason, *args: str) -> str:
-    """Receive via the CLI; assert exit 2, the reason's message, a device unchanged."""
+def pattern_of(template: str, **fixed: str) -> str:
+    """A regular expression for `template` filled in: each `{name}` matches `fixed[name]`
+    (a pattern) or anything."""
+    parts = re.split(r"(\{[^}]*\})", template)
+    names = [re.fullmatch(r"\{(\w+)[^}]*\}", part) for part in parts]
+    return "".join(
+        fixed.get(name.group(1), ".*") if name else re.escape(part)
+        for part, name in zip(parts, names, strict=True)
+    )
+
+
+def receive_refused(
+    device: Path, path: Path, reason: Refusal | Reason, *args: str, lang: str = "en"
+) -> str:
+    """Receive via the CLI (`--lang lang`); assert exit 2, the reason's message in that
+    language, a device unchanged."""
     before = dump(device)
-    code, out, err = run(device, "receive", str(path), *args)
+    code, out, err = run(device, "receive", str(path), "--lang", lang, *args)
     assert code == 2, (out, err)
-    assert re.search(f"^{re.escape(str(path))}: rejected: {message_of(reason)}$", err, re.M), err
+    line = catalogue(lang).gettext("{path}: rejected: {reason}")
+    expected = pattern_of(line, path=re.escape(str(path)), reason=message_of(reason, lang))
+    assert re.search(f"^{expected}$", err, re.M), err
     assert out == ""
     assert dump(device) == before
     return err

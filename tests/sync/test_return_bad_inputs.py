@@ -5,6 +5,7 @@ only the check under test can refuse them."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from return_helpers import (
     build_pair,
     copy_pair,
     dump,
+    message_of,
     ok,
     receive_refused,
     resign_return,
@@ -21,13 +23,17 @@ from return_helpers import (
 )
 from sync_helpers import members, rezip
 
+from fieldsurvey.i18n import catalogue
 from fieldsurvey.returns.errors import Refusal
 from fieldsurvey.returns.format import OFFICE_REPORT, QUESTIONNAIRES, RETURNED
 from fieldsurvey.returns.privacy import leaks
 from fieldsurvey.scoring.report import ScoreReport
+from fieldsurvey.store.sqlite import open_store
 from fieldsurvey.sync import Reason, new_supervisor_keys
 
 OTHER_KEY = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
+FIELD = re.compile(r"\{[^}]*\}")
+"""A `{name}` (or `{name!r}`) placeholder of a template."""
 
 
 @pytest.fixture(scope="session")
@@ -64,14 +70,14 @@ def test_signed_by_an_untrusted_key(case: tuple[Path, Path, Path], tmp_path: Pat
     device, _, _ = case
     stranger = tmp_path / "stranger.db"
     ok(stranger, "return", "--out", str(tmp_path / "x.fsr"))
-    receive_refused(device, tmp_path / "x.fsr", Refusal.UNTRUSTED)
+    receive_refused(device, tmp_path / "x.fsr", Refusal.UNTRUSTED, lang="zh")
 
 
 def test_made_for_another_device(case: tuple[Path, Path, Path], tmp_path: Path) -> None:
     device, supervisor, _ = case
     ok(supervisor, "devices", "enrol", "tablet-other", OTHER_KEY)
     ok(supervisor, "return", "--out", str(tmp_path / "o.fsr"), "--device", "tablet-other")
-    err = receive_refused(device, tmp_path / "o.fsr", Refusal.OTHER_DEVICE)
+    err = receive_refused(device, tmp_path / "o.fsr", Refusal.OTHER_DEVICE, lang="zh")
     assert "tablet-other" in err
 
 
@@ -81,29 +87,29 @@ def test_an_older_file_is_refused_with_both_dates(
     device, supervisor, older = case
     ok(supervisor, "return", "--out", str(tmp_path / "newer.fsr"))
     ok(device, "receive", str(tmp_path / "newer.fsr"))
-    err = receive_refused(device, older, Refusal.OLDER)
+    err = receive_refused(device, older, Refusal.OLDER, lang="zh")
     made = [json.loads(members(p)["manifest.json"])["created_at"][:19]
             for p in (older, tmp_path / "newer.fsr")]  # fmt: skip
     assert all(stamp in err for stamp in made)
 
 
 @pytest.mark.parametrize(
-    ("field", "value", "reason"),
+    ("field", "value", "reason", "lang"),
     [
-        ("uuid", "01900000-0000-7000-8000-000000000000", Refusal.NEVER_HAD),
-        ("content_hash", "f" * 64, Refusal.UNKNOWN_REVISION),
-        ("questionnaire_hash", "e" * 64, Refusal.OTHER_QUESTIONNAIRE),
-        ("notes", {"no_such_question": "x"}, Refusal.UNKNOWN_QUESTION),
+        ("uuid", "01900000-0000-7000-8000-000000000000", Refusal.NEVER_HAD, "zh"),
+        ("content_hash", "f" * 64, Refusal.UNKNOWN_REVISION, "km"),
+        ("questionnaire_hash", "e" * 64, Refusal.OTHER_QUESTIONNAIRE, "en"),
+        ("notes", {"no_such_question": "x"}, Refusal.UNKNOWN_QUESTION, "en"),
     ],
 )
 def test_a_returned_interview_the_device_does_not_have_as_judged(
-    case: tuple[Path, Path, Path], field: str, value: object, reason: Refusal
+    case: tuple[Path, Path, Path], field: str, value: object, reason: Refusal, lang: str
 ) -> None:
     device, supervisor, path = case
     records = returned_lines(path)
     records[0][field] = value
     resign_return(supervisor, path, {RETURNED: jsonl(records)})
-    receive_refused(device, path, reason)
+    receive_refused(device, path, reason, lang=lang)
 
 
 def test_a_questionnaire_version_that_fails_validation(case: tuple[Path, Path, Path]) -> None:
@@ -116,7 +122,7 @@ def test_a_questionnaire_version_that_fails_validation(case: tuple[Path, Path, P
         current={"id": "x", "version": "1", "hash": "d" * 64},
         counts={"returned": 1, "questionnaires": 1},
     )
-    receive_refused(device, path, Reason.BAD_QUESTIONNAIRE)
+    receive_refused(device, path, Reason.BAD_QUESTIONNAIRE, lang="zh")
 
 
 def test_an_office_report_with_a_cell_under_min_n(case: tuple[Path, Path, Path]) -> None:
@@ -125,7 +131,7 @@ def test_an_office_report_with_a_cell_under_min_n(case: tuple[Path, Path, Path])
     area = report["reports"]["en"]["areas"][0]
     area.update(status="ok", n=3, score=12.5)
     resign_return(supervisor, path, {OFFICE_REPORT: json.dumps(report).encode()})
-    receive_refused(device, path, Refusal.LEAK)
+    receive_refused(device, path, Refusal.LEAK, lang="zh")
 
 
 def test_min_n_is_checked_at_creation_by_the_same_rule() -> None:
@@ -152,7 +158,7 @@ def test_tampered_members_and_manifest(case: tuple[Path, Path, Path], tmp_path: 
     contents = members(path)
     contents[RETURNED] = contents[RETURNED].replace(b"redo it", b"keep it")
     rezip(tmp_path / "members.fsr", contents)
-    receive_refused(device, tmp_path / "members.fsr", Reason.DIGEST_MISMATCH)
+    receive_refused(device, tmp_path / "members.fsr", Reason.DIGEST_MISMATCH, lang="km")
     contents = members(path)
     contents["manifest.json"] = contents["manifest.json"].replace(
         b'"devices": null', b'"devices": []'
@@ -167,7 +173,7 @@ def test_damaged_truncated_oversized_and_foreign_files(
     device, _, path = case
     data = path.read_bytes()
     (tmp_path / "cut.fsr").write_bytes(data[: len(data) // 2])
-    receive_refused(device, tmp_path / "cut.fsr", Reason.DAMAGED_ZIP)
+    receive_refused(device, tmp_path / "cut.fsr", Reason.DAMAGED_ZIP, lang="zh")
     (tmp_path / "text.fsr").write_bytes(b"hello")
     receive_refused(device, tmp_path / "text.fsr", Reason.NOT_ZIP)
     receive_refused(device, path, Reason.TOO_LARGE, "--max-size", "100")
@@ -228,3 +234,42 @@ def test_an_encrypted_file_needs_the_devices_key(
         device, sealed, Reason.WRONG_IDENTITY, "--identity", str(tmp_path / "other.key")
     )
     assert "1 reopened" in ok(device, "receive", str(sealed), "--identity", str(keys) + ".key")
+
+
+@pytest.mark.parametrize("lang", ["zh", "km"])
+def test_every_refusal_has_words_in_each_language_with_the_same_parameters(lang: str) -> None:
+    words = catalogue(lang)
+    for reason in [*Refusal, *Reason]:
+        template = words.gettext(reason.value)
+        assert template != reason.value, reason
+        assert sorted(FIELD.findall(template)) == sorted(FIELD.findall(reason.value)), reason
+
+
+def test_a_file_for_many_other_devices_names_three_and_counts_the_rest(
+    case: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    device, supervisor, _ = case
+    args = []
+    for n in range(5):
+        ok(supervisor, "devices", "enrol", f"tablet-{n}", OTHER_KEY[:-2] + "AEIMQ"[n] + "=")
+        args += ["--device", f"tablet-{n}"]
+    ok(supervisor, "return", "--out", str(tmp_path / "o.fsr"), *args)
+    err = receive_refused(device, tmp_path / "o.fsr", Refusal.OTHER_DEVICES, lang="zh")
+    assert "tablet-2" in err and "tablet-3" not in err
+
+
+def test_the_devices_language_is_the_default_and_an_unknown_one_is_refused(
+    case: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    device, _, path = case
+    store = open_store(device)
+    store.set_setting("language", "zh")
+    store.close()
+    before = dump(device)
+    code, _, err = run(device, "receive", str(path), "--lang", "xx")
+    assert code == 2 and "--lang: 'xx' is not a language of fieldsurvey" in err
+    stranger = tmp_path / "stranger.db"
+    ok(stranger, "return", "--out", str(tmp_path / "x.fsr"))
+    code, _, err = run(device, "receive", str(tmp_path / "x.fsr"))  # no --lang: the device's
+    assert code == 2 and re.search(message_of(Refusal.UNTRUSTED, "zh"), err), err
+    assert dump(device) == before

@@ -4,14 +4,26 @@ merge as "updated", review state pending again; the same file twice changes noth
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from return_helpers import build_pair, copy_pair, dump, ok, run, uuids
+from return_helpers import (
+    NEW_VERSION,
+    build_pair,
+    bumped,
+    bundled_version,
+    copy_pair,
+    dump,
+    ok,
+    pattern_of,
+    run,
+    uuids,
+)
 
 from fieldsurvey.engine import resume_interview
-from fieldsurvey.paths import bundled_questionnaire_path
+from fieldsurvey.i18n import catalogue
 from fieldsurvey.store.published import current_questionnaire
 from fieldsurvey.store.sqlite import SQLiteStore, open_store
 
@@ -91,16 +103,42 @@ def test_a_published_version_becomes_current_and_drafts_stay_on_theirs(
 ) -> None:
     device, supervisor = pair
     ok(supervisor, "review", uuids(supervisor)[0], "--reject", "--comment", "redo")
-    text = bundled_questionnaire_path().read_text(encoding="utf-8")
-    newer = tmp_path / "newer.yaml"
-    newer.write_text(text.replace('version: "2.0"', 'version: "2.1"', 1), encoding="utf-8")
-    ok(supervisor, "questionnaire", "publish", str(newer))
+    ok(supervisor, "questionnaire", "publish", str(bumped(tmp_path)))
     ok(supervisor, "return", "--out", str(tmp_path / "r.fsr"))
     out = ok(device, "receive", str(tmp_path / "r.fsr"))
-    assert "questionnaire client-satisfaction 2.1 is now current" in out
+    assert f"questionnaire client-satisfaction {NEW_VERSION} is now current" in out
     store = open_store(device)
     opened.append(store)
     current = current_questionnaire(store)
-    assert current is not None and current.version == "2.1"
+    assert current is not None and current.version == NEW_VERSION
     drafts = store.list_drafts()
-    assert [d.questionnaire_version for d in drafts] == ["2.0"]  # reopened on its own version
+    assert [d.questionnaire_version for d in drafts] == [bundled_version()]  # reopened on its own
+
+
+def test_review_question_puts_the_comment_beside_that_question(
+    pair: tuple[Path, Path], tmp_path: Path, opened: list[SQLiteStore]
+) -> None:
+    device, supervisor = pair
+    uuid = uuids(supervisor)[0]
+    before = dump(supervisor)
+    for args, message in [
+        (("--reject", "--comment", "x", "--question", "q99"), "'q99' is not a question"),
+        (("--question", "acc_office_near"), "--question needs a decision"),
+        (("--approve", "--question", "acc_office_near"), "--question needs a comment"),
+    ]:
+        code, _, err = run(supervisor, "review", uuid, *args)
+        assert code == 2 and message in err, err
+    assert dump(supervisor) == before
+    ok(supervisor, "review", uuid, "--reject", "--comment", "asked the spouse",
+       "--question", "acc_office_near")  # fmt: skip
+    ok(supervisor, "return", "--out", str(tmp_path / "r.fsr"))
+    out = ok(device, "receive", str(tmp_path / "r.fsr"), "--lang", "zh")
+    made = catalogue("zh").gettext(
+        "{path}: return file made {made}: {returned} interviews returned, {reopened} "
+        "reopened as drafts"
+    )
+    assert re.search(pattern_of(made, returned="1", reopened="1"), out), out
+    store = open_store(device)
+    opened.append(store)
+    note = store.returned_note(uuid)
+    assert note is not None and note.notes == {"acc_office_near": "asked the spouse"}

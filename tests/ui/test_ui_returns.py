@@ -6,14 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
-from ui_helpers import MakeApp, screen_text, settle
+from ui_helpers import MakeApp, screen_text, settle, start_new
 
 from fieldsurvey.demo import make_demo_responses
+from fieldsurvey.i18n import tr
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.returns.receive import receive_return
 from fieldsurvey.review import record_decision
 from fieldsurvey.services.returns import return_file
+from fieldsurvey.store.published import publish
 from fieldsurvey.store.sqlite import SQLiteStore, open_store
 from fieldsurvey.sync import export_file, merge_files
 from fieldsurvey.sync.supervisor import self_identity, trust_supervisor, trusted_supervisor
@@ -26,9 +29,11 @@ SIZE = (80, 24)
 COMMENT = "[b]No consent[/b] recorded\nacc_office_near: asked the spouse"
 
 
-def returned_file(db: SQLiteStore, bundled: Questionnaire, tmp_path: Path) -> Path:
+def returned_file(
+    db: SQLiteStore, bundled: Questionnaire, tmp_path: Path, newer: Questionnaire | None = None
+) -> Path:
     """The device `db` with demo interviews, merged at a supervisor who rejects the first
-    and writes a return file for it; `db` trusts the supervisor."""
+    (and publishes `newer`) and writes a return file for it; `db` trusts the supervisor."""
     make_demo_responses(db, bundled, 12, seed=5, workers=1)
     export_file(db, tmp_path / "e.fsx")
     supervisor = open_store(tmp_path / "supervisor.db")
@@ -36,6 +41,8 @@ def returned_file(db: SQLiteStore, bundled: Questionnaire, tmp_path: Path) -> Pa
         merge_files(supervisor, [tmp_path / "e.fsx"])
         uuid = supervisor.execute("SELECT uuid FROM responses ORDER BY id").fetchone()[0]
         record_decision(supervisor, uuid, "rejected", COMMENT)
+        if newer is not None:
+            publish(supervisor, newer, None)
         return_file(supervisor, tmp_path / "r.fsr", bundled)
         trust_supervisor(db, self_identity(supervisor).public_key)
     finally:
@@ -91,6 +98,57 @@ async def test_receive_in_sync_and_the_office_tab_in_scores(
         await pilot.press("5")
         await settle(pilot)
         assert "Office (from supervisor, as of" in screen_text(app)
+
+
+async def test_a_version_received_is_used_by_the_next_interview_without_a_restart(
+    make: MakeApp, db: SQLiteStore, bundled: Questionnaire, tmp_path: Path
+) -> None:
+    newer = Questionnaire.model_validate(
+        {**bundled.model_dump(), "version": f"{bundled.version}.9"}
+    )
+    path = returned_file(db, bundled, tmp_path, newer)
+    app = make(follows_current=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await receive_in_sync(pilot, path)
+        assert f"{newer.version} is now current: new interviews start on it" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        text = screen_text(app)
+        assert f"1 draft(s) on questionnaire version {bundled.version}: they finish" in text
+        assert f"client-satisfaction {newer.version}" in text  # Home's identity block
+        [line] = [row for row in text.splitlines() if "sent back" in row]
+        assert "…" not in line and f"v{bundled.version}" in line  # counted on its version
+        await start_new(pilot)
+    versions = [
+        row[0]
+        for row in db.execute(
+            "SELECT questionnaire_version FROM responses WHERE status = 'draft' ORDER BY id"
+        )
+    ]
+    assert versions == [bundled.version, newer.version]
+
+
+async def test_a_refusal_is_worded_in_the_apps_language(
+    make: MakeApp, db: SQLiteStore, tmp_path: Path
+) -> None:
+    (tmp_path / "junk.fsr").write_bytes(b"junk")
+    app = make("zh")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await receive_in_sync(pilot, tmp_path / "junk.fsr")
+        text = screen_text(app)
+    assert tr("Not received: {error}", "zh", error="")[:4] in text
+    assert "未设置督导密钥" in text and "no supervisor key" not in text
+
+
+async def receive_in_sync(pilot: Pilot, path: Path) -> None:
+    """From Home: Sync, the Receive tab, the file's path, Enter; settled."""
+    await settle(pilot)
+    await pilot.press("y")
+    await settle(pilot)
+    await pilot.press("ctrl+g")
+    pilot.app.screen.query_one("#sync-return-file", Input).value = str(path)
+    await pilot.press("ctrl+g")
+    await settle(pilot)
 
 
 async def test_a_refused_file_is_a_message_and_changes_nothing(

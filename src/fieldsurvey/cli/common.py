@@ -25,7 +25,7 @@ from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError
 from fieldsurvey.questionnaire.cache import load_questionnaire_cached
 from fieldsurvey.safetext import terminal_text
 from fieldsurvey.store.errors import StoreError
-from fieldsurvey.store.interface import Store, SupervisorStore
+from fieldsurvey.store.interface import Publishing, Store, SupervisorStore
 from fieldsurvey.store.location import Location, is_server, shown
 from fieldsurvey.store.opening import open_store, open_supervisor_store
 from fieldsurvey.store.published import current_or
@@ -165,7 +165,7 @@ def open_supervisor_db_or_exit(path: Location | None) -> SupervisorStore:
         fail(f"error: {exc}")
 
 
-def interview_questionnaire(db: Store, path: Path | None) -> Questionnaire:
+def interview_questionnaire(db: Publishing, path: Path | None) -> Questionnaire:
     """The questionnaire new interviews use: PATH when given, else the version published or
     received as current in `db` (store/published.py), else the bundled one."""
     if path is not None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from fieldsurvey.cli.common import EXIT_INVALID, db_option, fail, open_db_or_exit
+from fieldsurvey.cli.common import EXIT_INVALID, db_option, fail, open_supervisor_db_or_exit
 from fieldsurvey.questionnaire import QuestionnaireError
 from fieldsurvey.questionnaire.loader import load_with_warnings
 from fieldsurvey.safetext import terminal_text
@@ -28,7 +28,7 @@ def publish_command(path: Path, db_path: Path | None) -> None:
     """Validate PATH, install it and mark it the current version: new interviews here use it,
     and `fieldsurvey return` files carry it to the devices. Exits 2 on an invalid file or a
     version number already installed with other content; nothing is changed then."""
-    db = open_db_or_exit(db_path)  # an unusable database is said first, as by every command
+    db = open_supervisor_db_or_exit(db_path)  # an unusable database is said first
     try:
         questionnaire, _ = load_with_warnings(path)
     except QuestionnaireError as exc:

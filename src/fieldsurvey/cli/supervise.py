@@ -62,15 +62,27 @@ def rounds_command(db_path: Path | None, as_json: bool) -> None:
 @click.option("--issue", "state", flag_value="has_issues", help="Something must be checked.")
 @click.option("--reject", "state", flag_value="rejected", help="Leave it out of the scores.")
 @click.option("--comment", default="", help="Why (needed with --issue and --reject).")
-def review_command(db_path: Path | None, uuid: str, state: str | None, comment: str) -> None:
+@click.option(
+    "--question",
+    metavar="QID",
+    default=None,
+    help="The comment is about this question: the device shows it beside that question.",
+)
+def review_command(
+    db_path: Path | None, uuid: str, state: str | None, comment: str, question: str | None
+) -> None:
     """Record a review decision on interview UUID, appended to its review log.
 
     Without a decision flag, prints the interview's review log. Exits 2 on an unknown UUID,
-    a missing or too long comment; nothing is recorded then.
+    a missing or too long comment, a --question its questionnaire lacks; nothing is
+    recorded then.
     """
     from fieldsurvey.review import ReviewError, find_interview, record_decision
+    from fieldsurvey.review.notes import about_question
 
     db = open_supervisor_db_or_exit(db_path)
+    if question is not None and state is None:
+        fail("error: --question needs a decision (--approve, --issue or --reject)")
     try:
         if state is None:
             target = find_interview(db, uuid)
@@ -81,6 +93,8 @@ def review_command(db_path: Path | None, uuid: str, state: str | None, comment: 
                 note = f": {terminal_text(d.comment)}" if d.comment else ""
                 click.echo(f"  {d.decided_at[:16]} {d.state.replace('_', ' ')} by {who}{note}")
             return
+        if question is not None:
+            comment = about_question(db, uuid, question, comment)
         decision = record_decision(db, uuid, state, comment)
     except ReviewError as exc:
         fail(f"error: {exc}")

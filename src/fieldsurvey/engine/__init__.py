@@ -9,7 +9,7 @@ the engine uses it through `store.interface.InterviewStore`, writing drafts thro
     start_interview(store, questionnaire, *, language=None) -> Interview
     resume_interview(store, response_id, questionnaires=()) -> Interview
     revise_response(store, uuid, questionnaires=()) -> Interview
-    draft_overview(store, response_id, questionnaires=()) -> DraftOverview(progress, answers)
+    draft_overviews(store.draft_contents(), questionnaires, installed) -> {id: DraftOverview}
 `questionnaires` are the versions at hand (e.g. the bundled one); a draft made with another
 version is opened from the `questionnaires` table, else EngineError("not_installed").
 
@@ -48,13 +48,8 @@ and calculated values.
 
 from fieldsurvey.engine.errors import EngineError, Problem
 from fieldsurvey.engine.interview import Interview, Progress, ReviewItem
-from fieldsurvey.engine.lifecycle import (
-    DraftOverview,
-    draft_overview,
-    resume_interview,
-    revise_response,
-    start_interview,
-)
+from fieldsurvey.engine.lifecycle import resume_interview, revise_response, start_interview
+from fieldsurvey.engine.overviews import DraftOverview, draft_overviews
 from fieldsurvey.engine.plan import Page, Plan, plan_for
 
 __all__ = [
@@ -66,7 +61,7 @@ __all__ = [
     "Problem",
     "Progress",
     "ReviewItem",
-    "draft_overview",
+    "draft_overviews",
     "plan_for",
     "resume_interview",
     "revise_response",

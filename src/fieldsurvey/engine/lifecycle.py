@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import datetime
 
 from fieldsurvey.engine.draft import failing_as, saving
 from fieldsurvey.engine.errors import EngineError
-from fieldsurvey.engine.interview import Interview, Progress, progress_of
+from fieldsurvey.engine.interview import Interview
 from fieldsurvey.engine.plan import Plan, plan_for
-from fieldsurvey.engine.state import FormState
 from fieldsurvey.engine.values import default_answers
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.questionnaire.expressions import Value
 from fieldsurvey.store.ids import time_ordered_uuid
 from fieldsurvey.store.interface import InterviewStore
 from fieldsurvey.store.questionnaires import install_questionnaire, load_installed
@@ -126,30 +123,6 @@ def revise_response(
         stored = store.load_answers(revision_id)
         event = Event("revise", detail=parent.content_hash)
         return Interview.open(store, plan, record, stored, event, from_start=False)
-
-
-@dataclass(frozen=True)
-class DraftOverview:
-    """A draft as the interview would show it, read without opening it (no paradata)."""
-
-    progress: Progress
-    answers: dict[str, Value]
-    """Answers to questions that apply, by question id."""
-
-
-def draft_overview(
-    store: InterviewStore, response_id: int, questionnaires: Iterable[Questionnaire] = ()
-) -> DraftOverview:
-    """Progress and answers of a draft, counted as its interview header counts them."""
-    with failing_as("the draft was not read"):
-        record = store.get_response(response_id)
-    if record is None:
-        raise EngineError("not_found", f"there is no interview {response_id} in this database")
-    plan = _plan_for(store, record, questionnaires)
-    with failing_as("the draft was not read"):
-        state = FormState(plan, store.load_answers(record.id))
-    answers = {q: state.value(q) for q in plan.answerable if state.value(q) is not None}
-    return DraftOverview(progress_of(plan, state), answers)
 
 
 def _plan_for(

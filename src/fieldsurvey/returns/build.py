@@ -3,7 +3,6 @@ questionnaire version, and the office's scores per language (min-n checked once 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping, Sequence
 
 from fieldsurvey.questionnaire import Questionnaire, questionnaire_hash
@@ -11,6 +10,7 @@ from fieldsurvey.returns.errors import Refusal, ReturnRefused
 from fieldsurvey.returns.format import OFFICE_REPORT, OfficeReport, ReturnedInterview
 from fieldsurvey.returns.privacy import leaks
 from fieldsurvey.returns.writer import ReturnContent
+from fieldsurvey.review.notes import question_notes
 from fieldsurvey.scoring.areas import MIN_N
 from fieldsurvey.scoring.compute import score
 from fieldsurvey.store.interface import ReturnSource, ScoringSource
@@ -19,20 +19,6 @@ from fieldsurvey.store.records import PackedQuery, ScoredColumns, utc_now
 from fieldsurvey.store.return_records import ReturnCandidate
 from fieldsurvey.sync.fileformat import QuestionnaireRef, QuestionnaireSource
 from fieldsurvey.sync.version_rules import parsed_version
-
-NOTE_LINE = re.compile(r"^\s*([A-Za-z_][\w.-]{0,199})\s*:\s*(\S.*?)\s*$")
-"""A comment line about one question: `acc_office_near: the office is in town`."""
-
-
-def question_notes(comment: str, questions: Collection[str]) -> dict[str, str]:
-    """The comment's lines that begin with a question id and a colon, by question."""
-    notes: dict[str, str] = {}
-    for line in comment.splitlines():
-        match = NOTE_LINE.match(line)
-        if match and match.group(1) in questions:
-            question, words = match.groups()
-            notes[question] = f"{notes[question]}\n{words}" if question in notes else words
-    return notes
 
 
 def build_return(

@@ -23,7 +23,7 @@ import pyrage
 from fieldsurvey.i18n import N_
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.returns.errors import Refusal, ReturnRefused
-from fieldsurvey.returns.format import QUESTIONNAIRES, RETURNED, ReturnedInterview
+from fieldsurvey.returns.format import RETURNED, ReturnedInterview
 from fieldsurvey.returns.reader import ReturnFile, read_return
 from fieldsurvey.store.interface import ReturnTarget
 from fieldsurvey.store.published import PublishError, publish
@@ -106,10 +106,9 @@ def _check_device(store: ReturnTarget, file: ReturnFile) -> str:
     if manifest.devices is not None and own not in manifest.devices:
         shown = ", ".join(manifest.devices[:SHOWN_DEVICES])
         more = len(manifest.devices) - SHOWN_DEVICES
-        raise ReturnRefused(
-            Refusal.OTHER_DEVICE, devices=shown + (f" and {more} more" if more > 0 else ""),
-            device=own,
-        )  # fmt: skip
+        if more > 0:
+            raise ReturnRefused(Refusal.OTHER_DEVICES, devices=shown, more=more, device=own)
+        raise ReturnRefused(Refusal.OTHER_DEVICE, devices=shown, device=own)
     latest = store.latest_return()
     if latest is not None and manifest.created_at <= latest.created_at:
         raise ReturnRefused(
@@ -217,7 +216,10 @@ def _install(store: ReturnTarget, file: ReturnFile) -> str | None:
     try:
         publish(store, parsed.questionnaire, source.source, digest=source.hash)
     except PublishError as exc:
-        raise ReturnRefused(Refusal.BAD_RECORD, name=QUESTIONNAIRES, line=1, detail=exc) from None
+        raise ReturnRefused(
+            Reason.VERSION_SPOOF, id=exc.id, version=exc.version, installed=exc.installed[:16],
+            hash=exc.digest[:16],
+        ) from None  # fmt: skip
     return f"{source.id} {source.version}"
 
 

@@ -15,7 +15,7 @@ from fieldsurvey.returns.errors import ReturnRefused
 from fieldsurvey.returns.format import ReturnManifest
 from fieldsurvey.returns.writer import write_return
 from fieldsurvey.services.failures import JobFailed, explained
-from fieldsurvey.store.interface import Store
+from fieldsurvey.store.interface import ReturnSource
 from fieldsurvey.sync.atomicfile import write_atomically
 from fieldsurvey.sync.export import write_sealed
 from fieldsurvey.sync.keys import device_signing_key
@@ -33,7 +33,7 @@ class ReturnOutcome:
 
 
 def return_file(
-    store: Store,
+    store: ReturnSource,
     out: Path,
     questionnaire: Questionnaire,
     *,

@@ -28,6 +28,7 @@ from fieldsurvey.store.records import (
     ConflictRow,
     Decision,
     DeviceRow,
+    DraftContent,
     DraftSummary,
     Event,
     ExportLine,
@@ -417,8 +418,18 @@ class ReturnNotes(Protocol):
         """The newest reviewer's comment received for an interview, if any."""
         ...
 
+    def returned_uuids(self) -> set[str]:
+        """Every interview a received return file sent back (Home marks their drafts)."""
+        ...
+
     def office_report(self) -> StoredOfficeReport | None:
         """The newest office report received (by its as-of time), if any."""
+        ...
+
+
+class DraftContents(Protocol):
+    def draft_contents(self) -> list[DraftContent]:
+        """Every draft's answers and questionnaire version, in one read (Home's overview)."""
         ...
 
 
@@ -473,11 +484,13 @@ class SupervisorStore(
     ScoringSource,
     DataSource,
     SupervisionSource,
+    ReturnCandidates,
     Protocol,
 ):
     """What the commands that do not capture interviews use (merge, conflicts, devices,
-    rounds, quality, review, scores, data, report, indicators): the SQLite adapter and the
-    PostgreSQL one (HQ, store/postgres/) both implement it."""
+    rounds, quality, review, scores, data, report, indicators, questionnaire publish,
+    return): the SQLite adapter and the PostgreSQL one (HQ, store/postgres/) both
+    implement it."""
 
     def close(self) -> None:
         """Close every connection; the store cannot be used afterwards."""
@@ -490,9 +503,9 @@ class Store(
     Exports,
     DemoTarget,
     Publishing,
-    ReturnCandidates,
     ReturnNotes,
     ReturnInbox,
+    DraftContents,
     Protocol,
 ):
     """Everything: what a device's adapter (SQLite) implements and the app holds. Capturing

@@ -13,14 +13,24 @@ from pathlib import Path
 from fieldsurvey.questionnaire import Questionnaire, QuestionnaireError, questionnaire_hash
 from fieldsurvey.questionnaire.cache import load_source_cached
 from fieldsurvey.store.errors import StoreError
-from fieldsurvey.store.interface import Publishing, Settings
+from fieldsurvey.store.interface import Publishing, Questionnaires, Settings
 
 CURRENT_SETTING = "current_questionnaire"
 """The hash of the current version; unset: the bundled questionnaire (or --questionnaire)."""
 
 
 class PublishError(ValueError):
-    """A version that cannot be published; nothing was changed."""
+    """A version that cannot be published: its id and version are installed here with other
+    content (`installed`, this one `digest`); nothing was changed."""
+
+    def __init__(self, questionnaire: Questionnaire, installed: str, digest: str) -> None:
+        self.id, self.version = questionnaire.id, questionnaire.version
+        self.installed, self.digest = installed, digest
+        super().__init__(
+            f"{self.id} version {self.version} is installed here with other content "
+            f"({installed[:12]}, this file {digest[:12]}); give the changed questionnaire a "
+            "new version number"
+        )
 
 
 def publish(
@@ -36,11 +46,7 @@ def publish(
     others = [h for h in store.hashes_of_version(questionnaire.id, questionnaire.version)
               if h != digest]  # fmt: skip
     if others:
-        raise PublishError(
-            f"{questionnaire.id} version {questionnaire.version} is installed here with other "
-            f"content ({others[0][:12]}, this file {digest[:12]}); give the changed "
-            "questionnaire a new version number"
-        )
+        raise PublishError(questionnaire, others[0], digest)
     from fieldsurvey.store.questionnaires import install_questionnaire
 
     with store.unit_of_work():
@@ -74,13 +80,26 @@ def current_or(
     With `cache_dir`, the checked version is kept there (questionnaire/cache.py): the app
     starts on it as fast as on the bundled file, instead of parsing its YAML every time."""
     digest = current_hash(store)
-    row = store.installed(digest) if digest is not None else None
-    if digest is None or row is None:
-        return fallback
+    found = installed_cached(store, digest, cache_dir) if digest is not None else None
+    return found or fallback
+
+
+def installed_cached(
+    store: Questionnaires, digest: str, cache_dir: Path | None
+) -> Questionnaire | None:
+    """The installed version named `digest`, checked, served from `cache_dir` while its
+    source and the code are unchanged; None when it is not installed or no longer loads.
+    (Home reads the versions of drafts made before a version was received this way.)"""
+    row = store.installed(digest)
+    if row is None:
+        return None
+    # YAML and the questionnaire checks load only when an installed version is read: the
+    # app's start-up path stays without them otherwise (tests/test_core_without_ui.py)
     from fieldsurvey.questionnaire.yaml_source import SourceError
+    from fieldsurvey.store.questionnaires import load_installed
 
     def load() -> Questionnaire:
-        questionnaire = current_questionnaire(store)
+        questionnaire = load_installed(store, digest)
         if questionnaire is None:  # its source no longer hashes to its hash
             raise QuestionnaireError([])
         return questionnaire
@@ -88,4 +107,4 @@ def current_or(
     try:
         return load_source_cached(row.source.encode(), load, cache_dir)
     except (QuestionnaireError, SourceError, StoreError):
-        return fallback
+        return None

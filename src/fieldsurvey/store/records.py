@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from fieldsurvey.store.status import Status
+
+if TYPE_CHECKING:
+    from fieldsurvey.questionnaire.expressions import Value
 
 
 def utc_now() -> str:
@@ -120,6 +123,16 @@ class DraftSummary:
     updated_at: str
     current_question: str | None
     answers: int
+
+
+@dataclass(frozen=True)
+class DraftContent:
+    """A draft's stored answers and the questionnaire version they belong to (Home counts its
+    progress from them without opening the interview)."""
+
+    id: int
+    questionnaire_hash: str
+    answers: dict[str, Value]
 
 
 @dataclass(frozen=True)

@@ -217,11 +217,14 @@ def make_app(
     preferences: Preferences | None = None,
     clock: Clock | None = None,
     exit_after_first_screen: bool = False,
+    follows_current: bool = False,
 ) -> FieldSurveyApp:
     """Build the app from its dependencies.
 
     Preferences default to those stored in `store`; given ones are stored first, because the
     engine reads interviewer, office and round from the database when an interview starts.
+    `follows_current`: `questionnaire` is the store's current version (no file was named),
+    and a version received while the app runs takes its place.
     """
     match_terminal_widths()  # before anything is measured: Khmer vowel signs take a cell
     if preferences is not None:
@@ -232,5 +235,6 @@ def make_app(
         device_id=store.device_id(),
         preferences=preferences or load_preferences(store, questionnaire.default_language),
         clock=clock or system_clock,
+        follows_current=follows_current,
     )
     return FieldSurveyApp(ctx, exit_after_first_screen=exit_after_first_screen)

@@ -57,15 +57,16 @@ def launch_app(db_path: Location | None, questionnaire_path: Path | None) -> int
     except StoreError as exc:
         _error(_explained(exc, path))
         return EXIT_INVALID
-    if questionnaire_path is None:  # a version published or received here comes first
+    follows_current = questionnaire_path is None
+    if follows_current:  # a version published or received here comes first
         questionnaire = current_or(store, questionnaire, cache_dir())
     try:
-        return _run(store, questionnaire, path)
+        return _run(store, questionnaire, path, follows_current)
     finally:
         store.close()
 
 
-def _run(store: Store, questionnaire: Questionnaire, path: Location) -> int:
+def _run(store: Store, questionnaire: Questionnaire, path: Location, follows_current: bool) -> int:
     from fieldsurvey.ui.app import make_app  # Textual's import is the bulk of start-up time
 
     try:
@@ -73,6 +74,7 @@ def _run(store: Store, questionnaire: Questionnaire, path: Location) -> int:
             store,
             questionnaire,
             exit_after_first_screen=os.environ.get(EXIT_AFTER_FIRST_SCREEN_ENV) == "1",
+            follows_current=follows_current,
         )
     except StoreError as exc:  # device id written on first use
         _error(_explained(exc, path))

@@ -16,6 +16,7 @@ from fieldsurvey.store.postgres.errors import storage_error
 from fieldsurvey.store.postgres.imports import ImportsMixin
 from fieldsurvey.store.postgres.questionnaires import QuestionnairesMixin
 from fieldsurvey.store.postgres.responses import ResponsesMixin
+from fieldsurvey.store.postgres.returns import ReturnsMixin
 from fieldsurvey.store.postgres.reviews import ReviewsMixin
 from fieldsurvey.store.postgres.scoring import ScoringMixin
 from fieldsurvey.store.postgres.settings import SettingsMixin
@@ -43,5 +44,6 @@ class PostgresStore(
     ReviewsMixin,
     SupervisionMixin,
     DataOutMixin,
+    ReturnsMixin,
 ):
     """Implements `fieldsurvey.store.interface.SupervisorStore`; open it with `open_store`."""

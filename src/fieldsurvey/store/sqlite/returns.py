@@ -13,22 +13,9 @@ from fieldsurvey.store.return_records import (
     ReturnedNote,
     StoredOfficeReport,
 )
+from fieldsurvey.store.return_sql import CANDIDATES, for_devices
 from fieldsurvey.store.sqlite.base import SQLiteBase
 
-_CANDIDATES = """
-SELECT s.uuid,
-       (SELECT f.device_id FROM responses f WHERE f.uuid = s.uuid
-        ORDER BY f.revision, f.id LIMIT 1),
-       r.content_hash, r.questionnaire_hash, s.state, d.comment, d.reviewer, d.decided_at
-FROM review_states s
-JOIN responses r ON r.uuid = s.uuid AND r.content_hash = s.content_hash AND r.is_head = 1
-JOIN reviews d ON d.id = (
-    SELECT v.id FROM reviews v
-    WHERE v.uuid = s.uuid AND v.content_hash = r.content_hash AND v.state = s.state
-    ORDER BY v.decided_at DESC, v.id DESC LIMIT 1)
-WHERE s.state IN ('rejected', 'has_issues')
-ORDER BY d.decided_at, s.uuid
-"""
 _FILE_COLUMNS = (
     "file_sha256, supervisor_key, created_at, received_at, path, returned, reopened, "
     "questionnaire_hash"
@@ -39,11 +26,8 @@ _REPORT_COLUMNS = "file_sha256, as_of, questionnaire_hash, round, responses, doc
 
 class ReturnsMixin(SQLiteBase):
     def return_candidates(self, devices: Sequence[str] | None) -> list[ReturnCandidate]:
-        rows = [ReturnCandidate(*row) for row in self.conn.execute(_CANDIDATES)]
-        if devices is None:
-            return rows
-        wanted = set(devices)
-        return [row for row in rows if row.device_id in wanted]
+        return for_devices([ReturnCandidate(*row) for row in self.conn.execute(CANDIDATES)],
+                           devices)  # fmt: skip
 
     def received_return(self, file_sha256: str) -> ReceivedReturn | None:
         row = self.conn.execute(
@@ -83,6 +67,9 @@ class ReturnsMixin(SQLiteBase):
         return ReturnedNote(
             sha256, uuid_, content_hash, state, comment, reviewer, decided_at, json.loads(notes)
         )
+
+    def returned_uuids(self) -> set[str]:
+        return {uuid for (uuid,) in self.conn.execute("SELECT uuid FROM returned_interviews")}
 
     def add_office_report(self, row: StoredOfficeReport) -> None:
         self.require_unit().execute(

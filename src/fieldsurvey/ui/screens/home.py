@@ -20,8 +20,11 @@ from textual.message import Message
 from textual.widgets import Button, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from fieldsurvey.paths import cache_dir
 from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.store.counts import home_counts
+from fieldsurvey.store.errors import StoreError
+from fieldsurvey.store.published import installed_cached
 from fieldsurvey.store.records import DraftSummary, HomeCounts
 from fieldsurvey.ui.formatting import format_answer
 from fieldsurvey.ui.i18n import N_, pad
@@ -74,9 +77,10 @@ class HomeScreen(AppScreen[None]):
             """Uuids of the drafts that reopen an interview a supervisor sent back."""
 
     class OverviewsLoaded(Message):
-        """Each draft as its interview counts it (None: its questionnaire is not here)."""
+        """Each draft as its interview counts it, by response id (None: its questionnaire
+        version is not here)."""
 
-        def __init__(self, overviews: list[DraftOverview | None]) -> None:
+        def __init__(self, overviews: dict[int, DraftOverview | None]) -> None:
             super().__init__()
             self.overviews = overviews
 
@@ -147,26 +151,30 @@ class HomeScreen(AppScreen[None]):
             store = self.ctx.store
             counts = home_counts(store, self.ctx.clock())
             drafts = store.list_drafts()
-            returned = {d.uuid for d in drafts if d.revision > 1 and store.returned_note(d.uuid)}
+            sent_back = store.returned_uuids() if drafts else set()
+            returned = {d.uuid for d in drafts if d.revision > 1 and d.uuid in sent_back}
         except Exception as exc:  # a locked or damaged database: say so on screen
             self.post_message(JobFailed(str(exc)))
             return
         self.post_message(self.DataLoaded(counts, drafts, returned))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="home-overviews")
-    def load_overviews(self, drafts: list[DraftSummary]) -> None:
+    def load_overviews(self) -> None:
         """Count each draft as its interview does. It runs once the drafts are on screen: the
         engine costs ~0.3 s to import, and a worker holding the GIL would delay the first
-        paint (bench_startup.py)."""
-        from fieldsurvey.engine import EngineError, draft_overview
+        paint (bench_startup.py). All drafts' answers come in one query and each questionnaire
+        version is loaded once (from the questionnaire cache), however many drafts use it."""
+        from fieldsurvey.engine import draft_overviews
 
-        overviews: list[DraftOverview | None] = []
-        for draft in drafts:
-            try:
-                found = draft_overview(self.ctx.store, draft.id, [self.ctx.questionnaire])
-            except EngineError:  # made with a questionnaire version this device lacks
-                found = None
-            overviews.append(found)
+        store, folder = self.ctx.store, cache_dir()
+        try:
+            overviews = draft_overviews(
+                store.draft_contents(),
+                [self.ctx.questionnaire],
+                lambda digest: installed_cached(store, digest, folder),
+            )
+        except StoreError:  # the counts' worker says what is wrong with the database
+            return
         self.post_message(self.OverviewsLoaded(overviews))
 
     @on(DataLoaded)
@@ -185,9 +193,9 @@ class HomeScreen(AppScreen[None]):
             )
         )
         self.drafts, self.returned = event.drafts, event.returned
-        self.show_drafts([None] * len(event.drafts))
+        self.show_drafts({})
         if event.drafts:
-            self.load_overviews(event.drafts)
+            self.load_overviews()
         drafts_list = self.query_one("#home-drafts", OptionList)
         self.query_one("#home-resume", Button).disabled = not event.drafts
         if event.drafts and not self.offered_resume:
@@ -212,19 +220,16 @@ class HomeScreen(AppScreen[None]):
 
     @on(OverviewsLoaded)
     def show_overviews(self, event: OverviewsLoaded) -> None:
-        if len(event.overviews) == len(self.drafts):
-            self.show_drafts(event.overviews)
+        self.show_drafts(event.overviews)
 
-    def show_drafts(self, overviews: list[DraftOverview | None]) -> None:
+    def show_drafts(self, overviews: dict[int, DraftOverview | None]) -> None:
         drafts_list = self.query_one("#home-drafts", OptionList)
         highlighted = drafts_list.highlighted
         drafts_list.clear_options()
         if self.drafts:
             drafts_list.add_options(
-                self.draft_option(number, draft, overview)
-                for number, (draft, overview) in enumerate(
-                    zip(self.drafts, overviews, strict=True), start=1
-                )
+                self.draft_option(number, draft, overviews.get(draft.id))
+                for number, draft in enumerate(self.drafts, start=1)
             )
             drafts_list.highlighted = min(highlighted or 0, len(self.drafts) - 1)
         else:

@@ -2,7 +2,8 @@
 
 It says first which supervisor key this device trusts (none yet: where to set it), takes one
 `.fsr` file, and applies it in a thread worker through the same service as `fieldsurvey
-receive`; the outcome is shown in the interface language, a refusal with its reason.
+receive`; the outcome is shown in the interface language, a refusal with its reason. A
+version the file makes current is used by the interviews started next, without a restart.
 """
 
 from __future__ import annotations
@@ -18,9 +19,12 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Label, Static
 
+from fieldsurvey.paths import cache_dir
+from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.returns.receive import KEPT_REASONS, Received
 from fieldsurvey.services.failures import JobFailed
-from fieldsurvey.services.receive import receive_file
+from fieldsurvey.services.receive import ReceiveRefused, receive_file
+from fieldsurvey.store.published import current_or
 from fieldsurvey.sync.supervisor import trusted_supervisor
 from fieldsurvey.sync.trust import fingerprint
 from fieldsurvey.ui.widgets.sync_path_input import SyncPathInput
@@ -37,10 +41,19 @@ class ReceivePane(Vertical):
     """The return file's path, Receive, and what it did."""
 
     class Done(Message):
-        def __init__(self, received: Received | None, error: str | None) -> None:
+        def __init__(
+            self,
+            received: Received | None,
+            error: str | ReceiveRefused | None,
+            current: Questionnaire | None = None,
+        ) -> None:
             super().__init__()
             self.received = received
             self.error = error
+            """Why nothing was received: a refusal (its reason is put in the screen's
+            language when shown) or a file or storage problem in a sentence."""
+            self.current = current
+            """The version the file made current, loaded, for the interviews started next."""
 
     def __init__(self, t: Translate, **kwargs: object) -> None:
         """Args:
@@ -90,20 +103,30 @@ class ReceivePane(Vertical):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="sync-receive")
     def receive_worker(self, path: Path) -> None:
+        ctx = self.fs_app.ctx
         try:
-            received = receive_file(self.fs_app.ctx.store, path)
+            received = receive_file(ctx.store, path)
+            current = None
+            if received.questionnaire and ctx.follows_current:  # loaded here, off the UI
+                current = current_or(ctx.store, ctx.questionnaire, cache_dir())
+        except ReceiveRefused as exc:
+            self.post_message(self.Done(None, exc))
         except JobFailed as exc:
             self.post_message(self.Done(None, exc.message))
         else:
-            self.post_message(self.Done(received, None))
+            self.post_message(self.Done(received, None, current))
 
     @on(Done)
     def show_done(self, event: Done) -> None:
         summary = self.query_one("#sync-receive-summary", SyncSummary)
+        error = event.error
+        if isinstance(error, ReceiveRefused):
+            error = error.reason(self.fs_app.chrome_language)
         if event.received is None:
-            summary.show_message(self.t("Not received: {error}", error=event.error), "$error b")
-        else:
-            summary.show_lines(receive_lines(event.received, self.t))
+            summary.show_message(self.t("Not received: {error}", error=error), "$error b")
+            return
+        in_use = event.current is not None and self.fs_app.ctx.use_current(event.current)
+        summary.show_lines(receive_lines(event.received, self.t, in_use))
 
     @on(Button.Pressed, "#sync-receive-run")
     def receive_from_button(self) -> None:
@@ -115,8 +138,9 @@ class ReceivePane(Vertical):
         self.receive()
 
 
-def receive_lines(received: Received, t: Translate) -> list[Content]:
-    """What a return file did, one fact per line, in the interface language."""
+def receive_lines(received: Received, t: Translate, in_use: bool = False) -> list[Content]:
+    """What a return file did, one fact per line, in the interface language; `in_use`: the
+    version it made current is the one new interviews start on from now."""
     made = received.created_at[:16].replace("T", " ")
     if received.already:
         text = t("Received before (made {made}); nothing changed.", made=made)
@@ -135,8 +159,14 @@ def receive_lines(received: Received, t: Translate) -> list[Content]:
         for uuid, code in received.kept
     ]
     if received.questionnaire:
-        text = t("Questionnaire {version} is now current (from the next start).",
-                 version=received.questionnaire)  # fmt: skip
+        text = (
+            t("Questionnaire {version} is now current: new interviews start on it.",
+              version=received.questionnaire)
+            if in_use else
+            t("Questionnaire {version} is now current; this app was started with another "
+              "questionnaire file, which new interviews keep using.",
+              version=received.questionnaire)
+        )  # fmt: skip
         lines.append(line("  $text", text=text))
     if received.report_as_of:
         text = t("Office scores as of {date}: see Scores.", date=received.report_as_of[:10])

@@ -1,0 +1,69 @@
+"""Notes about one question in a review comment: lines `question_id: words`.
+
+The review log keeps one comment per decision (hashed into each entry, forwarded between
+supervisors, exported to HQ), so a note about a question is part of that comment, in lines
+a return file reads back as notes (`question_notes`) and the device shows beside that
+question. A reviewer may type such lines; `review --question QID` writes them and first
+checks that the interview's questionnaire has the question (a mistyped id in a typed line
+stays a plain comment, and the interviewer never sees it beside a question).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from typing import Protocol
+
+from fieldsurvey.review.decide import ReviewError, find_interview
+from fieldsurvey.store.interface import Questionnaires, Reviews
+
+NOTE_LINE = re.compile(r"^\s*([A-Za-z_][\w.-]{0,199})\s*:\s*(\S.*?)\s*$")
+"""A comment line about one question: `acc_office_near: the office is in town`."""
+
+
+class NoteTarget(Reviews, Questionnaires, Protocol):
+    """An interview's revisions and the questionnaire versions installed beside them."""
+
+
+def question_notes(comment: str, questions: Collection[str]) -> dict[str, str]:
+    """The comment's lines that begin with a question id and a colon, by question."""
+    notes: dict[str, str] = {}
+    for line in comment.splitlines():
+        match = NOTE_LINE.match(line)
+        if match and match.group(1) in questions:
+            question, words = match.groups()
+            notes[question] = f"{notes[question]}\n{words}" if question in notes else words
+    return notes
+
+
+def about_question(store: NoteTarget, uuid: str, question: str, comment: str) -> str:
+    """`comment` as notes on `question` of interview `uuid` (each of its lines becomes
+    `question: line`), or ReviewError when there is no comment or the interview's
+    questionnaire has no such question. Nothing is written here."""
+    lines = [line.strip() for line in comment.splitlines() if line.strip()]
+    if not lines:
+        raise ReviewError("comment: --question needs a comment to show beside the question")
+    questions = _questions(store, uuid)
+    if question not in questions:
+        shown = ", ".join(sorted(questions)[:5])
+        raise ReviewError(
+            f"--question: {question[:80]!r} is not a question of this interview's "
+            f"questionnaire (it has {len(questions)}, e.g. {shown})"
+        )
+    return "\n".join(f"{question}: {line}" for line in lines)
+
+
+def _questions(store: NoteTarget, uuid: str) -> Collection[str]:
+    """The question ids of the questionnaire version the reviewed revision was made with."""
+    from fieldsurvey.store.questionnaires import load_installed  # YAML: only when asked
+
+    target = find_interview(store, uuid)
+    record = next(r for r in store.revisions(target.uuid) if r.content_hash == target.content_hash)
+    questionnaire = load_installed(store, record.questionnaire_hash)
+    if questionnaire is None:
+        raise ReviewError(
+            f"interview {target.uuid} was made with questionnaire {record.questionnaire_id} "
+            f"{record.questionnaire_version}, which is not installed here: its questions are "
+            "unknown, so a note cannot be placed (install it with questionnaire publish)"
+        )
+    return questionnaire.questions.keys()
