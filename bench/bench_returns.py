@@ -91,6 +91,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--startup", action="store_true")
+    parser.add_argument("--startup-runs", type=int, default=None, help="default: --repeat")
     args = parser.parse_args()
     if args.rebuild or not SUPERVISOR.exists():
         build()
@@ -121,7 +122,7 @@ def main() -> None:
             f"{statistics.median(times[base]):.3f} s; ratio {ratio:.2f}"
         )
     if args.startup:
-        startup(out, args.repeat)
+        startup(out, args.startup_runs or args.repeat)
 
 
 def startup(file: Path, runs: int) -> None:

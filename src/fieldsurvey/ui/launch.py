@@ -19,7 +19,7 @@ from fieldsurvey.store.errors import Busy, StoreError
 from fieldsurvey.store.interface import Store
 from fieldsurvey.store.location import Location
 from fieldsurvey.store.opening import open_store
-from fieldsurvey.store.published import current_or
+from fieldsurvey.store.published import current_hash, installed_cached
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -48,8 +48,8 @@ def prepare_environment() -> None:
 def launch_app(db_path: Location | None, questionnaire_path: Path | None) -> int:
     """Run the interview app; return the process exit code."""
     prepare_environment()
-    questionnaire = _load(questionnaire_path or bundled_questionnaire_path())
-    if questionnaire is None:
+    given = _load(questionnaire_path) if questionnaire_path is not None else None
+    if questionnaire_path is not None and given is None:
         return EXIT_INVALID
     path = db_path or default_db_location()
     try:
@@ -57,13 +57,21 @@ def launch_app(db_path: Location | None, questionnaire_path: Path | None) -> int
     except StoreError as exc:
         _error(_explained(exc, path))
         return EXIT_INVALID
-    follows_current = questionnaire_path is None
-    if follows_current:  # a version published or received here comes first
-        questionnaire = current_or(store, questionnaire, cache_dir())
     try:
-        return _run(store, questionnaire, path, follows_current)
+        questionnaire = given or _current_or_bundled(store)
+        if questionnaire is None:
+            return EXIT_INVALID
+        return _run(store, questionnaire, path, follows_current=given is None)
     finally:
         store.close()
+
+
+def _current_or_bundled(store: Store) -> Questionnaire | None:
+    """The version published or received here (from the cache), else the bundled one: only
+    the one used is loaded."""
+    digest = current_hash(store)
+    current = installed_cached(store, digest, cache_dir()) if digest is not None else None
+    return current or _load(bundled_questionnaire_path())
 
 
 def _run(store: Store, questionnaire: Questionnaire, path: Location, follows_current: bool) -> int:

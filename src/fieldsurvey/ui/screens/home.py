@@ -160,10 +160,12 @@ class HomeScreen(AppScreen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="home-overviews")
     def load_overviews(self) -> None:
-        """Count each draft as its interview does. It runs once the drafts are on screen: the
-        engine costs ~0.3 s to import, and a worker holding the GIL would delay the first
-        paint (bench_startup.py). All drafts' answers come in one query and each questionnaire
-        version is loaded once (from the questionnaire cache), however many drafts use it."""
+        """Count each draft as its interview does. It starts once the drafts are on screen (a
+        worker holding the GIL would delay that paint, bench_startup.py); all drafts' answers
+        come in one query and each questionnaire version is loaded once (from the
+        questionnaire cache) however many drafts use it: ~60 ms of CPU for 50 drafts
+        reopened by a return file, where one YAML parse per draft took a second
+        (bench_returns.py --startup)."""
         from fieldsurvey.engine import draft_overviews
 
         store, folder = self.ctx.store, cache_dir()
@@ -194,8 +196,8 @@ class HomeScreen(AppScreen[None]):
         )
         self.drafts, self.returned = event.drafts, event.returned
         self.show_drafts({})
-        if event.drafts:
-            self.load_overviews()
+        if event.drafts:  # once the list is painted: counting them must not delay it
+            self.call_after_refresh(self.load_overviews)
         drafts_list = self.query_one("#home-drafts", OptionList)
         self.query_one("#home-resume", Button).disabled = not event.drafts
         if event.drafts and not self.offered_resume:
