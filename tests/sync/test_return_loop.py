@@ -22,9 +22,11 @@ from return_helpers import (
     uuids,
 )
 
-from fieldsurvey.engine import resume_interview
+from fieldsurvey.engine import plan_for, resume_interview
+from fieldsurvey.engine.state import FormState
 from fieldsurvey.i18n import catalogue
 from fieldsurvey.store.published import current_questionnaire
+from fieldsurvey.store.questionnaires import load_installed
 from fieldsurvey.store.sqlite import SQLiteStore, open_store
 
 COMMENT = "no consent recorded\nacc_office_near: asked for the spouse\nnot_a_question: ignored"
@@ -120,9 +122,11 @@ def test_review_question_puts_the_comment_beside_that_question(
 ) -> None:
     device, supervisor = pair
     uuid = uuids(supervisor)[0]
+    skipped = not_asked(supervisor, uuid)
     before = dump(supervisor)
     for args, message in [
-        (("--reject", "--comment", "x", "--question", "q99"), "'q99' is not a question"),
+        (("--reject", "--comment", "x", "--question", "q99"), "'q99' was not asked"),
+        (("--reject", "--comment", "x", "--question", skipped), f"{skipped!r} was not asked"),
         (("--question", "acc_office_near"), "--question needs a decision"),
         (("--approve", "--question", "acc_office_near"), "--question needs a comment"),
     ]:
@@ -142,3 +146,17 @@ def test_review_question_puts_the_comment_beside_that_question(
     opened.append(store)
     note = store.returned_note(uuid)
     assert note is not None and note.notes == {"acc_office_near": "asked the spouse"}
+
+
+def not_asked(db: Path, uuid: str) -> str:
+    """A question of the interview's questionnaire that did not apply to its respondent."""
+    store = open_store(db)
+    try:
+        record = store.revisions(uuid)[-1]
+        questionnaire = load_installed(store, record.questionnaire_hash)
+        assert questionnaire is not None
+        plan = plan_for(questionnaire)
+        state = FormState(plan, store.load_answers(record.id))
+        return next(q for q in plan.answerable if not state.is_relevant(q))
+    finally:
+        store.close()

@@ -4,8 +4,8 @@ The review log keeps one comment per decision (hashed into each entry, forwarded
 supervisors, exported to HQ), so a note about a question is part of that comment, in lines
 a return file reads back as notes (`question_notes`) and the device shows beside that
 question. A reviewer may type such lines; `review --question QID` writes them and first
-checks that the interview's questionnaire has the question (a mistyped id in a typed line
-stays a plain comment, and the interviewer never sees it beside a question).
+checks that the question was asked in that interview (a mistyped id, or a question that
+did not apply to the respondent, has no place beside a question on the device).
 """
 
 from __future__ import annotations
@@ -43,18 +43,21 @@ def about_question(store: NoteTarget, uuid: str, question: str, comment: str) ->
     lines = [line.strip() for line in comment.splitlines() if line.strip()]
     if not lines:
         raise ReviewError("comment: --question needs a comment to show beside the question")
-    questions = _questions(store, uuid)
-    if question not in questions:
-        shown = ", ".join(sorted(questions)[:5])
+    asked = _asked(store, uuid)
+    if question not in asked:
         raise ReviewError(
-            f"--question: {question[:80]!r} is not a question of this interview's "
-            f"questionnaire (it has {len(questions)}, e.g. {shown})"
+            f"--question: {question[:80]!r} was not asked in this interview (not a question "
+            "of its questionnaire, or one that does not apply to this respondent), so the "
+            "device has no place to show the note; write it in the comment without --question"
         )
     return "\n".join(f"{question}: {line}" for line in lines)
 
 
-def _questions(store: NoteTarget, uuid: str) -> Collection[str]:
-    """The question ids of the questionnaire version the reviewed revision was made with."""
+def _asked(store: NoteTarget, uuid: str) -> set[str]:
+    """The questions that applied to the respondent in the reviewed revision: those the
+    device shows, where a note can stand beside its question."""
+    from fieldsurvey.engine.plan import plan_for
+    from fieldsurvey.engine.state import FormState
     from fieldsurvey.store.questionnaires import load_installed  # YAML: only when asked
 
     target = find_interview(store, uuid)
@@ -66,4 +69,6 @@ def _questions(store: NoteTarget, uuid: str) -> Collection[str]:
             f"{record.questionnaire_version}, which is not installed here: its questions are "
             "unknown, so a note cannot be placed (install it with questionnaire publish)"
         )
-    return questionnaire.questions.keys()
+    plan = plan_for(questionnaire)
+    state = FormState(plan, store.load_answers(record.id))
+    return {q for q in plan.answerable if state.is_relevant(q)}
