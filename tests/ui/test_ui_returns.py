@@ -3,8 +3,10 @@ reviewer's words, Home marks it, Sync receives a file, Scores shows the office's
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
+import pyrage
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -15,10 +17,11 @@ from fieldsurvey.i18n import tr
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.returns.receive import receive_return
 from fieldsurvey.review import record_decision
+from fieldsurvey.services.export import recipients_from
 from fieldsurvey.services.returns import return_file
 from fieldsurvey.store.published import publish
 from fieldsurvey.store.sqlite import SQLiteStore, open_store
-from fieldsurvey.sync import export_file, merge_files
+from fieldsurvey.sync import export_file, merge_files, new_supervisor_keys
 from fieldsurvey.sync.supervisor import self_identity, trust_supervisor, trusted_supervisor
 from fieldsurvey.ui.screens.home import HomeScreen
 from fieldsurvey.ui.screens.interview import InterviewScreen
@@ -30,10 +33,15 @@ COMMENT = "[b]No consent[/b] recorded\nacc_office_near: asked the spouse"
 
 
 def returned_file(
-    db: SQLiteStore, bundled: Questionnaire, tmp_path: Path, newer: Questionnaire | None = None
+    db: SQLiteStore,
+    bundled: Questionnaire,
+    tmp_path: Path,
+    newer: Questionnaire | None = None,
+    recipients: Sequence[pyrage.x25519.Recipient] = (),
 ) -> Path:
     """The device `db` with demo interviews, merged at a supervisor who rejects the first
-    (and publishes `newer`) and writes a return file for it; `db` trusts the supervisor."""
+    (and publishes `newer`) and writes a return file for it (encrypted for `recipients`);
+    `db` trusts the supervisor."""
     make_demo_responses(db, bundled, 12, seed=5, workers=1)
     export_file(db, tmp_path / "e.fsx")
     supervisor = open_store(tmp_path / "supervisor.db")
@@ -43,7 +51,7 @@ def returned_file(
         record_decision(supervisor, uuid, "rejected", COMMENT)
         if newer is not None:
             publish(supervisor, newer, None)
-        return_file(supervisor, tmp_path / "r.fsr", bundled)
+        return_file(supervisor, tmp_path / "r.fsr", bundled, recipients=recipients)
         trust_supervisor(db, self_identity(supervisor).public_key)
     finally:
         supervisor.close()
@@ -138,6 +146,19 @@ async def test_a_refusal_is_worded_in_the_apps_language(
         text = screen_text(app)
     assert tr("Not received: {error}", "zh", error="")[:4] in text
     assert "未设置督导密钥" in text and "no supervisor key" not in text
+
+
+async def test_an_encrypted_file_says_how_to_receive_it(
+    make: MakeApp, db: SQLiteStore, bundled: Questionnaire, tmp_path: Path
+) -> None:
+    new_supervisor_keys(tmp_path / "tablet")  # the device's age key pair
+    keys = recipients_from([str(tmp_path / "tablet.pub")])
+    path = returned_file(db, bundled, tmp_path, recipients=keys)
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await receive_in_sync(pilot, path)
+        assert "--identity KEY" in screen_text(app).replace("\n", "")
+    assert db.returned_uuids() == set()
 
 
 async def receive_in_sync(pilot: Pilot, path: Path) -> None:

@@ -21,6 +21,7 @@ from textual.widgets import Button, Label, Static
 
 from fieldsurvey.paths import cache_dir
 from fieldsurvey.questionnaire import Questionnaire
+from fieldsurvey.returns.errors import Refusal
 from fieldsurvey.returns.receive import KEPT_REASONS, Received
 from fieldsurvey.services.failures import JobFailed
 from fieldsurvey.services.receive import ReceiveRefused, receive_file
@@ -120,7 +121,10 @@ class ReceivePane(Vertical):
     def show_done(self, event: Done) -> None:
         summary = self.query_one("#sync-receive-summary", SyncSummary)
         error = event.error
-        if isinstance(error, ReceiveRefused):
+        if isinstance(error, ReceiveRefused) and error.refusal.reason is Refusal.ENCRYPTED:
+            error = self.t("the file is encrypted; this screen takes no key yet: receive it with "
+                           "`fieldsurvey receive FILE --identity KEY`")  # fmt: skip
+        elif isinstance(error, ReceiveRefused):
             error = error.reason(self.fs_app.chrome_language)
         if event.received is None:
             summary.show_message(self.t("Not received: {error}", error=error), "$error b")
