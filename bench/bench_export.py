@@ -14,7 +14,10 @@ average: shared machines are noisy) of:
   format's bounds, every member hashed, the manifest signed, the file written atomically;
 - the same encrypted with age.
 
-Targets (#10): an export <= 1.5x the baseline in wall and CPU time, and <= 2 s.
+Targets (#10): an export <= 1.5x the baseline in wall and CPU time, and <= 2 s. On a shared
+machine wall time mostly measures the other jobs: the CPU time of the busiest thread (the
+baseline has one, the export two: SQLite and Python in one, hashing and compressing in the
+other) is what the wall time would be with the cores free.
 """
 
 from __future__ import annotations
@@ -72,15 +75,18 @@ def cached(responses: int) -> bool:
     return bool(rows == responses // BATCH * BATCH)
 
 
-Timing = tuple[float, float]
-"""(wall seconds, CPU seconds of the process, every thread included)."""
+Timing = tuple[float, float, float]
+"""(wall seconds, CPU seconds of the process (every thread), CPU seconds of its busiest
+thread: the wall time it would take on an idle machine with a core per thread, near enough,
+and the figure to read when the load average is above the number of cores)."""
 
 
 @contextlib.contextmanager
 def clocks(into: list[Timing]) -> Iterator[None]:
-    wall, cpu = time.perf_counter(), time.process_time()
+    wall, cpu, own = time.perf_counter(), time.process_time(), time.thread_time()
     yield
-    into.append((time.perf_counter() - wall, time.process_time() - cpu))
+    cpu, own = time.process_time() - cpu, time.thread_time() - own
+    into.append((time.perf_counter() - wall, cpu, max(own, cpu - own)))
 
 
 def timed(work: Callable[[SQLiteStore], object], out: Path) -> Timing:
@@ -140,17 +146,21 @@ def main() -> None:
             timing = timed(work, path)
             if round_ > 0:
                 times[label].append(timing)
-    print("target: export <= 1.5x the baseline and <= 2 s; CPU counts every thread")
+    print("target: export <= 1.5x the baseline and <= 2 s; CPU counts every thread; busiest:")
+    print("the CPU time of the busiest thread, about the wall time with the cores free")
+    clocks_ = ((0, "wall"), (1, "CPU"), (2, "busiest"))
     for label, runs in times.items():
-        for clock, name in ((0, "wall"), (1, "CPU")):
+        for clock, name in clocks_:
             seconds = [run[clock] for run in runs]
             base = [run[clock] for run in times["bare baseline"]]
             ratio = statistics.median(s / b for s, b in zip(seconds, base, strict=True))
             print(
-                f"export {args.responses // 1000}k, {label:16s} {name:4s} min {min(seconds):5.2f}"
+                f"export {args.responses // 1000}k, {label:16s} {name:7s} min {min(seconds):5.2f}"
                 f" s, median {statistics.median(seconds):5.2f} s, {ratio:.2f}x the baseline"
             )
     print(f"load average after: {load()}")
+    if max(os.getloadavg()) > (os.cpu_count() or 1):
+        print("the machine was busy: wall times measure its queue; read the busiest thread")
 
 
 def load() -> str:
