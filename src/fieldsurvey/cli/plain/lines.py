@@ -19,8 +19,8 @@ from fieldsurvey.cli.plain.prompter import (
     EndOfInput,
     Option,
     Validate,
-    dk_position,
-    number_keys,
+    keyed,
+    option_keys,
 )
 from fieldsurvey.i18n import N_, tr
 from fieldsurvey.safetext import terminal_text
@@ -60,11 +60,12 @@ class LinePrompter:
         dk: object = None,
         navigation: Sequence[Option] = (),
         instruction: str | None = None,
+        keys: Sequence[str] | None = None,
     ) -> object:
-        keys = number_keys(len(options), dk_position(options, dk), last=len(options))
+        keys = option_keys(options, dk, keys, last=len(options))
         self._show(message)
         for key, option in zip(keys, options, strict=True):
-            self._show(f"  {key}  {option.title}")
+            self._show(f"  {keyed(key, option.title)}")
         help_text = PICK_MOVES_HELP if navigation else PICK_HELP
         self._show(instruction or tr(help_text, lang))
         by_key = dict(zip(keys, options, strict=True))
