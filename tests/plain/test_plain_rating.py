@@ -74,10 +74,12 @@ def test_one_key_answers_a_rating_and_t_is_ten(tmp_path: Path) -> None:
 def test_in_line_mode_ten_is_typed_and_a_slip_is_refused(tmp_path: Path) -> None:
     out: list[str] = []
     err: list[str] = []
-    lines = LinePrompter(io.StringIO("33\n10\n"), out.append, err.append)
+    lines = LinePrompter(io.StringIO("33\n10\n\n"), out.append, err.append)
     asked = interview(tmp_path)
     PlainInterview(asked, lines, say=out.append).run()  # the input ends: a draft
     assert err == ["stdin:1: 33 is not one of the numbers shown"]
     assert "  0" in out and "  9" in out and "  t  10" in out  # a digit once, t beside 10
     assert "> 10" in out
+    assert "> (no answer)" in out  # an empty line leaves the optional rating unanswered
+    assert out[-1].startswith("Draft kept")  # ...and the review came next
     assert stored(tmp_path) == {"overall": 10}

@@ -86,9 +86,10 @@ class LinePrompter:
         navigation: Sequence[Option],
     ) -> Option | None:
         """The option `answer` names: its number, a move's command (`:lang zh` also queues
-        "zh" for the language question), its value or its title; empty: the default."""
+        "zh" for the language question), its value or its title; empty: the default (no
+        answer yet: the "(no answer)" option of a question that may be left unanswered)."""
         if not answer:
-            pointed = [o for o in options if o.value == default and default is not None]
+            pointed = [o for o in options if o.value == default]
             return pointed[0] if pointed else (options[0] if len(options) == 1 else None)
         command, _, rest = answer.partition(" ")
         for move in navigation:
