@@ -157,9 +157,9 @@ def _decode(packed: Sequence[str | None], columns: Sequence[PackedColumn]) -> np
     return _kept(codes, columns)
 
 
-def _unpack(words: Sequence[Sequence[int | None]], columns: Sequence[PackedColumn]) -> np.ndarray:
+def _unpack(words: Sequence[Sequence[int]], columns: Sequence[PackedColumn]) -> np.ndarray:
     """The code matrix from integers packed by `word_layout` (0: no answer)."""
-    arrays = [np.array([w or 0 for w in word], dtype=np.int64) for word in words]
+    arrays = [np.array(word, dtype=np.int64) for word in words]
     codes = np.zeros((arrays[0].size, len(columns)), dtype=np.int32)
     layout = word_layout(tuple(columns))
     for k, (column, (word, shift)) in enumerate(zip(columns, layout, strict=True)):

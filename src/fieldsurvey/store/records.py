@@ -365,7 +365,7 @@ class ScoredColumns:
     packed: tuple[str | None, ...]
     others: tuple[tuple[object, ...], ...]
     """One tuple per `PackedQuery.others` question."""
-    words: tuple[tuple[int | None, ...], ...] = ()
+    words: tuple[tuple[int, ...], ...] = ()
     """Instead of `packed` (PostgreSQL): per word of `word_layout`, one integer per response."""
 
 

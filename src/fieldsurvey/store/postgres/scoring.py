@@ -54,12 +54,14 @@ def _sql(query: PackedQuery) -> str:
     words = len({word for word, _ in word_layout(query.columns)})
     packed = "".join(
         f", bit_or(GREATEST(LEAST(x.code - x.low + 1, x.mask), 0)::int8 << x.shift) "
-        f"FILTER (WHERE x.word = {n})"
+        f"FILTER (WHERE x.word = {n}) AS w{n}"
         for n in range(words)
     )
     others = "".join(
-        f", max(x.value) FILTER (WHERE x.word = {-1 - n})" for n in range(len(query.others))
+        f", max(x.value) FILTER (WHERE x.word = {-1 - n}) AS o{n}" for n in range(len(query.others))
     )
+    columns = "".join(f", COALESCE(p.w{n}, 0)" for n in range(words))
+    columns += "".join(f", p.o{n}" for n in range(len(query.others)))
     return f"""
         WITH columns AS (
             SELECT * FROM unnest(%(questions)s::text[], %(kinds)s::int[], %(choices)s::text[],
@@ -73,7 +75,7 @@ def _sql(query: PackedQuery) -> str:
         packed AS (
             SELECT x.response{packed}{others} FROM coded x GROUP BY x.response)
         SELECT r.id, r.persona, r.round_key, r.questionnaire_version, r.completed_at,
-            v.state IS NOT DISTINCT FROM 'rejected', p.*
+            v.state IS NOT DISTINCT FROM 'rejected'{columns}
         FROM responses r LEFT JOIN packed p ON p.response = r.id
             LEFT JOIN review_states v ON v.uuid = r.uuid AND v.content_hash = r.content_hash
         WHERE {_SCORED}
@@ -105,10 +107,10 @@ class ScoringMixin(PostgresBase):
         rows.sort(key=itemgetter(0))  # by id, as SQLite's: here an ORDER BY made a slower plan
         fields: list[tuple[Any, ...]] = list(zip(*rows, strict=True))
         words = len({word for word, _ in word_layout(query.columns)})
-        fields = fields or [()] * (_FIXED + 1 + words + len(query.others))
+        fields = fields or [()] * (_FIXED + words + len(query.others))
         ids, personas, rounds, versions, completed, rejected = fields[:_FIXED]
-        packed = fields[_FIXED + 1 : _FIXED + 1 + words]  # after p.response
-        others = tuple(sql_values(column) for column in fields[_FIXED + 1 + words :])
+        packed = fields[_FIXED : _FIXED + words]
+        others = tuple(sql_values(column) for column in fields[_FIXED + words :])
         return ScoredColumns(ids, personas, rounds, versions, completed, rejected,
                              (None,) * len(ids), others, tuple(packed))  # fmt: skip
 
