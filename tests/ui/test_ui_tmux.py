@@ -105,6 +105,19 @@ class Pane:
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "fs")
 
+    def styled(self) -> str:
+        """The screen with its colours: a focus move changes these even when no text does."""
+        return self.tmux("capture-pane", "-p", "-e", "-t", "fs")
+
+    def key_then_settle(self, key: str, timeout: float = 20) -> None:
+        """Send a key and wait until the screen has changed (a loaded machine lags the app):
+        keys typed after Enter would otherwise land in the field Enter was leaving."""
+        before = self.styled()
+        self.keys(key)
+        deadline = time.monotonic() + timeout
+        while self.styled() == before and time.monotonic() < deadline:
+            time.sleep(0.05)
+
     def wait_for(self, text: str, timeout: float = 20) -> str:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -149,7 +162,8 @@ def test_an_interview_in_tmux_at_80x24(tmp_path: Path, pane_factory: list[Pane])
 
     pane.wait_for("Before the first interview")
     pane.type("Ana Lim")
-    pane.keys("Enter")
+    pane.wait_for("Ana Lim")
+    pane.key_then_settle("Enter")
     pane.type("Office 7")
     pane.keys("C-s")
     pane.wait_for("Start interview")
