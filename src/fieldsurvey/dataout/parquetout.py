@@ -42,7 +42,7 @@ def schema(variables: Sequence[Variable], lang: str, default: str) -> pa.Schema:
 def write_parquet(
     path: Path,
     variables: Sequence[Variable],
-    chunks: Iterable[list[Column]],
+    chunks: Iterable[Sequence[Column | pa.Array]],
     lang: str,
     default: str,
 ) -> int:
@@ -58,12 +58,13 @@ def write_parquet(
     return count
 
 
-def to_table(columns: Sequence[Column], target: pa.Schema) -> pa.Table:
-    """A chunk as an Arrow table of the target types (ISO dates and times parsed by Arrow)."""
+def to_table(columns: Sequence[Column | pa.Array], target: pa.Schema) -> pa.Table:
+    """A chunk (Python lists or Arrow arrays) as an Arrow table of the target types (ISO
+    dates and times parsed by Arrow)."""
     arrays = []
     for column, field in zip(columns, target, strict=True):
-        if pa.types.is_date(field.type) or pa.types.is_timestamp(field.type):
-            arrays.append(pa.array(column, pa.string()).cast(field.type))
-        else:
-            arrays.append(pa.array(column, field.type))
+        parsed = pa.types.is_date(field.type) or pa.types.is_timestamp(field.type)
+        if not isinstance(column, pa.Array):
+            column = pa.array(column, pa.string() if parsed else field.type)
+        arrays.append(column if column.type == field.type else column.cast(field.type))
     return pa.Table.from_arrays(arrays, schema=target)

@@ -28,6 +28,8 @@ from fieldsurvey.store.interface import Questionnaires, Supervision
 CHUNK_ROWS = 500
 """Responses per chunk: ~130 columns × 2,000 rows keeps a chunk near 10 MB of Python objects."""
 PARADATA_CHUNK_ROWS = 20_000
+EVENT_CHUNK_RESPONSES = 1_000
+"""Responses per chunk of paradata read grouped by response (Parquet): ~150,000 events."""
 
 Column = list[object]
 
