@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from fieldsurvey.store.dataout import EVENT_LISTS, RESPONSE_COLUMNS, Selection
 
@@ -76,18 +76,25 @@ def event_lists_sql(json_object: str, aggregate: Callable[[str], str], text: str
 
 
 class DataOutQueries:
-    """The `DataSource` methods whose SQL is the same on both backends, but for `DIALECT`."""
+    """The `DataSource` methods whose SQL is the same on both backends, but for `DIALECT`;
+    an adapter's mixin lists its base first (`DataOutMixin(SQLiteBase, DataOutQueries)`), so
+    the base's `execute` is the one used."""
 
     DIALECT: ClassVar[Dialect]
 
-    def _rows(self, sql: str, params: Sequence[object]) -> list[tuple[Any, ...]]:
-        """Every row of one statement on this thread's connection."""
-        raise NotImplementedError
+    if TYPE_CHECKING:  # given by the adapter
 
-    def _mapped(self) -> AbstractContextManager[None]:
-        """Driver errors inside become the store's (for generators, which the class-wide
-        error mapping cannot reach)."""
-        raise NotImplementedError
+        def execute(self, sql: str, params: Sequence[object] = ()) -> Any:
+            """The adapter base's (listed before this class): one statement on this
+            thread's connection, returning its cursor."""
+
+        def _mapped(self) -> AbstractContextManager[None]:
+            """Driver errors inside become the store's (for generators, which the
+            class-wide error mapping cannot reach)."""
+
+    def _rows(self, sql: str, params: Sequence[object]) -> list[tuple[Any, ...]]:
+        rows: list[tuple[Any, ...]] = self.execute(sql, params).fetchall()
+        return rows
 
     def count_responses(self, selection: Selection) -> int:
         where, params = self.DIALECT.where(selection)

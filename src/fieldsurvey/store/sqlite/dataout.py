@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from typing import Any
 
 from fieldsurvey.store.dataout import Selection
 from fieldsurvey.store.dataout_sql import DataOutQueries, Dialect, event_lists_sql
@@ -35,11 +34,8 @@ DIALECT = Dialect(
 )
 
 
-class DataOutMixin(DataOutQueries, SQLiteBase):
+class DataOutMixin(SQLiteBase, DataOutQueries):
     DIALECT = DIALECT
-
-    def _rows(self, sql: str, params: Sequence[object]) -> list[tuple[Any, ...]]:
-        return self.conn.execute(sql, params).fetchall()
 
     def _mapped(self) -> AbstractContextManager[None]:
         return mapped(str(self.path))
