@@ -64,7 +64,8 @@ def build() -> None:
     supervisor = open_store(SUPERVISOR)
     merge_files(supervisor, sorted(FILES.iterdir()))
     text = bundled_questionnaire_path().read_text(encoding="utf-8")
-    text = text.replace('version: "2.0"', 'version: "2.0-bench"', 1)  # a new version
+    bundled = questionnaire_from_document(parse_yaml(text), "bench").version
+    text = text.replace(f'version: "{bundled}"', f'version: "{bundled}-bench"', 1)  # a new one
     publish(supervisor, questionnaire_from_document(parse_yaml(text), "bench"), text)
     device = open_store(DEVICE)
     rows = supervisor.execute(

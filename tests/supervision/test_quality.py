@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from supervision_helpers import run, snapshot
 
+from fieldsurvey.cli.supervise import COUNTED
+from fieldsurvey.i18n import tr, trc
 from fieldsurvey.paths import bundled_questionnaire_path
 from fieldsurvey.quality import QualityReport, assess
 from fieldsurvey.quality.report import Reason
@@ -117,7 +119,7 @@ def test_an_interviewer_far_from_the_others_is_flagged_with_the_counts(
     assert effect.z < -3 and "over 40 interviews against" in words(effect.reason)
     result = run("quality", "--db", str(db_path), "--by", "interviewer")
     assert result.exit_code == 0, result.stderr
-    assert "Sokha: " in result.stdout and "accessibility mean score" in result.stdout
+    assert "Sokha: " in result.stdout and "Accessibility mean score" in result.stdout  # its label
 
 
 def test_too_many_items_left_unanswered(db: SQLiteStore, questionnaire: Questionnaire) -> None:
@@ -238,3 +240,26 @@ def test_every_reason_has_words_in_every_language(code: str, lang: str) -> None:
     assert text and "{" not in text and not text.startswith("quality.reason.")
     if code.startswith("speeding"):
         assert {"en": "1 min 10 s", "zh": "1 分 10 秒", "km": "1 នាទី 10 វិនាទី"}[lang] in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "summary"),
+    [
+        ("en", "Round 2026-Q3: 120 interviews, 120 with paradata; flagged: "),
+        ("zh", "轮次 2026-Q3：120 份访问，其中 120 份有过程数据；标记："),
+        ("km", "ជុំ 2026-Q3: ការសម្ភាសន៍ 120, មានទិន្នន័យដំណើរការ 120; បានសម្គាល់: "),
+    ],
+)
+def test_the_summary_line_is_in_the_readers_language(
+    db_path: Path, lang: str, summary: str
+) -> None:
+    result = run("quality", "--db", str(db_path), "--lang", lang, "--by", "interviewer")
+    assert result.exit_code == 0, result.stderr
+    first, *rest = result.stdout.splitlines()
+    assert first.startswith(summary)
+    kinds = first.removeprefix(summary).split(trc("list separator", ", ", lang))
+    named = [tr(kind, lang) for kind in COUNTED.values()]
+    assert kinds == [tr("none", lang)] or all(k.rsplit(" ", 1)[0] in named for k in kinds)
+    if lang != "en":  # the interviewer lines too: no English left but the names
+        english = {"of", "interviews", "flagged", "none"}
+        assert not english & set(" ".join(rest).replace("(", " ").split())

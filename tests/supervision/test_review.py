@@ -97,3 +97,19 @@ def test_a_later_approval_brings_an_interview_back(
     run("review", uuid, "--db", str(db_path), "--reject", "--comment", "wrong office")
     run("review", uuid, "--db", str(db_path), "--approve", "--comment", "checked: right")
     assert score(db, questionnaire).responses == 120
+
+
+def test_a_decision_recorded_before_the_reviewer_set_a_name_names_the_device(
+    db: SQLiteStore, db_path: Path
+) -> None:
+    """Not "rejected by ?": the device that recorded it, in the reader's language."""
+    [uuid] = uuids(db, 1)
+    db.execute("DELETE FROM settings WHERE key = 'interviewer'")
+    db.conn.commit()
+    run("review", uuid, "--db", str(db_path), "--reject", "--comment", "no consent")
+    device = db.device_id()[:8]
+    log = run("review", uuid, "--db", str(db_path)).stdout.splitlines()
+    assert log[1].endswith(f"rejected by unnamed reviewer on device {device}: no consent")
+    chinese = run("review", uuid, "--db", str(db_path), "--lang", "zh").stdout.splitlines()
+    assert chinese[0] == f"{uuid}: 已驳回"
+    assert f"设备 {device} 上未署名的审核人" in chinese[1] and "?" not in chinese[1]

@@ -11,7 +11,8 @@ import pytest
 from return_helpers import build_pair, copy_pair, dump, ok, run, uuids
 
 from fieldsurvey.engine import resume_interview
-from fieldsurvey.paths import bundled_questionnaire_path
+from fieldsurvey.paths import bundled_questionnaire_path, cache_dir
+from fieldsurvey.questionnaire.cache import load_questionnaire_cached
 from fieldsurvey.store.published import current_questionnaire
 from fieldsurvey.store.sqlite import SQLiteStore, open_store
 
@@ -91,16 +92,17 @@ def test_a_published_version_becomes_current_and_drafts_stay_on_theirs(
 ) -> None:
     device, supervisor = pair
     ok(supervisor, "review", uuids(supervisor)[0], "--reject", "--comment", "redo")
+    bundled = load_questionnaire_cached(bundled_questionnaire_path(), cache_dir()).version
     text = bundled_questionnaire_path().read_text(encoding="utf-8")
     newer = tmp_path / "newer.yaml"
-    newer.write_text(text.replace('version: "2.0"', 'version: "2.1"', 1), encoding="utf-8")
+    newer.write_text(text.replace(f'version: "{bundled}"', 'version: "9.0"', 1), "utf-8")
     ok(supervisor, "questionnaire", "publish", str(newer))
     ok(supervisor, "return", "--out", str(tmp_path / "r.fsr"))
     out = ok(device, "receive", str(tmp_path / "r.fsr"))
-    assert "questionnaire client-satisfaction 2.1 is now current" in out
+    assert "questionnaire client-satisfaction 9.0 is now current" in out
     store = open_store(device)
     opened.append(store)
     current = current_questionnaire(store)
-    assert current is not None and current.version == "2.1"
+    assert current is not None and current.version == "9.0"
     drafts = store.list_drafts()
-    assert [d.questionnaire_version for d in drafts] == ["2.0"]  # reopened on its own version
+    assert [d.questionnaire_version for d in drafts] == [bundled]  # reopened on its own version

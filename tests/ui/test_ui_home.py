@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
+from textual.widgets._toast import Toast
 from ui_helpers import PERSONA_KEYS, MakeApp, answer_focused, screen_text, settle
 
+from fieldsurvey.i18n import tr
 from fieldsurvey.store.sqlite import SQLiteStore
 from fieldsurvey.ui.screens.home import HomeScreen
 from fieldsurvey.ui.screens.interview import InterviewScreen
+from fieldsurvey.ui.wrap import HOME_NOTICE_CELLS, wrap_clusters
 
 
 async def start_draft(pilot, persona: str, pages: int) -> tuple[int, str]:  # type: ignore[no-untyped-def]
@@ -90,3 +94,39 @@ async def test_notifications_never_draw_over_the_drafts_box(make: MakeApp, db: S
         right = slice(menu.right, None)
         assert [line[right] for line in after] == [line[right] for line in before]  # ...not there
         assert any("Saved." in line[: menu.right] for line in after)  # under the menu
+
+
+COENG = "\u17d2"
+"""The Khmer sign that joins the next consonant below: a line never ends on it."""
+
+
+async def test_the_khmer_draft_notice_folds_between_clusters(
+    make: MakeApp, db: SQLiteStore
+) -> None:
+    """Home's notice is 25 cells wide and the Khmer sentence has no space: it folds between
+    grapheme clusters (never before a vowel sign, never after a coeng)."""
+    app = make("km")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await start_draft(pilot, "worker", 1)
+        [toast] = app.screen.query(Toast)
+        drawn = [strip.text for strip in toast.render_lines(toast.region.reset_offset)]
+        lines = [text for line in drawn if (text := line.replace("▌", "").strip())]
+    kept = tr("Interview kept as a draft; resume it from Home.", "km")
+    assert "".join(lines) == kept.replace(" ", "")
+    assert lines == wrap_clusters(kept, HOME_NOTICE_CELLS)
+    assert len(lines) > 1
+    for line in lines:
+        assert unicodedata.category(line[0]) not in ("Mn", "Mc"), lines
+        assert not line.endswith(COENG), lines
+
+
+def test_clusters_fold_in_every_script() -> None:
+    assert wrap_clusters("Interview kept as a draft; resume it from Home.", 22) == [
+        "Interview kept as a",
+        "draft; resume it from",
+        "Home.",
+    ]
+    chinese = wrap_clusters("访问已保存为草稿，可在首页继续。", 10)
+    assert chinese == ["访问已保存", "为草稿，可", "在首页继续", "。"]
+    assert wrap_clusters("ការសម្ភាសន៍", 4) == ["ការស", "ម្ភាស", "ន៍"]  # ម្ភា: one cluster

@@ -2,46 +2,40 @@
 
 The report (core) holds codes and numbers; the words around them (headings, statuses,
 quadrant names, the lines about gaps, trend, awareness and messages) are chosen here, from the
-gettext catalogues, as the Scores screen chooses its own. Columns are measured in terminal
-cells, so Chinese labels line up. Suppressed numbers are already null in the report, so they
-cannot appear here.
+gettext catalogues, as the Scores screen chooses its own. The area tables, fitted to 80
+columns in every language, are `area_table.py`'s. Suppressed numbers are already null in the
+report, so they cannot appear here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from fieldsurvey.cli.area_table import AreaTable, count, pair
 from fieldsurvey.i18n import N_, tr, trc
 from fieldsurvey.scoring.catalogue import Reason
-from fieldsurvey.scoring.report import AreaResult, GroupResult, Pair, ScoreReport
-from fieldsurvey.scoring.words import dimension_text, quadrant_text, reason_text
-from fieldsurvey.ui.formatting import fit, terminal_width
+from fieldsurvey.scoring.report import GroupResult, ScoreReport
+from fieldsurvey.scoring.words import dimension_text, reason_text
 
-# TRANSLATORS: column headings of `fieldsurvey scores`; short, the table must fit 80 columns
-HEADERS = (
-    N_("Area"),
-    N_("Score"),
-    N_("95% CI"),
-    N_("%Sat"),
-    N_("Alpha"),
-    N_("n"),
-    N_("Status"),
-    N_("Quadrant"),
-)
 STATUSES = {"ok": N_("ok"), "indicative": N_("indicative"), "suppressed": N_("suppressed")}
 LEFT_OUT = N_("{count} rejected left out")
-LABEL_WIDTH = 24
-TEXT_COLUMNS = {0, 6, 7}
-"""Left-aligned columns (the others are numbers, right-aligned)."""
 
 
-def to_table(report: ScoreReport, warnings: Sequence[str], lang: str) -> str:
+def to_table(
+    report: ScoreReport,
+    warnings: Sequence[str],
+    lang: str,
+    shorts: Mapping[str, str] | None = None,
+) -> str:
     """The areas, each breakdown group, gaps, trend, awareness and suggested messages, then
-    the report's `warnings` put into words by the caller (in `lang` too)."""
+    the report's `warnings` put into words by the caller (in `lang` too). `shorts`: the
+    areas' short labels in `lang`, by area id."""
     lines = [_heading(report, lang), ""]
     if report.status == "nothing_to_score":  # no area: an empty table would only confuse
         return "\n".join([*lines, *(f"! {line}" for line in warnings)]) + "\n"
-    lines += _area_table(report.areas, lang)
+    shown = [g.areas for groups in report.groups.values() for g in groups.values()]
+    table = AreaTable.fitted([report.areas, *shown], lang, shorts or {})
+    lines += table.lines(report.areas)
     for dimension, groups in report.groups.items():
         for group in groups.values():
             title = tr(
@@ -53,7 +47,7 @@ def to_table(report: ScoreReport, warnings: Sequence[str], lang: str) -> str:
             )
             lines += ["", title]
             if group.status == "ok":
-                lines += _area_table(group.areas, lang)
+                lines += table.lines(group.areas)
             else:
                 lines.append(f"  {reason_text(group.reason, lang)}")
     lines += _gaps(report, lang) + _trend(report, lang) + _awareness(report, lang)
@@ -75,32 +69,6 @@ def _heading(report: ScoreReport, lang: str) -> str:
     return trc("list separator", ", ", lang).join(parts)
 
 
-def _area_table(areas: Sequence[AreaResult], lang: str) -> list[str]:
-    rows = [
-        (
-            _cut(a.label),
-            _number(a.score, 1),
-            _pair(a.ci),
-            _number(a.pct_satisfied, 1),
-            _number(a.alpha, 2),
-            _count(a.n, a.reason),
-            tr(STATUSES[a.status], lang),
-            quadrant_text(a.quadrant, lang) or "-",
-        )
-        for a in areas
-    ]
-    headers = tuple(tr(h, lang) for h in HEADERS)
-    widths = [max(terminal_width(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
-    table = [
-        "  ".join(
-            _align(cell, width, left=i in TEXT_COLUMNS)
-            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
-        ).rstrip()
-        for row in [headers, *rows]
-    ]
-    return table + [f"  * {a.label}: {reason_text(a.reason, lang)}" for a in areas if a.reason]
-
-
 def _gaps(report: ScoreReport, lang: str) -> list[str]:
     found = [g for g in report.equity_gaps if g.significant]
     if not found:
@@ -108,7 +76,7 @@ def _gaps(report: ScoreReport, lang: str) -> list[str]:
     title = tr("Equity gaps (group minus everyone else, interval excludes 0):", lang)
     return ["", title] + [
         f"  {dimension_text(g.dimension, lang)} = {g.group_label}: {g.area_label} "
-        f"{g.gap:+.1f} {_pair(g.ci)}"
+        f"{g.gap:+.1f} {pair(g.ci)}"
         for g in found
     ]
 
@@ -123,7 +91,7 @@ def _trend(report: ScoreReport, lang: str) -> list[str]:
             lines.append(f"  {t.label}: {tr('too few responses to compare', lang)}")
         else:
             word = directions.get(t.direction or "", N_("no clear change"))
-            lines.append(f"  {t.label}: {t.change:+.1f} {_pair(t.ci)} ({tr(word, lang)})")
+            lines.append(f"  {t.label}: {t.change:+.1f} {pair(t.ci)} ({tr(word, lang)})")
     return lines
 
 
@@ -139,12 +107,12 @@ def _awareness(report: ScoreReport, lang: str) -> list[str]:
             said = tr(
                 "Yes-saying check, {label}: {rate:.1f}% said yes", lang, label=b.label, rate=b.rate
             )
-            lines.append(f"  {said} {_pair(b.ci)} n={b.n}")
+            lines.append(f"  {said} {pair(b.ci)} n={b.n}")
         else:
             recall = ""
             if b.recall_rate is not None:
                 recall = ", " + tr("named unprompted {rate:.1f}%", lang, rate=b.recall_rate)
-            lines.append(f"  {b.label}: {b.rate:.1f}% {_pair(b.ci)} n={b.n}{recall} ({status})")
+            lines.append(f"  {b.label}: {b.rate:.1f}% {pair(b.ci)} n={b.n}{recall} ({status})")
     return lines
 
 
@@ -164,30 +132,7 @@ def _messages(report: ScoreReport, lang: str) -> list[str]:
     return ["", tr("Suggested messages:", lang), *lines] if lines else []
 
 
-def _align(cell: str, width: int, *, left: bool) -> str:
-    padding = " " * max(0, width - terminal_width(cell))
-    return cell + padding if left else padding + cell
-
-
-def _cut(label: str) -> str:
-    return fit(label, LABEL_WIDTH).rstrip(" ")
-
-
-def _number(value: float | None, digits: int) -> str:
-    return "-" if value is None else f"{value:.{digits}f}"
-
-
-def _pair(pair: Pair | None) -> str:
-    return "-" if pair is None else f"[{pair[0]:.1f}, {pair[1]:.1f}]"
-
-
 def _group_size(group: GroupResult, lang: str) -> str:
     if group.responses is None and group.reason != Reason.TOO_FEW:
         return tr("size not shown", lang)
-    return tr("{count} responses", lang, count=_count(group.responses, group.reason))
-
-
-def _count(n: int | None, reason: Reason | None) -> str:
-    if n is not None:
-        return str(n)
-    return "<10" if reason == Reason.TOO_FEW else "-"
+    return tr("{count} responses", lang, count=count(group.responses, group.reason))

@@ -19,6 +19,7 @@ from fieldsurvey.cli.common import (
     open_supervisor_db_or_exit,
     questionnaire_option,
 )
+from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.safetext import terminal_text
 
 
@@ -91,9 +92,13 @@ def scores(
     elif output == "csv":
         click.echo(to_csv(report), nl=False)
     else:
-        click.echo(
-            terminal_text(to_table(report, words, report.language), multiline=True), nl=False
-        )
+        shorts = {
+            a.id: text_in(a.short, report.language, questionnaire.default_language)
+            for a in questionnaire.areas
+            if a.short
+        }
+        table = to_table(report, words, report.language, shorts)
+        click.echo(terminal_text(table, multiline=True), nl=False)
 
 
 @click.group("indicators")

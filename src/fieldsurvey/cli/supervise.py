@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,10 +19,23 @@ from fieldsurvey.cli.common import (
 )
 from fieldsurvey.questionnaire.rounds import round_label
 from fieldsurvey.safetext import terminal_text
-from fieldsurvey.ui.i18n import quality_text  # the app's words, as `scores` uses them
+from fieldsurvey.ui.i18n import (  # the app's words, as `scores` uses them
+    N_,
+    QUALITY_KINDS,
+    REVIEW_STATES,
+    quality_text,
+    tr,
+    trc,
+)
+from fieldsurvey.ui.quality_words import reason_words
 
 if TYPE_CHECKING:
     from fieldsurvey.quality import QualityReport
+    from fieldsurvey.questionnaire import Questionnaire
+
+
+COUNTED = {**QUALITY_KINDS, "interviewer_effects": N_("interviewer effects")}
+"""What the summary line counts: each flag kind, and the interviewers whose answers differ."""
 
 
 @click.command("rounds")
@@ -62,29 +76,38 @@ def rounds_command(db_path: Path | None, as_json: bool) -> None:
 @click.option("--issue", "state", flag_value="has_issues", help="Something must be checked.")
 @click.option("--reject", "state", flag_value="rejected", help="Leave it out of the scores.")
 @click.option("--comment", default="", help="Why (needed with --issue and --reject).")
-def review_command(db_path: Path | None, uuid: str, state: str | None, comment: str) -> None:
+@click.option("--lang", default="en", show_default=True, help="Language of the log (en, zh, km).")
+def review_command(
+    db_path: Path | None, uuid: str, state: str | None, comment: str, lang: str
+) -> None:
     """Record a review decision on interview UUID, appended to its review log.
 
     Without a decision flag, prints the interview's review log. Exits 2 on an unknown UUID,
     a missing or too long comment; nothing is recorded then.
     """
     from fieldsurvey.review import ReviewError, find_interview, record_decision
+    from fieldsurvey.review.words import reviewer_words
+
+    def t(message: str, **values: object) -> str:
+        return tr(message, lang, **values)
 
     db = open_supervisor_db_or_exit(db_path)
     try:
         if state is None:
             target = find_interview(db, uuid)
-            disagree = " (reviewers disagree: fieldsurvey conflicts)" if target.in_conflict else ""
-            click.echo(f"{target.uuid}: {target.state.replace('_', ' ')}{disagree}")
+            disagree = t(" (reviewers disagree: fieldsurvey conflicts)")
+            shown = t(REVIEW_STATES[target.state]) + (disagree if target.in_conflict else "")
+            click.echo(f"{target.uuid}: {shown}")
             for d in target.log:
-                who = terminal_text(d.reviewer or "?")
-                note = f": {terminal_text(d.comment)}" if d.comment else ""
-                click.echo(f"  {d.decided_at[:16]} {d.state.replace('_', ' ')} by {who}{note}")
+                who = reviewer_words(d.reviewer, d.device_id, t)
+                said = t("{state} by {reviewer}", state=t(REVIEW_STATES[d.state]), reviewer=who)
+                note = f": {d.comment}" if d.comment else ""
+                click.echo(f"  {d.decided_at[:16]} {terminal_text(said + note)}")
             return
         decision = record_decision(db, uuid, state, comment)
     except ReviewError as exc:
         fail(f"error: {exc}")
-    click.echo(f"{decision.uuid}: {decision.state.replace('_', ' ')}")
+    click.echo(f"{decision.uuid}: {t(REVIEW_STATES[decision.state])}")
 
 
 @click.command("quality")
@@ -134,37 +157,65 @@ def quality_command(
     if as_json:
         click.echo(report.model_dump_json(indent=2))
         return
-    shown = ", ".join(f"{kind} {count:,}" for kind, count in report.counts.items())
-    click.echo(
-        f"Round {terminal_text(round_label(report.round))}: {report.responses:,} interviews, "
-        f"{report.with_paradata:,} with paradata; flagged: {shown}"
-    )
+    click.echo(terminal_text(_summary(report, lang)))
     for note in report.unavailable:
         click.echo(f"! {quality_text(note.code, note.params, lang)}")
-    lines = _by_interviewer(report, lang) if by == "interviewer" else _by_interview(report, lang)
-    for line in lines:
+    listed = _by_interviewer if by == "interviewer" else _by_interview
+    for line in listed(report, questionnaire, lang):
         click.echo(terminal_text(line))
 
 
-def _by_interview(report: QualityReport, lang: str) -> list[str]:
+def _summary(report: QualityReport, lang: str) -> str:
+    """`Round 2026-Q3: 120 interviews, 118 with paradata; flagged: speeding 3, ...`."""
+    name = tr("(no round)", lang) if report.round is None else report.round
+    return tr(
+        "Round {round}: {responses:,} interviews, {with_paradata:,} with paradata; "
+        "flagged: {flags}",
+        lang,
+        round=name,
+        responses=report.responses,
+        with_paradata=report.with_paradata,
+        flags=_kinds(report.counts, lang),
+    )
+
+
+def _kinds(counts: Mapping[str, int], lang: str) -> str:
+    """`speeding 3, possible duplicate 1` in `lang`; "none" without a flag."""
+    shown = [f"{tr(COUNTED[kind], lang)} {count:,}" for kind, count in counts.items()]
+    return trc("list separator", ", ", lang).join(shown) or tr("none", lang)
+
+
+def _by_interview(report: QualityReport, questionnaire: Questionnaire, lang: str) -> list[str]:
     lines = []
     for item in report.interviews:
-        who = f"{item.interviewer or '(no interviewer)'}, {item.office or '(no office)'}"
-        lines.append(f"{item.uuid}  {who}  [{item.review_state.replace('_', ' ')}]")
+        who = tr(
+            "{interviewer}, {office}",
+            lang,
+            interviewer=item.interviewer or tr("(no interviewer)", lang),
+            office=item.office or tr("(no office)", lang),
+        )
+        lines.append(f"{item.uuid}  {who}  [{tr(REVIEW_STATES[item.review_state], lang)}]")
         lines += [
-            f"  {flag.kind}: {quality_text(flag.reason.code, flag.reason.params, lang)}"
-            for flag in item.flags
+            f"  {tr(QUALITY_KINDS[f.kind], lang)}: {reason_words(f.reason, questionnaire, lang)}"
+            for f in item.flags
         ]
     return lines
 
 
-def _by_interviewer(report: QualityReport, lang: str) -> list[str]:
+def _by_interviewer(report: QualityReport, questionnaire: Questionnaire, lang: str) -> list[str]:
     lines = []
     for s in report.interviewers:
-        kinds = ", ".join(f"{kind} {count}" for kind, count in s.flags.items()) or "none"
-        lines.append(f"{s.interviewer}: {s.flagged} of {s.interviews} interviews flagged ({kinds})")
+        line = tr(
+            "{interviewer}: {flagged} of {interviews} interviews flagged ({kinds})",
+            lang,
+            interviewer=s.interviewer,
+            flagged=s.flagged,
+            interviews=s.interviews,
+            kinds=_kinds(s.flags, lang),
+        )
+        lines.append(line)
         lines += [
-            f"  {quality_text(e.reason.code, e.reason.params, lang)}"
+            f"  {reason_words(e.reason, questionnaire, lang)}"
             for e in report.effects
             if e.interviewer == s.interviewer
         ]

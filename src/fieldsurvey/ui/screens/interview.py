@@ -42,6 +42,7 @@ from fieldsurvey.ui.widgets.choice_list import ChoiceList
 from fieldsurvey.ui.widgets.footer import KeyBar
 from fieldsurvey.ui.widgets.progress import ProgressLine
 from fieldsurvey.ui.widgets.question_view import QuestionView, as_text, shape_of
+from fieldsurvey.ui.wrap import home_notice
 
 if TYPE_CHECKING:
     from fieldsurvey.ui.app import FieldSurveyApp
@@ -353,7 +354,7 @@ class InterviewScreen(AppScreen[None]):
         from fieldsurvey.ui.screens.self_completion import hand_over_if_chosen  # a cycle
 
         if self.interview.status is Status.REFUSED:
-            self.notify(tr("Refusal recorded.", self.interview.language))
+            self.notify_home(tr("Refusal recorded.", self.interview.language))
             self.dismiss()
         elif hand_over_if_chosen(self):
             return
@@ -398,7 +399,7 @@ class InterviewScreen(AppScreen[None]):
                 if self.interview.status is Status.REFUSED
                 else N_("Interview saved. Thank you!")
             )
-            self.notify(tr(key, self.interview.language))
+            self.notify_home(tr(key, self.interview.language))
             self.dismiss()
             return
         if result is not None and result.jump_to:
@@ -420,11 +421,14 @@ class InterviewScreen(AppScreen[None]):
                     self.dismiss()
                     return
                 self.interview.suspend()
-            self.notify(
-                tr("Interview kept as a draft; resume it from Home.", self.interview.language),
-                timeout=3,
-            )
+            kept = tr("Interview kept as a draft; resume it from Home.", self.interview.language)
+            self.notify_home(kept, timeout=3)
         self.dismiss()
+
+    def notify_home(self, message: str, timeout: float | None = None) -> None:
+        """A notice for Home, where this screen returns: folded to Home's narrow toast
+        between character clusters (Textual would split a Khmer cluster)."""
+        self.notify(home_notice(message), markup=False, timeout=timeout)
 
 
 def start_interview(app: FieldSurveyApp) -> None:

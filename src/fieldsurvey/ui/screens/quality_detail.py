@@ -17,6 +17,7 @@ from textual.widgets import Header, Static
 from fieldsurvey.quality import FlaggedInterview
 from fieldsurvey.questionnaire.texts import text_in
 from fieldsurvey.review import find_interview
+from fieldsurvey.review.words import reviewer_words
 from fieldsurvey.safetext import terminal_text
 from fieldsurvey.ui.formatting import format_answer
 from fieldsurvey.ui.i18n import QUALITY_KINDS, REVIEW_STATES, review_heading
@@ -85,7 +86,8 @@ class InterviewDetail(ReviewActions, AppScreen[None]):
             log.append(" · " + self.t("reviewers disagree: keep one on the Conflicts screen"))
         for d in target.log:
             log.append(f"\n  {d.decided_at[:16]} {self.t(REVIEW_STATES[d.state])}")
-            said = f" · {d.reviewer or '?'}" + (f": {d.comment}" if d.comment else "")
+            who = reviewer_words(d.reviewer, d.device_id, self.t)
+            said = f" · {who}" + (f": {d.comment}" if d.comment else "")
             log.append(terminal_text(said))
         self.query_one("#quality-detail-log", Static).update(log)
 
