@@ -1,16 +1,23 @@
 """Benchmark: exporting 20,000 interviews (~1M answers, ~1M paradata events) to one file.
 
-    uv run python bench/bench_export.py [--responses 20000] [--rebuild]
+    uv run python bench/bench_export.py [--responses 20000] [--repeat 7] [--rebuild]
 
-Builds (once, cached under bench/out/sync_export/) a device database with the interviews of
-sync_benchdata.py, then times, in turns, `--repeat` times (min and median, wall and CPU,
-with the load average: shared machines are noisy):
+Builds (once, cached under bench/out/sync_export/; migrated when older, rebuilt when of
+another size or from a newer fieldsurvey) a device database with the interviews of
+sync_benchdata.py. One untimed round warms the page cache. Then, in turns, `--repeat`
+rounds (min and median, wall and CPU, the ratio to the baseline of the same round, the load
+average: shared machines are noisy) of:
 
 - a bare baseline: the same rows selected and serialised by the same SQL, zipped with
-  zipfile at the same compression level, in one thread; nothing validated, hashed or signed;
-- `export_file(..., everything=True)` plain, and encrypted with age.
+  zipfile at the same compression level, in one thread; nothing checked, hashed or signed;
+- `export_file(..., everything=True)`: every column of every line checked against the
+  format's bounds, every member hashed, the manifest signed, the file written atomically;
+- the same encrypted with age.
 
-Targets: export <= 1.5x the baseline (#10), and <= 2 s.
+Targets (#10): an export <= 1.5x the baseline in wall and CPU time, and <= 2 s. On a shared
+machine wall time mostly measures the other jobs: the CPU time of the busiest thread (the
+baseline has one, the export two: SQLite and Python in one, hashing and compressing in the
+other) is what the wall time would be with the cores free.
 """
 
 from __future__ import annotations
@@ -21,14 +28,16 @@ import itertools
 import os
 import random
 import shutil
+import sqlite3
 import statistics
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pyrage
 
+from fieldsurvey.store.errors import StoreError
 from fieldsurvey.store.records import ExportSelection
 from fieldsurvey.store.sqlite import SQLiteStore, open_store
 from fieldsurvey.sync import export_file
@@ -51,48 +60,67 @@ def build(responses: int) -> None:
     db.close()
 
 
-Timing = tuple[float, float]
-"""(wall seconds, CPU seconds of the process, every thread included)."""
+def cached(responses: int) -> bool:
+    """The cached database, migrated to this schema now (never while timed), has this size."""
+    if not DEVICE.exists():
+        return False
+    try:
+        db = open_store(DEVICE)
+    except StoreError:  # made by a newer fieldsurvey, or damaged
+        return False
+    try:
+        rows = db.execute("SELECT count(*) FROM responses").fetchone()[0]
+    finally:
+        db.close()
+    return bool(rows == responses // BATCH * BATCH)
+
+
+Timing = tuple[float, float, float]
+"""(wall seconds, CPU seconds of the process (every thread), CPU seconds of its busiest
+thread: the wall time it would take on an idle machine with a core per thread, near enough,
+and the figure to read when the load average is above the number of cores)."""
 
 
 @contextlib.contextmanager
 def clocks(into: list[Timing]) -> Iterator[None]:
-    wall, cpu = time.perf_counter(), time.process_time()
+    wall, cpu, own = time.perf_counter(), time.process_time(), time.thread_time()
     yield
-    into.append((time.perf_counter() - wall, time.process_time() - cpu))
+    cpu, own = time.process_time() - cpu, time.thread_time() - own
+    into.append((time.perf_counter() - wall, cpu, max(own, cpu - own)))
 
 
-def timed_export(out: Path, recipients: list[pyrage.x25519.Recipient]) -> Timing:
+def timed(work: Callable[[SQLiteStore], object], out: Path) -> Timing:
     out.unlink(missing_ok=True)
     db = open_store(DEVICE)
     timing: list[Timing] = []
     with clocks(timing):
-        export_file(db, out, everything=True, recipients=recipients)
+        work(db)
     db.close()
     return timing[0]
 
 
-def timed_bare(out: Path) -> Timing:
+def bare(out: Path) -> Callable[[SQLiteStore], None]:
     """The same lines, zipped and nothing else: what any export must at least do."""
-    out.unlink(missing_ok=True)
-    db = open_store(DEVICE)
-    timing: list[Timing] = []
-    with clocks(timing):
-        _bare(db, out)
-    db.close()
-    return timing[0]
+
+    def work(db: SQLiteStore) -> None:
+        selection = ExportSelection(device=db.device_id(), everything=True)
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as zip_:
+            for name, lines in (
+                (RESPONSES, db.response_lines(selection)),
+                (PARADATA, db.paradata_lines(selection)),
+            ):
+                with zip_.open(name, "w") as stream:
+                    while batch := list(itertools.islice(lines, 1000)):
+                        stream.write(b"\n".join(line.json for line in batch) + b"\n")
+
+    return work
 
 
-def _bare(db: SQLiteStore, out: Path) -> None:
-    selection = ExportSelection(device=db.device_id(), everything=True)
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as zip_:
-        for name, lines in (
-            (RESPONSES, db.response_lines(selection)),
-            (PARADATA, db.paradata_lines(selection)),
-        ):
-            with zip_.open(name, "w") as stream:
-                while batch := list(itertools.islice(lines, 1000)):
-                    stream.write(b"\n".join(line.json for line in batch) + b"\n")
+def export(out: Path, recipients: list[pyrage.x25519.Recipient]) -> Callable[[SQLiteStore], None]:
+    def work(db: SQLiteStore) -> None:
+        export_file(db, out, everything=True, recipients=recipients)
+
+    return work
 
 
 def main() -> None:
@@ -101,29 +129,38 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args()
-    if args.rebuild or not DEVICE.exists():
+    if args.rebuild or not cached(args.responses):
         build(args.responses)
     recipient = pyrage.x25519.Identity.generate().to_public()
-    kinds = {"bare baseline": None, "plain": [], "encrypted (age)": [recipient]}
+    out = DATA / "export.fsx"
+    kinds: dict[str, tuple[Path, Callable[[SQLiteStore], None]]] = {
+        "bare baseline": (DATA / "bare.zip", bare(DATA / "bare.zip")),
+        "plain": (out, export(out, [])),
+        "encrypted (age)": (out, export(out, [recipient])),
+    }
+    print(f"SQLite {sqlite3.sqlite_version}, {os.cpu_count()} CPUs, {args.responses} revisions")
     print(f"load average before: {load()}")
     times: dict[str, list[Timing]] = {label: [] for label in kinds}
-    for _ in range(args.repeat):
-        for label, recipients in kinds.items():
-            if recipients is None:
-                times[label].append(timed_bare(DATA / "bare.zip"))
-            else:
-                times[label].append(timed_export(DATA / "export.fsx", recipients))
-    print("target: export <= 1.5x the baseline and <= 2 s; CPU counts every thread")
+    for round_ in range(args.repeat + 1):  # round 0 only warms the page cache
+        for label, (path, work) in kinds.items():
+            timing = timed(work, path)
+            if round_ > 0:
+                times[label].append(timing)
+    print("target: export <= 1.5x the baseline and <= 2 s; CPU counts every thread; busiest:")
+    print("the CPU time of the busiest thread, about the wall time with the cores free")
+    clocks_ = ((0, "wall"), (1, "CPU"), (2, "busiest"))
     for label, runs in times.items():
-        for clock, name in ((0, "wall"), (1, "CPU")):
+        for clock, name in clocks_:
             seconds = [run[clock] for run in runs]
-            bare = [run[clock] for run in times["bare baseline"]]
-            ratio = statistics.median(s / b for s, b in zip(seconds, bare, strict=True))
+            base = [run[clock] for run in times["bare baseline"]]
+            ratio = statistics.median(s / b for s, b in zip(seconds, base, strict=True))
             print(
-                f"export 20k, {label:16s} {name:4s} min {min(seconds):5.2f} s, median "
-                f"{statistics.median(seconds):5.2f} s, {ratio:.2f}x the baseline"
+                f"export {args.responses // 1000}k, {label:16s} {name:7s} min {min(seconds):5.2f}"
+                f" s, median {statistics.median(seconds):5.2f} s, {ratio:.2f}x the baseline"
             )
     print(f"load average after: {load()}")
+    if max(os.getloadavg()) > (os.cpu_count() or 1):
+        print("the machine was busy: wall times measure its queue; read the busiest thread")
 
 
 def load() -> str:

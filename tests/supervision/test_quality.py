@@ -251,8 +251,10 @@ def test_every_reason_has_words_in_every_language(code: str, lang: str) -> None:
     ],
 )
 def test_the_summary_line_is_in_the_readers_language(
-    db_path: Path, lang: str, summary: str
+    db: SQLiteStore, db_path: Path, lang: str, summary: str
 ) -> None:
+    db.execute("UPDATE responses SET interviewer = NULL WHERE id = 1")
+    db.conn.commit()
     result = run("quality", "--db", str(db_path), "--lang", lang, "--by", "interviewer")
     assert result.exit_code == 0, result.stderr
     first, *rest = result.stdout.splitlines()
@@ -261,5 +263,6 @@ def test_the_summary_line_is_in_the_readers_language(
     named = [tr(kind, lang) for kind in COUNTED.values()]
     assert kinds == [tr("none", lang)] or all(k.rsplit(" ", 1)[0] in named for k in kinds)
     if lang != "en":  # the interviewer lines too: no English left but the names
-        english = {"of", "interviews", "flagged", "none"}
+        english = {"of", "interviews", "flagged", "none", "interviewer)"}
         assert not english & set(" ".join(rest).replace("(", " ").split())
+    assert any(line.startswith(tr("(no interviewer)", lang)) for line in rest)

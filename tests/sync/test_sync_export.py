@@ -85,6 +85,7 @@ def test_a_row_the_format_cannot_carry_fails_the_export_cleanly(
         ("UPDATE responses SET revision = 1000001", "revision"),
         ("UPDATE responses SET revision = 2.5", "revision"),
         ("UPDATE responses SET content_hash = upper(content_hash)", "content_hash"),
+        ("UPDATE responses SET parent_hash = substr(content_hash, 2) || char(0)", "parent_hash"),
     ],
 )
 def test_every_nested_row_is_held_to_the_format(

@@ -204,3 +204,31 @@ async def test_an_interview_whose_reviewers_disagree_says_so(
         await settle(pilot)
         log = str(app.screen.query_one("#quality-detail-log", Static).render())
         assert "rejected · reviewers disagree: keep one on the Conflicts screen" in log
+
+
+async def test_a_decision_without_a_reviewer_name_names_its_device(
+    make: MakeApp, db: SQLiteStore
+) -> None:
+    """Recorded before the reviewer set a name in Settings: not "?", the device."""
+    from fieldsurvey.review.log import settle as settle_log
+    from fieldsurvey.store.records import Decision
+
+    uuid = uuid_of(db, 5)
+    digest = db.execute("SELECT content_hash FROM responses WHERE id = 5").fetchone()[0]
+    made = Decision(uuid, "rejected", "redo", None, "0123456789ab", "2026-09-01T00:00:00.000+00:00",
+                    digest, ())  # fmt: skip
+    with db.unit_of_work():
+        db.add_decision(made)
+        settled = settle_log([made], digest)
+        assert settled is not None
+        db.set_review_state(uuid, digest, settled.state, settled.in_conflict)
+    app = make("zh")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_quality(pilot)
+        assert screen.report is not None
+        row = [i.uuid for i in screen.report.interviews].index(uuid)
+        screen.query_one("#quality-interviews", DataTable).move_cursor(row=row)
+        await pilot.press("enter")
+        await settle(pilot)
+        log = str(app.screen.query_one("#quality-detail-log", Static).render())
+        assert "设备 01234567 上未署名的审核人: redo" in log and "?" not in log

@@ -93,3 +93,18 @@ async def test_conflicts_in_chinese(make: MakeApp, disagreeing: str) -> None:
         text = await open_conflicts(app, pilot)
         assert "审核人意见不一：已驳回 / 已通过" in text
         assert "决定 A" in text and "审核人" in text
+
+
+def test_a_decision_without_a_reviewer_name_names_its_device() -> None:
+    """Not "held review decision: rejected by ?": the device that recorded it."""
+    from fieldsurvey.i18n import tr
+    from fieldsurvey.sync.review_conflicts import HeldDecision
+    from fieldsurvey.ui.widgets.review_conflict import review_line
+
+    held = HeldDecision(
+        entry="e" * 64, state="rejected", comment="", reviewer=None, device_id=STRANGER,
+        decided_at="2026-05-01T08:00:00.000+00:00", content_hash=None, uuid=ANA,
+        signer=STRANGER, held="untrusted", received_at="2026-05-02T08:00:00.000+00:00",
+    )  # fmt: skip
+    line = review_line(held, lambda message, **values: tr(message, "en", **values))
+    assert line.endswith("rejected by unnamed reviewer on device c3c3c3c3")

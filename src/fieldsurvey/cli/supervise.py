@@ -208,7 +208,7 @@ def _by_interviewer(report: QualityReport, questionnaire: Questionnaire, lang: s
         line = tr(
             "{interviewer}: {flagged} of {interviews} interviews flagged ({kinds})",
             lang,
-            interviewer=s.interviewer,
+            interviewer=_nobody(s.interviewer, lang),
             flagged=s.flagged,
             interviews=s.interviews,
             kinds=_kinds(s.flags, lang),
@@ -220,3 +220,8 @@ def _by_interviewer(report: QualityReport, questionnaire: Questionnaire, lang: s
             if e.interviewer == s.interviewer
         ]
     return lines
+
+
+def _nobody(name: str, lang: str) -> str:
+    """The quality report's name for interviews without an interviewer, in `lang`."""
+    return tr("(no interviewer)", lang) if name == "(no interviewer)" else name

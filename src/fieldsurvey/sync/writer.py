@@ -37,10 +37,7 @@ from fieldsurvey.sync.fileformat import (
     Strict,
 )
 from fieldsurvey.sync.keys import public_key_text
-from fieldsurvey.sync.zipwriter import ArchiveWriter
-
-LINES_PER_BLOCK = 256
-"""Lines joined into one block for the zip (a few hundred kilobytes)."""
+from fieldsurvey.sync.zipwriter import BLOCK, ArchiveWriter
 
 SourcesFor = Callable[[list[QuestionnaireRef]], list[QuestionnaireSource]]
 """Given the questionnaire versions the responses use, the sources to ship with them."""
@@ -52,18 +49,21 @@ class _Tally:
     items: int = 0
 
     def checked(self, lines: Iterable[ExportLine], model: type[Strict]) -> Iterator[bytes]:
-        """The lines in blocks, each line either within the format's bounds (the store checked
-        them) or validated against `model` here (ValidationError if it does not fit)."""
+        """The lines in blocks of the zip writer's size (so it passes them on without copying
+        them again), each line either within the format's bounds (the store checked them) or
+        validated against `model` here (ValidationError if it does not fit)."""
         block: list[bytes] = []
+        size = 0
         for line in lines:
             if not line.fits:
                 model.model_validate_json(line.json)
             self.lines += 1
             self.items += line.items
             block += (line.json, b"\n")
-            if len(block) >= LINES_PER_BLOCK * 2:
+            size += len(line.json) + 1
+            if size >= BLOCK:
                 yield b"".join(block)  # the lines are copied once, here
-                block = []
+                block, size = [], 0
         if block:
             yield b"".join(block)
 

@@ -22,9 +22,11 @@ from fieldsurvey.questionnaire.model import (
     SelectMultiple,
     SelectOne,
 )
+from fieldsurvey.questionnaire.ranges import rating_range
 from fieldsurvey.safetext import terminal_text
 from fieldsurvey.store.status import Status
 from fieldsurvey.ui.formatting import format_answer
+from fieldsurvey.ui.keys import rating_keys
 
 REFUSED = N_("No consent: the interview ends; only the refusal is kept.")
 DONE = N_("Saved. Thank you.")
@@ -143,7 +145,22 @@ class PlainInterview:
             return Move.ANSWERED, picked or None
         if isinstance(question, Rank):
             return self._rank(message, question)
+        if (bounds := rating_range(question)) is not None:
+            return self._rating(message, question, *bounds)
         return self._typed(message, question)
+
+    def _rating(
+        self, message: str, question: QuestionLike, low: int, high: int
+    ) -> tuple[Move, object]:
+        """A 0-10 rating as the app offers it: one key each (0-9, t for 10); typing 10 works
+        too in line mode. Not a typed number, so a slip like "33" cannot be given."""
+        numbers = range(low, high + 1)
+        options = [Option(str(n), n) for n in numbers]
+        keys = ["".join(rating_keys(n)) for n in numbers]
+        if not self.interview.is_required(question.id):
+            options.append(Option(self.tr("(no answer)"), None))
+            keys.append("")
+        return self._select(message, options, self.interview.value(question.id), keys=keys)
 
     def _options(self, question: SelectOne | SelectMultiple | Rank | LikertItem) -> list[Option]:
         q = self.interview.questionnaire
@@ -163,11 +180,22 @@ class PlainInterview:
         ]
 
     def _select(
-        self, message: str, options: list[Option], current: object, dk: object = None
+        self,
+        message: str,
+        options: list[Option],
+        current: object,
+        dk: object = None,
+        keys: list[str] | None = None,
     ) -> tuple[Move, object]:
-        """One answer from `options`, or a move."""
+        """One answer from `options` (keyed by `keys`, else numbered), or a move."""
         picked = self.prompter.select(
-            message, options, self.lang, default=current, dk=dk, navigation=self._navigation()
+            message,
+            options,
+            self.lang,
+            default=current,
+            dk=dk,
+            navigation=self._navigation(),
+            keys=keys,
         )
         return (picked, None) if isinstance(picked, Move) else (Move.ANSWERED, picked)
 

@@ -19,8 +19,8 @@ from fieldsurvey.cli.plain.prompter import (
     EndOfInput,
     Option,
     Validate,
-    dk_position,
-    number_keys,
+    keyed,
+    option_keys,
 )
 from fieldsurvey.i18n import N_, tr
 from fieldsurvey.safetext import terminal_text
@@ -60,11 +60,12 @@ class LinePrompter:
         dk: object = None,
         navigation: Sequence[Option] = (),
         instruction: str | None = None,
+        keys: Sequence[str] | None = None,
     ) -> object:
-        keys = number_keys(len(options), dk_position(options, dk), last=len(options))
+        keys = option_keys(options, dk, keys, last=len(options))
         self._show(message)
         for key, option in zip(keys, options, strict=True):
-            self._show(f"  {key}  {option.title}")
+            self._show(f"  {keyed(key, option.title)}")
         help_text = PICK_MOVES_HELP if navigation else PICK_HELP
         self._show(instruction or tr(help_text, lang))
         by_key = dict(zip(keys, options, strict=True))
@@ -85,9 +86,10 @@ class LinePrompter:
         navigation: Sequence[Option],
     ) -> Option | None:
         """The option `answer` names: its number, a move's command (`:lang zh` also queues
-        "zh" for the language question), its value or its title; empty: the default."""
+        "zh" for the language question), its value or its title; empty: the default (no
+        answer yet: the "(no answer)" option of a question that may be left unanswered)."""
         if not answer:
-            pointed = [o for o in options if o.value == default and default is not None]
+            pointed = [o for o in options if o.value == default]
             return pointed[0] if pointed else (options[0] if len(options) == 1 else None)
         command, _, rest = answer.partition(" ")
         for move in navigation:

@@ -21,13 +21,7 @@ from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bin
 from questionary import Choice
 from questionary.prompts.common import InquirerControl
 
-from fieldsurvey.cli.plain.prompter import (
-    TYPED_HELP,
-    Option,
-    Validate,
-    dk_position,
-    number_keys,
-)
+from fieldsurvey.cli.plain.prompter import TYPED_HELP, Option, Validate, keyed, option_keys
 from fieldsurvey.i18n import N_, tr
 from fieldsurvey.safetext import terminal_text
 
@@ -98,11 +92,12 @@ class TerminalPrompter:
         dk: object = None,
         navigation: Sequence[Option] = (),
         instruction: str | None = None,
+        keys: Sequence[str] | None = None,
     ) -> object:
         """questionary's select where a number key (1-9, 0 for don't know) answers at once."""
-        keys = number_keys(len(options), dk_position(options, dk), last=9)
+        keys = option_keys(options, dk, keys, last=9)
         choices = [
-            Choice(f"{key}  {_shown(o.title)}" if key else _shown(o.title), o.value)
+            Choice(keyed(key, _shown(o.title)), o.value)
             for key, o in zip(keys, options, strict=True)
         ]
         everything = [*choices]

@@ -50,9 +50,11 @@ class Prompter(Protocol):
         dk: object = None,
         navigation: Sequence[Option] = (),
         instruction: str | None = None,
+        keys: Sequence[str] | None = None,
     ) -> object:
         """The value of the option picked among `options` (answers, `dk` keyed 0) and
-        `navigation` (moves); `default` is the value pointed at first."""
+        `navigation` (moves); `default` is the value pointed at first. `keys`: each
+        option's key instead of numbering them ("" for none)."""
         ...
 
     def checkbox(
@@ -91,6 +93,20 @@ def number_keys(count: int, dk_index: int | None, last: int) -> list[str]:
             position += 1
             keys.append(str(position) if position <= last else "")
     return keys
+
+
+def option_keys(
+    options: Sequence[Option], dk: object, keys: Sequence[str] | None, last: int
+) -> list[str]:
+    """`keys` when given, else the options numbered (`number_keys`)."""
+    if keys is not None:
+        return list(keys)
+    return number_keys(len(options), dk_position(options, dk), last)
+
+
+def keyed(key: str, title: str) -> str:
+    """An option as listed: its key, then its title (once, where the key is the title)."""
+    return title if key in ("", title) else f"{key}  {title}"
 
 
 def dk_position(options: Sequence[Option], dk: object) -> int | None:

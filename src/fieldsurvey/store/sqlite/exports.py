@@ -60,8 +60,8 @@ def _fits(column: str, bound: Bound) -> str:
         check = f"{size} <= {bound.high}"
     elif bound.kind == "text":
         check = f"{size} BETWEEN {bound.low} AND {bound.high}"
-    elif bound.kind == "sha256":
-        check = f"{size} = 64 AND {column} NOT GLOB '*[^0-9a-f]*'"
+    elif bound.kind == "sha256":  # GLOB and length() stop at a NUL: 64 bytes and 64 before it
+        check = f"{size} = 64 AND length({column}) = 64 AND {column} NOT GLOB '*[^0-9a-f]*'"
     elif bound.kind == "integer":  # a text or a blob sorts above every number; 1.5 casts to 1
         whole = f"CAST({column} AS INTEGER) = {column}"
         check = f"{column} BETWEEN {bound.low} AND {bound.high} AND {whole}"
@@ -142,7 +142,11 @@ class ExportsMixin(SQLiteBase):
 
         One pass over the nested rows builds their JSON array, counts them and checks them:
         the subquery returns `[...],count,fits`, joined to the line's own object here (a
-        second pass to count or check cost as much as the checks themselves).
+        second pass to count or check cost as much as the checks themselves). The checks
+        are conditions (`CASE WHEN`, `FILTER (WHERE ... IS NOT TRUE)`), not values: SQLite
+        then stops at the first false term and skips a NULL's range, and steps no aggregate
+        for a row that fits, which halves their cost; NULL, or anything not plainly true,
+        does not fit.
         """
         where, params = _where(selection)
         key, columns = _NESTED[table]
@@ -151,16 +155,16 @@ class ExportsMixin(SQLiteBase):
         if bounds is not None:
             _check_names(bounds.line, own)
             _check_names(bounds.items, columns)
-            line_fit = _all_fit(bounds.line, "responses.")
+            line_fit = f"CASE WHEN {_all_fit(bounds.line, 'responses.')} THEN 1 ELSE 0 END"
             rows, line_size = _line_sized(bounds.items)
-            items_fit = f"total(({_all_fit(rows)}) IS NOT 1) = 0"
+            items_fit = f"count(*) FILTER (WHERE ({_all_fit(rows)}) IS NOT TRUE) = 0"
         head = ", ".join(f"'{name}', responses.{name}" for name in own)
         nested = (
             f"(SELECT json_group_array(json_array({', '.join(columns)})) || ',' || count(*) "
             f"|| ',' || ({items_fit}) FROM {table} WHERE response = responses.id)"
         )
         query = (
-            f"SELECT json_object({head}), {nested}, ({line_fit}) IS 1 "
+            f"SELECT json_object({head}), {nested}, {line_fit} "
             f"FROM responses WHERE {where} ORDER BY id"
         )
         joint = f',"{key}":'

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from fieldsurvey.questionnaire.expressions import Value
 from fieldsurvey.questionnaire.model import LikertScale
+from fieldsurvey.ui.keys import rating_keys
 from fieldsurvey.ui.widgets.choice_list import ChoiceItem, ChoiceList
-from fieldsurvey.ui.widgets.rating import rating_keys
 
 DK_KEYS = ("0", "d")
 NA_KEYS = ("n",)

@@ -8,17 +8,8 @@ the rating takes one key like a Likert item and a slip such as "33" cannot be ty
 from __future__ import annotations
 
 from fieldsurvey.questionnaire.expressions import Value
+from fieldsurvey.ui.keys import rating_keys
 from fieldsurvey.ui.widgets.choice_list import ChoiceItem, ChoiceList
-
-TEN_KEY = "t"
-"""The key for 10: digits stop at 9, and `t` (ten) needs no second key or pause."""
-
-
-def rating_keys(value: int) -> tuple[str, ...]:
-    """The key that picks `value` on a rating or a 0-10 scale (none outside 0..10)."""
-    if 0 <= value <= 9:
-        return (str(value),)
-    return (TEN_KEY,) if value == 10 else ()
 
 
 class RatingList(ChoiceList):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
+from fieldsurvey.review.words import reviewer_words
 from fieldsurvey.safetext import terminal_text
 from fieldsurvey.sync.review_conflicts import HeldDecision, ReviewConflict, ReviewDecision
 from fieldsurvey.ui.i18n import N_, REVIEW_STATES
@@ -33,7 +34,7 @@ def review_line(item: ReviewConflict | HeldDecision, t: Translate) -> str:
         "{uuid}  held review decision: {state} by {reviewer}",
         uuid=item.uuid[:8],
         state=state_word(item.state, t),
-        reviewer=item.reviewer or "?",
+        reviewer=reviewer_words(item.reviewer, item.device_id, t),
     )
 
 
@@ -47,7 +48,7 @@ def keep_decision_words(
         "recorded again as yours; every decision stays in the log.",
         letter=name,
         state=state_word(decision.state, t),
-        reviewer=terminal_text(decision.reviewer or "?"),
+        reviewer=terminal_text(reviewer_words(decision.reviewer, decision.device_id, t)),
         uuid=uuid,
     )
     return question, t("Kept decision {letter} on interview {uuid}.", letter=name, uuid=uuid)
