@@ -14,10 +14,12 @@ revisions, ~1M answers and ~1M paradata events (see sync_benchdata.py). Then, in
   cost SQLite itself, checks aside; target merge <= 1.5x this (#10);
 - merging all 200 again; target <= 0.3x the first merge.
 
-Each is timed in wall and CPU seconds (CPU: this process and merge's helper process). The
-ratio is the median of each round's ratio (the baseline measured in the same round), beside
-the best (min) and median times; the load average is printed before and after, as other
-jobs on a shared machine move every figure.
+Each is timed in wall and CPU seconds (CPU: this process and merge's helper process, whose
+share is printed too). The ratio is the median of each round's ratio (the baseline measured
+in the same round), beside the best (min) and median times; the load average is printed
+before and after, as other jobs on a shared machine move every figure. For scale, also the
+CPU of only reading the files (unzip, JSON-parse every line, nothing checked or written),
+which any merge of these files spends and the baseline does not.
 
 Also, in CPU seconds, the cost of checking records against their questionnaire
 (sync/conformance.py): the same merge in one process (no helper) with the checks and with
@@ -30,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import resource
 import shutil
@@ -37,18 +40,24 @@ import statistics
 import subprocess
 import sys
 import time
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 from unittest import mock
 
 from fieldsurvey.store.sqlite import SQLiteStore, open_store
 from fieldsurvey.sync import helper, merge_file, merge_files, reader
 from fieldsurvey.sync.conformance import Clock
+from fieldsurvey.sync.fileformat import PARADATA, RESPONSE_COLUMNS, RESPONSES
 from sync_benchdata import OUT, make_device
 
 DATA = OUT / "sync"
 FILES, DEVICES = DATA / "files", DATA / "devices"
 PER_FILE = DATA / "raw-per-file"
+RAW = "raw SQLite, file by file"
+IMPORT = "raw import of the files"
+T = TypeVar("T")
 TABLES = {"responses": ["uuid", "content_hash"], "answers": ["uuid", "content_hash", "question"],
           "paradata": ["uuid", "content_hash", "seq"]}  # fmt: skip
 
@@ -84,18 +93,21 @@ def fresh(path: Path) -> Path:
     return path
 
 
-Timing = tuple[float, float]
-"""(wall seconds, CPU seconds of this process and of its finished children)."""
+Timing = tuple[float, float, float]
+"""(wall seconds, CPU seconds of this process and of its finished children, the children's
+share of that CPU: merge's helper process)."""
 
 
 def clocks(work: Callable[[], object]) -> Timing:
-    def cpu() -> float:
+    def cpu() -> tuple[float, float]:
         children = resource.getrusage(resource.RUSAGE_CHILDREN)
-        return time.process_time() + children.ru_utime + children.ru_stime
+        return time.process_time(), children.ru_utime + children.ru_stime
 
-    wall, used = time.perf_counter(), cpu()
+    wall, (own, helpers) = time.perf_counter(), cpu()
     work()
-    return time.perf_counter() - wall, cpu() - used
+    own_after, helpers_after = cpu()
+    used = helpers_after - helpers
+    return time.perf_counter() - wall, own_after - own + used, used
 
 
 def counts(db: SQLiteStore) -> dict[str, int]:
@@ -115,23 +127,44 @@ def timed_merge(db_path: Path, files: list[Path]) -> tuple[Timing, Timing, dict[
     return first, again, rows
 
 
-def timed_single_process(db_path: Path, files: list[Path], *, checks: bool) -> float:
+Parts = tuple[float, float, float]
+"""CPU seconds of a merge in one process: in all, reading and verifying files (`prepare`),
+and inserting their rows (`insert_revisions`); the rest is per-file bookkeeping and commits."""
+
+
+def timed_single_process(db_path: Path, files: list[Path], *, checks: bool) -> Parts:
     """Merge in this process alone, with or without the checks against the questionnaire.
 
-    Returns CPU seconds of this process (all the work is in it, SQLite included): on a
-    machine shared with other jobs, wall time mostly measures them."""
+    CPU seconds of this process (all the work is in it, SQLite included): on a machine
+    shared with other jobs, wall time mostly measures them."""
+    parts = [0.0, 0.0]
+
+    def timed(k: int, work: Callable[..., T]) -> Callable[..., T]:
+        def run(*args: object) -> T:
+            start = time.process_time()
+            try:
+                return work(*args)
+            finally:
+                parts[k] += time.process_time() - start
+
+        return run
+
     with contextlib.ExitStack() as patches:
-        patches.enter_context(mock.patch.object(helper, "_worth_a_helper", lambda *_: False))
+        patch = patches.enter_context
+        patch(mock.patch.object(helper, "_worth_a_helper", lambda *_: False))
+        patch(mock.patch.object(helper, "prepare", timed(0, helper.prepare)))
+        inserting = timed(1, SQLiteStore.insert_revisions)
+        patch(mock.patch.object(SQLiteStore, "insert_revisions", inserting))
         if not checks:
-            patches.enter_context(mock.patch.object(reader, "_record_problems", lambda *_: []))
-            patches.enter_context(mock.patch.object(Clock, "first_late", lambda *_: None))
+            patch(mock.patch.object(reader, "_record_problems", lambda *_: []))
+            patch(mock.patch.object(Clock, "first_late", lambda *_: None))
         db = open_store(fresh(db_path))
         start = time.process_time()
         report = merge_files(db, files)
         elapsed = time.process_time() - start
         db.conn.close()
     assert report.all_merged
-    return elapsed
+    return elapsed, parts[0], parts[1]
 
 
 def timed_raw_per_file(db_path: Path) -> tuple[Timing, dict[str, int]]:
@@ -153,6 +186,54 @@ def timed_raw_per_file(db_path: Path) -> tuple[Timing, dict[str, int]]:
     rows = counts(db)
     db.close()
     return timing, rows
+
+
+def timed_raw_import(db_path: Path, files: list[Path]) -> tuple[Timing, dict[str, int]]:
+    """The same per-file transactions from the export files themselves, nothing checked:
+    each file unzipped, its lines parsed as JSON and its rows inserted by executemany (ids
+    given, so no round trip per revision), one transaction each."""
+    db = open_store(db_path)
+    conn = db.conn
+    names = ", ".join(("id", *RESPONSE_COLUMNS))
+    responses = (
+        f"INSERT INTO responses ({names}) VALUES ({', '.join('?' * (1 + len(RESPONSE_COLUMNS)))})"
+    )
+    answers = "INSERT INTO answers (response, question, value, answered_at) VALUES (?, ?, ?, ?)"
+    events = ("INSERT INTO paradata (response, seq, question, event, at, duration_ms, detail) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?)")  # fmt: skip
+
+    def work() -> None:
+        for path in files:
+            with zipfile.ZipFile(path) as archive:
+                records = [json.loads(line) for line in archive.read(RESPONSES).splitlines()]
+                paradata = [json.loads(line) for line in archive.read(PARADATA).splitlines()]
+            conn.execute("BEGIN IMMEDIATE")
+            first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM responses").fetchone()[0]
+            ids = {(r["uuid"], r["content_hash"]): k for k, r in enumerate(records, first)}
+            rows = [(k, *(r[c] for c in RESPONSE_COLUMNS)) for k, r in enumerate(records, first)]
+            conn.executemany(responses, rows)
+            numbered = enumerate(records, first)
+            conn.executemany(answers, [(k, *a) for k, r in numbered for a in r["answers"]])
+            conn.executemany(events, [(ids[(p["uuid"], p["content_hash"])], *event)
+                                      for p in paradata for event in p["events"]])  # fmt: skip
+            conn.execute("COMMIT")
+
+    timing = clocks(work)
+    rows = counts(db)
+    db.close()
+    return timing, rows
+
+
+def timed_reading(files: list[Path]) -> float:
+    """CPU seconds of only reading the files: every data member unzipped and every line
+    parsed as JSON, nothing checked or written; any merge that reads them spends this."""
+    start = time.process_time()
+    for path in files:
+        with zipfile.ZipFile(path) as archive:
+            for name in (RESPONSES, PARADATA):
+                for line in archive.read(name).splitlines():
+                    json.loads(line)
+    return time.process_time() - start
 
 
 def _insert(db: SQLiteStore, table: str) -> str:
@@ -201,10 +282,12 @@ def main() -> None:
         print(f"generated data in {time.perf_counter() - start:.1f} s")
     files = sorted(FILES.iterdir())
     print(f"load average before: {load()}")
-    checked, unchecked = [], []
+    checked: list[Parts] = []
+    unchecked: list[Parts] = []
+    reading: list[float] = []
     merges: list[Timing] = []
     agains: list[Timing] = []
-    raws: list[Timing] = []
+    baselines: dict[str, list[Timing]] = {RAW: [], IMPORT: []}
     for _ in range(args.repeat):
         checked.append(timed_single_process(DATA / "single.db", files, checks=True))
         unchecked.append(timed_single_process(DATA / "single.db", files, checks=False))
@@ -212,24 +295,39 @@ def main() -> None:
             continue
         merge, again, merged = timed_merge(fresh(DATA / "merged.db"), files)
         raw, raw_rows = timed_raw_per_file(fresh(DATA / "rawmerged.db"))
-        assert merged == raw_rows, (merged, raw_rows)
+        imported, imported_rows = timed_raw_import(fresh(DATA / "rawimport.db"), files)
+        assert merged == raw_rows == imported_rows, (merged, raw_rows, imported_rows)
         merges.append(merge)
         agains.append(again)
-        raws.append(raw)
-    share = statistics.median((c - u) / c for c, u in zip(checked, unchecked, strict=True))
-    report("one process, records checked", checked, "CPU")
-    report("one process, checks stubbed", unchecked, f"CPU   checks = {share:.0%} (target <= 25%)")
+        baselines[RAW].append(raw)
+        baselines[IMPORT].append(imported)
+        reading.append(timed_reading(files))
+    share = statistics.median((c[0] - u[0]) / c[0] for c, u in zip(checked, unchecked, strict=True))
+    report("one process, records checked", [c[0] for c in checked], "CPU")
+    report("  reading and verifying files", [c[1] for c in checked], "CPU")
+    report("  inserting their rows", [c[2] for c in checked], "CPU")
+    rest = [c[0] - c[1] - c[2] for c in checked]
+    report("  the rest (per file, commits)", rest, "CPU")
+    note = f"CPU   checks = {share:.0%} (target <= 25%)"
+    report("one process, checks stubbed", [u[0] for u in unchecked], note)
     if not args.checks_only:
         size = sum(p.stat().st_size for p in files) / 2**20
         print(f"{len(files)} files, {size:.1f} MiB; rows: {merged}; {args.repeat} rounds")
         for clock, name in ((0, "wall"), (1, "CPU")):
-            merge_s, raw_s = [m[clock] for m in merges], [r[clock] for r in raws]
-            ratio = statistics.median(m / r for m, r in zip(merge_s, raw_s, strict=True))
+            merge_s = [m[clock] for m in merges]
+            report("merge (all verified)", merge_s, name)
+            for label, timings in baselines.items():
+                base_s = [b[clock] for b in timings]
+                ratio = statistics.median(m / b for m, b in zip(merge_s, base_s, strict=True))
+                target = " (<= 1.5)" if label == RAW else ""
+                report(label, base_s, f"{name:4s}  merge/this = {ratio:.2f}x{target}")
             again_s = [a[clock] for a in agains]
             again = statistics.median(a / m for a, m in zip(again_s, merge_s, strict=True))
-            report("raw SQLite, file by file", raw_s, name)
-            report("merge (all verified)", merge_s, f"{name:4s}  merge/raw = {ratio:.2f}x (<= 1.5)")
             report("merge all again", again_s, f"{name:4s}  again/first = {again:.3f}x (<= 0.3)")
+        report("  merge CPU in its helper", [m[2] for m in merges], "CPU   (reading, verifying)")
+        raw_cpu = [r[1] for r in baselines[RAW]]
+        floor = statistics.median(r / c for r, c in zip(reading, raw_cpu, strict=True))
+        report("reading alone (unzip + JSON)", reading, f"CPU   = {floor:.2f}x raw SQLite CPU")
         own, helper_mib = child_peak_mib(DATA / "child.db")
         print(f"peak memory: merging process {own:.0f} MiB + its helper {helper_mib:.0f} MiB "
               f"= {own + helper_mib:.0f} MiB (target <= 150)")  # fmt: skip

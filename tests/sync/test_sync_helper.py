@@ -124,6 +124,12 @@ def test_a_helper_that_dies(
     assert helped == alone(tmp_path / "alone.db", files, monkeypatch)
 
 
-def test_merge_restores_the_checkpoint_interval(files: list[Path], supervisor: SQLiteStore) -> None:
-    merge_files(supervisor, files)
+def test_merge_restores_the_checkpoint_interval_and_foreign_keys(
+    files: list[Path], supervisor: SQLiteStore
+) -> None:
+    """Merge leaves foreign keys unchecked while it inserts (bulk_writes): every row it
+    inserted still has its revision, and the connection checks them again afterwards."""
+    assert merge_files(supervisor, files).files[0].added == 1
     assert supervisor.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    assert supervisor.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert supervisor.execute("PRAGMA foreign_keys").fetchone()[0] == 1

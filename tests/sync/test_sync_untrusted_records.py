@@ -109,11 +109,16 @@ def test_a_timestamp_in_the_year_9999(
     )
 
 
+@pytest.mark.parametrize(
+    "at", ["yesterday", "2026-02-31T10:00:00.000+00:00", "2026-01-01T24:00:00.000+00:00"]
+)
 def test_a_timestamp_that_does_not_parse(
-    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path
+    device: SQLiteStore, supervisor: SQLiteStore, tmp_path: Path, at: str
 ) -> None:
-    path = export_with(device, tmp_path, {"q1": 1}, at="yesterday")
-    rejects_record(supervisor, path, "timestamp = 'yesterday': not an ISO 8601 timestamp")
+    """In the store's own shape or not, a stamp that is not a real time is refused (one
+    that would crash the SPSS/Stata export and the tables, which parse every stamp)."""
+    path = export_with(device, tmp_path, {"q1": 1}, at=at)
+    rejects_record(supervisor, path, f"timestamp = '{at}': not an ISO 8601 timestamp")
 
 
 def test_a_file_signed_in_the_future(

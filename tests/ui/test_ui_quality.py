@@ -174,61 +174,53 @@ def test_a_screen_missing_a_review_hook_cannot_be_built() -> None:
     assert not QualityScreen.__abstractmethods__
 
 
+def decided(db: SQLiteStore, response: int, made: list[tuple[str, str | None, str]]) -> str:
+    """Record decisions (state, reviewer, device) on `response` as merged from review logs,
+    with the review state they settle on; the interview's uuid."""
+    from fieldsurvey.review.log import settle as settle_log
+    from fieldsurvey.store.records import Decision
+
+    uuid = uuid_of(db, response)
+    digest = db.execute("SELECT content_hash FROM responses WHERE id = ?", [response]).fetchone()[0]
+    decisions = [
+        Decision(uuid, state, "why", who, device, f"2026-09-0{n}T00:00:00.000+00:00", digest, ())
+        for n, (state, who, device) in enumerate(made, 1)
+    ]
+    with db.unit_of_work():
+        for decision in decisions:
+            db.add_decision(decision)
+        settled = settle_log(decisions, digest)
+        assert settled is not None
+        db.set_review_state(uuid, digest, settled.state, settled.in_conflict)
+    return uuid
+
+
+async def detail_log(pilot: Pilot, uuid: str) -> str:
+    """The review log on the detail screen of interview `uuid`, opened from Quality."""
+    screen = await open_quality(pilot)
+    assert screen.report is not None
+    row = [i.uuid for i in screen.report.interviews].index(uuid)
+    screen.query_one("#quality-interviews", DataTable).move_cursor(row=row)
+    await pilot.press("enter")
+    await settle(pilot)
+    return str(pilot.app.screen.query_one("#quality-detail-log", Static).render())
+
+
 async def test_an_interview_whose_reviewers_disagree_says_so(
     make: MakeApp, db: SQLiteStore
 ) -> None:
     """Two supervisors' decisions merged without either seeing the other's (review/log.py)."""
-    from fieldsurvey.review.log import settle as settle_log
-    from fieldsurvey.store.records import Decision
-
-    uuid = uuid_of(db, 5)
-    digest = db.execute("SELECT content_hash FROM responses WHERE id = 5").fetchone()[0]
-    made = [
-        Decision(uuid, state, "why", who, f"{who}-device", f"2026-09-0{n}T00:00:00.000+00:00",
-                 digest, ())
-        for n, (state, who) in enumerate((("approved", "Ana"), ("rejected", "Bo")), 1)
-    ]  # fmt: skip
-    with db.unit_of_work():
-        for decision in made:
-            db.add_decision(decision)
-        settled = settle_log(made, digest)
-        assert settled is not None and settled.in_conflict
-        db.set_review_state(uuid, digest, settled.state, settled.in_conflict)
-    app = make()
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_quality(pilot)
-        assert screen.report is not None
-        row = [i.uuid for i in screen.report.interviews].index(uuid)
-        screen.query_one("#quality-interviews", DataTable).move_cursor(row=row)
-        await pilot.press("enter")
-        await settle(pilot)
-        log = str(app.screen.query_one("#quality-detail-log", Static).render())
-        assert "rejected · reviewers disagree: keep one on the Conflicts screen" in log
+    uuid = decided(db, 5, [("approved", "Ana", "Ana-device"), ("rejected", "Bo", "Bo-device")])
+    async with make().run_test(size=SIZE) as pilot:
+        log = await detail_log(pilot, uuid)
+    assert "rejected · reviewers disagree: keep one on the Conflicts screen" in log
 
 
 async def test_a_decision_without_a_reviewer_name_names_its_device(
     make: MakeApp, db: SQLiteStore
 ) -> None:
     """Recorded before the reviewer set a name in Settings: not "?", the device."""
-    from fieldsurvey.review.log import settle as settle_log
-    from fieldsurvey.store.records import Decision
-
-    uuid = uuid_of(db, 5)
-    digest = db.execute("SELECT content_hash FROM responses WHERE id = 5").fetchone()[0]
-    made = Decision(uuid, "rejected", "redo", None, "0123456789ab", "2026-09-01T00:00:00.000+00:00",
-                    digest, ())  # fmt: skip
-    with db.unit_of_work():
-        db.add_decision(made)
-        settled = settle_log([made], digest)
-        assert settled is not None
-        db.set_review_state(uuid, digest, settled.state, settled.in_conflict)
-    app = make("zh")
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_quality(pilot)
-        assert screen.report is not None
-        row = [i.uuid for i in screen.report.interviews].index(uuid)
-        screen.query_one("#quality-interviews", DataTable).move_cursor(row=row)
-        await pilot.press("enter")
-        await settle(pilot)
-        log = str(app.screen.query_one("#quality-detail-log", Static).render())
-        assert "设备 01234567 上未署名的审核人: redo" in log and "?" not in log
+    uuid = decided(db, 5, [("rejected", None, "0123456789ab")])
+    async with make("zh").run_test(size=SIZE) as pilot:
+        log = await detail_log(pilot, uuid)
+    assert "设备 01234567 上未署名的审核人: why" in log and "?" not in log

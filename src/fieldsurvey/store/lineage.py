@@ -23,7 +23,9 @@ Drafts take no part: an edit in progress is not the head until it is closed
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass
@@ -45,6 +47,13 @@ class Revision:
     @property
     def set_aside(self) -> bool:
         return self.stored and not self.is_head and not self.in_conflict
+
+
+def stored_revision(row: Sequence[Any]) -> Revision:
+    """A closed revision as the store reads it: (content_hash, parent_hash, updated_at,
+    is_head, in_conflict, device_id, authority), the flags 0/1 or booleans."""
+    digest, parent, at, head, conflict, device, authority = row
+    return Revision(digest, parent, at, bool(head), bool(conflict), True, device, authority)
 
 
 @dataclass

@@ -29,14 +29,18 @@ def map_errors(
     driver: type[Exception], convert: Convert, unwrapped: Iterable[str]
 ) -> Callable[[T], T]:
     """Wrap the public methods every base of the decorated class defines, except
-    `unwrapped` (members that map errors themselves or are not storage calls)."""
+    `unwrapped` (members that map errors themselves or are not storage calls). A method an
+    adapter's mixin overrides is wrapped as the mixin has it, as Python resolves it."""
     skip = frozenset(unwrapped)
 
     def decorate(cls: T) -> T:
+        seen: set[str] = set()
         for part in cls.__mro__[1:]:
             for name, member in vars(part).items():
-                if callable(member) and not name.startswith("_") and name not in skip:
-                    setattr(cls, name, _wrapped(member, driver, convert))
+                if name in seen or name in skip or name.startswith("_") or not callable(member):
+                    continue
+                seen.add(name)
+                setattr(cls, name, _wrapped(member, driver, convert))
         return cls
 
     return decorate

@@ -12,6 +12,7 @@ whole, naming each record, field and value.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -48,8 +49,13 @@ SHOWN_VALUE = 40
 Check = Callable[[Any], "str | None"]
 """A decoded answer -> None if it fits its question, else what is wrong with it."""
 
-_CANONICAL = r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}\+00:00"
+_CANONICAL = (
+    r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\.[0-9]{3}\+00:00"
+)
+"""The store's one format; its days are then checked against their months (`_real_day`)."""
 _CANONICAL_LINES = re.compile(f"(?:{_CANONICAL}\n)*{_CANONICAL}")
+_LATE_DAYS = ("-29T", "-30T", "-31T")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -115,11 +121,13 @@ class Clock:
         """The first stamp that does not parse or is too late, with why; None if all fit.
 
         The store writes one format (UTC, milliseconds), whose text order is time order: for
-        it, one regular expression and a `max` check every stamp of a record in C.
+        it, one regular expression (`_real_days` then for the 29th to 31st) and a `max` check
+        every stamp of a record in C. Any other stamp is parsed on its own.
         """
         if not stamps:
             return None
-        if _CANONICAL_LINES.fullmatch("\n".join(stamps)):
+        text = "\n".join(stamps)
+        if _CANONICAL_LINES.fullmatch(text) and _real_days(text, stamps):
             return None if max(stamps) <= self.limit_text else self._first_late_slowly(stamps)
         return self._first_late_slowly(stamps)
 
@@ -133,6 +141,24 @@ class Clock:
                 signed = self.limit_text
                 return stamp, f"later than the file was signed ({signed}, tolerance included)"
         return None
+
+
+def _real_days(text: str, stamps: list[str]) -> bool:
+    """Whether the days of these stamps (in `_CANONICAL` form, joined as `text`) exist: the
+    29th to 31st only in some months (no 2026-02-31), so only those are parsed, once each."""
+    if not any(day in text for day in _LATE_DAYS):
+        return True
+    return all(map(_real_day, {stamp[:10] for stamp in stamps}))
+
+
+@functools.lru_cache(maxsize=4096)
+def _real_day(text: str) -> bool:
+    """Whether `YYYY-MM-DD` (a month of 01-12, a day of 01-31) is a day of that month."""
+    try:
+        datetime.strptime(text, "%Y-%m-%d")
+    except ValueError:
+        return False
+    return True
 
 
 def parse_stamp(text: str) -> datetime:

@@ -21,6 +21,7 @@ from fieldsurvey.store import errors
 from fieldsurvey.store.perthread import PerThread
 from fieldsurvey.store.postgres.errors import mapped
 from fieldsurvey.store.postgres.schema import MIGRATIONS, SCHEMA_VERSION
+from fieldsurvey.store.schema import newer_schema
 
 CONNECT_TIMEOUT_S = 10
 SESSION_OPTIONS = "-c jit=off"
@@ -57,12 +58,7 @@ def open_checked(url: str, shown: str, *, create: bool) -> Connection:
         with mapped(shown):
             version = schema_version(conn)
             if version > SCHEMA_VERSION:
-                raise errors.NewerSchema(
-                    f"made by a newer fieldsurvey (schema {version}, this one knows "
-                    f"{SCHEMA_VERSION}); upgrade fieldsurvey to use it — the database was left "
-                    "untouched",
-                    path=shown,
-                )
+                raise newer_schema(version, SCHEMA_VERSION, shown, "the database")
             if version == 0 and not create:
                 raise errors.Missing("no fieldsurvey tables in this database", path=shown)
             if version < SCHEMA_VERSION:

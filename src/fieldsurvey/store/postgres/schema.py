@@ -19,20 +19,12 @@ the same rows on either backend. Differences on purpose:
 
 from __future__ import annotations
 
+from fieldsurvey.store.schema import round_key_sql
+
 
 def _round_key(column: str) -> str:
-    """SQLite's `_round_key` (store/sqlite/schema.py) in PostgreSQL: "Q3 2026" -> "2026-Q3",
-    "2026/11" -> "2026-11"; anything else trimmed, as it is; '' -> NULL."""
-    u = f"upper(trim({column}))"
-    year = "[12][0-9]{3}"
-    return f"""CASE
-        WHEN trim({column}) = '' THEN NULL
-        WHEN {u} ~ '^Q[1-4][ /_-]{year}$' THEN substr({u}, 4, 4) || '-Q' || substr({u}, 2, 1)
-        WHEN {u} ~ '^{year}[ /_-]Q[1-4]$' THEN substr({u}, 1, 4) || '-Q' || substr({u}, 7, 1)
-        WHEN {u} ~ '^{year}Q[1-4]$' THEN substr({u}, 1, 4) || '-Q' || substr({u}, 6, 1)
-        WHEN {u} ~ '^{year}[/_-](0[1-9]|1[0-2])$'
-            THEN substr({u}, 1, 4) || '-' || substr({u}, 6, 2)
-        ELSE trim({column}) END"""
+    """The round rule (store/schema.py) with a regular expression where SQLite uses GLOB."""
+    return round_key_sql(column, lambda text, pattern: f"{text} ~ '^{pattern}$'")
 
 
 MIGRATION_1 = f"""

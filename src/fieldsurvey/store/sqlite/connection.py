@@ -18,6 +18,7 @@ from pathlib import Path
 
 from fieldsurvey.store import errors
 from fieldsurvey.store.perthread import PerThread
+from fieldsurvey.store.schema import newer_schema
 from fieldsurvey.store.sqlite.errors import mapped, storage_error
 from fieldsurvey.store.sqlite.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -44,11 +45,7 @@ def open_checked(path: Path, *, create: bool, synchronous: str = "FULL") -> sqli
     try:
         version = _user_version(conn, path)
         if version > SCHEMA_VERSION:
-            raise errors.NewerSchema(
-                f"made by a newer fieldsurvey (schema {version}, this one knows "
-                f"{SCHEMA_VERSION}); upgrade fieldsurvey to use it — the file was left untouched",
-                path=str(path),
-            )
+            raise newer_schema(version, SCHEMA_VERSION, str(path), "the file")
         try:
             _set_wal(conn)
             _migrate(conn, version)

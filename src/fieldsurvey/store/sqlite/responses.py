@@ -1,4 +1,5 @@
-"""Response revisions, their answers and paradata: the engine's draft sink and reads.
+"""Response revisions, their answers and paradata: the engine's draft sink, and the
+statements of the reads (store/responses.py).
 
 A draft change is one commit: answers, the values recalculated from them, the draft's
 progress and paradata together, so a crash keeps all of it or none of it. Answer values are
@@ -14,15 +15,15 @@ from dataclasses import asdict, fields
 from typing import TYPE_CHECKING
 
 from fieldsurvey.store.content import content_hash
-from fieldsurvey.store.lineage import Revision, settle
+from fieldsurvey.store.lineage import settle, stored_revision
 from fieldsurvey.store.records import (
     DRAFT_COLUMNS,
     RESPONSE_FIELDS,
     Event,
     NewDraft,
     ResponseRecord,
-    StoredEvent,
 )
+from fieldsurvey.store.responses import ResponsesPart, ResponsesSQL
 from fieldsurvey.store.sqlite.base import SQLiteBase
 from fieldsurvey.store.status import CLOSED_STATUSES, Status
 
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from fieldsurvey.questionnaire.expressions import Value
 
 _COLUMNS = ", ".join(RESPONSE_FIELDS)
-_STATUS = RESPONSE_FIELDS.index("status")
 _NEW_DRAFT = tuple(field.name for field in fields(NewDraft))
 _INSERT_DRAFT = (
     f"INSERT INTO responses ({', '.join(_NEW_DRAFT)}, updated_at, status) "
@@ -42,40 +42,16 @@ def encode_value(value: Value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
-def _record(row: tuple[object, ...]) -> ResponseRecord:
-    values = list(row)
-    values[_STATUS] = Status(str(values[_STATUS]))
-    return ResponseRecord(*values)  # type: ignore[arg-type]
-
-
-class ResponsesMixin(SQLiteBase):
-    # --- reads ----------------------------------------------------------------------------
-
-    def get_response(self, response_id: int) -> ResponseRecord | None:
-        row = self.conn.execute(
-            f"SELECT {_COLUMNS} FROM responses WHERE id = ?", [response_id]
-        ).fetchone()
-        return _record(row) if row else None
-
-    def revisions(self, uuid: str) -> list[ResponseRecord]:
-        rows = self.conn.execute(
-            f"SELECT {_COLUMNS} FROM responses WHERE uuid = ? ORDER BY revision, id", [uuid]
-        ).fetchall()
-        return [_record(row) for row in rows]
-
-    def load_answers(self, response_id: int) -> dict[str, Value]:
-        rows = self.conn.execute(
-            "SELECT question, value FROM answers WHERE response = ?", [response_id]
-        )
-        return {question: json.loads(value) for question, value in rows}
-
-    def paradata(self, response_id: int) -> list[StoredEvent]:
-        rows = self.conn.execute(
+class ResponsesMixin(SQLiteBase, ResponsesPart):
+    responses_sql = ResponsesSQL(
+        get_response=f"SELECT {_COLUMNS} FROM responses WHERE id = ?",
+        revisions=f"SELECT {_COLUMNS} FROM responses WHERE uuid = ? ORDER BY revision, id",
+        load_answers="SELECT question, value FROM answers WHERE response = ?",
+        paradata=(
             "SELECT response, seq, question, event, at, duration_ms, detail FROM paradata "
-            "WHERE response = ? ORDER BY seq",
-            [response_id],
-        ).fetchall()
-        return [StoredEvent(*row) for row in rows]
+            "WHERE response = ? ORDER BY seq"
+        ),
+    )
 
     # --- writes -------------------------------------------------------------------------------
 
@@ -209,10 +185,7 @@ class ResponsesMixin(SQLiteBase):
             "authority FROM responses WHERE uuid = ? AND content_hash IS NOT NULL",
             [uuid],
         ).fetchall()
-        flags = settle(
-            [Revision(digest, parent, at, bool(head), bool(conflict), True, device, authority)
-             for _, digest, parent, at, head, conflict, device, authority in rows]
-        )  # fmt: skip
+        flags = settle([stored_revision(row[1:]) for row in rows])
         changed = [
             (*flags[digest], row_id)
             for row_id, digest, _, _, head, conflict, *_ in rows

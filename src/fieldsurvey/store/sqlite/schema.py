@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Callable
 
 from fieldsurvey.questionnaire import QuestionnaireError, questionnaire_hash
+from fieldsurvey.store.schema import round_key_sql
 
 MIGRATION_1 = """
 -- Device identity and user settings: device_id, device_secret_key, interviewer, office,
@@ -162,19 +163,8 @@ CREATE TABLE trust_log (
 
 
 def _round_key(column: str) -> str:
-    """SQL for a stored free-text round in the fixed form (questionnaire/rounds.py's
-    `normalise_legacy`, which a test holds equal): "Q3 2026" -> "2026-Q3", "2026/11" ->
-    "2026-11"; anything else trimmed of spaces, as it is; '' -> NULL."""
-    u = f"upper(trim({column}))"
-    year = "[12][0-9][0-9][0-9]"
-    return f"""CASE
-        WHEN trim({column}) = '' THEN NULL
-        WHEN {u} GLOB 'Q[1-4][ /_-]{year}' THEN substr({u}, 4, 4) || '-Q' || substr({u}, 2, 1)
-        WHEN {u} GLOB '{year}[ /_-]Q[1-4]' THEN substr({u}, 1, 4) || '-Q' || substr({u}, 7, 1)
-        WHEN {u} GLOB '{year}Q[1-4]' THEN substr({u}, 1, 4) || '-Q' || substr({u}, 6, 1)
-        WHEN {u} GLOB '{year}[/_-]0[1-9]' OR {u} GLOB '{year}[/_-]1[0-2]'
-            THEN substr({u}, 1, 4) || '-' || substr({u}, 6, 2)
-        ELSE trim({column}) END"""
+    """The round rule (store/schema.py) with SQLite's GLOB."""
+    return round_key_sql(column, lambda text, pattern: f"{text} GLOB '{pattern}'")
 
 
 MIGRATION_SUPERVISION = f"""

@@ -1,45 +1,34 @@
-"""What a supervisor reads besides scores: interviews per round and office, and per scored
-interview who, where, when, its review state and its paradata (the quality flags)."""
+"""What a supervisor reads besides scores, for SQLite; the logic is store/supervision.py's."""
 
 from __future__ import annotations
 
 import json
 import uuid
 from collections.abc import Mapping, Sequence
+from typing import Any
 
-from fieldsurvey.store.records import InterviewFacts, RoundCount
 from fieldsurvey.store.sqlite.base import SQLiteBase
 from fieldsurvey.store.sqlite.reviews import latest_state_sql
+from fieldsurvey.store.supervision import SupervisionPart, SupervisionSQL
 
 
-class SupervisionMixin(SQLiteBase):
-    def round_counts(self) -> list[RoundCount]:
-        rows = self.conn.execute(
+class SupervisionMixin(SQLiteBase, SupervisionPart):
+    supervision_sql = SupervisionSQL(
+        round_counts=(
             "SELECT round_key, COALESCE(office, ''), COUNT(*), MIN(completed_at), "
             "MAX(completed_at) FROM responses WHERE status = 'complete' AND is_head = 1 "
             "GROUP BY round_key, COALESCE(office, '') ORDER BY 2"
-        ).fetchall()
-        return [RoundCount(*row) for row in rows]
-
-    def interview_facts(self, questionnaire_id: str) -> InterviewFacts:
-        rows = self.conn.execute(
-            f"""SELECT r.id, r.uuid, r.interviewer, r.office, r.completed_at,
+        ),
+        interview_facts=f"""SELECT r.id, r.uuid, r.interviewer, r.office, r.completed_at,
                 {latest_state_sql("r.uuid", "r.content_hash")},
                 (SELECT SUM(p.duration_ms) FROM paradata p
                  WHERE p.response = r.id AND p.event = 'leave')
             FROM responses r
             WHERE r.status = 'complete' AND r.is_head = 1 AND r.questionnaire_id = ?
             ORDER BY r.id""",
-            [questionnaire_id],
-        ).fetchall()
-        columns = list(zip(*rows, strict=True)) or [()] * 7
-        return InterviewFacts(*(list(column) for column in columns))
+    )
 
-    def words_read(
-        self, response_ids: Sequence[int], page_words: Mapping[str, int]
-    ) -> dict[int, int]:
-        if not response_ids:
-            return {}
+    def _words_read(self, response_ids: Sequence[int], page_words: Mapping[str, int]) -> list[Any]:
         table = f"temp.quality_words_{uuid.uuid4().hex}"
         conn = self.conn
         conn.execute(f"CREATE TABLE {table} (page TEXT PRIMARY KEY, words INTEGER) WITHOUT ROWID")
@@ -57,5 +46,4 @@ class SupervisionMixin(SQLiteBase):
             ).fetchall()
         finally:
             conn.execute(f"DROP TABLE IF EXISTS {table}")
-        found = {int(response): int(words) for response, words in rows}
-        return {response: found.get(response, 0) for response in response_ids}
+        return rows

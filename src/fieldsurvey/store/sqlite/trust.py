@@ -1,84 +1,43 @@
-"""The trust model's storage (sync/trust.py, docs/trust-model.md): device keys and their
-trust, the log of every change, export numbers by key, and each revision's authority."""
+"""The trust model's statements for SQLite; the logic is store/trust.py's."""
 
 from __future__ import annotations
 
-from fieldsurvey.store.lineage import Revision
-from fieldsurvey.store.records import DeviceRow, TrustLogRow
 from fieldsurvey.store.sqlite.base import SQLiteBase
+from fieldsurvey.store.trust import TrustPart, TrustSQL
 
 _DEVICE = "SELECT device_id, public_key, trust, first_seen, label FROM devices"
 
 
-class TrustMixin(SQLiteBase):
-    def known_device(self, device: str) -> DeviceRow | None:
-        row = self.conn.execute(f"{_DEVICE} WHERE device_id = ?", [device]).fetchone()
-        return DeviceRow(*row) if row else None
-
-    def devices_by_prefix(self, prefix: str) -> list[DeviceRow]:
-        exact = self.known_device(prefix)
-        if exact is not None:
-            return [exact]
-        rows = self.conn.execute(  # not LIKE: a device id may hold % or _
-            f"{_DEVICE} WHERE substr(device_id, 1, ?) = ?", [len(prefix), prefix]
-        )
-        return [DeviceRow(*row) for row in rows]
-
-    def all_devices(self) -> list[DeviceRow]:
-        rows = self.conn.execute(
+class TrustMixin(SQLiteBase, TrustPart):
+    trust_sql = TrustSQL(
+        known_device=f"{_DEVICE} WHERE device_id = ?",
+        devices_by_prefix=f"{_DEVICE} WHERE substr(device_id, 1, ?) = ?",
+        all_devices=(
             "SELECT d.device_id, d.public_key, d.trust, d.first_seen, d.label, "
             "(SELECT count(*) FROM imports i WHERE i.device_id = d.device_id), "
             "(SELECT count(*) FROM responses r WHERE r.device_id = d.device_id "
             "AND r.content_hash IS NOT NULL) "
             "FROM devices d ORDER BY d.first_seen, d.device_id"
-        )
-        return [DeviceRow(*row) for row in rows]
-
-    def add_device(self, device: str, public_key: str, trust: str, at: str) -> None:
-        self.require_unit().execute(
-            "INSERT INTO devices (device_id, public_key, first_seen, trust) VALUES (?, ?, ?, ?)",
-            [device, public_key, at, trust],
-        )
-
-    def set_trust(self, device: str, trust: str) -> None:
-        self.require_unit().execute(
-            "UPDATE devices SET trust = ? WHERE device_id = ?", [trust, device]
-        )
-
-    def delete_device(self, device: str) -> None:
-        self.require_unit().execute("DELETE FROM devices WHERE device_id = ?", [device])
-
-    def log_trust(self, entry: TrustLogRow) -> None:
-        self.require_unit().execute(
+        ),
+        add_device=(
+            "INSERT INTO devices (device_id, public_key, first_seen, trust) VALUES (?, ?, ?, ?)"
+        ),
+        set_trust="UPDATE devices SET trust = ? WHERE device_id = ?",
+        delete_device="DELETE FROM devices WHERE device_id = ?",
+        log_trust=(
             "INSERT INTO trust_log (at, device_id, public_key, action, by, detail) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [entry.at, entry.device_id, entry.public_key, entry.action, entry.by, entry.detail],
-        )
-
-    def trust_log(self) -> list[TrustLogRow]:
-        rows = self.conn.execute(
-            "SELECT at, device_id, public_key, action, by, detail FROM trust_log ORDER BY id"
-        )
-        return [TrustLogRow(*row) for row in rows]
-
-    def files_with_sequence(self, device: str, seq: int, public_key: str) -> list[str]:
-        rows = self.conn.execute(
+            "VALUES (?, ?, ?, ?, ?, ?)"
+        ),
+        trust_log="SELECT at, device_id, public_key, action, by, detail FROM trust_log ORDER BY id",
+        files_with_sequence=(
             "SELECT file_sha256 FROM imports WHERE device_id = ? AND export_seq = ? "
-            "AND public_key = ?",
-            [device, seq, public_key],
-        )
-        return [row[0] for row in rows]
+            "AND public_key = ?"
+        ),
+        lineage_of=(
+            "SELECT content_hash, parent_hash, updated_at, is_head, in_conflict, device_id, "
+            "authority FROM responses WHERE uuid = ? AND content_hash IS NOT NULL"
+        ),
+    )
 
     def raise_authority(self, rows: list[tuple[int, int]]) -> None:
         self.require_unit().executemany("UPDATE responses SET authority = ? WHERE id = ?", rows)
-
-    def lineage_of(self, uuid: str) -> list[Revision]:
-        rows = self.conn.execute(
-            "SELECT content_hash, parent_hash, updated_at, is_head, in_conflict, device_id, "
-            "authority FROM responses WHERE uuid = ? AND content_hash IS NOT NULL",
-            [uuid],
-        )
-        return [
-            Revision(digest, parent, at, bool(head), bool(conflict), True, device, authority)
-            for digest, parent, at, head, conflict, device, authority in rows
-        ]
