@@ -13,6 +13,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from fieldsurvey.store.adapter import AdapterPart
 from fieldsurvey.store.dataout import EVENT_LISTS, RESPONSE_COLUMNS, Selection
 
 
@@ -75,26 +76,20 @@ def event_lists_sql(json_object: str, aggregate: Callable[[str], str], text: str
     return f"(SELECT {json_object}({pairs}){text} FROM paradata p WHERE p.response = r.id)"
 
 
-class DataOutQueries:
-    """The `DataSource` methods whose SQL is the same on both backends, but for `DIALECT`;
-    an adapter's mixin lists its base first (`DataOutMixin(SQLiteBase, DataOutQueries)`), so
-    the base's `execute` is the one used."""
+class DataOutQueries(AdapterPart):
+    """The `DataSource` methods whose SQL is the same on both backends, but for `DIALECT`
+    (a part in the sense of store/adapter.py: `DataOutMixin(SQLiteBase, DataOutQueries)`)."""
 
     DIALECT: ClassVar[Dialect]
 
     if TYPE_CHECKING:  # given by the adapter
-
-        def execute(self, sql: str, params: Sequence[object] = ()) -> Any:
-            """The adapter base's (listed before this class): one statement on this
-            thread's connection, returning its cursor."""
 
         def _mapped(self) -> AbstractContextManager[None]:
             """Driver errors inside become the store's (for generators, which the
             class-wide error mapping cannot reach)."""
 
     def _rows(self, sql: str, params: Sequence[object]) -> list[tuple[Any, ...]]:
-        rows: list[tuple[Any, ...]] = self.execute(sql, params).fetchall()
-        return rows
+        return self.conn.execute(sql, params).fetchall()
 
     def count_responses(self, selection: Selection) -> int:
         where, params = self.DIALECT.where(selection)
