@@ -34,10 +34,23 @@ MAX_HALF_WIDTH = 10.0
 ALPHA_WARNING = 0.7
 
 
-def item_scores(codes: np.ndarray, points: np.ndarray, reverse: np.ndarray) -> np.ndarray:
-    """0-100 scores of a code matrix; NaN where the answer is DK/NA or missing."""
-    x = np.where(reverse, points + 1 - codes, codes).astype(float)
-    return np.where(codes > 0, (x - 1) / (points - 1) * 100, np.nan)
+def item_scores(
+    codes: np.ndarray, points: np.ndarray | int, reverse: np.ndarray | bool
+) -> np.ndarray:
+    """0-100 scores of a code matrix; NaN where the answer is DK/NA or missing.
+
+    Each column's score of each code is computed once into a small table, then looked up:
+    the same arithmetic, so the same floats, without five temporaries of the whole matrix
+    (200,000 responses x 31 items took seconds on a loaded machine)."""
+    width = codes.shape[-1:]
+    k = np.broadcast_to(np.asarray(points), width)[:, None]
+    backwards = np.broadcast_to(np.asarray(reverse), width)[:, None]
+    lowest = min(int(codes.min(initial=0)), 0)
+    values = np.arange(lowest, max(int(codes.max(initial=0)), int(k.max(initial=0))) + 1)
+    x = np.where(backwards, k + 1 - values, values).astype(float)
+    table = np.where(values > 0, (x - 1) / (k - 1) * 100, np.nan)
+    found: np.ndarray = table[np.arange(width[0]), codes.astype(np.int64) - lowest]
+    return found
 
 
 @dataclass(frozen=True)

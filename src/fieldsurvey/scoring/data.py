@@ -25,24 +25,41 @@ from typing import Literal
 import numpy as np
 
 from fieldsurvey.questionnaire import Questionnaire
-from fieldsurvey.questionnaire.model import Calculate, IntegerQuestion, SelectMultiple, SelectOne
+from fieldsurvey.questionnaire.model import (
+    Calculate,
+    IntegerQuestion,
+    LikertItem,
+    SelectMultiple,
+    SelectOne,
+)
 from fieldsurvey.scoring.frame import DK, MISSING, NA, ItemLayout, SurveyData
 from fieldsurvey.store.interface import ScoringSource
-from fieldsurvey.store.records import PackedColumn, PackedQuery
+from fieldsurvey.store.records import PackedColumn, PackedQuery, word_layout
 
 BASE = 256
 """Code points start here: every packed character is one UTF-32 unit and never a control."""
 LIMIT = 50_000
 """Largest code packed (BASE + LIMIT stays below the UTF-16 surrogates, invalid in text)."""
-KINDS = {"likert": 0, "choice": 1, "integer": 2}
+KINDS = {"likert": 0, "point": 0, "choice": 1, "integer": 2}
+"""A `point` is a Likert question outside the areas (overall satisfaction): coded as the items
+are, and read back as its answer (the point, or the DK/NA value)."""
 
 
 @dataclass(frozen=True)
 class Column:
     question: str
-    kind: Literal["likert", "choice", "integer"]
+    kind: Literal["likert", "point", "choice", "integer"]
     values: tuple[str, ...] = ()
-    """Choice values of a select_one, in list order."""
+    """Choice values of a select_one, in list order; a point's DK and NA values."""
+    top: int = 0
+    """The highest scale point of a Likert item or point."""
+
+    @property
+    def packed(self) -> PackedColumn:
+        if self.kind == "choice":
+            return PackedColumn(self.question, KINDS[self.kind], self.choices, 0, len(self.choices))
+        low, high = (0, LIMIT) if self.kind == "integer" else (NA, self.top)
+        return PackedColumn(self.question, KINDS[self.kind], "", low, high)
 
     @property
     def choices(self) -> str:
@@ -60,13 +77,14 @@ def load_survey(
     `questions`."""
     layout = ItemLayout.of(questionnaire)
     coded = [_column(questionnaire, q) for q in questions]
-    columns = [Column(i, "likert") for i in layout.ids] + [c for c in coded if c]
+    scale = zip(layout.ids, layout.points, strict=True)
+    columns = [Column(i, "likert", top=int(k)) for i, k in scale] + [c for c in coded if c]
     others = [q for q, c in zip(questions, coded, strict=True) if c is None]
     dk = sorted({json.dumps(s.dk.value) for s in questionnaire.scales})
     na = sorted({json.dumps(s.na.value) for s in questionnaire.scales if s.na is not None})
     query = PackedQuery(
         questionnaire_id=questionnaire.id,
-        columns=tuple(PackedColumn(c.question, KINDS[c.kind], c.choices) for c in columns),
+        columns=tuple(c.packed for c in columns),
         dk_values=tuple(dk),
         others=tuple(others),
         base=BASE,
@@ -77,7 +95,10 @@ def load_survey(
         office=office,
     )
     found = store.scored_columns(query)
-    codes = _decode(found.packed, len(columns))
+    if found.words:
+        codes = _unpack(found.words, query.columns)
+    else:
+        codes = _decode(found.packed, query.columns)
     items = codes[:, : len(layout.ids)]
     items[(items < NA) | (items > layout.points)] = MISSING
     answers = {
@@ -108,23 +129,60 @@ def _column(questionnaire: Questionnaire, question: str) -> Column | None:
         return column if len(column.choices) < LIMIT else None
     if isinstance(found, IntegerQuestion):
         return Column(question, "integer")
+    if isinstance(found, LikertItem):
+        return _point(questionnaire, found)
     return None
 
 
-def _decode(packed: Sequence[str | None], width: int) -> np.ndarray:
+def _point(questionnaire: Questionnaire, question: LikertItem) -> Column | None:
+    """A Likert question read back as its answer: when its points are the integers 1..k
+    (the code is the point itself) and its DK/NA values are text (coded apart)."""
+    scale = questionnaire.scale_by_id[question.scale]
+    points = [p.value for p in scale.points]
+    special = (scale.dk.value, scale.na.value if scale.na else "")
+    if points != list(range(1, len(points) + 1)) or not all(isinstance(v, str) for v in special):
+        return None
+    return Column(question.id, "point", special, top=len(points))
+
+
+def _decode(packed: Sequence[str | None], columns: Sequence[PackedColumn]) -> np.ndarray:
     """Unpack each response's (column, code) character pairs into a code matrix."""
-    codes = np.zeros((len(packed), width), dtype=np.int32)
+    codes = np.zeros((len(packed), len(columns)), dtype=np.int32)
     strings = [s or "" for s in packed]
     lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings)) // 2
     raw = np.frombuffer("".join(strings).encode("utf-32-le"), dtype=np.uint32)
     units = raw.astype(np.int32) - BASE
     rows = np.repeat(np.arange(len(strings)), lengths)
     codes[rows, units[0::2]] = units[1::2]
+    return _kept(codes, columns)
+
+
+def _unpack(words: Sequence[Sequence[int]], columns: Sequence[PackedColumn]) -> np.ndarray:
+    """The code matrix from integers packed by `word_layout` (0: no answer): one shift and
+    mask per word over all its columns at once."""
+    layout = np.array(word_layout(tuple(columns)), dtype=np.int64).reshape(-1, 2)
+    masks = np.array([c.mask for c in columns], dtype=np.int64)
+    lows = np.array([c.low for c in columns], dtype=np.int64)
+    parts = []
+    for word, values in enumerate(words):
+        these = layout[:, 0] == word
+        packed = np.array(values, dtype=np.int64)[:, None]
+        stored = (packed >> layout[these, 1]) & masks[these]
+        parts.append(np.where(stored > 0, stored - 1 + lows[these], 0))
+    return _kept(np.hstack(parts).astype(np.int32), columns)
+
+
+def _kept(codes: np.ndarray, columns: Sequence[PackedColumn]) -> np.ndarray:
+    """Codes outside their column's [low, high] as 0 (no answer), whichever way they came."""
+    low = np.array([c.low for c in columns], dtype=np.int32)
+    high = np.array([c.high for c in columns], dtype=np.int32)
+    codes[(codes < low) | (codes > high)] = 0
     return codes
 
 
 def _values(column: Column, codes: np.ndarray) -> np.ndarray:
-    """Answers of a coded column back as objects: choice values or ints, None if absent."""
+    """Answers of a coded column back as objects: choice values, ints, a point's DK/NA value;
+    None if absent."""
     if column.kind == "choice":
         lookup = np.full(len(column.choices) + 1, None, dtype=object)
         for value in column.values:
@@ -133,6 +191,11 @@ def _values(column: Column, codes: np.ndarray) -> np.ndarray:
         return decoded
     out = np.full(codes.size, None, dtype=object)
     given = codes > 0
+    if column.kind == "point":
+        out[given] = codes[given].tolist()
+        for code, value in zip((DK, NA), column.values, strict=True):
+            out[codes == code] = value
+        return out
     out[given] = (codes[given] - 1).tolist()
     return out
 

@@ -294,14 +294,45 @@ class PackedColumn:
     `choices`), 2 integer (value + 1)."""
     choices: str = ""
     """For select_one: the JSON choice values as `,"a","b",`."""
+    low: int = 0
+    high: int = 0
+    """The codes kept (others read as 0, no answer): what `word_layout` makes room for."""
+
+    @property
+    def mask(self) -> int:
+        """The largest number its bits hold, once packed (`word_layout`)."""
+        return (1 << (self.high - self.low + 1).bit_length()) - 1
+
+
+WORD_BITS = 62
+"""Bits used of each packed 64-bit word (sign bit and its neighbour left clear)."""
+
+
+def word_layout(columns: tuple[PackedColumn, ...]) -> tuple[tuple[int, int], ...]:
+    """(word, shift) of each column when codes are packed into integers, in column order.
+
+    A code c of a column is stored as c - low + 1 in (high - low + 1).bit_length() bits,
+    saturated to 0 and `mask`; a stored 0 is no answer (a response without any answer packs to
+    0), and a code read back outside [low, high] counts as none, like code 0 itself. 31
+    five-point items and 12 other answers fit in three words."""
+    found = []
+    word = shift = 0
+    for column in columns:
+        width = column.mask.bit_length()
+        if shift + width > WORD_BITS:
+            word, shift = word + 1, 0
+        found.append((word, shift))
+        shift += width
+    return tuple(found)
 
 
 @dataclass(frozen=True)
 class PackedQuery:
-    """What scoring asks of the store: scored responses, their answers packed into a string.
+    """What scoring asks of the store: scored responses, their answers packed as small codes.
 
-    Each answer becomes two characters, chr(base + column) and chr(base + code); answers
-    outside `limit` are clamped (Likert) or 0 (integers). `others` are fetched as JSON text.
+    SQLite packs each answer into two characters, chr(base + column) and chr(base + code);
+    PostgreSQL packs the codes into integers (`word_layout`). Answers outside `limit` are
+    clamped (Likert) or 0 (integers). `others` are fetched as JSON text.
     """
 
     questionnaire_id: str
@@ -334,6 +365,8 @@ class ScoredColumns:
     packed: tuple[str | None, ...]
     others: tuple[tuple[object, ...], ...]
     """One tuple per `PackedQuery.others` question."""
+    words: tuple[tuple[int, ...], ...] = ()
+    """Instead of `packed` (PostgreSQL): per word of `word_layout`, one integer per response."""
 
 
 @dataclass(frozen=True)
