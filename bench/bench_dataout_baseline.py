@@ -43,15 +43,16 @@ def _whole(chunks: list[list[Column]], width: int) -> list[Column]:
     return columns
 
 
-def build(db: DataStore, questionnaire: Questionnaire) -> Tables:
+def build(db: DataStore, questionnaire: Questionnaire, *, paradata: bool = True) -> Tables:
+    """Both tables (the paradata table empty without `paradata`), as the exporter builds them."""
     selection = Selection(questionnaire.id)
     variables = export._variables(db, questionnaire, selection)
     derived = Derived.of(db, questionnaire, None)
     wide = _whole(list(wide_chunks(db, selection, variables, derived)), len(variables))
-    paradata = [row for rows in paradata_chunks(db, selection) for row in rows]
-    source = TableSource(variables, lambda: iter([wide]), lambda: iter([paradata]), "en", "en",
+    events = [row for rows in paradata_chunks(db, selection) for row in rows] if paradata else []
+    source = TableSource(variables, lambda: iter([wide]), lambda: iter([events]), "en", "en",
                          "bench")  # fmt: skip
-    return Tables(source, wide, paradata)
+    return Tables(source, wide, events)
 
 
 def _stat_arguments(tables: Tables, fmt: str) -> tuple[Any, ...]:
@@ -77,14 +78,17 @@ def prepare(fmt: str, tables: Tables) -> Tables:
         from fieldsurvey.dataout.parquetout import schema, to_table
 
         wide = to_table(tables.wide, schema(tables.source.variables, "en", "en"))
-        columns = [list(c) for c in zip(*tables.paradata, strict=True)]
+        columns = [list(c) for c in zip(*tables.paradata, strict=True)] or [
+            [] for _ in PARADATA_VARIABLES
+        ]
         events = to_table(columns, schema(PARADATA_VARIABLES, "en", "en"))
         return replace(tables, ready=(wide, events))
     return tables
 
 
 def write(fmt: str, tables: Tables, out: Path) -> None:
-    """The timed part: the library writing both tables."""
+    """The timed part: the library writing both tables (the paradata table only with rows)."""
+    events = bool(tables.paradata)
     paradata_out = companion(out, "paradata", ".csv" if fmt != "parquet" else None)
     if fmt == "csv" or fmt in ("sav", "dta"):
         if fmt in ("sav", "dta"):
@@ -93,7 +97,8 @@ def write(fmt: str, tables: Tables, out: Path) -> None:
             statout._write(out, *tables.ready[1:])
         else:
             _csv(out, [v.name for v in tables.source.variables], tables.wide)
-        _csv(paradata_out, [v.name for v in PARADATA_VARIABLES], tables.paradata, rows=True)
+        if events:
+            _csv(paradata_out, [v.name for v in PARADATA_VARIABLES], tables.paradata, rows=True)
     elif fmt == "xlsx":
         from fieldsurvey.dataout.xlsxout import write_xlsx
 
@@ -101,9 +106,9 @@ def write(fmt: str, tables: Tables, out: Path) -> None:
     else:
         import pyarrow.parquet as pq
 
-        wide, events = tables.ready
-        pq.write_table(wide, str(out), compression="zstd")
-        pq.write_table(events, str(paradata_out), compression="zstd")
+        pq.write_table(tables.ready[0], str(out), compression="zstd")
+        if events:
+            pq.write_table(tables.ready[1], str(paradata_out), compression="zstd")
 
 
 def _csv(path: Path, header: list[str], table: list[Any], *, rows: bool = False) -> None:
@@ -113,10 +118,11 @@ def _csv(path: Path, header: list[str], table: list[Any], *, rows: bool = False)
         writer.writerows(table if rows else zip(*table, strict=True))
 
 
-def sqlite_read(db_path: str, questionnaire_id: str) -> int:
+def sqlite_read(db_path: str, questionnaire_id: str, *, paradata: bool = True) -> int:
     """Fetch every row an export reads with plain SELECTs through Python's sqlite3 (the
-    responses, their answers one row each, the paradata events) and keep nothing: what reading
-    the data from SQLite costs before anything is built. Returns the rows fetched."""
+    responses, their answers one row each, the paradata events unless not `paradata`) and
+    keep nothing: what reading the data from SQLite costs before anything is built. Returns
+    the rows fetched."""
     import sqlite3
 
     heads = "r.is_head = 1 AND r.status = 'complete' AND r.questionnaire_id = ?"
@@ -130,7 +136,7 @@ def sqlite_read(db_path: str, questionnaire_id: str) -> int:
     )
     count = 0
     with sqlite3.connect(db_path) as conn:
-        for sql in queries:
+        for sql in queries if paradata else queries[:2]:
             cursor = conn.execute(sql, [questionnaire_id])
             while rows := cursor.fetchmany(20_000):
                 count += len(rows)

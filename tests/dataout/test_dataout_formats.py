@@ -122,7 +122,23 @@ def test_parquet_every_cell_typed_with_labels(
     assert label == PERSONA_LABEL_KM
     gender = table.schema.field("gender").metadata
     assert "ភេទ" in gender[b"label"].decode()
-    assert pq.read_table(tmp_path / "data.paradata.parquet").num_rows > len(rows)
+    events = pq.read_table(tmp_path / "data.paradata.parquet")
+    assert [_iso(event) for event in events.to_pylist()] == expected_events(survey_db)
+
+
+def expected_events(survey_db: SQLiteStore) -> list[Row]:
+    """Every paradata event of the exported responses, as the database holds it."""
+    out: list[Row] = []
+    for rid in response_ids(survey_db, rejected=False):
+        record = survey_db.get_response(rid)
+        assert record is not None
+        out += [
+            {"response_uuid": record.uuid, "revision": record.revision, "seq": e.seq,
+             "question": e.question, "event": e.event, "at": e.at,
+             "duration_ms": e.duration_ms, "detail": e.detail}
+            for e in survey_db.paradata(rid)
+        ]  # fmt: skip
+    return out
 
 
 def _iso(row: Row) -> Row:

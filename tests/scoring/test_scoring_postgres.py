@@ -8,12 +8,15 @@ recorded on both. Every command's JSON (or file) is then compared.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import math
 from pathlib import Path
 from typing import Any
 
 import psycopg
+import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner, Result
 
@@ -122,3 +125,12 @@ def test_the_same_data_export_on_both_backends(
         cli("data", "--format", "csv", "--out", str(out), "--db", location, *options)
         written.append((out.read_bytes(), out.with_suffix(".paradata.csv").read_bytes()))
     assert written[0] == written[1]
+    tables = []  # Parquet reads paradata grouped by response (DataSource.event_lists)
+    for n, location in enumerate(both):
+        out = tmp_path / f"data{n}.parquet"
+        cli("data", "--format", "parquet", "--out", str(out), "--db", location, *options)
+        tables.append([pq.read_table(out), pq.read_table(out.with_suffix(".paradata.parquet"))])
+    assert tables[0][0].equals(tables[1][0], check_metadata=True)
+    assert tables[0][1].equals(tables[1][1], check_metadata=True)
+    events = list(csv.reader(io.StringIO(written[0][1].decode("utf-8"))))[1:]
+    assert tables[0][1].num_rows == len(events) > 0

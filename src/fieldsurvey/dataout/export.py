@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import partial
 from pathlib import Path
 from typing import Literal
 
@@ -14,6 +12,7 @@ from fieldsurvey.dataout.csvout import write_csv, write_csv_rows
 from fieldsurvey.dataout.files import DataOutError, check_output, companion, outputs
 from fieldsurvey.dataout.limits import FORMAT_LIMITS
 from fieldsurvey.dataout.table import (
+    EVENT_CHUNK_RESPONSES,
     DataStore,
     Derived,
     TableSource,
@@ -43,6 +42,8 @@ class ExportRequest:
     drafts: bool = False
     excel: bool = False
     force: bool = False
+    paradata: bool = True
+    """False: the responses alone (bench/bench_dataout.py --no-paradata times them so)."""
 
 
 @dataclass
@@ -58,7 +59,7 @@ class ExportResult:
 
 def paradata_path(request: ExportRequest) -> Path | None:
     """Where the paradata table goes: a sheet of the workbook for XLSX, else a file beside."""
-    if request.format == "xlsx":
+    if request.format == "xlsx" or not request.paradata:
         return None
     suffix = ".csv" if request.format in FORMAT_LIMITS else None
     return companion(request.out, "paradata", suffix)
@@ -85,15 +86,15 @@ def export_data(
         source = TableSource(
             variables=variables,
             wide=lambda: wide_chunks(store, selection, variables, derived),
-            paradata=lambda: paradata_chunks(store, selection),
+            paradata=lambda: paradata_chunks(store, selection) if request.paradata else iter(()),
             lang=lang,
             default_language=questionnaire.default_language,
             title=text_in(questionnaire.title, lang, questionnaire.default_language),
         )
         result = _write(request, source, files.path(request.out))
         if paradata_out is not None:
-            csv_rows = partial(paradata_chunks, store, selection, for_csv=True)
-            result.events = _write_paradata(request, source, files.path(paradata_out), csv_rows)
+            result.events = _write_paradata(request, source, files.path(paradata_out), store,
+                                            selection)  # fmt: skip
         if request.codebook is not None:
             markdown = request.codebook.suffix.lower() == ".md"
             write_codebook(files.path(request.codebook), variables, questionnaire.languages,
@@ -107,20 +108,19 @@ def export_data(
 
 
 def _write_paradata(
-    request: ExportRequest,
-    source: TableSource,
-    path: Path,
-    csv_rows: Callable[[], Iterator[list[tuple[object, ...]]]],
+    request: ExportRequest, source: TableSource, path: Path, store: DataStore, selection: Selection
 ) -> int:
-    """Parquet beside Parquet; CSV beside CSV, SPSS and Stata (see statout.py)."""
+    """Parquet beside Parquet (read grouped by response, events.py); CSV beside CSV, SPSS
+    and Stata (see statout.py)."""
     if request.format == "parquet":
+        from fieldsurvey.dataout.events import event_columns
         from fieldsurvey.dataout.parquetout import write_parquet
 
-        columns = ([list(c) for c in zip(*rows, strict=True)] for rows in source.paradata())
-        return write_parquet(
-            path, PARADATA_VARIABLES, columns, source.lang, source.default_language
-        )
-    return write_csv_rows(path, PARADATA_VARIABLES, csv_rows(), bom=request.excel)
+        lists = store.event_lists(selection, EVENT_CHUNK_RESPONSES)
+        return write_parquet(path, PARADATA_VARIABLES, map(event_columns, lists), source.lang,
+                             source.default_language)  # fmt: skip
+    rows = paradata_chunks(store, selection, for_csv=True)
+    return write_csv_rows(path, PARADATA_VARIABLES, rows, bom=request.excel)
 
 
 def _write(request: ExportRequest, source: TableSource, path: Path) -> ExportResult:

@@ -1,4 +1,5 @@
-"""Parquet with pyarrow: one row group per chunk, so memory holds one chunk at a time.
+"""Parquet with pyarrow: chunks gathered into row groups of at least `ROW_GROUP_ROWS`, so
+memory holds one row group at a time.
 
 Types are exact (int64, float64, string, date32, UTC timestamps); each field carries its
 label in the chosen language and its value labels as field metadata.
@@ -26,6 +27,12 @@ TYPES: dict[Kind, pa.DataType] = {
 }
 
 
+ROW_GROUP_ROWS = 10_000
+"""Rows a row group gathers at least: the writer pays per column chunk, and 500-row groups
+wrote the 139-column wide table of 20,000 interviews 2-4 times slower than 2,000 or more
+(measured); 10,000 wide rows are ~15 MB in Arrow."""
+
+
 def schema(variables: Sequence[Variable], lang: str, default: str) -> pa.Schema:
     fields = []
     for variable in variables:
@@ -42,28 +49,34 @@ def schema(variables: Sequence[Variable], lang: str, default: str) -> pa.Schema:
 def write_parquet(
     path: Path,
     variables: Sequence[Variable],
-    chunks: Iterable[list[Column]],
+    chunks: Iterable[Sequence[Column | pa.Array]],
     lang: str,
     default: str,
 ) -> int:
-    """Write every chunk as a row group; return the number of rows."""
+    """Write the chunks, gathered into row groups of `ROW_GROUP_ROWS` or more (the last may
+    be smaller); return the number of rows."""
     target = schema(variables, lang, default)
     count = 0
+    pending: list[pa.Table] = []
     with pq.ParquetWriter(str(path), target, compression="zstd") as writer:
         for columns in chunks:
-            writer.write_table(to_table(columns, target))
-            count += len(columns[0]) if columns else 0
-        if count == 0:
-            writer.write_table(target.empty_table())
+            pending.append(to_table(columns, target))
+            count += pending[-1].num_rows
+            if sum(table.num_rows for table in pending) >= ROW_GROUP_ROWS:
+                writer.write_table(pa.concat_tables(pending))
+                pending = []
+        if pending or count == 0:
+            writer.write_table(pa.concat_tables(pending) if pending else target.empty_table())
     return count
 
 
-def to_table(columns: Sequence[Column], target: pa.Schema) -> pa.Table:
-    """A chunk as an Arrow table of the target types (ISO dates and times parsed by Arrow)."""
+def to_table(columns: Sequence[Column | pa.Array], target: pa.Schema) -> pa.Table:
+    """A chunk (Python lists or Arrow arrays) as an Arrow table of the target types (ISO
+    dates and times parsed by Arrow)."""
     arrays = []
     for column, field in zip(columns, target, strict=True):
-        if pa.types.is_date(field.type) or pa.types.is_timestamp(field.type):
-            arrays.append(pa.array(column, pa.string()).cast(field.type))
-        else:
-            arrays.append(pa.array(column, field.type))
+        parsed = pa.types.is_date(field.type) or pa.types.is_timestamp(field.type)
+        if not isinstance(column, pa.Array):
+            column = pa.array(column, pa.string() if parsed else field.type)
+        arrays.append(column if column.type == field.type else column.cast(field.type))
     return pa.Table.from_arrays(arrays, schema=target)

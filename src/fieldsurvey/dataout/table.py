@@ -28,6 +28,10 @@ from fieldsurvey.store.interface import Questionnaires, Supervision
 CHUNK_ROWS = 500
 """Responses per chunk: ~130 columns × 2,000 rows keeps a chunk near 10 MB of Python objects."""
 PARADATA_CHUNK_ROWS = 20_000
+EVENT_CHUNK_RESPONSES = 250
+"""Responses per chunk of paradata read grouped by response (Parquet): ~38,000 events, ~3 MB
+of JSON text, one row group. Peak memory of the 20k export: 190 MiB without paradata, +23 MiB
+with chunks of 250, +43 MiB with 500 (measured); 500 was ~15% faster."""
 
 Column = list[object]
 

@@ -36,6 +36,8 @@ RESPONSE_COLUMNS = (
 pending."""
 
 PARADATA_COLUMNS = ("uuid", "revision", "seq", "question", "event", "at", "duration_ms", "detail")
+EVENT_LISTS = PARADATA_COLUMNS[2:]
+"""The paradata columns `DataSource.event_lists` gives as one JSON array each per response."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,14 @@ class DataSource(Protocol):
         order, `size` rows at a time. With `cell`, a text field starting with one of
         `prefixes` comes back as `cell(text)` (the adapter tests the first character itself,
         so `cell` runs only for the rare values that need it)."""
+        ...
+
+    def event_lists(self, selection: Selection, size: int) -> Iterator[list[tuple[object, ...]]]:
+        """The same events grouped by response, `size` responses at a time in id order:
+        (uuid, revision, events), `events` one JSON object text with an array per
+        `EVENT_LISTS` column in sequence order (`{"seq": [1, 2], "question": [...], ...}`;
+        arrays empty or null without events). A reader that parses JSON in bulk (pyarrow)
+        gets 3 Python objects per response instead of 8 per event."""
         ...
 
     def status_counts(self, selection: Selection) -> dict[str, int]:
