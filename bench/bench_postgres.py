@@ -64,6 +64,7 @@ def generate(devices: int, files: int, per_file: int) -> Path:
     folder = DATA / f"{devices}x{files}x{per_file}"
     if not (folder / "done").exists():
         shutil.rmtree(folder, ignore_errors=True)
+        folder.unlink(missing_ok=True)  # an older cache marked a size by a file of this name
         (folder / "files").mkdir(parents=True)
         for n in range(devices):
             make_device(folder / f"d{n:02d}.db", folder / "files", files, per_file, seed=n)
