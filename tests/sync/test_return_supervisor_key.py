@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from fieldsurvey.cli import main
@@ -51,3 +52,24 @@ def test_a_bad_key_or_the_own_key_is_refused_and_changes_nothing(tmp_path: Path)
         code, _, err = run(device, "devices", "trust-supervisor", bad)
         assert code == 2 and message in err
     assert list(open_store(device).conn.iterdump()) == before
+
+
+def test_db_given_to_the_devices_group_is_the_one_a_subcommand_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`devices --db dev.db trust-supervisor KEY` once set the key in the default database
+    and said "trusted": the device that was meant stayed without one (found in a tmux walk)."""
+    default = tmp_path / "default.db"
+    monkeypatch.setenv("FIELDSURVEY_DB", str(default))
+    key = json.loads(run(tmp_path / "sup.db", "devices", "--self", "--json")[1])["public_key"]
+    device = tmp_path / "dev.db"
+    result = CliRunner().invoke(main, ["devices", "--db", str(device), "trust-supervisor", key])
+    assert result.exit_code == 0 and "trusted for return files" in result.stdout
+    assert open_store(device).get_setting(SUPERVISOR_KEY_SETTING) == key
+    assert not default.exists()
+    other = tmp_path / "other.db"
+    result = CliRunner().invoke(
+        main, ["devices", "--db", str(device), "trust-supervisor", key, "--db", str(other)]
+    )
+    assert result.exit_code == 2 and "give it once" in result.stderr
+    assert not other.exists()

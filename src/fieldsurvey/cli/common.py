@@ -50,23 +50,28 @@ ROOT_OPTIONS = {"db_path": "--db", "questionnaire_path": "--questionnaire"}
 def inherit_from_root(
     ctx: click.Context, param: click.Parameter, value: Path | None
 ) -> Path | None:
-    """The value given after the command name, else the one given before it.
+    """The value given after the command name, else the one given before it: to the program
+    (`fieldsurvey --db a.db scores`) or to a command group (`fieldsurvey devices --db a.db
+    trust-supervisor KEY`, which once changed the default database instead).
 
     Two different values (`fieldsurvey --db a.db scores --db b.db`) are refused: guessing which
     file was meant could merge into the wrong database.
     """
-    root = ctx.find_root()
-    if root is ctx or param.name is None:
+    if param.name is None:
         return value
-    before: Path | None = root.params.get(param.name)
-    if value is None:
-        return before
-    if before is not None and before != value:
-        raise click.BadParameter(
-            f"given before the command as {shown(before)} and after it as {shown(value)}; "
-            "give it once"
-        )
-    return value
+    chosen = value
+    outer = ctx.parent
+    while outer is not None:
+        before: Path | None = outer.params.get(param.name)
+        if chosen is None:
+            chosen = before
+        elif before is not None and before != chosen:
+            raise click.BadParameter(
+                f"given before the command as {shown(before)} and after it as {shown(chosen)}; "
+                "give it once"
+            )
+        outer = outer.parent
+    return chosen
 
 
 def refuse_unused_root_options(ctx: click.Context, command: click.Command, args: list[str]) -> None:
