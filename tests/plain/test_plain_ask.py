@@ -23,12 +23,12 @@ from prompt_toolkit.utils import get_cwidth
 
 from fieldsurvey.cli.plain.interview import PlainInterview
 from fieldsurvey.cli.plain.opening import open_interview
-from fieldsurvey.cli.plain.plain import TerminalPrompter, match_terminal_widths, wrap
 from fieldsurvey.cli.plain.prompter import Option
 from fieldsurvey.engine import Interview, resume_interview, start_interview
 from fieldsurvey.i18n import tr
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.store.sqlite import open_store
+from fieldsurvey.ui.plain import TerminalPrompter, match_terminal_widths, wrap
 
 T = TypeVar("T")
 ENTER, DOWN, SPACE = "\r", "\x1b[B", " "

@@ -14,10 +14,10 @@ from prompt_toolkit.output import DummyOutput
 
 from fieldsurvey.cli.plain.interview import PlainInterview
 from fieldsurvey.cli.plain.lines import LinePrompter
-from fieldsurvey.cli.plain.plain import TerminalPrompter
 from fieldsurvey.engine import Interview, start_interview
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.store.sqlite import open_store
+from fieldsurvey.ui.plain import TerminalPrompter
 
 RATINGS = Questionnaire.model_validate(
     {

@@ -16,12 +16,12 @@ from prompt_toolkit.output import DummyOutput
 
 from fieldsurvey.cli import main
 from fieldsurvey.cli.plain.interview import PlainInterview
-from fieldsurvey.cli.plain.plain import TerminalPrompter
 from fieldsurvey.engine import start_interview
 from fieldsurvey.questionnaire import Questionnaire, load_questionnaire
 from fieldsurvey.questionnaire.problems import Code
 from fieldsurvey.scoring import WarningCode, score
 from fieldsurvey.store.sqlite import open_store
+from fieldsurvey.ui.plain import TerminalPrompter
 
 
 @pytest.fixture

@@ -76,7 +76,7 @@ def ask(
 def _prompter() -> tuple[Prompter, bool]:
     """Plain lines (and True: piped) unless both ends are a terminal that can draw."""
     if sys.stdin.isatty() and sys.stdout.isatty() and os.environ.get("TERM") != "dumb":
-        from fieldsurvey.cli.plain.plain import TerminalPrompter  # prompt_toolkit: only here
+        from fieldsurvey.ui.plain import TerminalPrompter  # prompt_toolkit: only here
 
         return TerminalPrompter(say=click.echo), False
     from fieldsurvey.cli.plain.lines import LinePrompter

@@ -1,5 +1,5 @@
 """What `fieldsurvey ask` needs from a way of asking, so the interview runs the same on a
-terminal (questionary, `plain.py`) and on piped lines (`lines.py`).
+terminal (questionary, `ui/plain.py`) and on piped lines (`lines.py`).
 
 The interview says what to ask (a message, options, the current answer); the prompter chooses
 how: the keys, the instructions in the interview's language, wrapping, what is echoed.
