@@ -20,6 +20,16 @@ DECISION_COLUMNS = "uuid, state, comment, reviewer, device_id, decided_at, conte
 HELD_COLUMNS = f"entry, signer, {DECISION_COLUMNS}, reason, file_sha256, received_at"
 
 
+def latest_state_sql(uuid_column: str, hash_column: str) -> str:
+    """A scalar subquery: the review state of the revision named by `uuid_column` and
+    `hash_column` (NULL when pending), for queries that filter or count by review state.
+    A decision judges the revision it names: a revised interview is pending again."""
+    return (
+        f"(SELECT v.state FROM review_states v "
+        f"WHERE v.uuid = {uuid_column} AND v.content_hash = {hash_column})"
+    )
+
+
 def decision_values(decision: Decision) -> list[object]:
     """The decision as the values of `DECISION_COLUMNS` (supersedes: JSON, None before
     review logs were forwarded)."""

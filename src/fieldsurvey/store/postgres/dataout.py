@@ -13,7 +13,7 @@ from fieldsurvey.store.dataout import Selection
 from fieldsurvey.store.dataout_sql import DataOutQueries, Dialect, event_lists_sql
 from fieldsurvey.store.postgres.base import PostgresBase, in_transaction
 from fieldsurvey.store.postgres.errors import mapped
-from fieldsurvey.store.postgres.reviews import latest_state_sql
+from fieldsurvey.store.reviews import latest_state_sql
 
 DIALECT = Dialect(
     mark="%s",

@@ -10,16 +10,6 @@ from fieldsurvey.store.postgres.base import PostgresBase
 from fieldsurvey.store.reviews import DECISION_COLUMNS, HELD_COLUMNS, ReviewsPart, ReviewsSQL
 
 
-def latest_state_sql(uuid_column: str, hash_column: str) -> str:
-    """A scalar subquery: the review state of the revision named by `uuid_column` and
-    `hash_column` (NULL when pending). A decision judges the revision it names: a revised
-    interview is pending again."""
-    return (
-        f"(SELECT v.state FROM review_states v "
-        f"WHERE v.uuid = {uuid_column} AND v.content_hash = {hash_column})"
-    )
-
-
 class ReviewsMixin(PostgresBase, ReviewsPart):
     reviews_sql = ReviewsSQL(
         add_decision=(

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fieldsurvey.store.postgres.base import PostgresBase
-from fieldsurvey.store.postgres.reviews import latest_state_sql
+from fieldsurvey.store.reviews import latest_state_sql
 from fieldsurvey.store.supervision import SupervisionPart, SupervisionSQL
 
 

@@ -17,9 +17,9 @@ from contextlib import AbstractContextManager
 
 from fieldsurvey.store.dataout import Selection
 from fieldsurvey.store.dataout_sql import DataOutQueries, Dialect, event_lists_sql
+from fieldsurvey.store.reviews import latest_state_sql
 from fieldsurvey.store.sqlite.base import SQLiteBase
 from fieldsurvey.store.sqlite.errors import mapped
-from fieldsurvey.store.sqlite.reviews import latest_state_sql
 
 DIALECT = Dialect(
     mark="?",

@@ -13,16 +13,6 @@ from fieldsurvey.store.sqlite.base import SQLiteBase
 CHUNK = 500
 
 
-def latest_state_sql(uuid_column: str, hash_column: str) -> str:
-    """A scalar subquery: the review state of the revision named by `uuid_column` and
-    `hash_column` (NULL when pending), for queries that filter or count by review state.
-    A decision judges the revision it names: a revised interview is pending again."""
-    return (
-        f"(SELECT v.state FROM review_states v "
-        f"WHERE v.uuid = {uuid_column} AND v.content_hash = {hash_column})"
-    )
-
-
 class ReviewsMixin(SQLiteBase, ReviewsPart):
     reviews_sql = ReviewsSQL(
         add_decision=f"INSERT INTO reviews ({DECISION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

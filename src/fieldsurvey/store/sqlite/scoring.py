@@ -21,8 +21,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from fieldsurvey.store.records import PackedColumn, PackedQuery, ScoredColumns
+from fieldsurvey.store.reviews import latest_state_sql
 from fieldsurvey.store.sqlite.base import SQLiteBase
-from fieldsurvey.store.sqlite.reviews import latest_state_sql
 
 _FIXED = 7
 """id, persona, round, version, completed_at, rejected, packed."""

@@ -7,8 +7,8 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from fieldsurvey.store.reviews import latest_state_sql
 from fieldsurvey.store.sqlite.base import SQLiteBase
-from fieldsurvey.store.sqlite.reviews import latest_state_sql
 from fieldsurvey.store.supervision import SupervisionPart, SupervisionSQL
 
 
