@@ -30,7 +30,8 @@ def awareness(
     """One result per benefit of the questionnaire, in its order."""
     dk_values = {scale.dk.value for scale in questionnaire.scales}
     recall_id = recall_question(questionnaire)
-    recalled = answers[recall_id] if recall_id else None
+    wanted = {b.recall for b in questionnaire.benefits if b.recall is not None}
+    recalled = _Recall(answers[recall_id], wanted) if recall_id else None
     return [
         _benefit(
             questionnaire,
@@ -57,7 +58,7 @@ def recall_question(questionnaire: Questionnaire) -> str | None:
 def _benefit(
     questionnaire: Questionnaire,
     benefit: Benefit,
-    values: tuple[np.ndarray, np.ndarray | None],
+    values: tuple[np.ndarray, _Recall | None],
     weights: np.ndarray,
     dk_values: set[str],
     lang: str,
@@ -114,16 +115,39 @@ def nearest_one_in(share: float) -> int:
     return min((below, below + 1), key=lambda n: abs(1 / n - share))
 
 
+class _Recall:
+    """Who answered the recall question (a list) and who named each benefit's value, in one
+    pass over the answers: done per benefit, the Python loops over every respondent cost
+    0.35 s of a 1.1 s score of 190,000 interviews."""
+
+    def __init__(self, recalled: np.ndarray, wanted: set[str]) -> None:
+        answered: list[int] = []
+        named: dict[str, list[int]] = {value: [] for value in wanted}
+        for row, value in enumerate(recalled):
+            if isinstance(value, list):
+                answered.append(row)
+                for item in value:
+                    if isinstance(item, str) and item in named:
+                        named[item].append(row)
+        self.answered = _mask(answered, recalled.size)
+        self.named = {value: _mask(rows, recalled.size) for value, rows in named.items()}
+
+
+def _mask(rows: list[int], size: int) -> np.ndarray:
+    mask = np.zeros(size, dtype=bool)
+    mask[rows] = True
+    return mask
+
+
 def _recall_rate(
-    benefit: Benefit, recalled: np.ndarray | None, asked: np.ndarray, weights: np.ndarray
+    benefit: Benefit, recalled: _Recall | None, asked: np.ndarray, weights: np.ndarray
 ) -> float | None:
     """Share (%) naming the benefit unprompted, among those asked it prompted who answered
     the recall question."""
     if recalled is None or benefit.recall is None:
         return None
-    rows = asked & np.array([isinstance(v, list) for v in recalled], dtype=bool)
+    rows = asked & recalled.answered
     total = float(weights[rows].sum())
     if total == 0:
         return None
-    named = np.array([benefit.recall in v for v in recalled[rows]], dtype=bool)
-    return round(float(weights[rows][named].sum()) / total * 100, 1)
+    return round(float(weights[rows & recalled.named[benefit.recall]].sum()) / total * 100, 1)
