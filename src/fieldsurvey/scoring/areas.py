@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from fieldsurvey.scoring.catalogue import Reason
-from fieldsurvey.scoring.frame import DK, NA, ItemLayout
+from fieldsurvey.scoring.frame import DK, MISSING, NA, ItemLayout
 from fieldsurvey.scoring.report import Status
 from fieldsurvey.scoring.stats import (
     Alpha,
@@ -71,17 +71,21 @@ class Scores:
     ) -> Scores:
         items = item_scores(codes, layout.points, layout.reverse)
         areas = np.full((codes.shape[0], area_count), np.nan)
+        filled = np.nan_to_num(items)
         for area in range(area_count):
             columns = layout.columns(area)
             answered = codes[:, columns] > 0
             weight = (answered * layout.weight[columns]).sum(axis=1)
-            total = (np.nan_to_num(items[:, columns]) * layout.weight[columns]).sum(axis=1)
+            total = (filled[:, columns] * layout.weight[columns]).sum(axis=1)
             enough = (2 * answered.sum(axis=1) >= answered.shape[1]) & (weight > 0)
             areas[enough, area] = total[enough] / weight[enough]
         return cls(layout, codes, items, areas, weights)
 
     def subset(self, rows: np.ndarray) -> Scores:
-        """The responses in the boolean mask `rows` (one copy, shared by all areas)."""
+        """The responses in the boolean mask `rows` (one copy, shared by all areas; none when
+        the mask keeps everyone)."""
+        if rows.all():
+            return self
         return Scores(
             self.layout, self.codes[rows], self.items[rows], self.areas[rows], self.weights[rows]
         )
@@ -143,6 +147,7 @@ def summarise(scores: Scores, area: int, items: bool = False) -> AreaStats:
     seen = int((codes != 0).any(axis=1).sum())
     ci = estimate.interval()
     status, reason = classify(estimate.n, None if ci is None else (ci[1] - ci[0]) / 2, seen)
+    counts = _Counts.of(codes)
     return AreaStats(
         area=area,
         n=estimate.n,
@@ -150,9 +155,9 @@ def summarise(scores: Scores, area: int, items: bool = False) -> AreaStats:
         estimate=estimate,
         satisfied=_satisfied(values[has], scores.weights[has], scores.satisfied_threshold(area)),
         alpha=_alpha(scores, columns),
-        dk_rate=_rate(codes, DK),
-        na_rate=_rate(codes, NA),
-        items=[_item(scores, c) for c in range(columns.start, columns.stop)] if items else [],
+        dk_rate=_rate(counts.dk.sum(), counts.given.sum()),
+        na_rate=_rate(counts.na.sum(), counts.given.sum()),
+        items=_items(scores, columns, counts) if items else [],
         status=status,
         reason=reason,
     )
@@ -181,7 +186,7 @@ def _alpha(scores: Scores, columns: slice) -> Alpha | None:
     if scores.layout.asked_all[core].sum() >= 2:
         core = core[scores.layout.asked_all[core]]
     complete = (scores.codes[:, core] > 0).all(axis=1)
-    return cronbach_alpha(scores.items[complete][:, core])
+    return cronbach_alpha(scores.items[np.ix_(complete, core)])
 
 
 def _satisfied(
@@ -195,22 +200,50 @@ def _satisfied(
     return share, wilson_interval(share * n_eff, n_eff)
 
 
-def _item(scores: Scores, column: int) -> ItemStats:
-    codes = scores.codes[:, column]
-    has = codes > 0
-    n = int(has.sum())
-    return ItemStats(
-        index=column,
-        n=n,
-        score=float(np.average(scores.items[has, column], weights=scores.weights[has]))
-        if n
-        else None,
-        dk_rate=_rate(codes, DK),
-        na_rate=_rate(codes, NA),
-    )
+@dataclass(frozen=True)
+class _Counts:
+    """Per column of an area, how many answers were given (DK and N/A included), how many
+    were DK, N/A, or a scale point: counted once for the area's and its items' rates (counted
+    per item and per rate they took a fifth of a score of 190,000 interviews)."""
+
+    given: np.ndarray
+    dk: np.ndarray
+    na: np.ndarray
+    points: np.ndarray
+
+    @classmethod
+    def of(cls, codes: np.ndarray) -> _Counts:
+        """One bincount of (column, code) pairs: codes run from NA (-2) to the top point."""
+        width = int(codes.max(initial=0)) - NA + 1
+        pairs = (codes.astype(np.int64) - NA) + width * np.arange(codes.shape[1])
+        table = np.bincount(pairs.ravel(), minlength=width * codes.shape[1])
+        table = table.reshape(codes.shape[1], width)  # [column, code - NA]
+        return cls(
+            given=table.sum(axis=1) - table[:, MISSING - NA],
+            dk=table[:, DK - NA],
+            na=table[:, 0],
+            points=table[:, 1 - NA :].sum(axis=1),
+        )
 
 
-def _rate(codes: np.ndarray, code: int) -> float | None:
-    """Share (%) of the given answers that carry `code` (don't know, or not applicable)."""
-    answers = int((codes != 0).sum())
-    return float((codes == code).sum() / answers * 100) if answers else None
+def _items(scores: Scores, columns: slice, counts: _Counts) -> list[ItemStats]:
+    """Each item's weighted mean score over those who gave a scale point, and its rates."""
+    answered = scores.codes[:, columns] > 0
+    weights = np.where(answered, scores.weights[:, None], 0.0)
+    totals = (np.where(answered, scores.items[:, columns], 0.0) * weights).sum(axis=0)
+    weight_sums = weights.sum(axis=0)
+    return [
+        ItemStats(
+            index=column,
+            n=int(counts.points[k]),
+            score=float(totals[k] / weight_sums[k]) if counts.points[k] else None,
+            dk_rate=_rate(counts.dk[k], counts.given[k]),
+            na_rate=_rate(counts.na[k], counts.given[k]),
+        )
+        for k, column in enumerate(range(columns.start, columns.stop))
+    ]
+
+
+def _rate(count: np.integer | int, answers: np.integer | int) -> float | None:
+    """Share (%) of the given answers that carry a code (don't know, or not applicable)."""
+    return float(count / answers * 100) if answers else None

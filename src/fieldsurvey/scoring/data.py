@@ -159,17 +159,17 @@ def _decode(packed: Sequence[str | None], columns: Sequence[PackedColumn]) -> np
 
 def _unpack(words: Sequence[Sequence[int]], columns: Sequence[PackedColumn]) -> np.ndarray:
     """The code matrix from integers packed by `word_layout` (0: no answer): one shift and
-    mask per word over all its columns at once."""
+    mask per word over all its columns at once, written into the matrix in place."""
     layout = np.array(word_layout(tuple(columns)), dtype=np.int64).reshape(-1, 2)
     masks = np.array([c.mask for c in columns], dtype=np.int64)
-    lows = np.array([c.low for c in columns], dtype=np.int64)
-    parts = []
+    lows = np.array([c.low for c in columns], dtype=np.int32)
+    codes = np.zeros((len(words[0]), len(columns)), dtype=np.int32)
     for word, values in enumerate(words):
-        these = layout[:, 0] == word
+        these = np.flatnonzero(layout[:, 0] == word)
         packed = np.array(values, dtype=np.int64)[:, None]
-        stored = (packed >> layout[these, 1]) & masks[these]
-        parts.append(np.where(stored > 0, stored - 1 + lows[these], 0))
-    return _kept(np.hstack(parts).astype(np.int32), columns)
+        stored = ((packed >> layout[these, 1]) & masks[these]).astype(np.int32)
+        codes[:, these] = np.where(stored > 0, stored - 1 + lows[these], 0)
+    return _kept(codes, columns)
 
 
 def _kept(codes: np.ndarray, columns: Sequence[PackedColumn]) -> np.ndarray:

@@ -57,7 +57,7 @@ class SurveyData:
 
     def in_round(self, chosen: str | None) -> np.ndarray:
         """Rows of the responses of one survey round (None: those without a round)."""
-        return np.fromiter((r == chosen for r in self.round), dtype=bool, count=self.size)
+        return np.asarray(self.round == chosen, dtype=bool)  # elementwise, None too
 
     def shared_items(self) -> tuple[SurveyData, list[str]]:
         """The same responses on the items answered under every questionnaire version present
