@@ -83,7 +83,8 @@ def test_scores_leave_rejected_interviews_out_and_say_how_many(
     assert (report.responses, report.rejected, report.include_rejected) == (115, 5, False)
     assert "rejected" in [w.code for w in report.warnings]
     table = run("scores", "--db", str(db_path)).stdout
-    assert "115 responses, round 2026-Q3, 5 rejected left out" in table.splitlines()[0]
+    heading = " ".join(table.split("\n\n")[0].split())  # wrapped to 80 columns
+    assert heading.endswith(": 115 responses, round 2026-Q3, 5 rejected left out")
     everything = run("scores", "--db", str(db_path), "--include-rejected", "--format", "json")
     document = json.loads(everything.stdout)
     assert (document["responses"], document["rejected"]) == (120, 5)
