@@ -9,7 +9,7 @@ from pathlib import Path
 import pyrage
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Static
 from ui_helpers import MakeApp, screen_text, settle, start_new
 
 from fieldsurvey.demo import make_demo_responses
@@ -38,6 +38,7 @@ def returned_file(
     tmp_path: Path,
     newer: Questionnaire | None = None,
     recipients: Sequence[pyrage.x25519.Recipient] = (),
+    comment: str = COMMENT,
 ) -> Path:
     """The device `db` with demo interviews, merged at a supervisor who rejects the first
     (and publishes `newer`) and writes a return file for it (encrypted for `recipients`);
@@ -48,7 +49,7 @@ def returned_file(
     try:
         merge_files(supervisor, [tmp_path / "e.fsx"])
         uuid = supervisor.execute("SELECT uuid FROM responses ORDER BY id").fetchone()[0]
-        record_decision(supervisor, uuid, "rejected", COMMENT)
+        record_decision(supervisor, uuid, "rejected", comment)
         if newer is not None:
             publish(supervisor, newer, None)
         return_file(supervisor, tmp_path / "r.fsr", bundled, recipients=recipients)
@@ -79,6 +80,48 @@ async def test_a_draft_sent_back_shows_the_reviewers_words(
         assert "(rejected): [b]No consent[/b]" in text  # shown as typed, never as markup
         assert "Reviewer: asked the spouse" in text  # beside the question it names
         assert app.screen.interview.page is not None
+
+
+@pytest.mark.parametrize(
+    ("language", "comment"),
+    [("en", COMMENT), ("zh", COMMENT), ("km", "acc_office_near: asked the spouse")],
+)
+async def test_the_top_leaves_the_notes_on_questions_beside_them(
+    make: MakeApp, db: SQLiteStore, bundled: Questionnaire, tmp_path: Path,
+    language: str, comment: str,
+) -> None:  # fmt: skip
+    """The top of the reopened draft: the comment's words about the whole interview (or
+    none), and how many questions have a note; each note only beside its question."""
+    receive_return(db, returned_file(db, bundled, tmp_path, comment=comment))
+    [uuid] = db.returned_uuids()
+    note = db.returned_note(uuid)
+    assert note is not None and note.notes == {"acc_office_near": "asked the spouse"}
+    app = make(language)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        for _ in bundled.languages:  # the draft resumes in English: ctrl+l to the language
+            if app.screen.interview.language != language:
+                await pilot.press("ctrl+l")
+                await settle(pilot)
+        assert app.screen.interview.language == language  # the top speaks the interview's
+        top = str(app.screen.query_one("#interview-returned", Static).content)
+        beside = [str(label.content) for label in app.screen.query(".question-review.-shown")]
+    values = {
+        "reviewer": tr("the supervisor", language),
+        "date": note.decided_at[:10],
+        "state": tr("rejected", language),
+    }
+    first = (
+        tr("Sent back by {reviewer} on {date} ({state}): {comment}", language,
+           comment="[b]No consent[/b] recorded", **values)
+        if comment == COMMENT else
+        tr("Sent back by {reviewer} on {date} ({state}).", language, **values)
+    )  # fmt: skip
+    assert top.splitlines() == [first, tr("Notes beside {count} question(s).", language, count=1)]
+    assert beside == [tr("Reviewer: {note}", language, note="asked the spouse")]
 
 
 async def test_receive_in_sync_and_the_office_tab_in_scores(
