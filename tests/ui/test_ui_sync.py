@@ -610,3 +610,30 @@ async def test_a_folder_typed_in_the_picker_and_chosen_is_merged_whole(
     for file in files:
         assert f"✓ {file.name} 5 added" in text
     assert home_counts(db).total == 10
+
+
+async def test_the_return_file_and_the_key_are_picked_in_the_tree(
+    make: MakeApp, tmp_path: Path
+) -> None:
+    """Receive tab: Choose… opens a picker of .fsr files, ctrl+o on the key field one of key
+    files; the file chosen fills the field."""
+    (tmp_path / "r.fsr").write_bytes(b"")
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_sync(pilot)
+        screen.show_tab("sync-receive")
+        await settle(pilot)
+        await pilot.click("#sync-return-file-browse")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, SyncFilePicker) and picker.suffixes == (".fsr",)
+        await wait_for_tree(pilot)
+        await type_into(pilot, "picker-path", str(tmp_path / "r.fsr"))
+        await pilot.click("#picker-choose")
+        await settle(pilot)
+        assert screen.query_one("#sync-return-file", Input).value == str(tmp_path / "r.fsr")
+        screen.query_one("#sync-return-identity", Input).focus()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, SyncFilePicker)
+        assert app.screen.suffixes == (".key", ".txt")
