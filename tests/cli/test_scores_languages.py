@@ -4,6 +4,8 @@ and the tables fit 80 columns."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from click.testing import CliRunner
 
@@ -91,3 +93,20 @@ def test_every_table_fits_80_columns_and_marks_what_is_not_ok(db: str, lang: str
     notes = [line for line in lines if line.startswith("  * ")]
     assert marked and len(notes) == len(marked)
     assert tr("10 to 29 respondents: indicative only, no messages", lang) in "\n".join(notes)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "km"])
+def test_the_prose_under_the_tables_is_wrapped_to_80_cells(db: str, lang: str) -> None:
+    """Notes, awareness lines, suggested messages and warnings: no line past 80 cells (out of
+    a terminal, as here, the width is 80), and each message is there whole."""
+    lines = table(db, "--lang", lang, "--by", "persona")
+    assert max(terminal_width(line) for line in lines) <= 80, "\n".join(lines)
+    assert any(line.startswith("    ") for line in lines)  # something did need wrapping
+    document = json.loads(
+        CliRunner().invoke(main, ["scores", "--db", db, "--lang", lang, "--format", "json"]).stdout
+    )
+    messages = [m["text"] for area in document["areas"] for m in area["messages"]]
+    assert messages
+    squeezed = "".join("\n".join(lines).split())
+    for message in messages:  # wrapped, not cut: every character is there, in order
+        assert "".join(message.split()) in squeezed

@@ -12,6 +12,7 @@ from supervision_helpers import run, snapshot
 
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.review import COMMENT_MAX, find_interview
+from fieldsurvey.review.notes import split_comment
 from fieldsurvey.scoring import score
 from fieldsurvey.store.sqlite import SQLiteStore
 
@@ -83,7 +84,8 @@ def test_scores_leave_rejected_interviews_out_and_say_how_many(
     assert (report.responses, report.rejected, report.include_rejected) == (115, 5, False)
     assert "rejected" in [w.code for w in report.warnings]
     table = run("scores", "--db", str(db_path)).stdout
-    assert "115 responses, round 2026-Q3, 5 rejected left out" in table.splitlines()[0]
+    heading = " ".join(table.split("\n\n")[0].split())  # wrapped to 80 columns
+    assert heading.endswith(": 115 responses, round 2026-Q3, 5 rejected left out")
     everything = run("scores", "--db", str(db_path), "--include-rejected", "--format", "json")
     document = json.loads(everything.stdout)
     assert (document["responses"], document["rejected"]) == (120, 5)
@@ -113,3 +115,15 @@ def test_a_decision_recorded_before_the_reviewer_set_a_name_names_the_device(
     chinese = run("review", uuid, "--db", str(db_path), "--lang", "zh").stdout.splitlines()
     assert chinese[0] == f"{uuid}: 已驳回"
     assert f"设备 {device} 上未署名的审核人" in chinese[1] and "?" not in chinese[1]
+
+
+def test_a_comment_splits_into_its_words_and_its_notes_on_questions() -> None:
+    """Lines `QID: words` about a known question are notes; everything else (a mistyped id,
+    a plain line) stays the comment's words about the whole interview."""
+    comment = (
+        "Redo the intro\nacc_office_near: asked the spouse\nacc_nope: typo\nacc_office_near: x"
+    )
+    words, notes = split_comment(comment, {"acc_office_near"})
+    assert words == "Redo the intro\nacc_nope: typo"
+    assert notes == {"acc_office_near": "asked the spouse\nx"}
+    assert split_comment("acc_office_near: only a note", {"acc_office_near"})[0] == ""

@@ -9,6 +9,7 @@ test's own folder (the test runs inside it).
 
 from __future__ import annotations
 
+import pickle
 import random
 import re
 import sys
@@ -27,13 +28,17 @@ import fieldsurvey.engine.lifecycle as lifecycle
 import fieldsurvey.services.merge as services_merge
 from fieldsurvey.demo import make_demo_responses
 from fieldsurvey.engine import revise_response
+from fieldsurvey.i18n import tr
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.questionnaire.model import LikertItem
 from fieldsurvey.store.counts import home_counts
 from fieldsurvey.store.records import utc_now
 from fieldsurvey.store.sqlite import SQLiteStore, open_store
 from fieldsurvey.sync import (
+    FileResult,
     MergeReport,
+    Reason,
+    RejectedFile,
     export_to_folder,
     list_conflicts,
     merge_files,
@@ -46,6 +51,7 @@ from fieldsurvey.ui.screens.home import HomeScreen
 from fieldsurvey.ui.screens.sync import SyncScreen
 from fieldsurvey.ui.screens.sync_file_picker import SyncFilePicker, mounted_drives
 from fieldsurvey.ui.widgets.sync_file_tree import SyncFileTree
+from fieldsurvey.ui.widgets.sync_summary import SyncSummary
 
 SIZE = (80, 24)
 FROZEN_STAMP = "2026-05-04T08:15:00.000+00:00"
@@ -339,6 +345,44 @@ async def test_a_rejected_file_shows_its_reason_and_changes_nothing(
     assert without_settings(db) == before
 
 
+@pytest.mark.parametrize("language", ["zh", "km"])
+async def test_a_rejection_is_worded_in_the_app_language(
+    make: MakeApp, db: SQLiteStore, bundled: Questionnaire, language: str
+) -> None:
+    """A reason with details (this device's own file) in the interface language, its
+    details as they are; nothing changed."""
+    make_demo_responses(db, bundled, 2, seed=4, workers=1)
+    Path("stick").mkdir()
+    own = export(db)
+    before = without_settings(db)
+    app = make(language)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_sync(pilot)
+        await type_into(pilot, "sync-files", str(own))
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        shown = str(app.screen.query_one("#sync-merge-summary", SyncSummary).content)
+    device = db.get_setting("device_id")
+    why = tr(Reason.OWN_DEVICE.value, language, device=device)
+    assert why != Reason.OWN_DEVICE.value.format(device=device)
+    assert tr("rejected: {reason}", language, reason=why) in shown
+    assert "a device does not merge" not in shown
+    assert without_settings(db) == before
+
+
+def test_a_rejection_keeps_its_details_through_the_helper_process() -> None:
+    """merge's helper process pickles rejections: the details come back as text or numbers,
+    so the screen can still fill the template."""
+    sent = RejectedFile(Reason.DAMAGED_ZIP, detail=OSError("bad CRC"))
+    back = pickle.loads(pickle.dumps(sent))
+    assert (back.reason, back.details, str(back)) == (
+        Reason.DAMAGED_ZIP,
+        {"detail": "bad CRC"},
+        str(sent),
+    )
+    assert FileResult.rejected("x.fsx", back).details == {"detail": "bad CRC"}
+
+
 async def test_an_encrypted_file_needs_the_secret_key(
     make: MakeApp, db: SQLiteStore, devices: tuple[SQLiteStore, ...],
     tmp_path: Path,
@@ -566,3 +610,30 @@ async def test_a_folder_typed_in_the_picker_and_chosen_is_merged_whole(
     for file in files:
         assert f"✓ {file.name} 5 added" in text
     assert home_counts(db).total == 10
+
+
+async def test_the_return_file_and_the_key_are_picked_in_the_tree(
+    make: MakeApp, tmp_path: Path
+) -> None:
+    """Receive tab: Choose… opens a picker of .fsr files, ctrl+o on the key field one of key
+    files; the file chosen fills the field."""
+    (tmp_path / "r.fsr").write_bytes(b"")
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_sync(pilot)
+        screen.show_tab("sync-receive")
+        await settle(pilot)
+        await pilot.click("#sync-return-file-browse")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, SyncFilePicker) and picker.suffixes == (".fsr",)
+        await wait_for_tree(pilot)
+        await type_into(pilot, "picker-path", str(tmp_path / "r.fsr"))
+        await pilot.click("#picker-choose")
+        await settle(pilot)
+        assert screen.query_one("#sync-return-file", Input).value == str(tmp_path / "r.fsr")
+        screen.query_one("#sync-return-identity", Input).focus()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, SyncFilePicker)
+        assert app.screen.suffixes == (".key", ".txt")

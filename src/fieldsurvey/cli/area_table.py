@@ -71,18 +71,20 @@ class AreaTable:
         text = short if short and terminal_width(area.label) > width else area.label
         return cut_clusters(text, width) + mark
 
-    def lines(self, areas: Sequence[AreaResult]) -> list[str]:
-        """The heading, a row per area, then a note per area that is not `ok`."""
+    def rows(self, areas: Sequence[AreaResult]) -> list[str]:
+        """The heading, then a row per area."""
         rows = [_headers(self.lang), *((self.label(a), *_numbers(a, self.lang)) for a in areas)]
-        table = [
+        return [
             GAP.join(
                 _align(cell, width, left=i in (0, 6))
                 for i, (cell, width) in enumerate(zip(row, self.widths, strict=True))
             ).rstrip()
             for row in rows
         ]
-        notes = [f"  * {a.label}: {reason_text(a.reason, self.lang)}" for a in areas if a.reason]
-        return table + notes
+
+    def notes(self, areas: Sequence[AreaResult]) -> list[str]:
+        """A note per area that is not `ok` (marked `*` in its row), unwrapped."""
+        return [f"  * {a.label}: {reason_text(a.reason, self.lang)}" for a in areas if a.reason]
 
 
 def _headers(lang: str) -> tuple[str, ...]:

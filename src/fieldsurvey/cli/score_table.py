@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from fieldsurvey.cli.area_table import AreaTable, count, pair
+from fieldsurvey.cli.area_table import TABLE_WIDTH, AreaTable, count, pair
 from fieldsurvey.i18n import N_, tr, trc
 from fieldsurvey.scoring.catalogue import Reason
 from fieldsurvey.scoring.report import GroupResult, ScoreReport
 from fieldsurvey.scoring.words import dimension_text, reason_text
+from fieldsurvey.ui.wrap import wrap_hanging
 
 STATUSES = {"ok": N_("ok"), "indicative": N_("indicative"), "suppressed": N_("suppressed")}
 LEFT_OUT = N_("{count} rejected left out")
@@ -26,16 +27,22 @@ def to_table(
     warnings: Sequence[str],
     lang: str,
     shorts: Mapping[str, str] | None = None,
+    width: int = TABLE_WIDTH,
 ) -> str:
     """The areas, each breakdown group, gaps, trend, awareness and suggested messages, then
     the report's `warnings` put into words by the caller (in `lang` too). `shorts`: the
-    areas' short labels in `lang`, by area id."""
-    lines = [_heading(report, lang), ""]
+    areas' short labels in `lang`, by area id. The tables are fitted to 80 columns; the
+    lines of prose around them are wrapped to `width` cells (the terminal's)."""
+
+    def prose(lines: Sequence[str]) -> list[str]:
+        return [part for line in lines for part in wrap_hanging(line, width)]
+
+    lines = [*prose([_heading(report, lang)]), ""]
     if report.status == "nothing_to_score":  # no area: an empty table would only confuse
-        return "\n".join([*lines, *(f"! {line}" for line in warnings)]) + "\n"
+        return "\n".join([*lines, *prose([f"! {line}" for line in warnings])]) + "\n"
     shown = [g.areas for groups in report.groups.values() for g in groups.values()]
     table = AreaTable.fitted([report.areas, *shown], lang, shorts or {})
-    lines += table.lines(report.areas)
+    lines += table.rows(report.areas) + prose(table.notes(report.areas))
     for dimension, groups in report.groups.items():
         for group in groups.values():
             title = tr(
@@ -45,15 +52,15 @@ def to_table(
                 group=group.label,
                 size=_group_size(group, lang),
             )
-            lines += ["", title]
+            lines += ["", *prose([title])]
             if group.status == "ok":
-                lines += table.lines(group.areas)
+                lines += table.rows(group.areas) + prose(table.notes(group.areas))
             else:
-                lines.append(f"  {reason_text(group.reason, lang)}")
-    lines += _gaps(report, lang) + _trend(report, lang) + _awareness(report, lang)
-    lines += _messages(report, lang)
+                lines += prose([f"  {reason_text(group.reason, lang)}"])
+    lines += prose(_gaps(report, lang) + _trend(report, lang) + _awareness(report, lang))
+    lines += prose(_messages(report, lang))
     if warnings:
-        lines += ["", *(f"! {line}" for line in warnings)]
+        lines += ["", *prose([f"! {line}" for line in warnings])]
     return "\n".join(lines) + "\n"
 
 

@@ -7,6 +7,8 @@ stay fast; scipy comes later still, on the first interval computed.
 from __future__ import annotations
 
 import json
+import shutil
+import sys
 from pathlib import Path
 
 import click
@@ -97,8 +99,15 @@ def scores(
             for a in questionnaire.areas
             if a.short
         }
-        table = to_table(report, words, report.language, shorts)
+        table = to_table(report, words, report.language, shorts, _columns())
         click.echo(terminal_text(table, multiline=True), nl=False)
+
+
+def _columns() -> int:
+    """The terminal's width in cells, or 80 when the table goes to a file or a pipe."""
+    if not sys.stdout.isatty():
+        return 80
+    return max(40, shutil.get_terminal_size().columns)
 
 
 @click.group("indicators")

@@ -27,13 +27,22 @@ class NoteTarget(Reviews, Questionnaires, Protocol):
 
 def question_notes(comment: str, questions: Collection[str]) -> dict[str, str]:
     """The comment's lines that begin with a question id and a colon, by question."""
+    return split_comment(comment, questions)[1]
+
+
+def split_comment(comment: str, questions: Collection[str]) -> tuple[str, dict[str, str]]:
+    """The comment's other lines (what is about the whole interview), and its notes on
+    `questions` by question: the device shows each part in its own place."""
+    rest: list[str] = []
     notes: dict[str, str] = {}
     for line in comment.splitlines():
         match = NOTE_LINE.match(line)
         if match and match.group(1) in questions:
             question, words = match.groups()
             notes[question] = f"{notes[question]}\n{words}" if question in notes else words
-    return notes
+        else:
+            rest.append(line)
+    return "\n".join(rest).strip(), notes
 
 
 def about_question(store: NoteTarget, uuid: str, question: str, comment: str) -> str:

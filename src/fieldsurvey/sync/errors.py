@@ -82,6 +82,18 @@ class Reason(Enum):
     UNEXPECTED = N_("the file could not be read ({detail})")
 
 
+Detail = str | int | float
+"""A rejection's parameter as a template shows it: a number, or the text of anything else."""
+
+
+def plain_details(details: dict[str, object]) -> dict[str, Detail]:
+    """`details` with every value a number or its text, so the template fills the same."""
+    return {
+        name: value if isinstance(value, int | float | str) else str(value)
+        for name, value in details.items()
+    }
+
+
 class RejectedFile(Exception):
     """An export file refused before anything was written, with the reason."""
 
@@ -91,15 +103,16 @@ class RejectedFile(Exception):
         super().__init__(reason.value.format(**details))
 
     def __reduce__(self) -> tuple[object, ...]:
-        """Pickled as its reason and message (merge's helper process sends rejections back);
-        the details, which may hold exceptions that do not pickle, stay behind."""
-        return (_unpickled, (self.reason, str(self)))
+        """Pickled as its reason, message and details (merge's helper process sends
+        rejections back, and the Sync screen words them in its language); a detail that
+        may not pickle (an exception) travels as its text."""
+        return (_unpickled, (self.reason, str(self), plain_details(self.details)))
 
 
-def _unpickled(reason: Reason, message: str) -> RejectedFile:
+def _unpickled(reason: Reason, message: str, details: dict[str, Detail]) -> RejectedFile:
     exc = RejectedFile.__new__(RejectedFile)
     Exception.__init__(exc, message)
-    exc.reason, exc.details = reason, {}
+    exc.reason, exc.details = reason, dict(details)
     return exc
 
 

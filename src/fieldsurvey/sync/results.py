@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from fieldsurvey.safetext import terminal_text
-from fieldsurvey.sync.errors import Reason, RejectedFile
+from fieldsurvey.sync.errors import Detail, Reason, RejectedFile, plain_details
 from fieldsurvey.sync.review_merge import ReviewCounts
 
 
@@ -26,12 +26,20 @@ class FileResult(BaseModel):
     reviews: ReviewCounts | None = Field(default=None, exclude_if=lambda counts: counts is None)
     """A forwarding file's review decisions; left out of the JSON when it carried none."""
     reason: Reason | None = Field(default=None, exclude=True)
+    details: dict[str, Detail] = Field(default_factory=dict, exclude=True)
+    """The reason's parameters, so a screen fills its template in the user's language."""
     already_merged: bool = Field(default=False, exclude=True)
     """The very same file was merged before; nothing was read past its checksum."""
 
     @classmethod
     def rejected(cls, path: str, exc: RejectedFile) -> FileResult:
-        return cls(path=path, status="rejected", error=str(exc), reason=exc.reason)
+        return cls(
+            path=path,
+            status="rejected",
+            error=str(exc),
+            reason=exc.reason,
+            details=plain_details(exc.details),
+        )
 
     def summary(self) -> str:
         """One line for the CLI and the Sync screen, control characters escaped."""

@@ -11,6 +11,7 @@ measured as Textual measures it (`terminal_width`), so Textual has nothing left 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from fieldsurvey.ui.formatting import terminal_width
@@ -69,3 +70,47 @@ def cut_clusters(text: str, width: int) -> str:
             break
         out += cluster
     return out.rstrip() + "…"
+
+
+MARKS = ("! ", "* ")
+"""A warning's and a note's mark at the start of a line of prose."""
+_CLOSING = frozenset("，。、；：！？）」』】》")
+"""Chinese punctuation that may not start a line: it goes down with the character before it."""
+
+
+def wrap_hanging(line: str, width: int) -> list[str]:
+    """A line of prose (a note, a warning, a list item) in lines of at most `width` cells,
+    continuation lines indented under its text when it starts with a `! ` or `* ` mark, else
+    two cells further than it. Broken at spaces, and anywhere between the clusters of Chinese
+    (which has no spaces between words) or of a word wider than the line: lines are filled,
+    not cut short before a long word."""
+    spaces = len(line) - len(line.lstrip(" "))
+    marked = line[spaces : spaces + 2] in MARKS
+    prefix = line[: spaces + 2] if marked else line[:spaces]
+    hang = " " * (len(prefix) if marked else spaces + 2)
+    room = max(1, width - len(hang))
+    rows: list[list[str]] = [[]]
+    for unit in _units(line[len(prefix) :], room):
+        row = rows[-1]
+        left = width - len(prefix) if len(rows) == 1 else room
+        if row and terminal_width("".join(row) + unit.rstrip()) > left:
+            carried = [row.pop()] if unit[0] in _CLOSING and len(row) > 1 else []
+            rows.append([*carried, unit] if unit.strip() else carried)
+        else:
+            row.append(unit)
+    texts = ["".join(row).rstrip() for row in rows]
+    return [prefix + texts[0], *(hang + text for text in texts[1:])]
+
+
+def _units(text: str, room: int) -> Iterator[str]:
+    """The pieces a line may break between: words with their trailing spaces, or the clusters
+    of a word that is Chinese or wider than `room`."""
+    for word in _WORDS.findall(text):
+        if terminal_width(word.rstrip()) > room or any(_wide(char) for char in word):
+            yield from _clusters(word)
+        else:
+            yield word
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"

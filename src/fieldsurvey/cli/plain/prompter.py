@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from fieldsurvey.i18n import N_
+from fieldsurvey.ui.keys import rating_keys
 
 TYPED_HELP = N_("Type < to go back, :lang CODE to switch language, :q to save and quit")
 
@@ -83,14 +84,19 @@ class Prompter(Protocol):
 
 def number_keys(count: int, dk_index: int | None, last: int) -> list[str]:
     """Keys for `count` options in order: 1, 2, ... up to `last` (later ones get ""), and "0"
-    for the option at `dk_index` (the scale's don't know), as in the app."""
+    for the option at `dk_index` (the scale's don't know), as in the app. The scale's points
+    (the options before its don't know) are keyed as in the app too: the tenth point of a
+    ten-point scale by `t`, since 0 is don't know and a digit stops at 9."""
     keys: list[str] = []
     position = 0
     for index in range(count):
         if index == dk_index:
             keys.append("0")
+            continue
+        position += 1
+        if dk_index is not None and index < dk_index:
+            keys.append("".join(rating_keys(position)))
         else:
-            position += 1
             keys.append(str(position) if position <= last else "")
     return keys
 

@@ -22,13 +22,13 @@ from textual.widgets import (
     Checkbox,
     Header,
     Input,
-    Label,
     ProgressBar,
     Static,
     TabbedContent,
     TabPane,
 )
 
+from fieldsurvey.returns.format import RETURN_SUFFIX
 from fieldsurvey.services import failures
 from fieldsurvey.services.export import ExportOutcome
 from fieldsurvey.services.merge import MergeOutcome
@@ -43,7 +43,7 @@ from fieldsurvey.ui.screens.sync_receive import RECEIVE_TAB, ReceivePane
 from fieldsurvey.ui.screens.sync_state import SyncStatus, join_paths, read_status, split_paths
 from fieldsurvey.ui.widgets.footer import KeyBar
 from fieldsurvey.ui.widgets.sync_file_tree import PickMode
-from fieldsurvey.ui.widgets.sync_path_input import SyncPathInput
+from fieldsurvey.ui.widgets.sync_path_input import SyncPathInput, path_row
 from fieldsurvey.ui.widgets.sync_summary import SyncSummary, export_lines, merge_lines
 
 EXPORT_TAB = "sync-export"
@@ -111,12 +111,7 @@ class SyncScreen(AppScreen[None]):
     def field_row(
         self, label: str, field: SyncPathInput, button_id: str, button: str
     ) -> Horizontal:
-        return Horizontal(
-            Label(self.t(label), classes="sync-label"),
-            field,
-            Button(self.t(button), id=button_id, compact=True),
-            classes="sync-row",
-        )
+        return path_row(self.t(label), field, button_id, self.t(button))
 
     def compose_export(self) -> ComposeResult:
         yield Static(self.t("counting…"), id="sync-pending")
@@ -211,6 +206,7 @@ class SyncScreen(AppScreen[None]):
             self.fill("sync-folder", memory.export_folder)
             self.fill("sync-recipients", memory.recipients)
             self.fill("sync-identity", memory.identity)
+            self.fill("sync-return-identity", memory.return_identity)
         self.show_counts(event.status.not_exported, event.status.conflicts)
 
     def fill(self, field_id: str, value: str) -> None:
@@ -347,8 +343,12 @@ class SyncScreen(AppScreen[None]):
             self.pick_key("sync-recipients")
         elif focused in ("sync-identity", "sync-identity-browse"):
             self.pick_key("sync-identity")
+        elif focused in ("sync-return-identity", "sync-return-identity-browse"):
+            self.pick_key("sync-return-identity")
         elif self.query_one(TabbedContent).active == EXPORT_TAB:
             self.pick_folder()
+        elif self.query_one(TabbedContent).active == RECEIVE_TAB:
+            self.pick_return_file()
         else:
             self.pick_files()
 
@@ -403,6 +403,13 @@ class SyncScreen(AppScreen[None]):
             "files", N_("Choose export files (.fsx) to merge"), start, (FILE_SUFFIX,), "sync-files"
         )
 
+    def pick_return_file(self) -> None:
+        start = self.start_folder(self.field("sync-return-file").value)
+        self.open_picker(
+            "key", N_("Choose the return file (.fsr)"), start, (RETURN_SUFFIX,),
+            "sync-return-file",
+        )  # fmt: skip
+
     def pick_key(self, field_id: str) -> None:
         value = self.field(field_id).value
         start = self.start_folder("" if value.startswith("age1") else value)
@@ -434,6 +441,14 @@ class SyncScreen(AppScreen[None]):
     @on(Button.Pressed, "#sync-identity-browse")
     def browse_identity_from_button(self) -> None:
         self.pick_key("sync-identity")
+
+    @on(Button.Pressed, "#sync-return-file-browse")
+    def browse_return_file_from_button(self) -> None:
+        self.pick_return_file()
+
+    @on(Button.Pressed, "#sync-return-identity-browse")
+    def browse_return_identity_from_button(self) -> None:
+        self.pick_key("sync-return-identity")
 
     @on(Input.Submitted)
     def next_field_or_run(self, event: Input.Submitted) -> None:

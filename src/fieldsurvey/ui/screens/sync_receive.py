@@ -1,9 +1,11 @@
 """Sync's Receive tab: a supervisor's return file applied on this device (docs/return-files.md).
 
 It says first which supervisor key this device trusts (none yet: where to set it), takes one
-`.fsr` file, and applies it in a thread worker through the same service as `fieldsurvey
-receive`; the outcome is shown in the interface language, a refusal with its reason. A
-version the file makes current is used by the interviews started next, without a restart.
+`.fsr` file and, for a file encrypted for this device, its age secret key file, and applies
+it in a thread worker through the same service as `fieldsurvey receive` (the key read with
+the same checks as `receive --identity`, before anything is written); the outcome is shown in
+the interface language, a refusal with its reason. A version the file makes current is used
+by the interviews started next, without a restart.
 """
 
 from __future__ import annotations
@@ -17,18 +19,21 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Static
 
 from fieldsurvey.paths import cache_dir
 from fieldsurvey.questionnaire import Questionnaire
 from fieldsurvey.returns.errors import Refusal
 from fieldsurvey.returns.receive import KEPT_REASONS, Received
-from fieldsurvey.services.failures import JobFailed
+from fieldsurvey.services.failures import JobFailed, explained
+from fieldsurvey.services.merge import identities_from
 from fieldsurvey.services.receive import ReceiveRefused, receive_file
 from fieldsurvey.store.published import current_or
 from fieldsurvey.sync.supervisor import trusted_supervisor
 from fieldsurvey.sync.trust import fingerprint
-from fieldsurvey.ui.widgets.sync_path_input import SyncPathInput
+from fieldsurvey.ui.i18n import N_
+from fieldsurvey.ui.screens.sync_state import remember
+from fieldsurvey.ui.widgets.sync_path_input import SyncPathInput, path_row
 from fieldsurvey.ui.widgets.sync_summary import SyncSummary, line
 
 if TYPE_CHECKING:
@@ -69,15 +74,20 @@ class ReceivePane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="sync-supervisor")
-        yield Horizontal(
-            Label(self.t("Return file"), classes="sync-label"),
-            SyncPathInput(id="sync-return-file", placeholder=self.t("the .fsr file")),
-            classes="sync-row",
-        )
+        yield self.row(N_("Return file"), "sync-return-file", N_("the .fsr file"), N_("Choose…"))
+        yield self.row(
+            N_("Secret key"), "sync-return-identity",
+            N_("this device's .key file, for encrypted files"), N_("Browse…"),
+        )  # fmt: skip
         with Horizontal(classes="sync-actions"):
             yield Button(self.t("Receive"), id="sync-receive-run", variant="primary", compact=True)
         with VerticalScroll(classes="sync-result"):
             yield SyncSummary(id="sync-receive-summary")
+
+    def row(self, label: str, field_id: str, placeholder: str, button: str) -> Horizontal:
+        """A labelled field and its picker button (`FIELD-browse`: the screen opens it)."""
+        field = SyncPathInput(id=field_id, placeholder=self.t(placeholder))
+        return path_row(self.t(label), field, f"{field_id}-browse", self.t(button))
 
     def on_mount(self) -> None:
         self.show_supervisor()
@@ -100,13 +110,17 @@ class ReceivePane(Vertical):
             summary.show_message(self.t("Type the path of the return file (.fsr)."), "$warning")
             return
         summary.show_message(self.t("Receiving…"))
-        self.receive_worker(Path(typed).expanduser())
+        identity = self.query_one("#sync-return-identity", SyncPathInput).value.strip()
+        self.receive_worker(Path(typed).expanduser(), identity)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="sync-receive")
-    def receive_worker(self, path: Path) -> None:
+    def receive_worker(self, path: Path, identity: str) -> None:
         ctx = self.fs_app.ctx
         try:
-            received = receive_file(ctx.store, path)
+            key = [Path(identity).expanduser()] if identity else []
+            received = receive_file(ctx.store, path, identities=identities_from(key))
+            with explained():
+                remember(ctx.store, return_identity=identity)
             current = None
             if received.questionnaire and ctx.follows_current:  # loaded here, off the UI
                 current = current_or(ctx.store, ctx.questionnaire, cache_dir())
@@ -122,8 +136,7 @@ class ReceivePane(Vertical):
         summary = self.query_one("#sync-receive-summary", SyncSummary)
         error = event.error
         if isinstance(error, ReceiveRefused) and error.refusal.reason is Refusal.ENCRYPTED:
-            error = self.t("the file is encrypted; this screen takes no key yet: receive it with "
-                           "`fieldsurvey receive FILE --identity KEY`")  # fmt: skip
+            error = self.t("the file is encrypted: choose this device's secret key (.key) above")
         elif isinstance(error, ReceiveRefused):
             error = error.reason(self.fs_app.chrome_language)
         if event.received is None:
@@ -137,6 +150,12 @@ class ReceivePane(Vertical):
         self.receive()
 
     @on(SyncPathInput.Submitted, "#sync-return-file")
+    def next_field(self, event: SyncPathInput.Submitted) -> None:
+        """Enter moves down to the key, as on the other tabs; Enter there receives."""
+        event.stop()
+        self.query_one("#sync-return-identity", SyncPathInput).focus()
+
+    @on(SyncPathInput.Submitted, "#sync-return-identity")
     def receive_from_field(self, event: SyncPathInput.Submitted) -> None:
         event.stop()
         self.receive()

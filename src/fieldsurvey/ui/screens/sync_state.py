@@ -27,6 +27,8 @@ class SyncMemory:
     recipients: str = ""
     merge_folder: str = ""
     identity: str = ""
+    return_identity: str = ""
+    """This device's own secret key, for return files encrypted for it (Receive tab)."""
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,8 @@ from textual.widgets.tree import TreeNode
 from fieldsurvey.safetext import terminal_text
 
 PickMode = Literal["folder", "files", "key"]
-"""folder: one folder (export); files: several .fsx files (merge); key: one key file."""
+"""folder: one folder (export); files: several .fsx files (merge); key: one file (a key
+file, or the return file to receive)."""
 
 
 class SyncFileTree(DirectoryTree):

@@ -18,8 +18,9 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
 from textual.events import Blur
-from textual.widgets import Input
+from textual.widgets import Button, Input, Label
 
 from fieldsurvey.ui.formatting import fit_ends
 
@@ -57,3 +58,14 @@ class SyncPathInput(Input, inherit_bindings=False):
         super()._on_blur(event)
         self.scroll_to(0, animate=False)  # the shortened text starts at the left edge
         self.refresh(layout=True)
+
+
+def path_row(label: str, field: SyncPathInput, button_id: str, button: str) -> Horizontal:
+    """A Sync form row: the label, the field, and the button that opens its picker (the
+    label and button words already in the interface language)."""
+    return Horizontal(
+        Label(label, classes="sync-label"),
+        field,
+        Button(button, id=button_id, compact=True),
+        classes="sync-row",
+    )

@@ -1,8 +1,9 @@
 """What an export or a merge did, in the interface language, one fact per line.
 
 The core's `summary()` strings are English and made for the CLI; here each count is put in a
-translated sentence. A rejection's reason stays the core's English sentence unless the
-catalogue below has a translation that tells a supervisor what to do in this screen.
+translated sentence. A rejection's reason is its catalogue template (`sync.errors.Reason`) in
+the interface language, filled with the file's details, or, for the few reasons below, a
+wording that tells a supervisor what to do in this screen.
 """
 
 from __future__ import annotations
@@ -79,15 +80,24 @@ def export_lines(result: ExportResult, recipients: int, t: Translate) -> list[Co
     return lines
 
 
+def reason_text(result: FileResult, t: Translate) -> str:
+    """Why the file was rejected, in the interface language: this screen's own wording where
+    it has one, else the catalogue's template filled with the case's details."""
+    reason = result.reason
+    if reason is None:  # not a catalogue rejection: the core's sentence
+        return result.error or ""
+    if reason in REASON_TEXTS:
+        return t(REASON_TEXTS[reason])
+    return t(reason.value, **result.details)
+
+
 def file_lines(result: FileResult, t: Translate) -> list[Content]:
     """The file's name, then what became of it on an indented line."""
     name = Path(result.path).name
     if result.status == "rejected":
-        reason = result.reason
-        why = t(REASON_TEXTS[reason]) if reason in REASON_TEXTS else result.error
         return [
             line("[$error b]✗ $name[/]", name=name),
-            line("  [$error]$text[/]", text=t("rejected: {reason}", reason=why)),
+            line("  [$error]$text[/]", text=t("rejected: {reason}", reason=reason_text(result, t))),
         ]
     if result.already_merged:
         text = t("merged before ({present} responses present)", present=result.present)
