@@ -2,6 +2,7 @@
 
     uv run python bench/bench_postgres.py [--devices 4] [--files 10] [--per-file 50]
                                           [--repeat 3] [--url postgresql://...] [--keep NAME]
+                                          [--parts merge,processes]
     uv run python bench/bench_postgres.py --scores-only NAME --url postgresql://... [--repeat 5]
 
 Without `--url` a temporary server is started as the tests start theirs (tests/pgserver.py,
@@ -196,11 +197,19 @@ def main() -> None:
     )
     parser.add_argument("--keep", metavar="NAME", help="keep the first merged database as NAME")
     parser.add_argument(
+        "--parts",
+        default=",".join(PARTS),
+        help=f"which comparisons to run, comma-separated (default: all of {', '.join(PARTS)})",
+    )
+    parser.add_argument(
         "--scores-only",
         metavar="NAME",
         help="only time scores against the GROUP BY, on database NAME at --url",
     )
     args = parser.parse_args()
+    parts = set(args.parts.split(","))
+    if not parts <= set(PARTS):
+        parser.error(f"--parts: choose from {', '.join(PARTS)}")
     if args.scores_only:
         if args.url is None:
             parser.error("--scores-only needs --url")
@@ -208,11 +217,12 @@ def main() -> None:
         return
     folder = generate(args.devices, args.files, args.per_file)
     files = sorted((folder / "files").iterdir())
-    rows = batches(folder)
+    rows = batches(folder) if "merge" in parts else []
     answers = sum(len(a) for _, batch, _ in rows for a in batch)
-    say(f"{len(files)} files, {sum(len(r) for r, _, _ in rows):,} revisions, {answers:,} answers")
+    revisions = sum(len(r) for r, _, _ in rows)
+    say(f"{len(files)} files" + (f", {revisions:,} revisions, {answers:,} answers" if rows else ""))
     with server(args.url) as url:
-        report(run(Databases(url), files, rows, args.repeat, args.keep))
+        report(run(Databases(url), files, rows, args.repeat, args.keep, parts))
 
 
 Times = dict[str, list[float]]
@@ -222,8 +232,18 @@ def say(text: str) -> None:
     print(f"{time.strftime('%H:%M:%S')} {text}", flush=True)
 
 
+PARTS = ("merge", "processes")
+"""merge: merge_files against raw COPY, then scores on the merged database; processes: one
+`fieldsurvey merge` process against two on disjoint halves."""
+
+
 def run(
-    dbs: Databases, files: list[Path], rows: list[Batch], repeat: int, keep: str | None
+    dbs: Databases,
+    files: list[Path],
+    rows: list[Batch],
+    repeat: int,
+    keep: str | None,
+    parts: set[str],
 ) -> Times:
     times: Times = {k: [] for k in ("merge", "raw COPY", "one process", "two processes")}
 
@@ -232,19 +252,21 @@ def run(
         say(f"{name}: {times[name][-1]:.2f} s")
 
     for turn in range(repeat):
-        with dbs.fresh(keep if turn == 0 else None) as url:
-            store = open_store(url)
-            measure("merge", functools.partial(merge_files, store, files))
-            store.close()
-            for name, values in time_scores(url, 1).items():
-                times.setdefault(name, []).extend(values)
-        with dbs.fresh() as url:
-            measure("raw COPY", functools.partial(raw_copy, url, rows))
-        with dbs.fresh() as url:
-            measure("one process", functools.partial(merge_processes, url, [files]))
-        with dbs.fresh() as url:
-            halves = [files[0::2], files[1::2]]
-            measure("two processes", functools.partial(merge_processes, url, halves))
+        if "merge" in parts:
+            with dbs.fresh(keep if turn == 0 else None) as url:
+                store = open_store(url)
+                measure("merge", functools.partial(merge_files, store, files))
+                store.close()
+                for name, values in time_scores(url, 1).items():
+                    times.setdefault(name, []).extend(values)
+            with dbs.fresh() as url:
+                measure("raw COPY", functools.partial(raw_copy, url, rows))
+        if "processes" in parts:
+            with dbs.fresh() as url:
+                measure("one process", functools.partial(merge_processes, url, [files]))
+            with dbs.fresh() as url:
+                halves = [files[0::2], files[1::2]]
+                measure("two processes", functools.partial(merge_processes, url, halves))
     return times
 
 
