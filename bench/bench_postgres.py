@@ -289,7 +289,7 @@ def time_scores(url: str, repeat: int) -> Times:
 
 
 def report(times: Times) -> None:
-    for name, values in times.items():
+    for name, values in ((n, v) for n, v in times.items() if v):
         print(f"{name:>22}: min {min(values):.2f} s, median {statistics.median(values):.2f} s")
     pairs = [("merge", "raw COPY", 1.5), ("two processes", "one process", 1.1),
              ("scores by persona", "hand-written GROUP BY", 1.5)]  # fmt: skip
