@@ -17,8 +17,10 @@ decodes the result.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -75,6 +77,31 @@ def load_survey(
 ) -> SurveyData:
     """Scored responses (of one office, if given) with their item codes and the answers to
     `questions`."""
+    with _cycle_collection_paused():
+        return _load(store, questionnaire, questions, office)
+
+
+@contextlib.contextmanager
+def _cycle_collection_paused() -> Iterator[None]:
+    """Python's cycle collector paused while the rows are fetched and decoded: two million
+    new tuples and values (none in a cycle) set it off over and over, each full pass walking
+    all of them (190,000 interviews from PostgreSQL: 2.45-2.55 s with it, 2.34-2.45 s without).
+    Reference counting still frees everything; the collector runs again afterwards."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _load(
+    store: ScoringSource,
+    questionnaire: Questionnaire,
+    questions: Sequence[str],
+    office: str | None,
+) -> SurveyData:
     layout = ItemLayout.of(questionnaire)
     coded = [_column(questionnaire, q) for q in questions]
     scale = zip(layout.ids, layout.points, strict=True)
@@ -162,13 +189,14 @@ def _unpack(words: Sequence[Sequence[int]], columns: Sequence[PackedColumn]) -> 
     mask per word over all its columns at once, written into the matrix in place."""
     layout = np.array(word_layout(tuple(columns)), dtype=np.int64).reshape(-1, 2)
     masks = np.array([c.mask for c in columns], dtype=np.int64)
-    lows = np.array([c.low for c in columns], dtype=np.int32)
+    lows = np.array([c.low for c in columns], dtype=np.int64)
     codes = np.zeros((len(words[0]), len(columns)), dtype=np.int32)
     for word, values in enumerate(words):
-        these = np.flatnonzero(layout[:, 0] == word)
+        found = np.flatnonzero(layout[:, 0] == word)
+        these = slice(int(found[0]), int(found[-1]) + 1)  # a word's columns are consecutive
         packed = np.array(values, dtype=np.int64)[:, None]
-        stored = ((packed >> layout[these, 1]) & masks[these]).astype(np.int32)
-        codes[:, these] = np.where(stored > 0, stored - 1 + lows[these], 0)
+        # a stored 0 (no answer) becomes low - 1, outside the column's codes: _kept clears it
+        codes[:, these] = ((packed >> layout[these, 1]) & masks[these]) + (lows[these] - 1)
     return _kept(codes, columns)
 
 

@@ -42,7 +42,9 @@ class SurveyData:
         return int(self.response_ids.size)
 
     def subset(self, rows: np.ndarray) -> SurveyData:
-        """The same data for the rows selected by a boolean mask."""
+        """The same data for the rows selected by a boolean mask (itself when it keeps all)."""
+        if rows.all():
+            return self
         return SurveyData(
             self.response_ids[rows],
             self.persona[rows],

@@ -37,10 +37,8 @@ def asked_importance(choices: np.ndarray, area_ids: Sequence[str]) -> list[float
 
 def numeric(values: np.ndarray) -> np.ndarray:
     """An object array of answers as floats, NaN where absent or not a number (don't know)."""
-    return np.array(
-        [v if isinstance(v, int | float) and not isinstance(v, bool) else np.nan for v in values],
-        dtype=float,
-    )
+    numbers = (int, float)  # by exact type: bool (an int) is not a number here
+    return np.array([v if type(v) in numbers else np.nan for v in values], dtype=float)
 
 
 def quadrants(
