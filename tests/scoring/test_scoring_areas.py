@@ -84,7 +84,7 @@ codes_5 = arrays(np.int8, st.tuples(st.integers(1, 30), st.just(4)), elements=st
 @given(codes_5, st.lists(st.booleans(), min_size=4, max_size=4))
 def test_scores_stay_within_0_and_100(codes: np.ndarray, reverse: list[bool]) -> None:
     scores = Scores.of(codes, layout([0, 0, 1, 1], reverse=tuple(reverse)), 2, np.ones(len(codes)))
-    for values in (scores.items, scores.areas):
+    for values in (scores.item_scores(slice(None), np.arange(4)), scores.areas):
         present = values[~np.isnan(values)]
         assert ((present >= 0) & (present <= 100)).all()
     for area in (0, 1):
